@@ -1,0 +1,156 @@
+import type { Product, SettingDef, SettingMatch } from './types';
+
+interface TrieNode {
+  literal: Map<string, TrieNode>;
+  /** Child for a `<name>` placeholder segment, with the placeholder's name. */
+  wildcard?: { name: string; node: TrieNode };
+  def?: SettingDef;
+}
+
+function newNode(): TrieNode {
+  return { literal: new Map() };
+}
+
+function placeholderName(segment: string): string | undefined {
+  return segment.startsWith('<') && segment.endsWith('>') ? segment.slice(1, -1) : undefined;
+}
+
+/**
+ * An index over a product's settings: exact and placeholder lookup in time linear in the key's segments,
+ * namespace ownership, completion of children, and did-you-mean suggestions.
+ */
+export class SettingIndex {
+  private readonly root = newNode();
+  readonly defs: readonly SettingDef[];
+
+  constructor(
+    readonly product: Product,
+    defs: readonly SettingDef[],
+    /** Prefixes (ending in `.`) inside which every key must be known; `<name>` allowed. */
+    readonly ownedNamespaces: readonly string[],
+  ) {
+    this.defs = defs;
+    for (const def of defs) this.insert(def);
+  }
+
+  private insert(def: SettingDef): void {
+    let node = this.root;
+    for (const segment of def.key.split('.')) {
+      const name = placeholderName(segment);
+      if (name !== undefined) {
+        node.wildcard ??= { name, node: newNode() };
+        node = node.wildcard.node;
+      } else {
+        let next = node.literal.get(segment);
+        if (!next) node.literal.set(segment, (next = newNode()));
+        node = next;
+      }
+    }
+    node.def = def;
+  }
+
+  /** Finds the definition of a dotted key; literal segments win over placeholders. */
+  lookup(key: string): SettingMatch | undefined {
+    const segments = key.split('.');
+    const params: Record<string, string> = {};
+    const def = this.walk(this.root, segments, 0, params);
+    return def ? { def, key, params } : undefined;
+  }
+
+  private walk(node: TrieNode, segments: string[], i: number, params: Record<string, string>): SettingDef | undefined {
+    if (i === segments.length) return node.def;
+    const lit = node.literal.get(segments[i]);
+    if (lit) {
+      const found = this.walk(lit, segments, i + 1, params);
+      if (found) return found;
+    }
+    if (node.wildcard && segments[i] !== '') {
+      const found = this.walk(node.wildcard.node, segments, i + 1, params);
+      if (found) {
+        params[node.wildcard.name] = segments[i];
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** True when the key lies inside a namespace this catalog claims completely. */
+  isOwned(key: string): boolean {
+    return this.ownedNamespaces.some((ns) => matchesPrefix(ns, key));
+  }
+
+  /**
+   * Child segments that can follow a dotted prefix (empty string for the root), for completion.
+   * A placeholder child is reported as `<name>`.
+   */
+  children(prefix: string): Array<{ segment: string; def?: SettingDef; isLeaf: boolean; hasChildren: boolean }> {
+    let node: TrieNode | undefined = this.root;
+    if (prefix !== '') {
+      for (const segment of prefix.split('.')) {
+        node = node.literal.get(segment) ?? node.wildcard?.node;
+        if (!node) return [];
+      }
+    }
+    const out: Array<{ segment: string; def?: SettingDef; isLeaf: boolean; hasChildren: boolean }> = [];
+    for (const [segment, child] of node.literal) {
+      out.push({ segment, def: child.def, isLeaf: !!child.def, hasChildren: child.literal.size > 0 || !!child.wildcard });
+    }
+    if (node.wildcard) {
+      const child = node.wildcard.node;
+      out.push({ segment: `<${node.wildcard.name}>`, def: child.def, isLeaf: !!child.def, hasChildren: child.literal.size > 0 || !!child.wildcard });
+    }
+    return out;
+  }
+
+  /**
+   * Keys close to an unknown one, best first. Placeholders in candidates take the user's own segments,
+   * so `xpack.security.authc.realms.ldap.ldap1.ur` suggests `...ldap.ldap1.url`.
+   */
+  suggest(key: string, max = 3): string[] {
+    const segments = key.split('.');
+    const scored: Array<{ key: string; distance: number }> = [];
+    const limit = Math.max(2, Math.floor(key.length / 6));
+    for (const def of this.defs) {
+      if (def.removed) continue;
+      const candidate = instantiate(def.key, segments);
+      if (Math.abs(candidate.length - key.length) > limit) continue;
+      const distance = editDistance(candidate, key, limit);
+      if (distance <= limit) scored.push({ key: candidate, distance });
+    }
+    scored.sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));
+    return [...new Set(scored.map((s) => s.key))].slice(0, max);
+  }
+}
+
+/** Replaces `<name>` segments of a pattern with the user's segment at the same position. */
+export function instantiate(pattern: string, userSegments: readonly string[]): string {
+  return pattern
+    .split('.')
+    .map((seg, i) => (placeholderName(seg) !== undefined && userSegments[i] ? userSegments[i] : seg))
+    .join('.');
+}
+
+/** Does `key` start with `prefix`, where `<name>` in the prefix matches one segment? */
+export function matchesPrefix(prefix: string, key: string): boolean {
+  const p = prefix.replace(/\.$/, '').split('.');
+  const k = key.split('.');
+  if (k.length <= p.length) return false;
+  return p.every((seg, i) => (placeholderName(seg) !== undefined ? k[i] !== '' : seg === k[i]));
+}
+
+/** Levenshtein distance with an early exit once every cell exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > limit) return rowMin;
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,33 @@
+/** Why a certificate, key or keystore could not be read or made. Front ends turn the code into a message. */
+export type PkiErrorCode =
+  | 'BAD_PASSWORD'
+  | 'PASSWORD_REQUIRED'
+  | 'UNSUPPORTED'
+  | 'NOT_PEM'
+  | 'BAD_PEM'
+  | 'BAD_DER'
+  | 'BAD_PKCS12'
+  | 'JKS'
+  | 'TOO_LARGE'
+  | 'LIMIT'
+  | 'EMPTY'
+  | 'UNKNOWN_FORMAT'
+  | 'KEY_MISMATCH'
+  | 'NOT_A_CA'
+  | 'INVALID_INPUT'
+  | 'EXISTS';
+
+/** A typed error: `code` is for programs, `message` is a clear sentence for people and never holds a secret. */
+export class PkiError extends Error {
+  constructor(
+    readonly code: PkiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PkiError';
+  }
+}
+
+export function isPkiError(e: unknown): e is PkiError {
+  return e instanceof PkiError;
+}
