@@ -37,3 +37,20 @@ export interface RuleContext {
 
 /** A rule family: one file under rules/, one function. */
 export type Rule = (ctx: RuleContext) => Finding[];
+
+/** Input to one check of a settings file. */
+export interface CheckInput {
+  text: string;
+  product: import('../catalog/types').Product;
+  /** Absolute path of the yml, used to resolve relative paths the way Elasticsearch and Kibana do. */
+  filePath?: string;
+}
+
+/** The engine's answer: the parsed model (for hovers and completion) and every finding, parse findings included. */
+export interface CheckResult {
+  model: ConfigModel;
+  findings: Finding[];
+}
+
+/** The outside world a check needs; `checkText` in rules/index.ts takes this. */
+export type CheckEnvironment = Omit<RuleContext, 'model' | 'catalog'>;
