@@ -1,0 +1,114 @@
+import type { OffsetRange } from '../rules/finding';
+
+/** What completion needs to know about the cursor. */
+export interface KeyPathContext {
+  position: 'key' | 'value';
+  /** Dotted key of the maps that enclose the cursor's line ('' at the top level). */
+  parent: string;
+  /** Key position: the key text typed so far on this line, up to the cursor (`transport.ssl.ve`). */
+  partial: string;
+  /** Key position: the key text a completion replaces (the partial plus the rest of the word). */
+  replaceRange: OffsetRange;
+  /** Value position: the full dotted key whose value is being typed. */
+  key?: string;
+  /** Value position: the value text typed so far (the current list item for lists). */
+  valuePrefix?: string;
+  /** Value position: the value text a completion replaces. */
+  valueRange?: OffsetRange;
+}
+
+/** A `key:` at the start of a line, followed by a space or the end; quoted keys allowed. */
+const KEY_COLON = /^(\s*)(?:-\s+)?("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"][^#]*?)\s*:(?=\s|$)/;
+const LIST_ITEM = /^(\s*)-(\s+|$)/;
+
+/**
+ * The dotted key path at an offset, read from indentation alone so it works on half-typed, invalid YAML:
+ * the current line says whether the cursor is on a key or a value, and the previous lines with smaller
+ * indentation that open a map (`key:` and nothing else) give the parent path.
+ */
+export function keyPathAt(text: string, offset: number): KeyPathContext {
+  offset = Math.max(0, Math.min(offset, text.length));
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const before = text.slice(lineStart, offset);
+  const keyMatch = KEY_COLON.exec(line);
+  if (keyMatch && lineStart + keyMatch[0].length <= offset) {
+    const indent = keyMatch[1].length;
+    const parent = parentPath(text, lineStart, LIST_ITEM.test(line) ? indent + 1 : indent);
+    const key = join(parent, unquote(keyMatch[2]));
+    return { position: 'value', parent, partial: '', replaceRange: { start: offset, end: offset }, key, ...valueAt(text, lineStart + keyMatch[0].length, offset, lineEnd) };
+  }
+  const item = LIST_ITEM.exec(before);
+  if (item && !KEY_COLON.test(line)) {
+    // A sequence item under `key:`; the item may sit at the key's own indentation.
+    const indent = item[1].length;
+    const key = parentPath(text, lineStart, indent + 1);
+    const parent = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '';
+    return { position: 'value', parent, partial: '', replaceRange: { start: offset, end: offset }, key, ...valueAt(text, lineStart + item[0].length, offset, lineEnd) };
+  }
+  const indent = before.length - before.trimStart().length;
+  const partialStart = lineStart + indent;
+  let end = offset;
+  while (end < lineEnd && !/[\s:]/.test(text[end])) end++;
+  return {
+    position: 'key',
+    parent: parentPath(text, lineStart, indent),
+    partial: text.slice(partialStart, offset),
+    replaceRange: { start: partialStart, end },
+  };
+}
+
+/** The value typed so far after a `key:` (or `- `), the current flow item when the value is `[a, b`. */
+function valueAt(text: string, valueStart: number, offset: number, lineEnd: number): { valuePrefix: string; valueRange: OffsetRange } {
+  let start = valueStart;
+  while (start < offset && (text[start] === ' ' || text[start] === '\t')) start++;
+  const typed = text.slice(start, offset);
+  const sep = Math.max(typed.lastIndexOf('['), typed.lastIndexOf(','));
+  if (sep >= 0) {
+    start += sep + 1;
+    while (start < offset && text[start] === ' ') start++;
+  }
+  if (text[start] === '"' || text[start] === "'") start++;
+  let end = offset;
+  while (end < lineEnd && !/[\s,\]"'#]/.test(text[end])) end++;
+  return { valuePrefix: text.slice(start, offset), valueRange: { start, end } };
+}
+
+/** Walks up from a line, collecting the keys of lines with smaller indentation that open a map. */
+function parentPath(text: string, lineStart: number, indent: number): string {
+  const keys: string[] = [];
+  let current = indent;
+  let end = lineStart - 1;
+  while (end >= 0 && current > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('{{') || trimmed.startsWith('{%')) continue;
+    if (trimmed === '---' || trimmed === '...') break;
+    const lineIndent = line.length - line.trimStart().length;
+    if (lineIndent >= current) continue;
+    const m = KEY_COLON.exec(line);
+    if (!m || LIST_ITEM.test(line) || !opensMap(line.slice(m[0].length))) break;
+    keys.unshift(unquote(m[2]));
+    current = lineIndent;
+  }
+  return keys.join('.');
+}
+
+/** True when nothing but blanks, a comment or an anchor follows the colon. */
+function opensMap(rest: string): boolean {
+  const t = rest.trim();
+  return t === '' || t.startsWith('#') || /^&\S+\s*(#.*)?$/.test(t);
+}
+
+function unquote(key: string): string {
+  if (key.length >= 2 && (key[0] === '"' || key[0] === "'") && key.endsWith(key[0])) return key.slice(1, -1);
+  return key;
+}
+
+function join(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
+}

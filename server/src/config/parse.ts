@@ -1,0 +1,103 @@
+import { parseAllDocuments } from 'yaml';
+import type { Finding, OffsetRange } from '../rules/finding';
+import { checkLimits, MAX_ALIAS_COUNT } from './limits';
+import { blankTemplates } from './templating';
+import type { ConfigModel, ParseOptions, Setting } from './types';
+import { walkDocument, type WalkState } from './walk';
+
+/** At most this many YAML syntax errors are reported; the rest add noise, not help. */
+const MAX_SYNTAX_FINDINGS = 20;
+
+/**
+ * Parses a settings file into a model: every leaf setting with its full dotted key, whether written flat
+ * (`a.b.c: v`), nested or mixed, in source order, over all `---` documents. Duplicates are kept in
+ * `settings` and reported; YAML errors and limits become findings. Never throws on user input.
+ */
+export function parseConfig(text: string, options: ParseOptions): ConfigModel {
+  const model: ConfigModel = {
+    product: options.product,
+    filePath: options.filePath,
+    text,
+    settings: [],
+    byKey: new Map(),
+    findings: [],
+  };
+  const limit = checkLimits(text);
+  if (limit) {
+    model.findings.push(limit);
+    return model;
+  }
+  const parsed = blankTemplates(text);
+  const docs = parseAllDocuments(parsed, { uniqueKeys: false, prettyErrors: false, maxAliasCount: MAX_ALIAS_COUNT });
+  const state: WalkState = { text, settings: model.settings, findings: model.findings, aliasBudget: MAX_ALIAS_COUNT };
+  const syntax: Finding[] = [];
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, i) => {
+    for (const error of doc.errors) syntax.push(syntaxFinding(error.message, error.pos, text));
+    walkDocument(doc, i, state);
+  });
+  if (!Array.isArray(docs)) {
+    for (const error of docs.errors) syntax.push(syntaxFinding(error.message, error.pos, text));
+  }
+  model.findings.push(...dedupe(syntax).slice(0, MAX_SYNTAX_FINDINGS));
+  indexSettings(model);
+  return model;
+}
+
+/** Fills `byKey` with each first occurrence and reports every later one as a duplicate. */
+function indexSettings(model: ConfigModel): void {
+  for (const setting of model.settings) {
+    const first = model.byKey.get(setting.key);
+    if (!first) {
+      model.byKey.set(setting.key, setting);
+      continue;
+    }
+    model.findings.push(duplicateFinding(setting, first, model.product));
+  }
+}
+
+function duplicateFinding(setting: Setting, first: Setting, product: string): Finding {
+  const who = product === 'kibana' ? 'Kibana' : 'Elasticsearch';
+  return {
+    ruleId: 'duplicate-setting',
+    severity: 'error',
+    message: `The setting \`${setting.key}\` is set more than once; ${who} refuses a file that repeats a key.`,
+    range: setting.keyRange,
+    related: [{ message: `\`${first.key}\` is first set here.`, range: first.keyRange }],
+  };
+}
+
+function syntaxFinding(message: string, pos: [number, number], text: string): Finding {
+  return {
+    ruleId: 'yaml-syntax',
+    severity: 'error',
+    message: `YAML syntax error: ${firstLine(message)}`,
+    range: widen({ start: Math.min(pos[0], text.length), end: Math.min(pos[1], text.length) }, text),
+  };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** A zero-width error range grows to the rest of its word (or one character) so editors can show it. */
+function widen(range: OffsetRange, text: string): OffsetRange {
+  if (range.end > range.start) return range;
+  let { start } = range;
+  if (start >= text.length) start = Math.max(0, text.length - 1);
+  let end = start;
+  while (end < text.length && !/\s/.test(text[end])) end++;
+  if (end === start) end = Math.min(text.length, start + 1);
+  return { start, end };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const id = `${f.range.start}:${f.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

@@ -1,0 +1,43 @@
+import type { Product } from '../catalog/types';
+
+const DEFAULT_PATTERNS: Array<[RegExp, Product]> = [
+  [/^elasticsearch[^/]*\.ya?ml$/i, 'elasticsearch'],
+  [/^kibana[^/]*\.ya?ml$/i, 'kibana'],
+];
+
+/**
+ * Which product reads a settings file, from its name. A user mapping (glob -> product) wins over the
+ * built-in `elasticsearch*.yml` / `kibana*.yml` (or `.yaml`) names; undefined when nothing matches.
+ * Globs support `**`, `*`, `?` and `{a,b}`; a glob without `/` matches the file's base name.
+ */
+export function detectProduct(fileName: string, mapping?: Record<string, Product>): Product | undefined {
+  const path = fileName.replace(/\\/g, '/');
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  for (const [glob, product] of Object.entries(mapping ?? {})) {
+    if (product !== 'elasticsearch' && product !== 'kibana') continue;
+    const target = glob.includes('/') ? path : base;
+    if (globToRegExp(glob).test(target)) return product;
+  }
+  return DEFAULT_PATTERNS.find(([re]) => re.test(base))?.[1];
+}
+
+/** Turns a glob into an anchored regular expression; a relative glob with `/` may match at any folder. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  let inBraces = false;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') { re += '(?:'; inBraces = true; }
+    else if (c === '}' && inBraces) { re += ')'; inBraces = false; }
+    else if (c === ',' && inBraces) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  const anchored = glob.startsWith('/') || glob.startsWith('**') || !glob.includes('/') ? '^' : '(?:^|/)';
+  return new RegExp(`${anchored}${re}$`, 'i');
+}

@@ -1,0 +1,133 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import type { Finding, OffsetRange } from '../rules/finding';
+import { MAX_ALIAS_COUNT } from './limits';
+import { isTemplated } from './templating';
+import type { ListValue, Setting, SettingValue, ScalarValue } from './types';
+
+/** State shared while walking the documents of one file. */
+export interface WalkState {
+  /** The user's text (templates not blanked), for source slices. */
+  text: string;
+  settings: Setting[];
+  findings: Finding[];
+  aliasBudget: number;
+}
+
+type KeyPart = { text: string; range: OffsetRange };
+
+/** Adds every leaf setting of one YAML document to `state.settings`, with full dotted keys. */
+export function walkDocument(doc: Document.Parsed, index: number, state: WalkState): void {
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return;
+  if (!isMap(root)) {
+    const range = nodeRange(root, state.text);
+    state.findings.push({
+      ruleId: 'yaml-syntax',
+      severity: 'error',
+      message: 'A settings file must be a map of `key: value` pairs at its top level.',
+      range,
+    });
+    return;
+  }
+  walkMap(root.items as Pair[], [], doc, index, state);
+}
+
+function walkMap(pairs: Pair[], parents: KeyPart[], doc: Document.Parsed, index: number, state: WalkState): void {
+  for (const pair of pairs) {
+    const key = pair.key;
+    if (!isScalar(key) || !key.range || key.value === null) continue;
+    const keyText = scalarKeyText(key, state.text);
+    if (keyText === '<<' || keyText === '') continue;
+    const keyRange = { start: key.range[0], end: key.range[1] };
+    const parts = [...parents, { text: keyText, range: keyRange }];
+    const written = pair.value as Node | null;
+    const value = isAlias(written) ? resolveAlias(written, doc, state) : written;
+    if (isMap(value)) {
+      if (state.aliasBudget >= 0) walkMap(value.items as Pair[], parts, doc, index, state);
+      continue;
+    }
+    let settingValue = toSettingValue(value, keyRange.end, state.text);
+    // An alias stands where the user wrote it: keep the resolved text but the alias's own range.
+    if (written !== value && written?.range) settingValue = { ...settingValue, range: nodeRange(written, state.text) };
+    state.settings.push({
+      key: parts.map((p) => p.text).join('.'),
+      keyRange,
+      keyParts: parts,
+      value: settingValue,
+      pairRange: { start: keyRange.start, end: Math.max(keyRange.end, settingValue.range.end) },
+      document: index,
+    });
+  }
+}
+
+function resolveAlias(alias: Node, doc: Document.Parsed, state: WalkState): Node | null {
+  if (--state.aliasBudget < 0) {
+    if (state.aliasBudget === -1) {
+      state.findings.push({
+        ruleId: 'yaml-too-deep',
+        severity: 'error',
+        message: `The file expands more than ${MAX_ALIAS_COUNT} aliases; the rest are not followed.`,
+        range: nodeRange(alias, state.text),
+      });
+    }
+    return null;
+  }
+  if (!isAlias(alias)) return alias;
+  const target = alias.resolve(doc);
+  return (target as Node | undefined) ?? null;
+}
+
+/** A key as the user wrote it: the plain source, or the unquoted value of a quoted key. */
+function scalarKeyText(key: Scalar, text: string): string {
+  if (key.type === 'PLAIN' && key.range) return text.slice(key.range[0], key.range[1]).trim();
+  return String(key.value);
+}
+
+function toSettingValue(node: Node | null, afterKey: number, text: string): SettingValue {
+  if (node === null || node === undefined || !node.range) {
+    return { kind: 'null', range: { start: afterKey + 1, end: afterKey + 1 } };
+  }
+  if (isSeq(node)) return toListValue(node.items as Array<Node | null>, nodeRange(node, text), text);
+  if (isScalar(node)) {
+    const scalar = toScalar(node, text);
+    return scalar ?? { kind: 'null', range: nodeRange(node, text) };
+  }
+  // An alias that could not be followed, or an unusual node: keep its text as a scalar.
+  const range = nodeRange(node, text);
+  const source = text.slice(range.start, range.end);
+  return { kind: 'scalar', text: source, source, range, quoted: false, templated: isTemplated(source) };
+}
+
+function toListValue(items: Array<Node | null>, range: OffsetRange, text: string): ListValue {
+  const out: ScalarValue[] = [];
+  let hasNonScalarItems = false;
+  for (const item of items) {
+    const scalar = isScalar(item) ? toScalar(item, text) : undefined;
+    if (scalar) out.push(scalar);
+    else if (!(isScalar(item) && item.value === null)) hasNonScalarItems = true;
+  }
+  return { kind: 'list', items: out, range, hasNonScalarItems };
+}
+
+const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/** A scalar node as the model keeps it; undefined for a YAML null. */
+function toScalar(node: Scalar, text: string): ScalarValue | undefined {
+  const range = nodeRange(node, text);
+  const source = text.slice(range.start, range.end);
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  const templated = isTemplated(source);
+  if (node.type === 'PLAIN' && NULL_WORDS.has(source)) return undefined;
+  let value: string;
+  if (node.type === 'PLAIN' || templated) value = quoted ? source.slice(1, -1) : source;
+  else value = node.value === null || node.value === undefined ? '' : String(node.value);
+  return { kind: 'scalar', text: value, source, range, quoted, templated };
+}
+
+/** The node's own text range, without trailing blanks or comments. */
+export function nodeRange(node: Node, text: string): OffsetRange {
+  const r = node.range ?? [0, 0, 0];
+  let end = Math.min(r[1], text.length);
+  while (end > r[0] && /\s/.test(text[end - 1])) end--;
+  return { start: r[0], end };
+}
