@@ -53,6 +53,8 @@ export interface SettingDef {
   type: ValueType;
   /** Allowed values for enum and enumList types (case as Elastic documents them). */
   values?: readonly string[];
+  /** True when the product compares `values` without regard to case (`PKCS12` and `pkcs12` are both accepted). */
+  caseInsensitive?: boolean;
   /** Documented default, as text. */
   default?: string;
   /** A secure setting: Elasticsearch accepts it only from the keystore, never from elasticsearch.yml. */
@@ -70,6 +72,8 @@ export interface SettingDef {
   /** Inclusive bounds for numbers. */
   min?: number;
   max?: number;
+  /** Minimum length of a string value, or of each item of a list (Kibana encryption keys need 32 characters). */
+  minLength?: number;
 }
 
 /** A catalog hit: the definition and the values the `<name>` segments took. */
