@@ -1,0 +1,128 @@
+// Key derivation for PKCS#12: the RFC 7292 appendix B KDF, password encodings, PBKDF2 from an
+// AlgorithmIdentifier, and a work budget that bounds what a hostile file can make us compute.
+import 'reflect-metadata';
+import * as crypto from 'node:crypto';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import type { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { PkiError } from '../errors';
+import { OID, Pbkdf2Params } from './pbeParams';
+
+export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+
+/**
+ * The most key-derivation work one file may cost, in iterations. PBKDF2 runs natively and counts one unit per
+ * iteration and output block; the PKCS#12 KDF runs a JavaScript loop about four times slower and counts four.
+ * 10,000,000 units keep the worst case near two seconds while real files (openssl 2048, Java 10000 iterations)
+ * spend well under 1% of it.
+ */
+export const MAX_PBE_WORK = 10_000_000;
+
+/** Counts key-derivation work across one file so a hostile iteration count fails fast with LIMIT. */
+export class WorkBudget {
+  private spent = 0;
+  constructor(readonly limit: number = MAX_PBE_WORK) {}
+
+  /** Reserves work before doing it; throws PkiError('LIMIT') when the file would exceed the budget. */
+  spend(units: number): void {
+    if (!Number.isSafeInteger(units) || units < 0 || this.spent + units > this.limit) {
+      throw new PkiError('LIMIT', `The file asks for more password-hashing work than allowed (${this.limit.toLocaleString('en-US')} iterations).`);
+    }
+    this.spent += units;
+  }
+}
+
+export const HASH_BY_OID: Record<string, HashName> = {
+  [OID.sha1]: 'sha1', [OID.sha224]: 'sha224', [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512',
+};
+export const HASH_BY_HMAC_OID: Record<string, HashName> = {
+  [OID.hmacSha1]: 'sha1', [OID.hmacSha224]: 'sha224', [OID.hmacSha256]: 'sha256', [OID.hmacSha384]: 'sha384', [OID.hmacSha512]: 'sha512',
+};
+export const HASH_OID: Record<HashName, string> = { sha1: OID.sha1, sha224: OID.sha224, sha256: OID.sha256, sha384: OID.sha384, sha512: OID.sha512 };
+export const HMAC_OID: Record<HashName, string> = { sha1: OID.hmacSha1, sha224: OID.hmacSha224, sha256: OID.hmacSha256, sha384: OID.hmacSha384, sha512: OID.hmacSha512 };
+export const HASH_SIZES: Record<HashName, { u: number; v: number }> = {
+  sha1: { u: 20, v: 64 }, sha224: { u: 28, v: 64 }, sha256: { u: 32, v: 64 }, sha384: { u: 48, v: 128 }, sha512: { u: 64, v: 128 },
+};
+
+/** The password as PKCS#12 wants it for its own KDF: UTF-16 big-endian plus two zero bytes ("" gives 00 00). */
+export function bmpPassword(password: string): Buffer {
+  const out = Buffer.alloc(password.length * 2 + 2);
+  for (let i = 0; i < password.length; i++) out.writeUInt16BE(password.charCodeAt(i), i * 2);
+  return out;
+}
+
+/**
+ * Password encodings to try with the PKCS#12 KDF. An empty password is written either as an empty BMPString
+ * (two zero bytes, as openssl does) or as zero bytes (some Java and other writers), so both are tried.
+ */
+export function pkcs12PasswordCandidates(password: string): Buffer[] {
+  return password === '' ? [bmpPassword(''), Buffer.alloc(0)] : [bmpPassword(password)];
+}
+
+function digest(hash: HashName, data: Uint8Array): Buffer {
+  return crypto.createHash(hash).update(data).digest();
+}
+
+function repeatTo(source: Uint8Array, length: number): Buffer {
+  const out = Buffer.alloc(length);
+  if (source.length === 0) return out;
+  for (let i = 0; i < length; i++) out[i] = source[i % source.length];
+  return out;
+}
+
+/**
+ * The PKCS#12 key derivation (RFC 7292 B.2). `id` 1 derives a cipher key, 2 an IV, 3 a MAC key.
+ * `password` is already encoded (see `bmpPassword`). Spends `iterations * blocks * 4` units of `budget`.
+ */
+export function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 2 | 3, iterations: number, length: number, hash: HashName, budget?: WorkBudget): Buffer {
+  const { u, v } = HASH_SIZES[hash];
+  const blocks = Math.ceil(length / u);
+  if (!Number.isSafeInteger(iterations) || iterations < 1) throw new PkiError('BAD_PKCS12', 'The iteration count is not a positive number.');
+  budget?.spend(iterations * blocks * 4);
+  const d = Buffer.alloc(v, id);
+  const s = repeatTo(salt, v * Math.ceil(salt.length / v));
+  const p = repeatTo(password, v * Math.ceil(password.length / v));
+  const input = Buffer.concat([s, p]);
+  const out: Buffer[] = [];
+  for (let i = 0; i < blocks; i++) {
+    let a = digest(hash, Buffer.concat([d, input]));
+    for (let r = 1; r < iterations; r++) a = digest(hash, a);
+    out.push(a);
+    if (i === blocks - 1) break;
+    const b = repeatTo(a, v);
+    for (let j = 0; j < input.length; j += v) addBlock(input, j, v, b);
+  }
+  return Buffer.concat(out).subarray(0, length);
+}
+
+/** input[off..off+v) = (input[off..off+v) + b + 1) mod 2^(8v), big-endian. */
+function addBlock(input: Buffer, off: number, v: number, b: Buffer): void {
+  let carry = 1;
+  for (let k = v - 1; k >= 0; k--) {
+    const sum = input[off + k] + b[k] + carry;
+    input[off + k] = sum & 0xff;
+    carry = sum >>> 8;
+  }
+}
+
+/** Parses an AlgorithmIdentifier's parameters; malformed or missing ones are BAD_PKCS12. */
+export function parseParams<T>(alg: AlgorithmIdentifier, type: new () => T, what: string): T {
+  if (!alg.parameters) throw new PkiError('BAD_PKCS12', `The ${what} parameters are missing.`);
+  try {
+    return AsnConvert.parse(alg.parameters, type);
+  } catch {
+    throw new PkiError('BAD_PKCS12', `The ${what} parameters are malformed.`);
+  }
+}
+
+/** Derives a key with PBKDF2 from its AlgorithmIdentifier (any PRF we know), spending `budget`. */
+export function pbkdf2Key(kdf: AlgorithmIdentifier, password: Buffer, keyLength: number, budget?: WorkBudget): Buffer {
+  if (kdf.algorithm !== OID.pbkdf2) throw new PkiError('UNSUPPORTED', `Key derivation ${kdf.algorithm} is not supported (only PBKDF2).`);
+  const p = parseParams(kdf, Pbkdf2Params, 'PBKDF2');
+  const hash = p.prf ? HASH_BY_HMAC_OID[p.prf.algorithm] : 'sha1';
+  if (!hash) throw new PkiError('UNSUPPORTED', `PBKDF2 with PRF ${p.prf?.algorithm} is not supported.`);
+  if (p.keyLength !== undefined && p.keyLength !== keyLength) throw new PkiError('BAD_PKCS12', 'The PBKDF2 key length does not fit the cipher.');
+  if (!Number.isSafeInteger(p.iterationCount) || p.iterationCount < 1) throw new PkiError('BAD_PKCS12', 'The PBKDF2 iteration count is not a positive number.');
+  budget?.spend(p.iterationCount * Math.ceil(keyLength / HASH_SIZES[hash].u));
+  return crypto.pbkdf2Sync(password, Buffer.from(p.salt.buffer), p.iterationCount, keyLength, hash);
+}
+
