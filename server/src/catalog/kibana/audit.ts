@@ -35,7 +35,7 @@ function auditRolling(): SettingDef[] {
     kibana({ key: `${APPENDER}.policy.properties`, type: 'object', description: 'Event properties (`path`, `value`) a rewrite policy changes.', docs: DOCS.audit }),
     kibana({ key: `${APPENDER}.strategy.type`, type: 'enum', values: ['numeric'], default: 'numeric', description: 'How rotated audit files are named and kept.', docs: DOCS.auditRolling }),
     kibana({ key: `${APPENDER}.strategy.pattern`, type: 'string', default: '-%i', description: 'Suffix of rotated audit files; it must contain `%i`.', docs: DOCS.auditNumeric }),
-    kibana({ key: `${APPENDER}.strategy.max`, type: 'integer', default: '7', min: 1, description: 'Number of rotated audit files kept.', docs: DOCS.auditNumeric }),
+    kibana({ key: `${APPENDER}.strategy.max`, type: 'integer', default: '7', min: 1, max: 100, description: 'Number of rotated audit files kept.', docs: DOCS.auditNumeric }),
     kibana({ key: `${APPENDER}.retention.maxFiles`, type: 'integer', min: 1, max: 365, description: 'Most rotated audit files kept by the retention policy.', docs: DOCS.auditRolling }),
     kibana({ key: `${APPENDER}.retention.maxAccumulatedFileSize`, type: 'size', description: 'Total size of rotated audit files above which the oldest are deleted.', docs: DOCS.auditRolling }),
     kibana({ key: `${APPENDER}.retention.removeOlderThan`, type: 'duration', description: 'Age (at most 365d) after which rotated audit files are deleted.', docs: DOCS.auditRolling }),
@@ -44,7 +44,7 @@ function auditRolling(): SettingDef[] {
 
 /** Names of the 7.x logging syntax that Kibana still maps to the current ones. */
 function auditRenames(): SettingDef[] {
-  const since = '7.13.0';
+  const since = '7.12.0';
   const renames: Array<[string, string]> = [
     ['kind', 'type'],
     ['layout.kind', 'layout.type'],

@@ -32,7 +32,7 @@ function typeSpecificSettings(type: string): Relative[] {
       return [
         { key: 'realm', type: 'string', description: 'Name of the Elasticsearch SAML realm this provider uses; required.', docs: DOCS.saml },
         { key: 'useRelayStateDeepLink', type: 'boolean', default: 'false', description: 'Treats the RelayState of an IdP-initiated login as a relative Kibana URL to open.', docs: DOCS.saml },
-        { key: 'maxRedirectURLSize', type: 'size', deprecated: { since: '7.11.0', note: 'It no longer has an effect; delete the line.' }, description: 'Former limit on the URL Kibana kept during a SAML login.', docs: DOCS.saml },
+        { key: 'maxRedirectURLSize', type: 'size', deprecated: { since: '7.10.0', note: 'It no longer has an effect; delete the line.' }, description: 'Former limit on the URL Kibana kept during a SAML login.', docs: DOCS.saml },
       ];
     case 'oidc':
       return [{ key: 'realm', type: 'string', description: 'Name of the Elasticsearch OpenID Connect realm this provider uses; required.', docs: DOCS.oidc }];
@@ -61,9 +61,9 @@ function legacyProviderSettings(): SettingDef[] {
   const since = '7.7.0';
   return [
     kibana({ key: PREFIX, type: 'enumList', values: PROVIDER_TYPES.filter((t) => t !== 'anonymous'), deprecated: { since, note: 'Use the object form `xpack.security.authc.providers.<type>.<name>.order`.' }, description: 'Provider types as a plain list, the format before named providers.', docs: DOCS.authc }),
-    kibana({ key: 'xpack.security.authProviders', type: 'enumList', values: PROVIDER_TYPES.filter((t) => t !== 'anonymous'), deprecated: { since: '7.0.0', replacement: PREFIX }, description: 'Provider list of Kibana 6.x.', docs: DOCS.samlDiscontinued }),
+    kibana({ key: 'xpack.security.authProviders', type: 'enumList', values: PROVIDER_TYPES.filter((t) => t !== 'anonymous'), deprecated: { since: '7.3.0', replacement: PREFIX }, description: 'Provider list of Kibana 6.x.', docs: DOCS.samlDiscontinued }),
     kibana({ key: 'xpack.security.authc.saml.realm', type: 'string', deprecated: { since, replacement: `${PREFIX}.saml.<name>.realm` }, description: 'SAML realm for the list form of providers.', docs: DOCS.saml }),
-    kibana({ key: 'xpack.security.authc.saml.maxRedirectURLSize', type: 'size', deprecated: { since: '7.11.0', note: 'It no longer has an effect; delete the line.' }, description: 'Former limit on the URL Kibana kept during a SAML login.', docs: DOCS.saml }),
+    kibana({ key: 'xpack.security.authc.saml.maxRedirectURLSize', type: 'size', deprecated: { since: '7.10.0', note: 'It no longer has an effect; delete the line.' }, description: 'Former limit on the URL Kibana kept during a SAML login.', docs: DOCS.saml }),
     kibana({ key: 'xpack.security.authc.oidc.realm', type: 'string', deprecated: { since, replacement: `${PREFIX}.oidc.<name>.realm` }, description: 'OpenID Connect realm for the list form of providers.', docs: DOCS.oidc }),
   ];
 }
