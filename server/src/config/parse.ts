@@ -28,17 +28,14 @@ export function parseConfig(text: string, options: ParseOptions): ConfigModel {
     return model;
   }
   const parsed = blankTemplates(text);
-  const docs = parseAllDocuments(parsed, { uniqueKeys: false, prettyErrors: false, maxAliasCount: MAX_ALIAS_COUNT });
+  const docs = parseAllDocuments(parsed, { uniqueKeys: false, prettyErrors: false });
   const state: WalkState = { text, settings: model.settings, findings: model.findings, aliasBudget: MAX_ALIAS_COUNT };
   const syntax: Finding[] = [];
-  const list = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, i) => {
+  // Aliases are never expanded by the parser here (no toJS); the walk follows at most MAX_ALIAS_COUNT of them.
+  docs.forEach((doc, i) => {
     for (const error of doc.errors) syntax.push(syntaxFinding(error.message, error.pos, text));
     walkDocument(doc, i, state);
   });
-  if (!Array.isArray(docs)) {
-    for (const error of docs.errors) syntax.push(syntaxFinding(error.message, error.pos, text));
-  }
   model.findings.push(...dedupe(syntax).slice(0, MAX_SYNTAX_FINDINGS));
   indexSettings(model);
   return model;

@@ -1,0 +1,52 @@
+import { catalogFor } from '../catalog';
+import { parseConfig } from '../config/parse';
+import type { Finding } from './finding';
+import { insecureSettingRule } from './insecure';
+import { lifecycleRule } from './lifecycle';
+import { missingFileRule } from './missingFiles';
+import { secretsRule } from './secrets';
+import { sslMissingCompanionRule } from './sslCompanions';
+import { sslConflictRule } from './sslConflicts';
+import type { CheckEnvironment, CheckInput, CheckResult, Rule, RuleContext } from './types';
+import { unknownSettingRule } from './unknownSettings';
+import { invalidValueRule } from './values';
+
+export { RULE_IDS, type RuleId } from './ids';
+export { resolveSettingPath, settingPathCandidates } from './paths';
+export { applyEdits } from './fixes';
+
+/** Every rule family, run in this order on each check. */
+export const allRules: Rule[] = [
+  unknownSettingRule,
+  invalidValueRule,
+  sslConflictRule,
+  sslMissingCompanionRule,
+  secretsRule,
+  insecureSettingRule,
+  lifecycleRule,
+  missingFileRule,
+  // Certificate-content rules: add `certificateRules` (from './certificates') on the next line.
+];
+
+/**
+ * Checks one settings file: parses it, runs every rule, and returns the model with all findings (parse
+ * findings included) sorted by offset. A rule that throws contributes no findings instead of failing the check.
+ */
+export function checkText(input: CheckInput, env: CheckEnvironment): CheckResult {
+  const model = parseConfig(input.text, { product: input.product, filePath: input.filePath });
+  const ctx: RuleContext = { ...env, model, catalog: catalogFor(input.product) };
+  return { model, findings: runRules(ctx, allRules) };
+}
+
+/** Runs rules on a ready context (tests pass their own catalog this way). */
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
+  const findings: Finding[] = [...ctx.model.findings];
+  for (const rule of rules) {
+    try {
+      findings.push(...rule(ctx));
+    } catch {
+      // One broken rule must not hide the others' findings.
+    }
+  }
+  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}

@@ -1,0 +1,47 @@
+import * as path from 'node:path';
+import type { ConfigModel } from '../config/types';
+import type { CheckOptions } from './types';
+
+/** What path resolution needs; a RuleContext fits. */
+export interface PathContext {
+  model: Pick<ConfigModel, 'product' | 'filePath'>;
+  options: Pick<CheckOptions, 'configDir'>;
+}
+
+/**
+ * Where a product looks for a relative path, in order. Elasticsearch resolves against its config directory
+ * (`configDir`, else the yml's folder). Kibana opens paths relative to its working directory, usually the
+ * Kibana home, which is the parent of the `config/` folder holding kibana.yml; the yml's own folder is tried
+ * too. Empty when the path is relative and no base is known.
+ */
+export function settingPathCandidates(ctx: PathContext, value: string): string[] {
+  const p = value.trim();
+  if (isAbsolute(p)) return [path.normalize(p)];
+  const ymlDir = ctx.model.filePath ? path.dirname(ctx.model.filePath) : undefined;
+  if (ctx.model.product === 'elasticsearch') {
+    const base = ctx.options.configDir ?? ymlDir;
+    return base ? [path.resolve(base, p)] : [];
+  }
+  const bases = [ctx.options.configDir ?? ymlDir, ymlDir ? path.dirname(ymlDir) : undefined];
+  return [...new Set(bases.filter((b): b is string => !!b).map((b) => path.resolve(b, p)))];
+}
+
+/**
+ * The absolute path a setting's value points at, the way the product resolves it (the first candidate);
+ * undefined for a relative path when neither a config directory nor the yml's path is known.
+ */
+export function resolveSettingPath(ctx: PathContext, value: string): string | undefined {
+  return settingPathCandidates(ctx, value)[0];
+}
+
+function isAbsolute(p: string): boolean {
+  return path.isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+/** True when `file` lies inside one of the roots (or no roots restrict it). */
+export function insideRoots(file: string, roots: readonly string[]): boolean {
+  return roots.some((root) => {
+    const rel = path.relative(path.resolve(root), file);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
+}

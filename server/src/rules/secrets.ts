@@ -1,0 +1,82 @@
+import type { Setting } from '../config/types';
+import type { Finding } from './finding';
+import { removeSettingsEdits } from './fixes';
+import { plainScalar } from './sslContexts';
+import { defOf, makeFinding, q } from './support';
+import type { Rule, RuleContext } from './types';
+
+/** Legacy plain-text SSL password settings and the secure setting that replaces each. */
+const LEGACY_SSL_PASSWORDS: Record<string, string> = {
+  'keystore.password': 'keystore.secure_password',
+  'keystore.key_password': 'keystore.secure_key_password',
+  'truststore.password': 'truststore.secure_password',
+  key_passphrase: 'secure_key_passphrase',
+};
+
+/**
+ * The secure replacement of a legacy plain-text SSL password key (`<p>.ssl.keystore.password` ->
+ * `<p>.ssl.keystore.secure_password`), or undefined for any other key.
+ */
+export function legacyPasswordReplacement(key: string): string | undefined {
+  const i = key.lastIndexOf('.ssl.');
+  if (i < 0) return undefined;
+  const replacement = LEGACY_SSL_PASSWORDS[key.slice(i + 5)];
+  return replacement ? `${key.slice(0, i + 5)}${replacement}` : undefined;
+}
+
+/** Kibana settings that hold a secret in plain text. */
+function isKibanaSecret(key: string): boolean {
+  return key === 'elasticsearch.password' || key === 'elasticsearch.serviceAccountToken' || /(?:^|\.)(?:keyPassphrase|encryptionKey)$/.test(key) || /\.(?:keystore|truststore)\.password$/.test(key);
+}
+
+/** Secrets belong in the product's keystore, not in the yml. */
+export const secretsRule: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const setting of ctx.model.settings) {
+    const f = ctx.model.product === 'elasticsearch' ? esSecret(ctx, setting) : kibanaSecret(ctx, setting);
+    if (f) out.push(f);
+  }
+  return out;
+};
+
+function esSecret(ctx: RuleContext, setting: Setting): Finding | undefined {
+  const def = defOf(ctx, setting.key);
+  const lastSegment = setting.key.slice(setting.key.lastIndexOf('.') + 1);
+  const secure = def ? def.secure === true : lastSegment.startsWith('secure_');
+  const fixes = (name: string): Finding['fixes'] => [{
+    title: `Remove the line and store ${q(name)} in the Elasticsearch keystore`,
+    edits: removeSettingsEdits(ctx.model, [setting]),
+    command: `bin/elasticsearch-keystore add ${name}`,
+  }];
+  if (secure) {
+    return makeFinding(ctx, 'secure-setting-in-yml', setting.key, {
+      severity: 'error',
+      message: `${q(setting.key)} is a secure setting: Elasticsearch reads it only from the keystore and refuses to start when it is in elasticsearch.yml.`,
+      range: setting.keyRange,
+      fixes: fixes(setting.key),
+    });
+  }
+  const replacement = legacyPasswordReplacement(setting.key);
+  if (!replacement) return undefined;
+  return makeFinding(ctx, 'deprecated-plain-password', setting.key, {
+    severity: 'warning',
+    message: `${q(setting.key)} keeps a password in plain text and is deprecated; store it as ${q(replacement)} in the Elasticsearch keystore instead.`,
+    range: setting.keyRange,
+    tags: ['deprecated'],
+    fixes: fixes(replacement),
+  });
+}
+
+function kibanaSecret(ctx: RuleContext, setting: Setting): Finding | undefined {
+  if (!isKibanaSecret(setting.key) || !plainScalar(setting) || setting.value.kind !== 'scalar') return undefined;
+  return makeFinding(ctx, 'plaintext-secret', setting.key, {
+    severity: 'information',
+    message: `${q(setting.key)} holds a secret in plain text; the Kibana keystore can keep it out of kibana.yml.`,
+    range: setting.keyRange,
+    fixes: [{
+      title: `Remove the line and store ${q(setting.key)} in the Kibana keystore`,
+      edits: removeSettingsEdits(ctx.model, [setting]),
+      command: `bin/kibana-keystore add ${setting.key}`,
+    }],
+  });
+}

@@ -1,0 +1,53 @@
+import type { Finding } from './finding';
+import { isTrue, sslContexts, type SslContext } from './sslContexts';
+import { missing, q } from './support';
+import { kibanaCompanionFindings } from './sslCompanionsKibana';
+import type { Rule, RuleContext } from './types';
+
+/** Elasticsearch contexts that act as TLS servers and are validated at startup. */
+const ES_SERVER_CONTEXTS = ['xpack.security.transport.ssl.', 'xpack.security.http.ssl.'];
+
+/** TLS settings that need another setting which is missing. */
+export const sslMissingCompanionRule: Rule = (ctx) => {
+  const contexts = sslContexts(ctx.model);
+  const out: Finding[] = [];
+  for (const sslCtx of contexts) out.push(...certificateKeyPairs(ctx, sslCtx));
+  if (ctx.model.product === 'elasticsearch') {
+    for (const sslCtx of contexts.filter((c) => ES_SERVER_CONTEXTS.includes(c.prefix))) out.push(...esServerContext(ctx, sslCtx));
+  } else {
+    out.push(...kibanaCompanionFindings(ctx, contexts));
+  }
+  return out;
+};
+
+/** A certificate needs its key and a key its certificate (unless a keystore supplies both). */
+function certificateKeyPairs(ctx: RuleContext, sslCtx: SslContext): Finding[] {
+  const cert = sslCtx.settings.get('certificate');
+  const key = sslCtx.settings.get('key');
+  if (cert && !key) return [missing(ctx, cert, `${q(cert.key)} is set without ${q(sslCtx.prefix + 'key')}; the certificate's private key must be given too.`, 'error')];
+  if (key && !cert) return [missing(ctx, key, `${q(key.key)} is set without ${q(sslCtx.prefix + 'certificate')}; the private key's certificate must be given too.`, 'error')];
+  return [];
+}
+
+function esServerContext(ctx: RuleContext, sslCtx: SslContext): Finding[] {
+  const p = sslCtx.prefix;
+  const enabled = sslCtx.settings.get('enabled');
+  if (enabled && isTrue(enabled)) {
+    const material = ['keystore.path', 'certificate', 'key'].some((s) => sslCtx.settings.has(s));
+    if (material) return [];
+    return [missing(ctx, enabled, `${q(enabled.key)} is true, but neither ${q(p + 'keystore.path')} nor ${q(p + 'certificate')} and ${q(p + 'key')} are set; Elasticsearch will not start without a key and certificate.`, 'error')];
+  }
+  if (enabled) return [];
+  const first = [...sslCtx.settings.values()].sort((a, b) => a.keyRange.start - b.keyRange.start)[0];
+  const name = `${p}enabled`;
+  const insertAt = lineStart(ctx.model.text, first.keyParts[0].range.start);
+  const indent = ctx.model.text.slice(insertAt, first.keyParts[0].range.start);
+  return [missing(ctx, first, `${q(name)} is not set, but other ${q(p.slice(0, -1))} settings are; Elasticsearch 8 refuses to start until it is set explicitly.`, 'error', [
+    { title: `Add ${q(name + ': true')}`, edits: [{ range: { start: insertAt, end: insertAt }, newText: `${indent}${name}: true\n` }], isPreferred: true },
+    { title: `Add ${q(name + ': false')}`, edits: [{ range: { start: insertAt, end: insertAt }, newText: `${indent}${name}: false\n` }] },
+  ])];
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}

@@ -1,0 +1,52 @@
+import type { SettingDef } from '../catalog/types';
+import type { Setting } from '../config/types';
+import type { Finding } from './finding';
+import type { RuleId } from './ids';
+import type { RuleContext } from './types';
+
+/** The catalog definition of a setting, if the catalog knows it. */
+export function defOf(ctx: RuleContext, key: string): SettingDef | undefined {
+  return ctx.catalog.lookup(key)?.def;
+}
+
+/** A finding with a typed rule id and the setting's doc page attached when the catalog knows it. */
+export function makeFinding(ctx: RuleContext, ruleId: RuleId, key: string | undefined, f: Omit<Finding, 'ruleId' | 'docsUrl'>): Finding {
+  const docsUrl = key ? defOf(ctx, key)?.docs : undefined;
+  return docsUrl ? { ruleId, ...f, docsUrl } : { ruleId, ...f };
+}
+
+/** Product name for messages. */
+export function productName(ctx: RuleContext): string {
+  return ctx.model.product === 'kibana' ? 'Kibana' : 'Elasticsearch';
+}
+
+/** True when a key was written with template syntax, so nothing can be said about it. */
+export function isTemplatedKey(ctx: RuleContext, setting: Setting): boolean {
+  const { start, end } = { start: setting.keyParts[0].range.start, end: setting.keyRange.end };
+  const written = ctx.model.text.slice(start, end);
+  return written.includes('{{') || written.includes('{%') || written.includes('${');
+}
+
+/** Quotes a key or value for a message. */
+export function q(text: string): string {
+  return `\`${text}\``;
+}
+
+/**
+ * The longest proper prefix of a key that the catalog knows as a scalar setting: `a.b.c` under a known `a.b`
+ * means a map was written where `a.b` takes a single value.
+ */
+export function knownLeafPrefix(ctx: RuleContext, key: string): { key: string; def: SettingDef } | undefined {
+  const segments = key.split('.');
+  for (let n = segments.length - 1; n >= 1; n--) {
+    const prefix = segments.slice(0, n).join('.');
+    const def = defOf(ctx, prefix);
+    if (def) return def.type === 'object' ? undefined : { key: prefix, def };
+  }
+  return undefined;
+}
+
+/** A missing-companion finding on a setting's key. */
+export function missing(ctx: RuleContext, setting: Setting, message: string, severity: 'error' | 'warning', fixes?: Finding['fixes']): Finding {
+  return makeFinding(ctx, 'ssl-missing-companion', setting.key, { severity, message, range: setting.keyRange, fixes });
+}

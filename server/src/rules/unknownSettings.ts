@@ -1,0 +1,33 @@
+import type { Fix } from './finding';
+import type { Finding } from './finding';
+import { renameKeyEdit } from './fixes';
+import { isTemplatedKey, knownLeafPrefix, makeFinding, productName, q } from './support';
+import type { Rule, RuleContext } from './types';
+import type { Setting } from '../config/types';
+
+/** Keys inside a namespace the catalog covers completely must be known; suggests close known keys. */
+export const unknownSettingRule: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const setting of ctx.model.settings) {
+    if (!ctx.catalog.isOwned(setting.key) || ctx.catalog.lookup(setting.key)) continue;
+    if (isTemplatedKey(ctx, setting) || knownLeafPrefix(ctx, setting.key)) continue;
+    out.push(unknownFinding(ctx, setting));
+  }
+  return out;
+};
+
+function unknownFinding(ctx: RuleContext, setting: Setting): Finding {
+  const suggestions = ctx.catalog.suggest(setting.key);
+  const fixes: Fix[] = [];
+  for (const suggestion of suggestions) {
+    const edit = renameKeyEdit(setting, suggestion, ctx.model.text);
+    if (edit) fixes.push({ title: `Change to ${q(suggestion)}`, edits: [edit], isPreferred: fixes.length === 0 && suggestions.length === 1 });
+  }
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(q).join(' or ')}?` : '';
+  return makeFinding(ctx, 'unknown-setting', undefined, {
+    severity: 'error',
+    message: `${q(setting.key)} is not a known ${productName(ctx)} setting, and ${productName(ctx)} refuses unknown settings.${hint}`,
+    range: setting.keyRange,
+    fixes: fixes.length > 0 ? fixes : undefined,
+  });
+}

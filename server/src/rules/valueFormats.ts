@@ -1,0 +1,54 @@
+// How Elasticsearch and Kibana read scalar values. Each check returns an error sentence, or undefined.
+
+const ES_TIME = /^(?:-1|0|\d+\s*(?:nanos|micros|ms|s|m|h|d))$/i;
+const ES_SIZE = /^(?:-1|0|\d+(?:\.\d+)?\s*(?:b|k|kb|m|mb|g|gb|t|tb|p|pb))$/i;
+const KIBANA_DURATION = /^(?:\d+|\d+(?:ms|s|m|h|d|w|M|Y))$/;
+
+/** Elasticsearch time values: an integer with a unit (`30s`, `5m`), or `-1` / `0`. */
+export function checkTime(text: string): string | undefined {
+  return ES_TIME.test(text.trim()) ? undefined : 'expects a time value such as `30s`, `5m`, `1h` or `-1` (units: d, h, m, s, ms, micros, nanos)';
+}
+
+/** Elasticsearch byte sizes (`10mb`, `1gb`), or `-1` / `0`. */
+export function checkSize(text: string): string | undefined {
+  return ES_SIZE.test(text.trim()) ? undefined : 'expects a byte size such as `512kb`, `10mb` or `1gb` (units: b, kb, mb, gb, tb, pb)';
+}
+
+/** Kibana durations: milliseconds as a number, or a number with a unit (`30s`, `5m`, `1d`). */
+export function checkDuration(text: string): string | undefined {
+  return KIBANA_DURATION.test(text.trim()) ? undefined : 'expects a duration such as `30s`, `5m` or a number of milliseconds (units: ms, s, m, h, d, w, M, Y)';
+}
+
+/** Integers and numbers within optional inclusive bounds. */
+export function checkNumber(text: string, integer: boolean, min?: number, max?: number): string | undefined {
+  const pattern = integer ? /^[-+]?\d+$/ : /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+  if (!pattern.test(text.trim())) return integer ? 'expects a whole number' : 'expects a number';
+  const n = Number(text);
+  if (min !== undefined && n < min) return `expects a number of at least ${min}`;
+  if (max !== undefined && n > max) return `expects a number of at most ${max}`;
+  return undefined;
+}
+
+/** URLs with a scheme and a host. */
+export function checkUrl(text: string): string | undefined {
+  try {
+    const url = new URL(text.trim());
+    return url.host ? undefined : 'expects a URL with a host, such as `https://localhost:9200`';
+  } catch {
+    return 'expects a URL such as `https://localhost:9200`';
+  }
+}
+
+/** Booleans: Elasticsearch accepts exactly `true` or `false`; Kibana's YAML reader also takes `True`/`TRUE`. */
+export function checkBoolean(text: string, strict: boolean): string | undefined {
+  const ok = strict ? text === 'true' || text === 'false' : /^(?:true|false)$/i.test(text);
+  return ok ? undefined : 'expects `true` or `false`';
+}
+
+/** The boolean a user probably meant, for a fix. */
+export function nearestBoolean(text: string): string | undefined {
+  const t = text.trim().toLowerCase();
+  if (['true', 'yes', 'on', 'y', '1', 'enabled'].includes(t)) return 'true';
+  if (['false', 'no', 'off', 'n', '0', 'disabled'].includes(t)) return 'false';
+  return undefined;
+}

@@ -1,0 +1,121 @@
+import { editDistance } from '../catalog/lookup';
+import type { SettingDef } from '../catalog/types';
+import type { ScalarValue, Setting } from '../config/types';
+import type { Finding, Fix } from './finding';
+import { replaceScalarEdit } from './fixes';
+import { valueItems } from './sslContexts';
+import { knownLeafPrefix, makeFinding, q } from './support';
+import type { Rule, RuleContext } from './types';
+import { checkBoolean, checkDuration, checkNumber, checkSize, checkTime, checkUrl, nearestBoolean } from './valueFormats';
+
+const LIST_TYPES = new Set(['list', 'enumList', 'pathList', 'urlList']);
+
+/** Values must fit their setting's type; templated values are never judged. */
+export const invalidValueRule: Rule = (ctx) => {
+  const out: Finding[] = [];
+  const reportedMaps = new Set<string>();
+  for (const setting of ctx.model.settings) {
+    const def = ctx.catalog.lookup(setting.key)?.def;
+    if (def) out.push(...checkSetting(ctx, setting, def));
+    else mapWhereScalarBelongs(ctx, setting, reportedMaps, out);
+  }
+  return out;
+};
+
+function checkSetting(ctx: RuleContext, setting: Setting, def: SettingDef): Finding[] {
+  const v = setting.value;
+  if (v.kind === 'null' || def.type === 'object') return [];
+  if (v.kind === 'list') {
+    if (!LIST_TYPES.has(def.type)) return [invalid(ctx, setting, v.range, `${q(setting.key)} takes a single value, not a list.`)];
+    if (v.hasNonScalarItems) return [invalid(ctx, setting, v.range, `${q(setting.key)} takes a list of plain values, not of maps or lists.`)];
+  }
+  if (v.kind === 'scalar' && v.templated) return [];
+  const items = LIST_TYPES.has(def.type) ? valueItems(setting, ctx.model.product === 'elasticsearch') : v.kind === 'scalar' ? [v] : [];
+  const out: Finding[] = [];
+  for (const item of items) {
+    const f = checkScalar(ctx, setting, def, item);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function checkScalar(ctx: RuleContext, setting: Setting, def: SettingDef, item: ScalarValue): Finding | undefined {
+  const text = item.text;
+  const es = ctx.model.product === 'elasticsearch';
+  switch (def.type) {
+    case 'enum':
+    case 'enumList':
+      return checkEnum(ctx, setting, def, item, es && def.type === 'enum');
+    case 'boolean': {
+      const problem = checkBoolean(text, es);
+      if (!problem) return undefined;
+      const fix = nearestBoolean(text);
+      return invalid(ctx, setting, item.range, `${q(setting.key)} ${problem}, not ${q(text)}.`, fix ? [valueFix(item, fix)] : undefined);
+    }
+    case 'integer':
+    case 'number':
+      return report(ctx, setting, item, checkNumber(text, def.type === 'integer', def.min, def.max));
+    case 'time':
+      return report(ctx, setting, item, checkTime(text));
+    case 'duration':
+      return report(ctx, setting, item, checkDuration(text));
+    case 'size':
+      return report(ctx, setting, item, checkSize(text));
+    case 'url':
+    case 'urlList':
+      return report(ctx, setting, item, checkUrl(text));
+    default:
+      return undefined;
+  }
+}
+
+function report(ctx: RuleContext, setting: Setting, item: ScalarValue, problem: string | undefined): Finding | undefined {
+  return problem ? invalid(ctx, setting, item.range, `${q(setting.key)} ${problem}, not ${q(item.text)}.`) : undefined;
+}
+
+/** Elasticsearch lower-cases single-choice values such as verification_mode; Kibana compares them exactly. */
+function checkEnum(ctx: RuleContext, setting: Setting, def: SettingDef, item: ScalarValue, ignoreCase: boolean): Finding | undefined {
+  const values = def.values ?? [];
+  if (values.length === 0 || values.includes(item.text)) return undefined;
+  if (ignoreCase && values.some((v) => v.toLowerCase() === item.text.toLowerCase())) return undefined;
+  const nearest = nearestValue(item.text, values);
+  const allowed = values.map(q).join(', ');
+  return invalid(ctx, setting, item.range, `${q(setting.key)} does not accept ${q(item.text)}; allowed values: ${allowed}.`, nearest ? [valueFix(item, nearest)] : undefined);
+}
+
+/** The allowed value closest to what was typed: a case-insensitive match first, then the smallest edit distance. */
+export function nearestValue(text: string, values: readonly string[]): string | undefined {
+  const lower = text.toLowerCase();
+  const sameCase = values.find((v) => v.toLowerCase() === lower);
+  if (sameCase) return sameCase;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(text.length / 2)) + 1;
+  for (const v of values) {
+    const d = editDistance(lower, v.toLowerCase(), bestDistance);
+    if (d < bestDistance) [best, bestDistance] = [v, d];
+  }
+  return best;
+}
+
+function valueFix(item: ScalarValue, newValue: string): Fix {
+  return { title: `Change to ${q(newValue)}`, edits: [replaceScalarEdit(item, newValue)], isPreferred: true };
+}
+
+function invalid(ctx: RuleContext, setting: Setting, range: { start: number; end: number }, message: string, fixes?: Fix[]): Finding {
+  return makeFinding(ctx, 'invalid-value', setting.key, { severity: 'error', message, range, fixes });
+}
+
+/** `a.b: {c: 1}` where `a.b` is a single-value setting: reported once, on the key that opens the map. */
+function mapWhereScalarBelongs(ctx: RuleContext, setting: Setting, reported: Set<string>, out: Finding[]): void {
+  const leaf = knownLeafPrefix(ctx, setting.key);
+  if (!leaf || reported.has(leaf.key)) return;
+  reported.add(leaf.key);
+  let written = '';
+  let range = setting.keyRange;
+  for (const part of setting.keyParts) {
+    written = written ? `${written}.${part.text}` : part.text;
+    range = part.range;
+    if (written.length >= leaf.key.length) break;
+  }
+  out.push(invalid(ctx, setting, range, `${q(leaf.key)} takes a single value, but a map of settings was given.`));
+}
