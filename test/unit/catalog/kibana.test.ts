@@ -128,6 +128,19 @@ describe('kibana catalog: values, defaults and file roles', () => {
     it(`${key} needs 32 characters`, () => assert.equal(index.lookup(key)?.def.minLength, 32));
   }
 
+  it('offers every provider type when completing under authc.providers', () => {
+    const segments = index.children('xpack.security.authc.providers').map((c) => c.segment).sort();
+    assert.deepEqual(segments, ['anonymous', 'basic', 'kerberos', 'oidc', 'pki', 'saml', 'token']);
+    const named = index.children('xpack.security.authc.providers.saml');
+    assert.deepEqual(named.map((c) => c.segment), ['<name>']);
+  });
+
+  it('types lists of maps as object', () => {
+    for (const key of ['xpack.security.audit.ignore_filters', 'elasticsearch.apisToRedactInLogs']) {
+      assert.equal(index.lookup(key)?.def.type, 'object', key);
+    }
+  });
+
   it('uses duration for Kibana durations', () => {
     for (const key of ['elasticsearch.requestTimeout', 'xpack.security.session.idleTimeout', 'xpack.security.session.lifespan']) {
       assert.equal(index.lookup(key)?.def.type, 'duration', key);
