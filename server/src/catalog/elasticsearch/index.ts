@@ -1,15 +1,37 @@
 import type { SettingDef } from '../types';
+import { auditSettings, ipFilterSettings } from './audit';
+import { authcSettings } from './authc';
+import { coreSettings } from './core';
+import { generalSettings } from './general';
+import { realmSettings } from './realms';
+import { removedSettings } from './removed';
+import { EXPORTER_SSL_PREFIX, PROFILE_PREFIX, sslSettings } from './ssl';
 
-// SEED ONLY: replaced by the full catalog (see the catalog issue). Keeps the contract usable meanwhile.
-const SSL_DOCS = 'https://www.elastic.co/docs/reference/elasticsearch/configuration-reference/security-settings#ssl-tls-settings';
+export { sslGroup, type SslGroupOptions } from './sslGroup';
+export { REALM_TYPES } from './realms';
 
-/** Namespaces Elasticsearch's catalog claims completely: an unknown key inside one is an error. */
-export const elasticsearchNamespaces: readonly string[] = ['xpack.security.', 'xpack.ssl.'];
-
-export const elasticsearchSettings: readonly SettingDef[] = [
-  { key: 'xpack.security.enabled', product: 'elasticsearch', type: 'boolean', default: 'true', description: 'Turns security features on.', docs: 'https://www.elastic.co/docs/reference/elasticsearch/configuration-reference/security-settings' },
-  { key: 'xpack.security.transport.ssl.enabled', product: 'elasticsearch', type: 'boolean', default: 'false', description: 'Turns TLS on for the transport layer.', docs: SSL_DOCS },
-  { key: 'xpack.security.transport.ssl.verification_mode', product: 'elasticsearch', type: 'enum', values: ['full', 'certificate', 'none'], default: 'full', description: 'How peer certificates are verified.', docs: SSL_DOCS },
-  { key: 'xpack.security.transport.ssl.keystore.path', product: 'elasticsearch', type: 'path', fileRole: 'keystore', description: 'Keystore holding the private key and certificate.', docs: SSL_DOCS },
-  { key: 'xpack.security.transport.ssl.keystore.secure_password', product: 'elasticsearch', type: 'string', secure: true, description: 'Password of the keystore.', docs: SSL_DOCS },
+/**
+ * Namespaces Elasticsearch's catalog claims completely: an unknown key inside one is an error, because
+ * Elasticsearch refuses to start on unknown settings. Each group here is catalogued key by key.
+ */
+export const elasticsearchNamespaces: readonly string[] = [
+  'xpack.security.',
+  'xpack.ssl.',
+  'xpack.http.ssl.',
+  'xpack.notification.email.ssl.',
+  'reindex.ssl.',
+  EXPORTER_SSL_PREFIX,
+  PROFILE_PREFIX,
 ];
+
+/** Every Elasticsearch setting the catalog knows: security (8.x and 9.x), shared SSL groups, removals and core keys. */
+export const elasticsearchSettings: readonly SettingDef[] = Object.freeze([
+  ...generalSettings(),
+  ...authcSettings(),
+  ...realmSettings(),
+  ...sslSettings(),
+  ...auditSettings(),
+  ...ipFilterSettings(),
+  ...removedSettings(),
+  ...coreSettings(),
+]);

@@ -1,0 +1,28 @@
+import type { SettingDef } from '../types';
+import { DOCS, es } from './docs';
+
+/**
+ * Core settings the TLS rules read (host names, ports, cluster identity). Their namespaces are not owned:
+ * Elasticsearch has many more `network.*`, `http.*` or `path.*` settings than this catalog lists.
+ */
+export function coreSettings(): SettingDef[] {
+  return [
+    es({ key: 'cluster.name', type: 'string', default: 'elasticsearch', docs: `${DOCS.important}#cluster-name`, description: 'Name of the cluster; a node only joins nodes with the same cluster name.' }),
+    es({ key: 'node.name', type: 'string', default: 'the host name', docs: `${DOCS.important}#node-name`, description: 'Human-readable name of this node, shown in APIs and logs.' }),
+    es({ key: 'network.host', type: 'list', default: '_local_', docs: DOCS.network, description: 'Address(es) the node binds to and publishes for both HTTP and transport; certificates must name what clients use.' }),
+    es({ key: 'network.bind_host', type: 'list', default: 'the value of network.host', docs: DOCS.network, description: 'Address(es) the node listens on for HTTP and transport.' }),
+    es({ key: 'network.publish_host', type: 'string', default: 'chosen from network.host', docs: DOCS.network, description: 'Address other nodes and clients are told to use to reach this node.' }),
+    es({ key: 'http.host', type: 'list', default: 'the value of network.host', docs: DOCS.httpNetwork, description: 'Address(es) the HTTP layer binds to and publishes.' }),
+    es({ key: 'http.publish_host', type: 'string', default: 'chosen from http.host', docs: DOCS.httpNetwork, description: 'Address HTTP clients are told to use to reach this node.' }),
+    es({ key: 'http.port', type: 'string', default: '9200-9300', docs: DOCS.httpNetwork, description: 'Port or port range of the HTTP layer.' }),
+    es({ key: 'transport.host', type: 'list', default: 'the value of network.host', docs: DOCS.transportNetwork, description: 'Address(es) the transport layer binds to and publishes.' }),
+    es({ key: 'transport.port', type: 'string', default: '9300-9400', docs: DOCS.transportNetwork, description: 'Port or port range of the transport layer.' }),
+    es({ key: 'transport.publish_host', type: 'string', default: 'chosen from transport.host', docs: DOCS.transportNetwork, description: 'Address other nodes are told to use for transport connections to this node.' }),
+    es({ key: 'discovery.seed_hosts', type: 'list', docs: `${DOCS.discovery}#unicast.hosts`, description: 'Addresses of master-eligible nodes contacted to discover the cluster; transport certificates must match them under full verification.' }),
+    es({ key: 'discovery.type', type: 'enum', values: ['multi-node', 'single-node'], default: 'multi-node', docs: DOCS.discovery, description: 'Set to single-node to form a one-node cluster without discovery.' }),
+    es({ key: 'cluster.initial_master_nodes', type: 'list', docs: `${DOCS.important}#initial_master_nodes`, description: 'Node names or addresses of the master-eligible nodes that bootstrap a brand-new cluster.' }),
+    es({ key: 'path.data', type: 'pathList', docs: `${DOCS.important}#path-settings`, description: 'Directory where the node stores its data.' }),
+    es({ key: 'path.logs', type: 'path', docs: `${DOCS.important}#path-settings`, description: 'Directory where the node writes its logs.' }),
+    es({ key: 'bootstrap.password', type: 'string', secure: true, sensitive: true, docs: DOCS.secureSettings, description: 'First password of the elastic user, read from the keystore until a password is set.' }),
+  ];
+}
