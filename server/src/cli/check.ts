@@ -1,0 +1,158 @@
+// `estls check`: checks settings files and prints the findings like a compiler, or as JSON.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Product } from '../catalog/types';
+import { MAX_FILE_CHARS } from '../config/limits';
+import { detectProduct } from '../config/product';
+import { LineIndex, lineColumnAt } from '../lsp/convert';
+import { checkText } from '../rules';
+import type { Finding } from '../rules/finding';
+import type { CheckEnvironment } from '../rules/types';
+import { ExitCode, type CliIo } from './io';
+
+export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N] FILE...
+
+Checks elasticsearch.yml and kibana.yml files. The product comes from each file's name
+(elasticsearch*.yml, kibana*.yml) unless --product is given.
+Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
+`;
+
+/** One finding as `--format json` prints it; lines and columns are 1-based, columns count UTF-16 units. */
+export interface CheckReportEntry {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Finding['severity'];
+  ruleId: string;
+  message: string;
+}
+
+interface CheckArgs {
+  format: 'text' | 'json';
+  product?: Product;
+  expiryDays: number;
+  files: string[];
+}
+
+/** Bytes that cannot be settings text are refused before decoding (4 bytes per character at most). */
+const MAX_FILE_BYTES = MAX_FILE_CHARS * 4;
+
+function parseCheckArgs(args: string[]): CheckArgs | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return '';
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return `unknown format '${format}' (use text or json)`;
+  const product = values.product;
+  if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
+  const days = values['expiry-days'] ?? '30';
+  if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
+  if (positionals.length === 0) return 'no file given';
+  return { format, product, expiryDays: Number(days), files: positionals };
+}
+
+/** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
+function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
+  let stat;
+  let bytes;
+  try {
+    stat = io.fs.stat(absolute);
+    if (!stat) return 'no such file';
+    if (!stat.isFile) return 'not a file';
+    if (stat.size > MAX_FILE_BYTES) {
+      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `The file has ${stat.size} bytes; files over 10 MB are not checked.`, range: { start: 0, end: 0 } } };
+    }
+    bytes = io.fs.readFile(absolute);
+  } catch (e) {
+    return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`;
+  }
+  return bytes ? decodeUtf8(bytes) : 'no such file';
+}
+
+/** Decodes UTF-8 (dropping a BOM). Invalid bytes in a text file give one finding at the first of them. */
+function decodeUtf8(bytes: Uint8Array): { text: string; finding?: Finding } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    // Binary data (NUL bytes) is reported by the parser; other bad bytes get this finding.
+    if (bytes.includes(0)) return { text };
+    const bad = Math.max(0, text.indexOf('\ufffd'));
+    const message = 'The file is not valid UTF-8 text; Elasticsearch and Kibana read settings files as UTF-8.';
+    return { text, finding: { ruleId: 'not-text', severity: 'error', message, range: { start: bad, end: bad + 1 } } };
+  }
+}
+
+function toEntry(file: string, finding: Finding, lines: LineIndex): CheckReportEntry {
+  const start = lineColumnAt(lines, finding.range.start);
+  const end = lineColumnAt(lines, finding.range.end);
+  const message = finding.message.replace(/\s*\n\s*/g, ' ');
+  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: finding.severity, ruleId: finding.ruleId, message };
+}
+
+/** Checks one file; a string return is why it could not be checked. */
+function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironment): CheckReportEntry[] | string {
+  const absolute = path.resolve(io.cwd, file);
+  const product = args.product ?? detectProduct(absolute);
+  if (!product) return 'cannot tell whether it is an Elasticsearch or a Kibana file from its name; pass --product elasticsearch or --product kibana';
+  const read = readText(io, absolute);
+  if (typeof read === 'string') return read;
+  if (read.finding) return [toEntry(file, read.finding, new LineIndex(read.text))];
+  const result = checkText({ text: read.text, product, filePath: absolute }, env);
+  const lines = new LineIndex(read.text);
+  return result.findings.map((f) => toEntry(file, f, lines));
+}
+
+function formatText(entries: CheckReportEntry[]): string {
+  return entries.map((e) => `${e.file}:${e.line}:${e.column} ${e.severity} ${e.ruleId} ${e.message}\n`).join('');
+}
+
+function summary(entries: CheckReportEntry[], files: number): string {
+  const count = (s: string) => entries.filter((e) => e.severity === s).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(files, 'file')}\n`;
+}
+
+/** Runs `estls check` with the arguments after `check`; resolves to the exit code. */
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCheckArgs(args);
+  if (typeof parsed === 'string') {
+    if (parsed === '') return io.out(checkUsage), ExitCode.ok;
+    io.err(`estls check: ${parsed}\n\n${checkUsage}`);
+    return ExitCode.usage;
+  }
+  const env: CheckEnvironment = {
+    fs: io.fs,
+    clock: io.clock,
+    passwords: { get: () => undefined },
+    options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [] },
+  };
+  const entries: CheckReportEntry[] = [];
+  let failed = false;
+  for (const file of parsed.files) {
+    const result = checkFile(io, file, parsed, env);
+    if (typeof result === 'string') {
+      io.err(`estls check: ${file}: ${result}\n`);
+      failed = true;
+    } else entries.push(...result);
+  }
+  if (parsed.format === 'json') io.out(`${JSON.stringify(entries, null, 2)}\n`);
+  else {
+    io.out(formatText(entries));
+    io.err(summary(entries, parsed.files.length));
+  }
+  if (failed) return ExitCode.usage;
+  return entries.some((e) => e.severity === 'error') ? ExitCode.findings : ExitCode.ok;
+}

@@ -1,0 +1,21 @@
+// Completion at an offset of a settings file: keys at key positions, values at value positions.
+import type { SettingIndex } from '../catalog/lookup';
+import { keyPathAt } from '../config/keyPath';
+import type { CompletionEntry } from './completionTypes';
+import { completeKeys } from './keyCompletion';
+import { completeValues, type PathCompletionEnv } from './valueCompletion';
+
+export type { CompletionEntry, DirEntry } from './completionTypes';
+export type { PathCompletionEnv } from './valueCompletion';
+
+/** Inputs beyond the text: keys already set (not offered again) and file listing for path values. */
+export interface CompletionEnv extends PathCompletionEnv {
+  existingKeys?: ReadonlySet<string>;
+}
+
+/** Every proposal for the cursor at `offset` in `text`. */
+export function completeAt(text: string, offset: number, catalog: SettingIndex, env: CompletionEnv = {}): CompletionEntry[] {
+  const ctx = keyPathAt(text, offset);
+  if (ctx.position === 'value') return completeValues(ctx, catalog, env);
+  return completeKeys(text, ctx, catalog, env.existingKeys ?? new Set());
+}

@@ -1,0 +1,53 @@
+// Turns an open document into its Analysis: which product reads it, and the engine's check of its text.
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { detectProduct } from '../config/product';
+import { checkText } from '../rules';
+import type { CheckEnvironment } from '../rules/types';
+import type { Analysis, ServerContext } from './context';
+import { LineIndex } from './convert';
+
+/** Absolute file system path of a `file:` uri; undefined for other schemes (untitled, git ...). */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the rules may touch, from the current settings and trust. */
+export function checkEnvironment(ctx: ServerContext): CheckEnvironment {
+  return {
+    fs: ctx.fs,
+    clock: ctx.clock,
+    passwords: ctx.passwords,
+    options: {
+      expiryWarningDays: ctx.settings.expiryWarningDays,
+      readOutsideWorkspace: ctx.settings.trusted,
+      workspaceRoots: ctx.workspaceRoots,
+    },
+  };
+}
+
+function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
+  const filePath = uriToPath(doc.uri);
+  const product = detectProduct(filePath ?? doc.uri, ctx.settings.files);
+  if (!product) return undefined;
+  const text = doc.getText();
+  const result = checkText({ text, product, filePath }, checkEnvironment(ctx));
+  return { product, filePath, version: doc.version, result, lines: new LineIndex(text) };
+}
+
+/** The analysis of a document's current version, computed at most once per version and environment. */
+export function analysisOf(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
+  return ctx.analyses.get(doc.uri, doc.version, () => analyze(ctx, doc));
+}
+
+/** The line index of any document's current version (for documents that are not settings files). */
+export function lineIndexOf(ctx: ServerContext, doc: TextDocument): LineIndex {
+  const analysis = analysisOf(ctx, doc);
+  if (analysis) return analysis.lines;
+  return ctx.lineIndexes.get(doc.uri, doc.version, () => new LineIndex(doc.getText()));
+}

@@ -1,0 +1,39 @@
+// The state one server instance carries, handed to every handler (no module-level state).
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Product } from '../catalog/types';
+import type { Clock, FileSystem } from '../rules/environment';
+import type { CheckResult } from '../rules/types';
+import type { LineIndex } from './convert';
+import type { DocumentCache } from './documentCache';
+import type { PasswordStore } from './passwords';
+import type { Logger } from './runSafe';
+import type { ServerSettings } from './settings';
+
+/** A settings file, parsed and checked once per version (and environment generation). */
+export interface Analysis {
+  product: Product;
+  /** Absolute path, when the document is a file on disk. */
+  filePath?: string;
+  version: number;
+  result: CheckResult;
+  lines: LineIndex;
+}
+
+/** The state and services shared by the handlers of one server. */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  log: Logger;
+  settings: ServerSettings;
+  /** Absolute paths of the workspace folders. */
+  workspaceRoots: string[];
+  passwords: PasswordStore;
+  fs: FileSystem;
+  clock: Clock;
+  analyses: DocumentCache<Analysis | undefined>;
+  /** Line indexes of documents that are not settings files (PEM), one per version. */
+  lineIndexes: DocumentCache<LineIndex>;
+  /** Called when something outside the documents changed (a file on disk, a password, a setting). */
+  environmentChanged(paths?: readonly string[]): void;
+}

@@ -1,0 +1,15 @@
+// How the server describes a file a setting points at: the engine's description, with the workspace trust rule.
+import type { FileRole } from '../catalog/types';
+import { describeFile } from '../features/fileHover';
+import { insideRoots } from '../rules/paths';
+import type { ServerContext } from './context';
+
+/** May the server read this file? Always when trusted; inside the workspace folders otherwise. */
+export function mayRead(ctx: ServerContext, absolutePath: string): boolean {
+  return ctx.settings.trusted || insideRoots(absolutePath, ctx.workspaceRoots);
+}
+
+/** Markdown about the file at `absolutePath` for a hover. */
+export function describeFileFor(ctx: ServerContext, absolutePath: string, role: FileRole | undefined): string {
+  return describeFile(absolutePath, role, { fs: ctx.fs, mayRead: (p) => mayRead(ctx, p) });
+}

@@ -1,0 +1,79 @@
+// textDocument/completion: keys (flat and nested) and values (enums, booleans, files) from the catalog.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from 'vscode-languageserver';
+import { catalogFor } from '../../catalog';
+import { completeAt, type CompletionEntry, type DirEntry } from '../../features/completion';
+import { analysisOf } from '../analysis';
+import type { ServerContext } from '../context';
+import type { LineIndex } from '../convert';
+import { mayRead } from '../fileDescriptions';
+import { runSafe } from '../runSafe';
+
+const kinds: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  module: CompletionItemKind.Module,
+  value: CompletionItemKind.Value,
+  enumMember: CompletionItemKind.EnumMember,
+  file: CompletionItemKind.File,
+  folder: CompletionItemKind.Folder,
+};
+
+const MAX_DIR_ENTRIES = 2000;
+
+function toItem(entry: CompletionEntry, lines: LineIndex): CompletionItem {
+  const item: CompletionItem = {
+    label: entry.label,
+    kind: kinds[entry.kind],
+    detail: entry.detail,
+    textEdit: { range: lines.rangeOf(entry.range), newText: entry.insertText },
+    insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    filterText: entry.filterText,
+    sortText: entry.sortText,
+  };
+  if (entry.documentation) item.documentation = { kind: 'markdown', value: entry.documentation };
+  if (entry.deprecated) item.tags = [1 /* CompletionItemTag.Deprecated */];
+  if (entry.keepIndentation) item.insertTextMode = InsertTextMode.asIs;
+  if (entry.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  return item;
+}
+
+/** Lists a folder for path completion, within the trust rule; undefined when it cannot be read. */
+function listDir(ctx: ServerContext, dir: string): DirEntry[] | undefined {
+  if (!mayRead(ctx, dir)) return undefined;
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .slice(0, MAX_DIR_ENTRIES)
+      .map((d) => ({ name: d.name, isDirectory: d.isDirectory() }));
+  } catch {
+    return undefined;
+  }
+}
+
+function complete(ctx: ServerContext, params: CompletionParams): CompletionList {
+  const empty: CompletionList = { isIncomplete: false, items: [] };
+  const doc = ctx.documents.get(params.textDocument.uri);
+  const analysis = doc && analysisOf(ctx, doc);
+  if (!doc || !analysis) return empty;
+  const offset = analysis.lines.offsetAt(params.position);
+  const entries = completeAt(doc.getText(), offset, catalogFor(analysis.product), {
+    existingKeys: new Set(analysis.result.model.byKey.keys()),
+    configDir: analysis.filePath ? path.dirname(analysis.filePath) : undefined,
+    listDir: (dir) => listDir(ctx, dir),
+  });
+  return { isIncomplete: false, items: entries.map((e) => toItem(e, analysis.lines)) };
+}
+
+export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletion((params, token) =>
+    runSafe(ctx.log, 'Completion failed', () => complete(ctx, params), { isIncomplete: false, items: [] }, token),
+  );
+}

@@ -1,0 +1,25 @@
+// textDocument/hover: key documentation, value meaning, or the certificate a path points at.
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { catalogFor } from '../../catalog';
+import { hoverAt } from '../../features/hover';
+import { analysisOf } from '../analysis';
+import type { ServerContext } from '../context';
+import { describeFileFor } from '../fileDescriptions';
+import { runSafe } from '../runSafe';
+
+function hover(ctx: ServerContext, params: HoverParams): Hover | null {
+  const doc = ctx.documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const analysis = analysisOf(ctx, doc);
+  if (!analysis) return null;
+  const offset = analysis.lines.offsetAt(params.position);
+  const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
+    describeFile: (path, role) => describeFileFor(ctx, path, role),
+  });
+  if (!result) return null;
+  return { contents: { kind: 'markdown', value: result.markdown }, range: analysis.lines.rangeOf(result.range) };
+}
+
+export function registerHover(ctx: ServerContext): void {
+  ctx.connection.onHover((params, token) => runSafe(ctx.log, 'Hover failed', () => hover(ctx, params), null, token));
+}

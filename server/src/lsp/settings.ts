@@ -1,0 +1,62 @@
+// The server's view of the user's settings: from initializationOptions first, then workspace/didChangeConfiguration.
+import type { Product } from '../catalog/types';
+
+/** What `elasticTls.*` settings and the workspace trust flag mean to the server. */
+export interface ServerSettings {
+  expiryWarningDays: number;
+  /** Glob pattern to product, beside the built-in `elasticsearch*.yml` / `kibana*.yml`. */
+  files: Record<string, Product>;
+  /** Milliseconds between a change and the check it triggers; 0 checks on the next tick. */
+  validationDelay: number;
+  /** False in an untrusted workspace: no reads outside the workspace, no generation. */
+  trusted: boolean;
+}
+
+export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true };
+
+const MAX_DELAY_MS = 60_000;
+
+function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function nonNegative(v: unknown, max: number): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(v, max) : undefined;
+}
+
+function productMap(v: unknown): Record<string, Product> | undefined {
+  const record = asRecord(v);
+  if (!record) return undefined;
+  const out: Record<string, Product> = {};
+  for (const [glob, product] of Object.entries(record)) {
+    if (product === 'elasticsearch' || product === 'kibana') out[glob] = product;
+  }
+  return out;
+}
+
+/**
+ * Merges a settings object into `base`. Accepts both `{ elasticTls: { ... } }` and the inner object, and both
+ * `validationDelay` and the dotted `elasticTls.validationDelay` keys; values of the wrong type are ignored.
+ */
+export function mergeSettings(base: ServerSettings, raw: unknown): ServerSettings {
+  const outer = asRecord(raw);
+  if (!outer) return base;
+  const inner = asRecord(outer.elasticTls) ?? outer;
+  const pick = (name: string): unknown => inner[name] ?? outer[`elasticTls.${name}`];
+  return {
+    expiryWarningDays: nonNegative(pick('expiryWarningDays'), 36_500) ?? base.expiryWarningDays,
+    files: productMap(pick('files')) ?? base.files,
+    validationDelay: nonNegative(pick('validationDelay'), MAX_DELAY_MS) ?? base.validationDelay,
+    trusted: base.trusted,
+  };
+}
+
+/**
+ * Settings at start. Trust is read only here, from the client's initializationOptions (`trusted: boolean`), never
+ * from workspace configuration, which an untrusted workspace could itself set.
+ */
+export function initialSettings(initializationOptions: unknown): ServerSettings {
+  const options = asRecord(initializationOptions);
+  const trusted = typeof options?.trusted === 'boolean' ? options.trusted : defaultSettings.trusted;
+  return mergeSettings({ ...defaultSettings, trusted }, options);
+}

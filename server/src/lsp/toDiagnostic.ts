@@ -1,0 +1,65 @@
+// A finding becomes a Diagnostic: rule id as code, docs link, tags, related places, and the fixes as data.
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { payloadOf } from '../features/codeActions';
+import type { FileSystem } from '../rules/environment';
+import type { Finding, RelatedInfo, Severity } from '../rules/finding';
+import { LineIndex } from './convert';
+
+/** Where each rule is explained when the finding carries no setting docs of its own. */
+export const RULE_DOCS_BASE = 'https://example.invalid/elastic-tls/docs/rules.md#';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const MAX_RELATED_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Line indexes of other files that related information points into, read once per conversion. */
+export class RelatedFiles {
+  private readonly indexes = new Map<string, LineIndex | undefined>();
+  constructor(private readonly fs: FileSystem) {}
+
+  indexOf(file: string): LineIndex | undefined {
+    if (!this.indexes.has(file)) this.indexes.set(file, this.read(file));
+    return this.indexes.get(file);
+  }
+
+  private read(file: string): LineIndex | undefined {
+    try {
+      const stat = this.fs.stat(file);
+      if (!stat?.isFile || stat.size > MAX_RELATED_FILE_BYTES) return undefined;
+      const bytes = this.fs.readFile(file);
+      return bytes ? new LineIndex(Buffer.from(bytes).toString('utf8')) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function related(info: RelatedInfo, uri: string, lines: LineIndex, files: RelatedFiles): DiagnosticRelatedInformation {
+  if (!info.file) return { location: { uri, range: lines.rangeOf(info.range) }, message: info.message };
+  const other = files.indexOf(info.file);
+  const range = other ? other.rangeOf(info.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { location: { uri: pathToFileURL(info.file).toString(), range }, message: info.message };
+}
+
+/** The Diagnostic for one finding of document `uri` at `version`. */
+export function toDiagnostic(finding: Finding, uri: string, version: number, lines: LineIndex, files: RelatedFiles): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: lines.rangeOf(finding.range),
+    severity: severities[finding.severity] ?? DiagnosticSeverity.Warning,
+    code: finding.ruleId,
+    codeDescription: { href: finding.docsUrl ?? RULE_DOCS_BASE + encodeURIComponent(finding.ruleId) },
+    source: 'Elastic TLS',
+    message: finding.message,
+    data: payloadOf(finding, version),
+  };
+  const tags = (finding.tags ?? []).map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  if (tags.length) diagnostic.tags = tags;
+  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => related(r, uri, lines, files));
+  return diagnostic;
+}
