@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { invalidValueRule, nearestValue } from '../../../server/src/rules/values';
+import { checkDuration, checkSize, checkTime } from '../../../server/src/rules/valueFormats';
+import { runCases, type Expected } from './helpers';
+
+const bad = (text: string): Expected => ({ ruleId: 'invalid-value', severity: 'error', text });
+
+describe('invalid-value', () => {
+  runCases({ test }, invalidValueRule, ['invalid-value'], [
+    { name: 'enum typo', text: 'xpack.security.transport.ssl.verification_mode: ful\n', expect: [bad('ful')], fixed: 'xpack.security.transport.ssl.verification_mode: full\n' },
+    { name: 'enum in another case is accepted by Elasticsearch', text: 'xpack.security.transport.ssl.verification_mode: FULL\n', expect: [] },
+    { name: 'enum valid', text: 'xpack.security.http.ssl.client_authentication: optional\n', expect: [] },
+    { name: 'enum far from every value has no fix', text: 'xpack.security.http.ssl.client_authentication: banana\n', expect: [bad('banana')] },
+    { name: 'quoted enum keeps quotes in the fix', text: 'xpack.security.http.ssl.client_authentication: "requred"\n', expect: [bad('"requred"')], fixed: 'xpack.security.http.ssl.client_authentication: "required"\n' },
+    { name: 'Kibana enum is case-sensitive', product: 'kibana', text: 'elasticsearch.ssl.verificationMode: Full\n', expect: [bad('Full')], fixed: 'elasticsearch.ssl.verificationMode: full\n' },
+    { name: 'Kibana enum valid', product: 'kibana', text: 'elasticsearch.ssl.verificationMode: certificate\n', expect: [] },
+    { name: 'boolean must be exactly true/false', text: 'xpack.security.enabled: yes\n', expect: [bad('yes')], fixed: 'xpack.security.enabled: true\n' },
+    { name: 'boolean True is refused by Elasticsearch', text: 'xpack.security.enabled: True\n', expect: [bad('True')], fixed: 'xpack.security.enabled: true\n' },
+    { name: 'boolean valid', text: 'xpack.security.enabled: false\n', expect: [] },
+    { name: 'quoted boolean text is fine', text: 'xpack.security.enabled: "true"\n', expect: [] },
+    { name: 'Kibana boolean True is YAML true', product: 'kibana', text: 'server.ssl.enabled: True\n', expect: [] },
+    { name: 'integer with letters', text: 'thread_pool.write.queue_size: lots\n', expect: [bad('lots')] },
+    { name: 'integer above max', text: 'thread_pool.write.queue_size: 20000\n', expect: [bad('20000')] },
+    { name: 'integer below min', text: 'thread_pool.write.queue_size: -2\n', expect: [bad('-2')] },
+    { name: 'integer valid', text: 'thread_pool.write.queue_size: -1\n', expect: [] },
+    { name: 'time without unit', text: 'xpack.security.authc.token.timeout: 20\n', expect: [bad('20')] },
+    { name: 'time fractional', text: 'xpack.security.authc.token.timeout: 1.5m\n', expect: [bad('1.5m')] },
+    { name: 'time valid', text: 'xpack.security.authc.token.timeout: 20m\n', expect: [] },
+    { name: 'size unit typo', text: 'http.max_content_length: 100mbb\n', expect: [bad('100mbb')] },
+    { name: 'size valid', text: 'http.max_content_length: 100mb\n', expect: [] },
+    { name: 'Kibana duration bad unit', product: 'kibana', text: 'elasticsearch.requestTimeout: 30 sec\n', expect: [bad('30 sec')] },
+    { name: 'Kibana duration valid', product: 'kibana', text: 'elasticsearch.requestTimeout: 30s\n', expect: [] },
+    { name: 'URL list item', product: 'kibana', text: 'elasticsearch.hosts: [https://es01:9200, "es02:9200 x"]\n', expect: [bad('"es02:9200 x"')] },
+    { name: 'URL list valid', product: 'kibana', text: 'elasticsearch.hosts: [https://es01:9200]\n', expect: [] },
+    { name: 'comma-separated enum list', text: 'xpack.security.http.ssl.supported_protocols: TLSv1.2,TLSv1.4\n', expect: [bad('TLSv1.4')], fixed: 'xpack.security.http.ssl.supported_protocols: TLSv1.2,TLSv1.3\n' },
+    { name: 'flow enum list valid', text: 'xpack.security.http.ssl.supported_protocols: [TLSv1.2, TLSv1.3]\n', expect: [] },
+    { name: 'list where a scalar belongs', text: 'xpack.security.http.ssl.verification_mode: [full]\n', expect: [bad('[full]')] },
+    { name: 'templated values are never judged', text: 'xpack.security.enabled: ${SECURITY}\nthread_pool.write.queue_size: "{{ size }}"\n', expect: [] },
+    { name: 'null values are not judged', text: 'xpack.security.enabled:\n', expect: [] },
+    { name: 'unknown keys are not judged here', text: 'cluster.name: [a, b]\n', expect: [] },
+  ]);
+
+  runCases({ test }, invalidValueRule, ['invalid-value'], [
+    { name: 'a map where a scalar belongs (nested)', flatOnly: true, text: 'xpack:\n  security:\n    enabled:\n      really: true\n      twice: true\n', expect: [bad('enabled')] },
+    { name: 'a map where a scalar belongs (flat)', flatOnly: true, text: 'xpack.security.enabled.really: true\n', expect: [bad('xpack.security.enabled.really')] },
+    { name: 'block list where a scalar belongs', flatOnly: true, text: 'xpack.security.enabled:\n  - true\n', expect: [bad('- true')] },
+    { name: 'block enum list with a bad item', flatOnly: true, text: 'xpack.security.http.ssl.supported_protocols:\n  - TLSv1.2\n  - tlsv1.3\n', expect: [bad('tlsv1.3')], fixed: 'xpack.security.http.ssl.supported_protocols:\n  - TLSv1.2\n  - TLSv1.3\n' },
+  ]);
+
+  test('nearestValue prefers a case-insensitive match, then edit distance', () => {
+    assert.equal(nearestValue('NONE', ['full', 'certificate', 'none']), 'none');
+    assert.equal(nearestValue('certficate', ['full', 'certificate', 'none']), 'certificate');
+    assert.equal(nearestValue('zzzzzzzz', ['full', 'none']), undefined);
+  });
+
+  test('formats', () => {
+    for (const ok of ['30s', '5m', '1h', '2d', '100ms', '10micros', '7nanos', '-1', '0']) assert.equal(checkTime(ok), undefined, ok);
+    for (const no of ['30', '5 minutes', '1.5s', 's']) assert.notEqual(checkTime(no), undefined, no);
+    for (const ok of ['10mb', '1gb', '512kb', '100b', '1tb', '2pb', '-1']) assert.equal(checkSize(ok), undefined, ok);
+    for (const no of ['10', '10xb']) assert.notEqual(checkSize(no), undefined, no);
+    for (const ok of ['30s', '1500', '5m', '1M', '2w']) assert.equal(checkDuration(ok), undefined, ok);
+    for (const no of ['30 s', 'soon']) assert.notEqual(checkDuration(no), undefined, no);
+  });
+});
