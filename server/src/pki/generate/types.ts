@@ -1,3 +1,5 @@
+import type { Clock, FileSystem } from '../../rules/environment';
+
 /** Key algorithm choices; certutil's default is RSA 2048. */
 export type KeySpec = { type: 'rsa'; bits: 2048 | 3072 | 4096 } | { type: 'ec'; curve: 'P-256' | 'P-384' };
 
@@ -39,6 +41,8 @@ export interface GenerateRequestSpec {
   legacyPkcs12?: boolean;
   /** Add serverAuth+clientAuth EKU (default true for transport `cert`). */
   extendedKeyUsage?: boolean;
+  /** Password for a CA made by this request (its P12, or its PEM key); defaults to `password`. */
+  caPassword?: string;
 }
 
 /** One file to write, relative to the output folder the user chose. */
@@ -59,4 +63,11 @@ export interface GenerateResult {
   keystoreCommands: string[];
   /** Short README text in the project's words. */
   readme: string;
+}
+
+/** What `generate` may use from the outside world: files (to read a CA), the time, and the folder CA paths are relative to. */
+export interface GenerateEnvironment {
+  fs?: FileSystem;
+  clock: Clock;
+  baseDir?: string;
 }

@@ -1,0 +1,80 @@
+// Certificate generation as elasticsearch-certutil does it, without a JVM: the one entry point front ends call.
+import 'reflect-metadata';
+import { PkiError } from '../errors';
+import { checkPkcs12Password } from '../pkcs12/write';
+import { DEFAULT_DAYS, daysForYears } from './issue';
+import { BuildContext, buildCa, buildCert, buildCsr, buildHttp, buildKibanaClient, caForRun } from './kinds';
+import { checkKeySpec } from './keys';
+import { loadCa } from './loadCa';
+import { FileSet, type Protection } from './output';
+import type { GenerateEnvironment, GenerateRequestSpec, GenerateResult, InstanceSpec } from './types';
+import { validateInstance } from './validate';
+
+export { makeCa, makeSignedCertificate, checkCa, DEFAULT_CA_DN, HTTP_CA_DN } from './issue';
+export type { CaMaterial, IssuedCertificate, CertificateProfile } from './issue';
+export { makeCsr } from './csr';
+export { loadCa } from './loadCa';
+export { parseInstances } from './instances';
+export { validateInstance, isValidDnsName, isValidIp, isValidFilename, splitCommaList } from './validate';
+export type * from './types';
+
+const KINDS = new Set(['ca', 'cert', 'http', 'kibanaClient', 'csr']);
+
+function defaultInstances(spec: GenerateRequestSpec): InstanceSpec[] {
+  if (spec.instances && spec.instances.length > 0) return spec.instances;
+  const name = spec.kind === 'kibanaClient' ? 'kibana-client' : spec.kind === 'http' ? 'http' : 'instance';
+  return [{ name, dns: [], ip: [] }];
+}
+
+/** Every instance checked as certutil does; all problems reported together. */
+function checkInstances(instances: InstanceSpec[]): void {
+  const problems = instances.flatMap((i) => validateInstance(i).map((m) => `${i.name || '(no name)'}: ${m}`));
+  if (problems.length) throw new PkiError('INVALID_INPUT', problems.join('\n'));
+}
+
+function protectionFor(spec: GenerateRequestSpec, password: string | undefined): Protection {
+  const isP12 = spec.format !== 'pem' && spec.kind !== 'csr' && !(spec.kind === 'kibanaClient' && spec.format === undefined);
+  if (isP12) checkPkcs12Password(password ?? '');
+  else if (password === '') throw new PkiError('INVALID_INPUT', 'An encrypted PEM key needs a non-empty passphrase.');
+  return { password, legacy: spec.legacyPkcs12 };
+}
+
+function daysFor(spec: GenerateRequestSpec, now: Date): number {
+  if (spec.days !== undefined) return spec.days;
+  return spec.kind === 'http' ? daysForYears(now, 5) : DEFAULT_DAYS;
+}
+
+/**
+ * Makes the files a request asks for, with certutil's defaults, and the settings, keystore commands and README
+ * that go with them. Throws PkiError (INVALID_INPUT, NOT_A_CA, KEY_MISMATCH, BAD_PASSWORD, ...) on bad input.
+ * Kibana client certificates default to PEM (format undefined); every other kind defaults to PKCS#12.
+ */
+export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
+  if (!KINDS.has(spec.kind)) throw new PkiError('INVALID_INPUT', `Unknown kind of request [${String(spec.kind)}].`);
+  if (spec.key) checkKeySpec(spec.key);
+  const now = env.clock.now();
+  const days = daysFor(spec, now);
+  if (!Number.isInteger(days) || days < 1) throw new PkiError('INVALID_INPUT', 'the certificate must be valid for at least one day');
+  const instances = defaultInstances(spec);
+  if (spec.kind !== 'ca') checkInstances(instances);
+  const protection = protectionFor(spec, spec.password);
+  // Only `ca` and `http` without a CA write a CA; `http` always writes it as ca/ca.p12.
+  const newHttpCa = spec.kind === 'http' && !spec.ca;
+  const caProtection = newHttpCa
+    ? protectionFor({ ...spec, kind: 'ca', format: 'pkcs12' }, spec.caPassword ?? spec.password)
+    : protection;
+  const ca = await caForRun(spec, now, days, () => loadCa(spec.ca!, { fs: env.fs, baseDir: env.baseDir }));
+  const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection };
+  const files = new FileSet();
+  const rest =
+    spec.kind === 'ca'
+      ? buildCa(ctx, files)
+      : spec.kind === 'cert'
+        ? await buildCert(ctx, files)
+        : spec.kind === 'http'
+          ? await buildHttp(ctx, files)
+          : spec.kind === 'kibanaClient'
+            ? await buildKibanaClient(ctx, files)
+            : await buildCsr(ctx, files);
+  return { files: files.files, ...rest };
+}

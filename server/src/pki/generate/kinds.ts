@@ -1,0 +1,198 @@
+// One builder per kind of request: which certificates to make and which files, settings and commands result.
+import { PkiError } from '../errors';
+import { makeCsr } from './csr';
+import { makeCa, makeSignedCertificate, type CaMaterial, type CertificateProfile } from './issue';
+import { FileSet, baseName, type Protection } from './output';
+import { httpSettings, kibanaClientSettings, kibanaTrustSettings, sampleYaml, transportSettings } from './settings';
+import type { GenerateRequestSpec, GenerateResult, InstanceSpec, KeySpec } from './types';
+
+/** What every builder gets: the request with defaults applied, the CA (if any), and the time. */
+export interface BuildContext {
+  spec: GenerateRequestSpec;
+  instances: InstanceSpec[];
+  ca?: CaMaterial;
+  key?: KeySpec;
+  days: number;
+  now: Date;
+  protection: Protection;
+  /** Protection for a CA made in this run. */
+  caProtection: Protection;
+}
+
+function fileStem(instance: InstanceSpec): string {
+  return instance.filename ?? instance.name;
+}
+
+function issue(ctx: BuildContext, instance: InstanceSpec, profile: CertificateProfile) {
+  return makeSignedCertificate({ instance, ca: ctx.ca, profile, key: ctx.key, days: ctx.days, now: ctx.now });
+}
+
+function hasPassword(p: Protection): boolean {
+  return p.password !== undefined && p.password !== '';
+}
+
+/** `ca`: elastic-stack-ca.p12 (key entry `ca`), or ca/ca.crt + ca/ca.key. */
+export function buildCa(ctx: BuildContext, files: FileSet): Omit<GenerateResult, 'files'> {
+  const ca = ctx.ca as CaMaterial;
+  if (ctx.spec.format === 'pem') {
+    files.addCertificate('ca/ca.crt', ca.certDer);
+    files.addKey('ca/ca.key', ca.key, ctx.caProtection);
+  } else {
+    files.addPkcs12('elastic-stack-ca.p12', 'ca', { certDer: ca.certDer, key: ca.key }, undefined, ctx.caProtection);
+  }
+  const where = ctx.spec.format === 'pem' ? 'ca/ca.crt and ca/ca.key' : 'elastic-stack-ca.p12';
+  return {
+    settings: {},
+    keystoreCommands: [],
+    readme: [
+      `A new certificate authority is in ${where}.`,
+      'Keep its private key off the nodes and somewhere safe: whoever has it can issue certificates your cluster trusts.',
+      'Use it to sign node certificates next, for example: estls gen cert --ca elastic-stack-ca.p12 --dns node1.example.com',
+    ].join('\n'),
+  };
+}
+
+/** `cert`: transport certificates, one P12 (with the CA as trusted entry) or PEM pair per instance. */
+export async function buildCert(ctx: BuildContext, files: FileSet): Promise<Omit<GenerateResult, 'files'>> {
+  const profile: CertificateProfile = ctx.spec.extendedKeyUsage === false ? 'plain' : 'transport';
+  const pem = ctx.spec.format === 'pem';
+  const single = ctx.instances.length === 1 && !pem;
+  let first: { p12?: string; cert?: string; key?: string } = {};
+  for (const instance of ctx.instances) {
+    const issued = await issue(ctx, instance, profile);
+    const stem = fileStem(instance);
+    if (pem) {
+      files.addCertificate(`${stem}/${stem}.crt`, issued.certDer);
+      files.addKey(`${stem}/${stem}.key`, issued.key, ctx.protection);
+      if (!first.cert) first = { cert: `${stem}.crt`, key: `${stem}.key` };
+    } else {
+      const path = single ? (instance.name === 'instance' ? 'elastic-certificates.p12' : `${stem}.p12`) : `${stem}/${stem}.p12`;
+      files.addPkcs12(path, instance.name, issued, ctx.ca, ctx.protection);
+      if (!first.p12) first = { p12: baseName(path) };
+    }
+  }
+  if (pem && ctx.ca) files.addCertificate('ca/ca.crt', ctx.ca.certDer);
+  const { settings, commands } = transportSettings({
+    format: pem ? 'pem' : 'pkcs12',
+    ...first,
+    ca: pem && ctx.ca ? 'ca.crt' : undefined,
+    hasPassword: hasPassword(ctx.protection),
+  });
+  return {
+    settings: { elasticsearch: settings },
+    keystoreCommands: commands,
+    readme: [
+      `Transport certificates for ${ctx.instances.map((i) => i.name).join(', ')}.`,
+      'Copy each node\'s file into that node\'s config/certs/ folder and add the settings below to its elasticsearch.yml,',
+      'changing the file name for each node. Every node must trust the same CA.',
+    ].join('\n'),
+  };
+}
+
+/** `http`: elasticsearch/http.p12 (per node folders when several), Kibana's CA file and samples, ca/ca.p12 if new. */
+export async function buildHttp(ctx: BuildContext, files: FileSet): Promise<Omit<GenerateResult, 'files'>> {
+  const ca = ctx.ca as CaMaterial;
+  const pem = ctx.spec.format === 'pem';
+  const perNode = ctx.instances.length > 1;
+  let es: ReturnType<typeof httpSettings> = { settings: [], commands: [] };
+  for (const instance of ctx.instances) {
+    const issued = await issue(ctx, instance, 'http');
+    const dir = perNode ? `elasticsearch/${fileStem(instance)}` : 'elasticsearch';
+    if (pem) {
+      files.addCertificate(`${dir}/http.crt`, issued.certDer);
+      files.addKey(`${dir}/http.key`, issued.key, ctx.protection);
+    } else {
+      files.addPkcs12(`${dir}/http.p12`, 'http', issued, ca, ctx.protection);
+    }
+    es = httpSettings({
+      format: pem ? 'pem' : 'pkcs12',
+      p12: 'http.p12',
+      cert: 'http.crt',
+      key: 'http.key',
+      hasPassword: hasPassword(ctx.protection),
+    });
+    files.add(`${dir}/sample-elasticsearch.yml`, sampleYaml('HTTPS for Elasticsearch', es.settings, es.commands), false);
+  }
+  if (ca.generated) files.addPkcs12('ca/ca.p12', 'ca', { certDer: ca.certDer, key: ca.key }, undefined, ctx.caProtection);
+  files.addCertificate('kibana/elasticsearch-ca.pem', ca.certDer);
+  const kibana = kibanaTrustSettings('elasticsearch-ca.pem');
+  files.add('kibana/sample-kibana.yml', sampleYaml('Kibana trusting Elasticsearch over HTTPS', kibana, []), false);
+  const readme = [
+    'HTTPS certificates for Elasticsearch.',
+    perNode
+      ? 'Each folder under elasticsearch/ belongs to one node: copy its files to that node\'s config/certs/.'
+      : 'Copy elasticsearch/http.p12 (or http.crt and http.key) to config/certs/ on every node.',
+    'Give kibana/elasticsearch-ca.pem to Kibana and to every client that calls Elasticsearch over HTTPS.',
+    ca.generated ? 'ca/ca.p12 holds the new CA and its key: keep it safe and off the nodes.' : '',
+  ].filter(Boolean).join('\n');
+  files.add('README.txt', readme + '\n', false);
+  return { settings: { elasticsearch: es.settings, kibana }, keystoreCommands: es.commands, readme };
+}
+
+/** Kibana's client certificate for mutual TLS to Elasticsearch (PEM by default; Kibana reads PEM directly). */
+export async function buildKibanaClient(ctx: BuildContext, files: FileSet): Promise<Omit<GenerateResult, 'files'>> {
+  const ca = ctx.ca as CaMaterial;
+  const issued = await issue(ctx, ctx.instances[0], 'client');
+  const p12 = ctx.spec.format === 'pkcs12';
+  if (p12) files.addPkcs12('kibana/kibana-client.p12', 'kibana-client', issued, ca, ctx.protection);
+  else {
+    files.addCertificate('kibana/kibana-client.crt', issued.certDer);
+    files.addKey('kibana/kibana-client.key', issued.key, ctx.protection);
+  }
+  files.addCertificate('elasticsearch/kibana-ca.crt', ca.certDer);
+  const s = kibanaClientSettings({
+    format: p12 ? 'pkcs12' : 'pem',
+    p12: 'kibana-client.p12',
+    cert: 'kibana-client.crt',
+    key: 'kibana-client.key',
+    ca: 'kibana-ca.crt',
+    hasPassword: hasPassword(ctx.protection),
+  });
+  return {
+    settings: { elasticsearch: s.elasticsearch, kibana: s.kibana },
+    keystoreCommands: s.commands,
+    readme: [
+      'A client certificate for Kibana to log in to Elasticsearch through a PKI realm (mutual TLS).',
+      'Copy elasticsearch/kibana-ca.crt to config/certs/ on every node, add the Elasticsearch settings and restart.',
+      'Then map the certificate\'s DN to the kibana_system role (role mapping), configure Kibana with the client',
+      'certificate and key, and remove elasticsearch.username and elasticsearch.password from kibana.yml.',
+    ].join('\n'),
+  };
+}
+
+/** `csr`: <filename>/<filename>.csr and .key per instance, for a CA outside this tool. */
+export async function buildCsr(ctx: BuildContext, files: FileSet): Promise<Omit<GenerateResult, 'files'>> {
+  for (const instance of ctx.instances) {
+    const { csrDer, key } = await makeCsr(instance, ctx.key);
+    const stem = fileStem(instance);
+    files.addCsr(`${stem}/${stem}.csr`, csrDer);
+    files.addKey(`${stem}/${stem}.key`, key, ctx.protection);
+  }
+  return {
+    settings: {},
+    keystoreCommands: hasPassword(ctx.protection) ? ['bin/elasticsearch-keystore add xpack.security.transport.ssl.secure_key_passphrase'] : [],
+    readme: [
+      'Certificate signing requests, one folder per instance, each with its private key.',
+      'Send only the .csr files to your certificate authority; the .key files never leave your hands.',
+      'When the signed certificates come back, put each one beside its key and configure them with the CA certificate.',
+    ].join('\n'),
+  };
+}
+
+/** The CA a run signs with: loaded, made now (`ca`, and `http` without one), or none when self-signed. */
+export async function caForRun(
+  spec: GenerateRequestSpec,
+  now: Date,
+  days: number,
+  load: () => Promise<CaMaterial>,
+): Promise<CaMaterial | undefined> {
+  if (spec.kind === 'csr') return undefined;
+  if (spec.kind === 'ca') return makeCa({ dn: spec.caDn, key: spec.key, days, now });
+  if (spec.ca?.kind === 'selfSigned') {
+    if (spec.kind !== 'cert') throw new PkiError('INVALID_INPUT', 'Only transport certificates can be self-signed.');
+    return undefined;
+  }
+  if (spec.ca) return load();
+  if (spec.kind === 'http') return makeCa({ dn: spec.caDn ?? 'CN=Elasticsearch HTTP CA', key: spec.key, days, now });
+  throw new PkiError('INVALID_INPUT', 'Must specify either --ca or --ca-cert/--ca-key or --self-signed');
+}
