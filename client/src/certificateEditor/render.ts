@@ -1,0 +1,156 @@
+// Turns an InspectResult into the viewer's page: for each certificate the names and the expiry first, then the
+// details people check when TLS fails. Pure and escaping every string, so it can be unit tested.
+import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/pki/types';
+import { copyable, escapeHtml, list, page, row, type PageOptions } from './html';
+
+export type { PageOptions } from './html';
+
+/** Expiry state, for colour: red once expired, amber within the warning window. */
+export function expiryState(daysLeft: number, warningDays: number): 'expired' | 'warning' | 'ok' {
+  if (daysLeft < 0) return 'expired';
+  return daysLeft <= warningDays ? 'warning' : 'ok';
+}
+
+function expiryText(cert: CertSummary): string {
+  const d = cert.daysLeft;
+  if (d < 0) return `Expired ${-d} day${d === -1 ? '' : 's'} ago`;
+  if (d === 0) return 'Expires today';
+  return `Expires in ${d} day${d === 1 ? '' : 's'}`;
+}
+
+/** The CN of a DN for headings, or the whole DN. */
+export function commonName(dn: string): string {
+  const match = /(?:^|,)\s*CN=((?:[^,\\]|\\.)*)/i.exec(dn);
+  return match ? match[1] : dn;
+}
+
+function keyText(key: PublicKeyInfo | KeySummary): string {
+  if (key.algorithm === 'EC') return `EC ${key.curve ?? ''}`.trim();
+  return key.size ? `${key.algorithm} ${key.size} bits` : key.algorithm;
+}
+
+function sanList(sans: readonly SubjectAltName[]): string {
+  if (sans.length === 0) return '<p class="warning-text">No subject alternative names: clients that check host names will reject this certificate.</p>';
+  const items = sans.map((s) => `<li><span class="san-type">${escapeHtml(s.type)}</span> ${escapeHtml(s.value)}</li>`);
+  return `<ul class="sans">${items.join('')}</ul>`;
+}
+
+function basicConstraints(cert: CertSummary): string {
+  if (!cert.isCA) return 'Not a CA';
+  return cert.pathLength === undefined ? 'CA' : `CA, path length ${cert.pathLength}`;
+}
+
+function certificateSection(cert: CertSummary, heading: string, warningDays: number): string {
+  const state = expiryState(cert.daysLeft, warningDays);
+  const rows = [
+    row('Subject', escapeHtml(cert.subject)),
+    row('Issuer', escapeHtml(cert.issuer) + (cert.selfSigned ? ' <span class="tag">self-signed</span>' : '')),
+    row('Serial number', copyable(cert.serialNumber)),
+    row('Valid from', escapeHtml(cert.notBefore)),
+    row('Valid until', escapeHtml(cert.notAfter)),
+    row('Public key', escapeHtml(keyText(cert.publicKey))),
+    row('Key usage', list(cert.keyUsage)),
+    row('Extended key usage', list(cert.extendedKeyUsage)),
+    row('Basic constraints', escapeHtml(basicConstraints(cert))),
+    row('Subject key identifier', cert.subjectKeyId ? escapeHtml(cert.subjectKeyId) : list([])),
+    row('Authority key identifier', cert.authorityKeyId ? escapeHtml(cert.authorityKeyId) : list([])),
+    row('Signature algorithm', escapeHtml(cert.signatureAlgorithm)),
+    row('SHA-256 fingerprint', copyable(cert.fingerprints.sha256)),
+    row('SHA-1 fingerprint', copyable(cert.fingerprints.sha1)),
+  ];
+  return [
+    `<section class="certificate">`,
+    `<h2>${escapeHtml(heading)}</h2>`,
+    `<p class="expiry ${state}" data-state="${state}">${escapeHtml(expiryText(cert))} <span class="date">(${escapeHtml(cert.notAfter)})</span></p>`,
+    `<h3>Subject alternative names</h3>`,
+    sanList(cert.sans),
+    `<table class="fields">${rows.join('')}</table>`,
+    `</section>`,
+  ].join('\n');
+}
+
+function matchText(value: boolean | undefined): string {
+  if (value === undefined) return '<span class="none">—</span>';
+  return value ? '<span class="ok">yes</span>' : '<span class="expired">no</span>';
+}
+
+function keysSection(keys: readonly KeySummary[]): string {
+  if (keys.length === 0) return '';
+  const rows = keys.map(
+    (k, i) =>
+      `<tr><td>${i + 1}</td><td>${escapeHtml(keyText(k))}</td><td>${matchText(k.matchesCertificate)}</td><td>${k.encrypted ? 'encrypted' : 'not encrypted'}</td></tr>`,
+  );
+  return `<section class="keys"><h2>Private keys</h2><table class="grid"><thead><tr><th>#</th><th>Key</th><th>Matches certificate</th><th>Storage</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function entriesSection(entries: readonly KeystoreEntry[]): string {
+  if (entries.length === 0) return '';
+  const rows = entries.map((e) => {
+    const kind = e.trusted ? 'Trusted certificate entry' : e.hasKey ? 'Key entry' : 'Certificate';
+    const first = e.certificates[0];
+    return `<tr><td>${e.alias === undefined ? list([]) : escapeHtml(e.alias)}</td><td>${escapeHtml(kind)}</td><td>${first ? escapeHtml(commonName(first.subject)) : list([])}</td><td>${e.certificates.length}</td><td>${e.hasKey ? matchText(e.keyMatchesCertificate) : list([])}</td></tr>`;
+  });
+  const noTrusted = entries.every((e) => !e.trusted)
+    ? '<p class="note">No trusted certificate entries: this file cannot serve as a truststore.</p>'
+    : '';
+  return `<section class="entries"><h2>Keystore entries</h2><table class="grid"><thead><tr><th>Alias</th><th>Type</th><th>Subject</th><th>Certificates</th><th>Key matches</th></tr></thead><tbody>${rows.join('')}</tbody></table>${noTrusted}</section>`;
+}
+
+function protectionSection(protection: InspectResult['protection']): string {
+  if (!protection) return '';
+  const rows = [
+    row('Key encryption', protection.keyAlgorithm ? escapeHtml(protection.keyAlgorithm) : list([])),
+    row('Certificate encryption', protection.certAlgorithm ? escapeHtml(protection.certAlgorithm) : list([])),
+    row('Integrity (MAC)', protection.macAlgorithm ? escapeHtml(protection.macAlgorithm) : list([])),
+    row('Iterations', protection.iterations === undefined ? list([]) : escapeHtml(protection.iterations)),
+  ];
+  return `<section class="protection"><h2>PKCS#12 protection</h2><table class="fields">${rows.join('')}</table></section>`;
+}
+
+function csrSection(csrs: InspectResult['csrs']): string {
+  if (!csrs || csrs.length === 0) return '';
+  const parts = csrs.map(
+    (c, i) =>
+      `<h3>Request ${i + 1}: ${escapeHtml(commonName(c.subject))}</h3>${sanList(c.sans)}<table class="fields">${row('Subject', escapeHtml(c.subject))}${row('Public key', escapeHtml(keyText(c.publicKey)))}</table>`,
+  );
+  return `<section class="csrs"><h2>Certificate signing requests</h2>${parts.join('')}</section>`;
+}
+
+/** The certificates to show: the file's own list, or those of the keystore entries when the list is empty. */
+function certificatesOf(result: InspectResult): CertSummary[] {
+  if (result.certificates.length > 0) return result.certificates;
+  return result.entries.flatMap((e) => e.certificates);
+}
+
+const FORMAT_NAMES: Record<InspectResult['format'], string> = { pem: 'PEM', der: 'DER', pkcs12: 'PKCS#12', jks: 'Java keystore' };
+
+/** The whole viewer page for a file that was read. */
+export function renderCertificatePage(result: InspectResult, opts: PageOptions): string {
+  const certs = certificatesOf(result);
+  const fileName = result.file.split(/[\\/]/).pop() ?? result.file;
+  const header = `<header><h1>${escapeHtml(fileName)}</h1><p class="summary">${escapeHtml(FORMAT_NAMES[result.format] ?? result.format)} · ${certs.length} certificate${certs.length === 1 ? '' : 's'} · ${result.keys.length} key${result.keys.length === 1 ? '' : 's'}</p></header>`;
+  const certSections = certs.map((c, i) =>
+    certificateSection(c, certs.length > 1 ? `Certificate ${i + 1} of ${certs.length}: ${commonName(c.subject)}` : commonName(c.subject), opts.expiryWarningDays),
+  );
+  const empty = certs.length === 0 && result.keys.length === 0 && !result.csrs?.length ? '<p class="note">This file holds no certificate, key or request.</p>' : '';
+  const body = [header, empty, ...certSections, keysSection(result.keys), entriesSection(result.entries), protectionSection(result.protection), csrSection(result.csrs)];
+  return page(fileName, body.filter((s) => s !== '').join('\n'), opts);
+}
+
+/** The password form shown for a locked keystore or encrypted key. */
+export function renderPasswordPage(fileName: string, message: string | undefined, opts: PageOptions): string {
+  const body = [
+    `<header><h1>${escapeHtml(fileName)}</h1></header>`,
+    '<form id="unlock" class="unlock">',
+    `<label for="password">This file is protected by a password. Enter it to read the file; it is kept in VS Code's secret storage.</label>`,
+    '<div class="unlock-row"><input type="password" id="password" autocomplete="off" spellcheck="false" autofocus><button type="submit">Unlock</button></div>',
+    `<p id="error" class="expired" role="alert">${message ? escapeHtml(message) : ''}</p>`,
+    '</form>',
+  ];
+  return page(fileName, body.join('\n'), opts);
+}
+
+/** A page for a file that could not be read. */
+export function renderErrorPage(fileName: string, message: string, opts: PageOptions): string {
+  return page(fileName, `<header><h1>${escapeHtml(fileName)}</h1></header>\n<p class="error" role="alert">${escapeHtml(message)}</p>`, opts);
+}

@@ -1,0 +1,27 @@
+// Elastic TLS: Generate CA — certutil `ca`: a CA certificate and key as PKCS#12 or PEM.
+import type * as vscode from 'vscode';
+import { emptyResult, type GenerateCommandResult } from '../generate/args';
+import { askCommon } from '../generate/commonSteps';
+import { askText, Steps } from '../generate/prompts';
+import { ensureTrusted, generateAndWrite, isArgs } from '../generate/run';
+import { checkDn } from '../generate/validation';
+import type { Services } from '../services';
+
+const TITLE = 'Elastic TLS: Generate CA';
+
+export async function generateCa(services: Services, arg?: unknown): Promise<GenerateCommandResult> {
+  if (isArgs(arg)) return generateAndWrite(services, 'ca', arg, false);
+  if (!ensureTrusted()) return emptyResult('untrusted');
+  const folder = arg as vscode.Uri | undefined;
+  const steps = new Steps(TITLE, folder ? 5 : 6);
+  const caDn = await askText({
+    title: steps.next(),
+    prompt: 'Subject DN of the CA (leave empty for certutil\'s default name)',
+    placeHolder: 'CN=My Elastic CA',
+    validateInput: checkDn,
+  });
+  if (caDn === undefined) return emptyResult('cancelled');
+  const common = await askCommon(steps, { defaultDays: 1095, chooseFormat: true, what: 'CA', folder });
+  if (!common) return emptyResult('cancelled');
+  return generateAndWrite(services, 'ca', { ...common, ...(caDn.trim() ? { caDn: caDn.trim() } : {}) }, true);
+}

@@ -1,0 +1,98 @@
+// The part every generation command shares: check trust, ask the server behind a cancellable progress
+// notification, write the files (never over existing ones without consent), then offer the follow-up.
+import * as vscode from 'vscode';
+import type { GenerateParams, GenerateResponse } from '../../../server/src/protocol';
+import type { GenerateRequestSpec } from '../../../server/src/pki/generate/types';
+import type { Services } from '../services';
+import { emptyResult, type GenerateCommandArgs, type GenerateCommandResult } from './args';
+import { insertSettings, offerFollowUp } from './afterGenerate';
+import { resolveOutputFolder } from './outputFolder';
+import { writeGeneratedFiles } from './writeFiles';
+
+export const UNTRUSTED_MESSAGE =
+  'Elastic TLS generates no files in an untrusted workspace. Trust this workspace (Manage Workspace Trust) and try again.';
+
+/** False (after telling the user) when the workspace is not trusted. */
+export function ensureTrusted(): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showErrorMessage(UNTRUSTED_MESSAGE);
+  return false;
+}
+
+function requestParams(kind: GenerateRequestSpec['kind'], args: GenerateCommandArgs): GenerateParams {
+  const { outputDir: _o, overwrite: _w, insertSettings: _i, ...spec } = args;
+  const root = vscode.workspace.workspaceFolders?.[0];
+  return { ...spec, kind, ...(root?.uri.scheme === 'file' ? { baseDir: root.uri.fsPath } : {}) };
+}
+
+/** Sends estls/generate behind a progress notification; undefined when the user cancelled. */
+async function requestWithProgress(services: Services, params: GenerateParams): Promise<GenerateResponse | undefined> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Elastic TLS: generating certificates…', cancellable: true },
+    (_progress, token) =>
+      new Promise<GenerateResponse | undefined>((resolve, reject) => {
+        // Cancel at once on the user's side; the token also cancels the request in the server.
+        const sub = token.onCancellationRequested(() => resolve(undefined));
+        services.server.generate(params, token).then(
+          (r) => resolve(token.isCancellationRequested ? undefined : r),
+          (e) => (token.isCancellationRequested ? resolve(undefined) : reject(e)),
+        ).finally(() => sub.dispose());
+      }),
+  );
+}
+
+async function applyInsertSettings(args: GenerateCommandArgs, result: Extract<GenerateResponse, { ok: true }>['result'], outputDir: vscode.Uri): Promise<void> {
+  for (const product of ['elasticsearch', 'kibana'] as const) {
+    const target = args.insertSettings?.[product];
+    if (target) await insertSettings(vscode.Uri.file(target), result, product, outputDir);
+  }
+}
+
+/** Generates, writes and follows up. `interactive` decides between a modal question and `args.overwrite`. */
+export async function generateAndWrite(
+  services: Services,
+  kind: GenerateRequestSpec['kind'],
+  args: GenerateCommandArgs,
+  interactive: boolean,
+): Promise<GenerateCommandResult> {
+  if (!ensureTrusted()) return emptyResult('untrusted');
+  const outputDir = resolveOutputFolder(args.outputDir ?? '');
+  if (!outputDir) {
+    void vscode.window.showErrorMessage('Elastic TLS: choose an output folder (absolute path, or open a workspace folder).');
+    return emptyResult('failed', { code: 'INVALID_INPUT', message: 'no output folder' });
+  }
+  try {
+    const response = await requestWithProgress(services, requestParams(kind, args));
+    if (!response) return emptyResult('cancelled');
+    if (!response.ok) {
+      void vscode.window.showErrorMessage(`Elastic TLS: ${response.message}`);
+      return emptyResult('failed', { code: response.code, message: response.message });
+    }
+    const result = response.result;
+    const policy = interactive ? 'ask' : args.overwrite ? 'replace' : 'refuse';
+    const outcome = await writeGeneratedFiles(outputDir, result.files, policy);
+    if (outcome.status === 'exists') {
+      void vscode.window.showWarningMessage('Elastic TLS: files already exist; nothing was written.');
+      return { ...emptyResult('exists'), existing: outcome.existing.map((u) => u.fsPath) };
+    }
+    services.log.info(`Generated ${outcome.written.length} file(s) (${kind}) in ${outputDir.fsPath}`);
+    await applyInsertSettings(args, result, outputDir);
+    if (interactive) void offerFollowUp(result, outputDir, outcome.written.length);
+    return {
+      status: 'written',
+      written: outcome.written.map((u) => u.fsPath),
+      existing: [],
+      settings: result.settings,
+      keystoreCommands: result.keystoreCommands,
+    };
+  } catch (e) {
+    services.log.error(`Generating (${kind}) failed`, e);
+    void vscode.window.showErrorMessage(`Elastic TLS: generating failed: ${e instanceof Error ? e.message : String(e)}`);
+    return emptyResult('failed', { code: 'ERROR', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** True when a command was called with an argument object (from code) rather than from the palette or a menu. */
+export function isArgs(value: unknown): value is GenerateCommandArgs {
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && 'outputDir' in value;
+}

@@ -1,0 +1,134 @@
+// Starts the Elastic TLS language server and keeps it fed: settings, workspace trust and stored passwords.
+// Loaded lazily by extension.ts so that activation does not pay for vscode-languageclient up front.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  State,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { SetPasswordsNotification, type SetPasswordsParams } from '../../server/src/protocol';
+import type { Log } from './log';
+import type { PasswordStore } from './passwordStore';
+
+/** Certificate and keystore files whose changes can change a diagnostic. */
+export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,pem,crt,cer,key,der}';
+const CONFIG_GLOB = '**/*.{yml,yaml}';
+const BUILT_IN_PATTERN = '**/{elasticsearch,kibana}*.{yml,yaml}';
+
+/** What the server reads from initializationOptions and from workspace/didChangeConfiguration. */
+export interface ClientSettings {
+  expiryWarningDays: number;
+  files: Record<string, string>;
+  validationDelay: number;
+  trusted: boolean;
+}
+
+export function readSettings(): ClientSettings {
+  const config = vscode.workspace.getConfiguration('elasticTls');
+  return {
+    expiryWarningDays: config.get<number>('expiryWarningDays', 30),
+    files: config.get<Record<string, string>>('files', {}),
+    validationDelay: config.get<number>('validationDelay', 150),
+    trusted: vscode.workspace.isTrusted,
+  };
+}
+
+/**
+ * The documents the server handles: elasticsearch*.yml / kibana*.yml, the user's globs, and PEM files.
+ */
+export function documentSelector(files: Record<string, string>): DocumentSelector {
+  const selector: DocumentSelector = [
+    { scheme: 'file', language: 'yaml', pattern: BUILT_IN_PATTERN },
+    { scheme: 'file', language: 'pem' },
+  ];
+  for (const glob of Object.keys(files)) {
+    // The client matches patterns against absolute paths: a workspace-relative glob gets a leading `**/`.
+    const pattern = glob.startsWith('**') || path.isAbsolute(glob) ? glob : `**/${glob.replace(/^\.?\//, '')}`;
+    selector.push({ scheme: 'file', language: 'yaml', pattern });
+  }
+  return selector;
+}
+
+function serverOptions(context: vscode.ExtensionContext): ServerOptions {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  return {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+}
+
+function clientOptions(settings: ClientSettings, log: Log): LanguageClientOptions {
+  return {
+    documentSelector: documentSelector(settings.files),
+    initializationOptions: settings,
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher(CERTIFICATE_GLOB),
+        vscode.workspace.createFileSystemWatcher(CONFIG_GLOB),
+      ],
+    },
+    outputChannel: log,
+    traceOutputChannel: log,
+    // The default error handler restarts a crashed server up to 4 times in 3 minutes; keep it, and say so.
+    connectionOptions: { maxRestartCount: 4 },
+  };
+}
+
+/** Pushes every stored password to the server (at start and after each restart). */
+async function sendAllPasswords(client: LanguageClient, passwords: PasswordStore): Promise<void> {
+  const entries = await passwords.all();
+  if (entries.length > 0) await client.sendNotification(SetPasswordsNotification, { entries } satisfies SetPasswordsParams);
+}
+
+/** Creates and starts the client; the returned client is running. deactivate() stops it. */
+export async function startLanguageClient(
+  context: vscode.ExtensionContext,
+  log: Log,
+  passwords: PasswordStore,
+  onStateChange: (e: { oldState: number; newState: number }) => void,
+): Promise<LanguageClient> {
+  let settings = readSettings();
+  const client = new LanguageClient('elasticTls', 'Elastic TLS', serverOptions(context), clientOptions(settings, log));
+
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      onStateChange(e);
+      if (e.newState !== State.Running) return;
+      sendAllPasswords(client, passwords).catch((err) => log.error('Could not send stored passwords', err));
+    }),
+    passwords.onDidChange((entries) => {
+      if (!client.isRunning()) return;
+      client
+        .sendNotification(SetPasswordsNotification, { entries } satisfies SetPasswordsParams)
+        .catch((err) => log.error('Could not send passwords', err));
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('elasticTls')) return;
+      const next = readSettings();
+      const selectorChanged = JSON.stringify(next.files) !== JSON.stringify(settings.files);
+      settings = next;
+      if (selectorChanged) {
+        // The document selector is fixed at creation: restart with the new globs.
+        client.clientOptions.documentSelector = documentSelector(next.files);
+        client.clientOptions.initializationOptions = next;
+        await client.restart();
+      } else if (client.isRunning()) {
+        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { elasticTls: next } });
+      }
+    }),
+    // The server reads trust only at start (a workspace cannot grant itself trust through settings).
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      settings = readSettings();
+      client.clientOptions.initializationOptions = settings;
+      await client.restart();
+    }),
+  );
+
+  await client.start();
+  return client;
+}

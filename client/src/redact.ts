@@ -1,0 +1,17 @@
+// Masks secrets in text bound for the output channel. Pure, so it can be unit tested without VS Code.
+
+const SECRET_KEYS = /("(?:password|keyPassword|passphrase|keyPassphrase)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+const MASK = '***';
+
+/** Replaces secret JSON values and every given secret string (raw or JSON-escaped) with `***`. */
+export function redact(text: string, secrets: Iterable<string>): string {
+  let out = text.replace(SECRET_KEYS, `$1"${MASK}"`);
+  for (const secret of secrets) {
+    // Very short secrets would mask ordinary words; the key-based rule above still covers their JSON form.
+    if (secret.length < 3) continue;
+    out = out.split(secret).join(MASK);
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret) out = out.split(escaped).join(MASK);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+// The commands' and the editor's way to the language server. It waits for the client to be running, so a command
+// run during start-up is answered instead of failing.
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ForgetPasswordsNotification,
+  GenerateRequest,
+  InspectFileRequest,
+  type GenerateParams,
+  type GenerateResponse,
+  type InspectFileParams,
+  type InspectFileResponse,
+} from '../../server/src/protocol';
+
+/** Typed access to the estls/* requests. */
+export class ServerGateway {
+  private client: LanguageClient | undefined;
+  private waiting: Array<(client: LanguageClient) => void> = [];
+
+  /** Called once the language client has started. */
+  attach(client: LanguageClient): void {
+    this.client = client;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve(client);
+  }
+
+  /** The running client; waits for start-up. */
+  ready(): Promise<LanguageClient> {
+    if (this.client) return Promise.resolve(this.client);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Reads a certificate, key or keystore in the server. */
+  async inspectFile(params: InspectFileParams, token?: vscode.CancellationToken): Promise<InspectFileResponse> {
+    const client = await this.ready();
+    return client.sendRequest<InspectFileResponse>(InspectFileRequest, params, token);
+  }
+
+  /** Generates certificates in the server; the caller writes the returned files. */
+  async generate(params: GenerateParams, token?: vscode.CancellationToken): Promise<GenerateResponse> {
+    const client = await this.ready();
+    return client.sendRequest<GenerateResponse>(GenerateRequest, params, token);
+  }
+
+  /** Tells the server to drop every password it holds. */
+  async forgetPasswords(): Promise<void> {
+    const client = await this.ready();
+    await client.sendNotification(ForgetPasswordsNotification);
+  }
+}

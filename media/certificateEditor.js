@@ -1,0 +1,33 @@
+/* global acquireVsCodeApi, document, window, HTMLElement */
+// Certificate viewer page script: the password form and the Copy buttons, nothing else.
+// It only posts messages to the extension; it loads nothing and keeps no state.
+(function () {
+  const vscode = acquireVsCodeApi();
+
+  const form = document.getElementById('unlock');
+  if (form) {
+    const input = document.getElementById('password');
+    const error = document.getElementById('error');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (error) error.textContent = '';
+      vscode.postMessage({ type: 'unlock', password: input.value });
+      input.value = '';
+    });
+    window.addEventListener('message', (event) => {
+      const message = event.data;
+      if (message && message.type === 'unlockFailed' && error) {
+        error.textContent = message.message;
+        input.focus();
+      }
+    });
+    input.focus();
+  }
+
+  document.addEventListener('click', (event) => {
+    const target = event.target;
+    if (target instanceof HTMLElement && target.classList.contains('copy')) {
+      vscode.postMessage({ type: 'copy', text: target.dataset.copy || '' });
+    }
+  });
+})();
