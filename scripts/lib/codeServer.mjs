@@ -34,10 +34,14 @@ export const quietSettings = {
   'chat.commandCenter.enabled': false,
 };
 
-/** Installs code-server when needed (idempotent, about a second when already there). */
-export function ensureCodeServer(dir = codeServerDir) {
+/**
+ * Installs code-server when needed (idempotent, about a second when already there).
+ * `withBrowser: false` skips installing chromium, which only the tests need.
+ */
+export function ensureCodeServer(dir = codeServerDir, { withBrowser = true } = {}) {
   const script = path.join(repoRoot, 'scripts', 'setup-code-server.sh');
-  const result = spawnSync('bash', [script, dir], { stdio: 'inherit' });
+  const env = { ...process.env, NO_CHROMIUM: withBrowser ? '0' : '1' };
+  const result = spawnSync('bash', [script, dir], { stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`setup-code-server.sh failed with status ${result.status}`);
   return codeServerBin(dir);
 }

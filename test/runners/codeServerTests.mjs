@@ -6,8 +6,9 @@
 // window.codeAutomationLog, which this runner provides.
 //
 //   node test/runners/codeServerTests.mjs --extensionDevelopmentPath . \
-//     --extensionTestsPath out/test/vscode/index.js --folder examples [--timeout 300]
+//     --extensionTestsPath out/test/vscode/index.js --folder examples [--copy-folder] [--timeout 300]
 //
+// --copy-folder opens a temp copy of --folder, so files the suite writes never land in the repository.
 // Exit status 0 when the suite passed, 1 when it failed or timed out, 2 on bad arguments.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,19 +28,25 @@ const noise = /^(Resolving connection token|Resolved connection token|Creating a
  * An EMPTY extensions folder is used, so an installed copy of the extension cannot run beside
  * the development one and double every diagnostic.
  * @param {{ extensionDevelopmentPath: string, extensionTestsPath: string, folder?: string,
- *   timeoutMs?: number, bin?: string, onLog?: (line: string, type: string) => void }} options
+ *   copyFolder?: boolean, timeoutMs?: number, bin?: string, onLog?: (line: string, type: string) => void }} options
  */
 export async function runExtensionTests(options) {
   const { timeoutMs = 300_000, onLog = defaultLog } = options;
   const devPath = path.resolve(options.extensionDevelopmentPath);
   const testsPath = path.resolve(options.extensionTestsPath);
-  const folder = options.folder ? path.resolve(options.folder) : undefined;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-ext-tests-'));
+  let folder = options.folder ? path.resolve(options.folder) : undefined;
+  if (folder && options.copyFolder) {
+    const copy = path.join(root, 'workspace', path.basename(folder));
+    fs.cpSync(folder, copy, { recursive: true });
+    folder = copy;
+  }
   let server;
   let browser;
   let timer;
   try {
-    server = await startCodeServer({ bin: options.bin ?? codeServerBin(), profile: createProfile(root), folder });
+    const profile = createProfile(path.join(root, 'profile'));
+    server = await startCodeServer({ bin: options.bin ?? codeServerBin(), profile, folder });
     browser = await launchChromium();
     const page = await browser.newPage();
     let finish;
@@ -71,12 +78,13 @@ async function main() {
       extensionDevelopmentPath: { type: 'string' },
       extensionTestsPath: { type: 'string' },
       folder: { type: 'string' },
+      'copy-folder': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '300' },
       'code-server': { type: 'string' },
     },
   });
   if (!values.extensionDevelopmentPath || !values.extensionTestsPath) {
-    console.error('usage: codeServerTests.mjs --extensionDevelopmentPath DIR --extensionTestsPath FILE [--folder DIR] [--timeout SECONDS] [--code-server BIN]');
+    console.error('usage: codeServerTests.mjs --extensionDevelopmentPath DIR --extensionTestsPath FILE [--folder DIR [--copy-folder]] [--timeout SECONDS] [--code-server BIN]');
     return 2;
   }
   const bin = values['code-server'] ?? ensureCodeServer();
@@ -84,6 +92,7 @@ async function main() {
     extensionDevelopmentPath: values.extensionDevelopmentPath,
     extensionTestsPath: values.extensionTestsPath,
     folder: values.folder,
+    copyFolder: values['copy-folder'],
     timeoutMs: Number(values.timeout) * 1000,
     bin,
   });
