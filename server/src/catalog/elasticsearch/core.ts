@@ -18,11 +18,25 @@ export function coreSettings(): SettingDef[] {
     es({ key: 'transport.host', type: 'list', default: 'the value of network.host', docs: DOCS.transportNetwork, description: 'Address(es) the transport layer binds to and publishes.' }),
     es({ key: 'transport.port', type: 'string', default: '9300-9400', docs: DOCS.transportNetwork, description: 'Port or port range of the transport layer.' }),
     es({ key: 'transport.publish_host', type: 'string', default: 'chosen from transport.host', docs: DOCS.transportNetwork, description: 'Address other nodes are told to use for transport connections to this node.' }),
+    ...remoteClusterPort(),
     es({ key: 'discovery.seed_hosts', type: 'list', docs: `${DOCS.discovery}#unicast.hosts`, description: 'Addresses of master-eligible nodes contacted to discover the cluster; transport certificates must match them under full verification.' }),
     es({ key: 'discovery.type', type: 'enum', values: ['multi-node', 'single-node'], default: 'multi-node', docs: DOCS.discovery, description: 'Set to single-node to form a one-node cluster without discovery.' }),
     es({ key: 'cluster.initial_master_nodes', type: 'list', docs: `${DOCS.important}#initial_master_nodes`, description: 'Node names or addresses of the master-eligible nodes that bootstrap a brand-new cluster.' }),
     es({ key: 'path.data', type: 'pathList', docs: `${DOCS.important}#path-settings`, description: 'Directory where the node stores its data.' }),
     es({ key: 'path.logs', type: 'path', docs: `${DOCS.important}#path-settings`, description: 'Directory where the node writes its logs.' }),
     es({ key: 'bootstrap.password', type: 'string', secure: true, sensitive: true, docs: DOCS.secureSettings, description: 'First password of the elastic user, read from the keystore until a password is set.' }),
+  ];
+}
+
+/** The remote cluster server port (API key model), whose TLS lives under xpack.security.remote_cluster_server.ssl. */
+function remoteClusterPort(): SettingDef[] {
+  const docs = DOCS.remoteClusterNetwork;
+  return [
+    es({ key: 'remote_cluster_server.enabled', type: 'boolean', default: 'false', docs, description: 'Opens the remote cluster server port for API-key-based remote clusters; needs security enabled.' }),
+    es({ key: 'remote_cluster.host', type: 'list', default: 'the value of network.host', docs, description: 'Address(es) the remote cluster server port binds to and publishes.' }),
+    es({ key: 'remote_cluster.bind_host', type: 'list', default: 'the value of remote_cluster.host', docs, description: 'Address(es) the remote cluster server port listens on.' }),
+    es({ key: 'remote_cluster.publish_host', type: 'string', default: 'chosen from remote_cluster.host', docs, description: 'Address remote clusters are told to use to reach this port.' }),
+    es({ key: 'remote_cluster.port', type: 'string', default: '9443', docs, description: 'Port of the remote cluster server.' }),
+    es({ key: 'remote_cluster.publish_port', type: 'integer', default: 'the bound port', docs, description: 'Port remote clusters are told to use, when it differs behind a proxy.' }),
   ];
 }

@@ -1,0 +1,300 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { catalogFor } from '../../../server/src/catalog';
+import { elasticsearchNamespaces, elasticsearchSettings } from '../../../server/src/catalog/elasticsearch';
+import type { FileRole } from '../../../server/src/catalog/types';
+
+const index = catalogFor('elasticsearch');
+
+describe('elasticsearch catalog: lookup', () => {
+  const found: Array<[key: string, pattern: string, params: Record<string, string>]> = [
+    ['xpack.security.enabled', 'xpack.security.enabled', {}],
+    ['xpack.security.enrollment.enabled', 'xpack.security.enrollment.enabled', {}],
+    ['xpack.security.autoconfiguration.enabled', 'xpack.security.autoconfiguration.enabled', {}],
+    ['xpack.security.fips_mode.required_providers', 'xpack.security.fips_mode.required_providers', {}],
+    ['xpack.security.transport.ssl.verification_mode', 'xpack.security.transport.ssl.verification_mode', {}],
+    ['xpack.security.transport.ssl.handshake_timeout', 'xpack.security.transport.ssl.handshake_timeout', {}],
+    ['xpack.security.transport.ssl.trust_restrictions.x509_fields', 'xpack.security.transport.ssl.trust_restrictions.x509_fields', {}],
+    ['xpack.security.http.ssl.keystore.secure_password', 'xpack.security.http.ssl.keystore.secure_password', {}],
+    ['xpack.security.http.ssl.certificate_authorities', 'xpack.security.http.ssl.certificate_authorities', {}],
+    ['xpack.security.remote_cluster_server.ssl.client_authentication', 'xpack.security.remote_cluster_server.ssl.client_authentication', {}],
+    ['xpack.security.remote_cluster_client.ssl.certificate_authorities', 'xpack.security.remote_cluster_client.ssl.certificate_authorities', {}],
+    ['xpack.security.ssl.diagnose.trust', 'xpack.security.ssl.diagnose.trust', {}],
+    ['xpack.security.authc.realms.ldap.ldap1.url', 'xpack.security.authc.realms.ldap.<name>.url', { name: 'ldap1' }],
+    ['xpack.security.authc.realms.ldap.corp.ssl.verification_mode', 'xpack.security.authc.realms.ldap.<name>.ssl.verification_mode', { name: 'corp' }],
+    ['xpack.security.authc.realms.active_directory.ad1.domain_name', 'xpack.security.authc.realms.active_directory.<name>.domain_name', { name: 'ad1' }],
+    ['xpack.security.authc.realms.native.native1.order', 'xpack.security.authc.realms.native.<name>.order', { name: 'native1' }],
+    ['xpack.security.authc.realms.file.file1.enabled', 'xpack.security.authc.realms.file.<name>.enabled', { name: 'file1' }],
+    ['xpack.security.authc.realms.pki.pki1.delegation.enabled', 'xpack.security.authc.realms.pki.<name>.delegation.enabled', { name: 'pki1' }],
+    ['xpack.security.authc.realms.saml.cloud-saml.idp.metadata.path', 'xpack.security.authc.realms.saml.<name>.idp.metadata.path', { name: 'cloud-saml' }],
+    ['xpack.security.authc.realms.saml.saml1.signing.keystore.alias', 'xpack.security.authc.realms.saml.<name>.signing.keystore.alias', { name: 'saml1' }],
+    ['xpack.security.authc.realms.kerberos.kerb1.keytab.path', 'xpack.security.authc.realms.kerberos.<name>.keytab.path', { name: 'kerb1' }],
+    ['xpack.security.authc.realms.oidc.oidc1.rp.client_secret', 'xpack.security.authc.realms.oidc.<name>.rp.client_secret', { name: 'oidc1' }],
+    ['xpack.security.authc.realms.oidc.oidc1.ssl.certificate_authorities', 'xpack.security.authc.realms.oidc.<name>.ssl.certificate_authorities', { name: 'oidc1' }],
+    ['xpack.security.authc.realms.jwt.jwt1.required_claims.token_use', 'xpack.security.authc.realms.jwt.<name>.required_claims.<claim>', { name: 'jwt1', claim: 'token_use' }],
+    ['xpack.security.authc.realms.jwt.jwt1.client_authentication.shared_secret', 'xpack.security.authc.realms.jwt.<name>.client_authentication.shared_secret', { name: 'jwt1' }],
+    ['xpack.security.authc.domains.corp.realms', 'xpack.security.authc.domains.<domain>.realms', { domain: 'corp' }],
+    ['xpack.security.authc.api_key.cache.ttl', 'xpack.security.authc.api_key.cache.ttl', {}],
+    ['xpack.security.authc.token.timeout', 'xpack.security.authc.token.timeout', {}],
+    ['xpack.security.audit.logfile.events.ignore_filters.noisy.users', 'xpack.security.audit.logfile.events.ignore_filters.<policy>.users', { policy: 'noisy' }],
+    ['xpack.security.dls.bitset.cache.size', 'xpack.security.dls.bitset.cache.size', {}],
+    ['xpack.security.transport.filter.allow', 'xpack.security.transport.filter.allow', {}],
+    ['transport.profiles.client.xpack.security.ssl.key', 'transport.profiles.<profile>.xpack.security.ssl.key', { profile: 'client' }],
+    ['transport.profiles.dmz.xpack.security.filter.deny', 'transport.profiles.<profile>.xpack.security.filter.deny', { profile: 'dmz' }],
+    ['xpack.monitoring.exporters.prod.ssl.truststore.path', 'xpack.monitoring.exporters.<name>.ssl.truststore.path', { name: 'prod' }],
+    ['xpack.http.ssl.certificate_authorities', 'xpack.http.ssl.certificate_authorities', {}],
+    ['xpack.notification.email.ssl.truststore.secure_password', 'xpack.notification.email.ssl.truststore.secure_password', {}],
+    ['reindex.ssl.verification_mode', 'reindex.ssl.verification_mode', {}],
+    ['cluster.name', 'cluster.name', {}],
+    ['discovery.seed_hosts', 'discovery.seed_hosts', {}],
+    ['remote_cluster_server.enabled', 'remote_cluster_server.enabled', {}],
+  ];
+  for (const [key, pattern, params] of found) {
+    it(`finds ${key}`, () => {
+      const match = index.lookup(key);
+      assert.ok(match, `${key} should be known`);
+      assert.equal(match.def.key, pattern);
+      assert.deepEqual(match.params, params);
+    });
+  }
+
+  const unknown = [
+    'xpack.security.transport.ssl.verfication_mode',
+    'xpack.security.http.ssl.certificate_authority',
+    'xpack.security.http.ssl.keystore',
+    'xpack.security.transport.ssl.keystore.pasword',
+    'xpack.security.authc.realms.ldap.ldap1.urls',
+    'xpack.security.authc.realms.ldapp.ldap1.url',
+    'xpack.security.authc.realms.native.native1.url',
+    'xpack.security.authc.realms.pki.pki1.ssl.key',
+    // Remote-cluster contexts accept only secure passwords, and the client side has no client_authentication.
+    'xpack.security.remote_cluster_server.ssl.keystore.password',
+    'xpack.security.remote_cluster_client.ssl.client_authentication',
+    // reindex registers SslConfigurationKeys.getStringKeys(), which lists truststore.type twice and truststore.algorithm never.
+    'reindex.ssl.truststore.algorithm',
+    // Only transport and the remote-cluster contexts have a handshake timeout or an enabled flag of this kind.
+    'xpack.http.ssl.enabled',
+    'transport.profiles.client.xpack.security.ssl.enabled',
+    'xpack.security.enable',
+  ];
+  for (const key of unknown) {
+    it(`does not find ${key}`, () => assert.equal(index.lookup(key), undefined));
+  }
+});
+
+describe('elasticsearch catalog: ownership', () => {
+  const owned = [
+    'xpack.security.transport.ssl.verfication_mode',
+    'xpack.ssl.keystore.path',
+    'xpack.http.ssl.foo',
+    'xpack.notification.email.ssl.foo',
+    'reindex.ssl.foo',
+    'xpack.monitoring.exporters.prod.ssl.foo',
+    'transport.profiles.client.xpack.security.foo',
+  ];
+  for (const key of owned) it(`owns ${key}`, () => assert.equal(index.isOwned(key), true));
+
+  const notOwned = ['cluster.name', 'path.data', 'network.host', 'xpack.monitoring.exporters.prod.host', 'transport.profiles.client.port', 'reindex.remote.whitelist', 'xpack.ml.enabled'];
+  for (const key of notOwned) it(`does not own ${key}`, () => assert.equal(index.isOwned(key), false));
+
+  it('claims exactly the documented namespaces', () => {
+    assert.deepEqual([...elasticsearchNamespaces].sort(), [
+      'reindex.ssl.', 'transport.profiles.<profile>.xpack.security.', 'xpack.http.ssl.', 'xpack.monitoring.exporters.<name>.ssl.',
+      'xpack.notification.email.ssl.', 'xpack.security.', 'xpack.ssl.',
+    ]);
+  });
+});
+
+describe('elasticsearch catalog: facts', () => {
+  const def = (key: string) => {
+    const match = index.lookup(key);
+    assert.ok(match, `${key} should be known`);
+    return match.def;
+  };
+
+  const secure = [
+    'xpack.security.transport.ssl.keystore.secure_password',
+    'xpack.security.transport.ssl.keystore.secure_key_password',
+    'xpack.security.transport.ssl.truststore.secure_password',
+    'xpack.security.http.ssl.secure_key_passphrase',
+    'xpack.security.authc.realms.ldap.ldap1.secure_bind_password',
+    'xpack.security.authc.realms.saml.saml1.signing.keystore.secure_password',
+    'xpack.security.authc.realms.jwt.jwt1.hmac_jwkset',
+    'xpack.monitoring.exporters.prod.ssl.keystore.secure_password',
+    'bootstrap.password',
+  ];
+  for (const key of secure) it(`${key} is a secure setting`, () => assert.equal(def(key).secure, true));
+
+  const plain = ['xpack.security.transport.ssl.keystore.path', 'xpack.security.transport.ssl.keystore.password', 'xpack.security.http.ssl.key_passphrase'];
+  for (const key of plain) it(`${key} is not a secure setting`, () => assert.notEqual(def(key).secure, true));
+
+  const enums: Array<[key: string, values: string[], defaultValue: string | undefined]> = [
+    ['xpack.security.transport.ssl.verification_mode', ['full', 'certificate', 'none'], 'full'],
+    ['xpack.security.transport.ssl.client_authentication', ['required', 'optional', 'none'], 'required'],
+    ['xpack.security.http.ssl.client_authentication', ['required', 'optional', 'none'], 'none'],
+    ['xpack.security.remote_cluster_server.ssl.client_authentication', ['required', 'optional', 'none'], 'none'],
+    ['transport.profiles.p1.xpack.security.ssl.client_authentication', ['required', 'optional', 'none'], 'required'],
+    ['xpack.security.authc.realms.ldap.ldap1.ssl.verification_mode', ['full', 'certificate', 'none'], 'full'],
+    ['xpack.security.authc.realms.ldap.ldap1.load_balance.type', ['failover', 'dns_failover', 'round_robin', 'dns_round_robin'], 'failover'],
+    ['xpack.security.authc.realms.jwt.jwt1.token_type', ['id_token', 'access_token'], 'id_token'],
+  ];
+  for (const [key, values, defaultValue] of enums) {
+    it(`${key} allows ${values.join('|')} and defaults to ${defaultValue}`, () => {
+      const d = def(key);
+      assert.equal(d.type, 'enum');
+      assert.deepEqual([...(d.values ?? [])].sort(), [...values].sort());
+      assert.equal(d.default, defaultValue);
+    });
+  }
+
+  it('supported_protocols lists the TLS versions and refuses nothing the JDK names', () => {
+    const d = def('xpack.security.http.ssl.supported_protocols');
+    assert.equal(d.type, 'enumList');
+    for (const v of ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1']) assert.ok(d.values?.includes(v), v);
+    assert.ok(!d.values?.includes('TLSv1.0'));
+  });
+
+  it('store types compare without case, protocols with case', () => {
+    assert.equal(def('xpack.security.transport.ssl.keystore.type').caseInsensitive, true);
+    assert.deepEqual([...(def('xpack.security.transport.ssl.truststore.type').values ?? [])].sort(), ['PKCS12', 'jks']);
+    assert.notEqual(def('xpack.security.transport.ssl.supported_protocols').caseInsensitive, true);
+  });
+
+  const enabled: Array<[key: string, value: string]> = [
+    ['xpack.security.transport.ssl.enabled', 'false'],
+    ['xpack.security.http.ssl.enabled', 'false'],
+    ['xpack.security.remote_cluster_server.ssl.enabled', 'true'],
+    ['xpack.security.remote_cluster_client.ssl.enabled', 'true'],
+    ['xpack.security.enabled', 'true'],
+    ['xpack.security.enrollment.enabled', 'false'],
+  ];
+  for (const [key, value] of enabled) it(`${key} defaults to ${value}`, () => assert.equal(def(key).default, value));
+
+  const legacy: Array<[key: string, replacement: string]> = [
+    ['xpack.security.transport.ssl.keystore.password', 'xpack.security.transport.ssl.keystore.secure_password'],
+    ['xpack.security.transport.ssl.keystore.key_password', 'xpack.security.transport.ssl.keystore.secure_key_password'],
+    ['xpack.security.http.ssl.truststore.password', 'xpack.security.http.ssl.truststore.secure_password'],
+    ['xpack.security.http.ssl.key_passphrase', 'xpack.security.http.ssl.secure_key_passphrase'],
+    ['xpack.security.authc.realms.ldap.ldap1.ssl.key_passphrase', 'xpack.security.authc.realms.ldap.<name>.ssl.secure_key_passphrase'],
+    ['transport.profiles.p1.xpack.security.ssl.keystore.password', 'transport.profiles.<profile>.xpack.security.ssl.keystore.secure_password'],
+    ['reindex.ssl.truststore.password', 'reindex.ssl.truststore.secure_password'],
+  ];
+  for (const [key, replacement] of legacy) {
+    it(`${key} is deprecated since 7.17.0 for ${replacement} and sensitive`, () => {
+      const d = def(key);
+      assert.equal(d.deprecated?.since, '7.17.0');
+      assert.equal(d.deprecated?.replacement, replacement);
+      assert.equal(d.sensitive, true);
+      assert.equal(d.removed, undefined);
+    });
+  }
+
+  it('the old LDAP bind password is deprecated for the secure one', () => {
+    const d = def('xpack.security.authc.realms.ldap.ldap1.bind_password');
+    assert.equal(d.deprecated?.replacement, 'secure_bind_password');
+    assert.equal(d.sensitive, true);
+  });
+
+  const removed: Array<[key: string, since: string, replacement: string | undefined]> = [
+    ['xpack.ssl.keystore.path', '7.0.0', 'xpack.security.transport.ssl.keystore.path'],
+    ['xpack.ssl.certificate_authorities', '7.0.0', 'xpack.security.transport.ssl.certificate_authorities'],
+    ['xpack.ssl.keystore.password', '7.0.0', 'xpack.security.transport.ssl.keystore.password'],
+    ['xpack.security.authc.realms.ldap1.type', '7.0.0', undefined],
+    ['xpack.security.authc.realms.ldap1.order', '7.0.0', 'xpack.security.authc.realms.<type>.<name>.order'],
+    ['xpack.security.authc.accept_default_password', '8.0.0', undefined],
+    ['xpack.security.authz.store.roles.index.cache.max_size', '8.0.0', 'xpack.security.authz.store.roles.cache.max_size'],
+    ['transport.profiles.client.xpack.security.type', '8.0.0', undefined],
+    ['xpack.security.audit.logfile.prefix.emit_node_name', '7.0.0', 'xpack.security.audit.logfile.emit_node_name'],
+    ['xpack.security.audit.outputs', '7.0.0', undefined],
+  ];
+  for (const [key, since, replacement] of removed) {
+    it(`${key} is removed since ${since}`, () => {
+      const d = def(key);
+      assert.equal(d.removed?.since, since);
+      assert.equal(d.removed?.replacement, replacement);
+      assert.ok(d.removed?.note, 'a removed setting says what to do');
+      assert.equal(d.deprecated, undefined);
+    });
+  }
+
+  it('a realm written with its type is not mistaken for the removed form', () => {
+    assert.equal(def('xpack.security.authc.realms.ldap.ldap1.order').removed, undefined);
+  });
+
+  const roles: Array<[key: string, role: FileRole]> = [
+    ['xpack.security.transport.ssl.certificate', 'certificate'],
+    ['xpack.security.transport.ssl.key', 'key'],
+    ['xpack.security.transport.ssl.certificate_authorities', 'certificateAuthorities'],
+    ['xpack.security.http.ssl.keystore.path', 'keystore'],
+    ['xpack.security.http.ssl.truststore.path', 'truststore'],
+    ['xpack.security.authc.realms.pki.pki1.certificate_authorities', 'certificateAuthorities'],
+    ['xpack.security.authc.realms.saml.saml1.signing.key', 'key'],
+    ['xpack.security.authc.realms.kerberos.k1.keytab.path', 'other'],
+    ['reindex.ssl.certificate', 'certificate'],
+  ];
+  for (const [key, role] of roles) it(`${key} points at a ${role} file`, () => assert.equal(def(key).fileRole, role));
+
+  it('certificate_authorities takes a list of paths', () => assert.equal(def('xpack.security.http.ssl.certificate_authorities').type, 'pathList'));
+});
+
+describe('elasticsearch catalog: every entry', () => {
+  it('has a unique key', () => {
+    const seen = new Set<string>();
+    const dups = elasticsearchSettings.filter((d) => (seen.has(d.key) ? true : (seen.add(d.key), false))).map((d) => d.key);
+    assert.deepEqual(dups, []);
+  });
+
+  it('is an elasticsearch entry with a sentence of description and an https docs URL', () => {
+    const bad = elasticsearchSettings.filter((d) =>
+      d.product !== 'elasticsearch' || d.description.trim().length < 10 || !/^https:\/\/www\.elastic\.co\//.test(d.docs));
+    assert.deepEqual(bad.map((d) => d.key), []);
+  });
+
+  it('gives enum types their values and only enum types', () => {
+    const bad = elasticsearchSettings.filter((d) => (d.type === 'enum' || d.type === 'enumList') !== Boolean(d.values?.length));
+    assert.deepEqual(bad.map((d) => d.key), []);
+  });
+
+  it('marks every secure setting sensitive and never both deprecated and removed', () => {
+    assert.deepEqual(elasticsearchSettings.filter((d) => d.secure && !d.sensitive).map((d) => d.key), []);
+    assert.deepEqual(elasticsearchSettings.filter((d) => d.deprecated && d.removed).map((d) => d.key), []);
+  });
+
+  it('uses placeholders only as whole segments', () => {
+    const bad = elasticsearchSettings.filter((d) => d.key.split('.').some((s) => s.includes('<') && !/^<[a-z]+>$/.test(s)));
+    assert.deepEqual(bad.map((d) => d.key), []);
+  });
+
+  it('keeps every file role on a path type', () => {
+    const bad = elasticsearchSettings.filter((d) => d.fileRole && d.type !== 'path' && d.type !== 'pathList');
+    assert.deepEqual(bad.map((d) => d.key), []);
+  });
+
+  it('keeps all SSL contexts in step: the transport key set appears under every full context', () => {
+    const suffixes = elasticsearchSettings.filter((d) => d.key.startsWith('xpack.security.http.ssl.')).map((d) => d.key.slice('xpack.security.http.ssl.'.length));
+    for (const prefix of ['xpack.security.transport.ssl.', 'xpack.http.ssl.', 'xpack.security.authc.realms.ldap.x.ssl.', 'xpack.monitoring.exporters.x.ssl.']) {
+      const missing = suffixes.filter((s) => s !== 'enabled' && !index.lookup(prefix + s));
+      assert.deepEqual(missing, [], prefix);
+    }
+  });
+});
+
+describe('elasticsearch catalog: did you mean', () => {
+  const typos: Array<[typo: string, expected: string]> = [
+    ['xpack.security.transport.ssl.verfication_mode', 'xpack.security.transport.ssl.verification_mode'],
+    ['xpack.security.http.ssl.certificate_authority', 'xpack.security.http.ssl.certificate_authorities'],
+    ['xpack.security.http.ssl.keystore.secure_pasword', 'xpack.security.http.ssl.keystore.secure_password'],
+    ['xpack.security.authc.realms.ldap.ldap1.ur', 'xpack.security.authc.realms.ldap.ldap1.url'],
+    ['xpack.security.authc.realms.active_directory.ad1.domainname', 'xpack.security.authc.realms.active_directory.ad1.domain_name'],
+    ['transport.profiles.client.xpack.security.ssl.cerificate', 'transport.profiles.client.xpack.security.ssl.certificate'],
+    ['xpack.security.enrolment.enabled', 'xpack.security.enrollment.enabled'],
+  ];
+  for (const [typo, expected] of typos) {
+    it(`suggests ${expected} for ${typo}`, () => assert.equal(index.suggest(typo)[0], expected));
+  }
+
+  it('never suggests a removed setting', () => {
+    const suggestions = index.suggest('xpack.ssl.keystore.pth');
+    assert.ok(suggestions.every((s) => !s.startsWith('xpack.ssl.')), suggestions.join(', '));
+  });
+});
