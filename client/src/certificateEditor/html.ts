@@ -34,7 +34,8 @@ export function page(title: string, body: string, opts: PageOptions): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="UTF-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    // The policy's own single quotes must stay literal; only characters that could end the attribute are escaped.
+    `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, (c) => escapeHtml(c))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
     `<link rel="stylesheet" href="${escapeHtml(opts.styleUri)}">`,
     `<title>${escapeHtml(title)}</title>`,
