@@ -50,7 +50,7 @@ const ANY_EKU_DER = Uint8Array.of(0x06, 0x04, 0x55, 0x1d, 0x25, 0x00);
 
 /** Throws INVALID_INPUT unless the password is plain ASCII (certutil's rule). */
 export function checkPkcs12Password(password: string): void {
-  if (!/^[\x00-\x7f]*$/.test(password)) {
+  if ([...password].some((ch) => ch.charCodeAt(0) > 0x7f)) {
     throw new PkiError('INVALID_INPUT', 'PKCS#12 passwords must be plain ASCII');
   }
 }
