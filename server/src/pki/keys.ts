@@ -1,0 +1,43 @@
+// Private and public keys: what kind and size they are, and whether two belong together.
+import * as crypto from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import type { PublicKeyInfo } from './types';
+import { CURVE_BITS, CURVE_NAMES } from './x509/oids';
+
+/** Algorithm, size and curve of a key (private or public), as a summary shows them. */
+export function publicKeyInfo(key: KeyObject): PublicKeyInfo {
+  const details = key.asymmetricKeyDetails ?? {};
+  switch (key.asymmetricKeyType) {
+    case 'rsa':
+    case 'rsa-pss':
+      return { algorithm: 'RSA', size: details.modulusLength };
+    case 'ec': {
+      const curve = details.namedCurve ? (CURVE_NAMES[details.namedCurve] ?? details.namedCurve) : undefined;
+      return { algorithm: 'EC', size: curve ? CURVE_BITS[curve] : undefined, curve };
+    }
+    case 'ed25519':
+      return { algorithm: 'Ed25519', size: 256 };
+    case 'ed448':
+      return { algorithm: 'Ed448', size: 456 };
+    case 'dsa':
+      return { algorithm: 'DSA', size: details.modulusLength };
+    default:
+      return { algorithm: 'unknown' };
+  }
+}
+
+/** The public half of a key; a public key is returned as is. */
+export function toPublicKey(key: KeyObject): KeyObject {
+  return key.type === 'private' ? crypto.createPublicKey(key) : key;
+}
+
+/** True when both keys (private or public, any algorithm) have the same public key. */
+export function keysMatch(a: KeyObject, b: KeyObject): boolean {
+  try {
+    const pa = toPublicKey(a).export({ type: 'spki', format: 'der' });
+    const pb = toPublicKey(b).export({ type: 'spki', format: 'der' });
+    return pa.length === pb.length && crypto.timingSafeEqual(pa, pb);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,37 @@
+// Bounds on what one user file may cost to read. Every reader checks these, so a hostile or broken file
+// ends in a typed error instead of a hang or a crash.
+import { PkiError } from './errors';
+
+/** Files larger than this are not read (TOO_LARGE). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** PEM blocks one file may hold; a large CA bundle has a few hundred. */
+export const MAX_PEM_BLOCKS = 5000;
+
+/** Certificates and keys one PKCS#12 file may hold. */
+export const MAX_PKCS12_BAGS = 1000;
+
+/** Nesting of PKCS#12 safeContentsBag inside safeContentsBag. */
+export const MAX_PKCS12_DEPTH = 4;
+
+/** Wall-clock time one read may take before it stops with LIMIT. */
+export const MAX_READ_MS = 5000;
+
+/** A point in time after which a read gives up; checked between units of work. */
+export class Deadline {
+  private readonly at: number;
+  constructor(ms: number = MAX_READ_MS, private readonly now: () => number = Date.now) {
+    this.at = now() + ms;
+  }
+
+  /** Throws PkiError('LIMIT') once the time is up. */
+  check(): void {
+    if (this.now() > this.at) throw new PkiError('LIMIT', 'Reading the file took too long; it is too large or too complex.');
+  }
+}
+
+/** Throws TOO_LARGE for oversized input and EMPTY for no bytes at all. */
+export function checkSize(bytes: Uint8Array): void {
+  if (bytes.length > MAX_FILE_BYTES) throw new PkiError('TOO_LARGE', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and is not read.`);
+  if (bytes.length === 0) throw new PkiError('EMPTY', 'The file is empty.');
+}

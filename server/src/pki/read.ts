@@ -1,0 +1,76 @@
+// One entry point for every certificate, key and keystore file: sniff the format, read it within bounds,
+// and return both the plain InspectResult and the parsed objects verification needs.
+import 'reflect-metadata';
+import * as crypto from 'node:crypto';
+import type { Clock } from '../rules/environment';
+import { PkiError } from './errors';
+import { Deadline, checkSize } from './limits';
+import type { ParsedFile } from './parsed';
+import { addKey, emptyFile } from './fileBuild';
+import { WorkBudget } from './pkcs12/crypto';
+import { readPemFile } from './readPem';
+import { readPkcs12File } from './readPkcs12';
+import { jksError, sniffFormat } from './sniff';
+import { parseCertificate } from './x509/summary';
+import { decryptPkcs8 } from './pemKeys';
+
+/** What a read needs besides the bytes. */
+export interface ReadOptions {
+  /** Shown in results and messages (and used in the JKS conversion command). */
+  fileName?: string;
+  /** Keystore password or key passphrase; absent means "try the empty password". */
+  password?: string;
+  clock: Clock;
+}
+
+/**
+ * Reads a PEM, DER or PKCS#12 file. Throws PkiError (TOO_LARGE, EMPTY, JKS, NOT_PEM, BAD_PEM, BAD_DER,
+ * BAD_PKCS12, PASSWORD_REQUIRED, BAD_PASSWORD, UNSUPPORTED, LIMIT, UNKNOWN_FORMAT); never returns garbage.
+ */
+export function readPkiFile(bytes: Uint8Array, opts: ReadOptions): ParsedFile {
+  checkSize(bytes);
+  const deadline = new Deadline();
+  const budget = new WorkBudget();
+  const format = sniffFormat(bytes);
+  switch (format) {
+    case 'jks':
+    case 'jceks':
+      throw jksError(format, opts.fileName);
+    case 'pem':
+      return readPemFile(Buffer.from(bytes).toString('utf8'), opts, budget, deadline);
+    case 'pkcs12':
+      return readPkcs12File(bytes, opts, budget, deadline);
+    case 'der':
+      return readDerFile(Buffer.from(bytes), opts, budget);
+    default:
+      throw new PkiError('UNKNOWN_FORMAT', 'The file is not a certificate, key or keystore (not PEM, DER or PKCS#12).');
+  }
+}
+
+function readDerFile(bytes: Buffer, opts: ReadOptions, budget: WorkBudget): ParsedFile {
+  const file = emptyFile(opts.fileName, 'der');
+  try {
+    const cert = parseCertificate(bytes, opts.clock);
+    file.certificates.push(cert);
+    file.result.certificates.push(cert.summary);
+    return file;
+  } catch {
+    // Not a certificate: maybe a key.
+  }
+  for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
+    try {
+      addKey(file, crypto.createPrivateKey({ key: bytes, format: 'der', type }), undefined, false);
+      return file;
+    } catch {
+      // Try the next key form.
+    }
+  }
+  try {
+    const der = decryptPkcs8(bytes, opts.password, budget);
+    addKey(file, crypto.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }), undefined, true);
+    return file;
+  } catch (e) {
+    if (e instanceof PkiError && ['PASSWORD_REQUIRED', 'BAD_PASSWORD', 'LIMIT', 'UNSUPPORTED'].includes(e.code)) throw e;
+  }
+  throw new PkiError('BAD_DER', 'The binary file is neither a certificate, a private key nor a PKCS#12 keystore.');
+}
