@@ -67,9 +67,9 @@ describe('elasticsearch catalog: lookup', () => {
     'xpack.security.authc.realms.ldapp.ldap1.url',
     'xpack.security.authc.realms.native.native1.url',
     'xpack.security.authc.realms.pki.pki1.ssl.key',
-    // Remote-cluster contexts accept only secure passwords, and the client side has no client_authentication.
+    // Remote-cluster contexts accept only secure passwords.
     'xpack.security.remote_cluster_server.ssl.keystore.password',
-    'xpack.security.remote_cluster_client.ssl.client_authentication',
+    'xpack.security.remote_cluster_client.ssl.truststore.password',
     // reindex registers SslConfigurationKeys.getStringKeys(), which lists truststore.type twice and truststore.algorithm never.
     'reindex.ssl.truststore.algorithm',
     // Only transport and the remote-cluster contexts have a handshake timeout or an enabled flag of this kind.
@@ -133,6 +133,9 @@ describe('elasticsearch catalog: facts', () => {
     ['xpack.security.transport.ssl.client_authentication', ['required', 'optional', 'none'], 'required'],
     ['xpack.security.http.ssl.client_authentication', ['required', 'optional', 'none'], 'none'],
     ['xpack.security.remote_cluster_server.ssl.client_authentication', ['required', 'optional', 'none'], 'none'],
+    // Client-only contexts register the key (8.11+ for the remote cluster client) but give it no meaningful default.
+    ['xpack.security.remote_cluster_client.ssl.client_authentication', ['required', 'optional', 'none'], undefined],
+    ['xpack.monitoring.exporters.prod.ssl.client_authentication', ['required', 'optional', 'none'], undefined],
     ['transport.profiles.p1.xpack.security.ssl.client_authentication', ['required', 'optional', 'none'], 'required'],
     ['xpack.security.authc.realms.ldap.ldap1.ssl.verification_mode', ['full', 'certificate', 'none'], 'full'],
     ['xpack.security.authc.realms.ldap.ldap1.load_balance.type', ['failover', 'dns_failover', 'round_robin', 'dns_round_robin'], 'failover'],
@@ -152,6 +155,25 @@ describe('elasticsearch catalog: facts', () => {
     assert.equal(d.type, 'enumList');
     for (const v of ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1']) assert.ok(d.values?.includes(v), v);
     assert.ok(!d.values?.includes('TLSv1.0'));
+  });
+
+  it('trust restrictions match the two X.509 fields Elasticsearch knows', () => {
+    const d = def('xpack.security.transport.ssl.trust_restrictions.x509_fields');
+    assert.equal(d.type, 'enumList');
+    assert.deepEqual([...(d.values ?? [])].sort(), ['subjectAltName.dnsName', 'subjectAltName.otherName.commonName']);
+    assert.equal(d.default, 'subjectAltName.otherName.commonName');
+  });
+
+  it('remote-cluster contexts keep only the secure passwords', () => {
+    for (const ctx of ['remote_cluster_server', 'remote_cluster_client']) {
+      assert.ok(index.lookup(`xpack.security.${ctx}.ssl.keystore.secure_password`), ctx);
+      assert.equal(index.lookup(`xpack.security.${ctx}.ssl.key_passphrase`), undefined, ctx);
+    }
+  });
+
+  it('handshake timeouts exist on transport and the remote-cluster contexts only', () => {
+    for (const ctx of ['transport', 'remote_cluster_server', 'remote_cluster_client']) assert.equal(def(`xpack.security.${ctx}.ssl.handshake_timeout`).default, '10s');
+    assert.equal(index.lookup('xpack.security.http.ssl.handshake_timeout'), undefined);
   });
 
   it('store types compare without case, protocols with case', () => {

@@ -15,7 +15,7 @@ function nodeContexts(): SettingDef[] {
     ...sslGroup('xpack.security.http.ssl.', { docs: DOCS.http, context: 'the HTTP (REST) layer', enabledDefault: 'false', clientAuthDefault: 'none' }),
     // Remote-cluster contexts are built with acceptNonSecurePasswords = false: no plain-text passwords.
     ...sslGroup('xpack.security.remote_cluster_server.ssl.', { docs: DOCS.remoteClusterServer, context: 'the remote cluster server port', enabledDefault: 'true', clientAuthDefault: 'none', legacyPasswords: false, handshakeTimeout: true }),
-    ...sslGroup('xpack.security.remote_cluster_client.ssl.', { docs: DOCS.remoteClusterClient, context: 'outgoing remote cluster connections', enabledDefault: 'true', clientAuthentication: false, legacyPasswords: false, handshakeTimeout: true }),
+    ...sslGroup('xpack.security.remote_cluster_client.ssl.', { docs: DOCS.remoteClusterClient, context: 'outgoing remote cluster connections', enabledDefault: 'true', legacyPasswords: false, handshakeTimeout: true }),
     ...sslGroup(`${PROFILE_PREFIX}ssl.`, { docs: DOCS.profile, context: 'this transport profile (unset keys fall back to xpack.security.transport.ssl)', clientAuthDefault: 'required' }),
   ];
 }

@@ -14,8 +14,6 @@ export interface SslGroupOptions {
   enabledDefault?: 'true' | 'false';
   /** Default of `client_authentication` for server contexts; client contexts leave it unset. */
   clientAuthDefault?: 'required' | 'optional' | 'none';
-  /** False for contexts that have no `client_authentication` key at all (remote cluster client). */
-  clientAuthentication?: boolean;
   /** False for contexts that reject the plain-text password keys (remote cluster server and client). */
   legacyPasswords?: boolean;
   /** False where `truststore.algorithm` is not registered (`reindex.ssl.` reads only `getStringKeys()`). */
@@ -55,9 +53,8 @@ function protocolSpecs(o: SslGroupOptions): Record<string, EsSpec> {
     cipher_suites: { type: 'list', default: 'depends on the JDK', description: `Cipher suites ${ctx} offers or accepts, by their JDK names.` },
     verification_mode: { type: 'enum', values: VERIFICATION_MODES, caseInsensitive: true, default: 'full', description: `How ${ctx} checks the other side's certificate: full (chain and host name), certificate (chain only) or none (no checks, unsafe).` },
   };
-  if (o.clientAuthentication !== false) {
-    specs.client_authentication = { type: 'enum', values: CLIENT_AUTH_MODES, caseInsensitive: true, default: o.clientAuthDefault, description: o.clientAuthDefault ? `Whether ${ctx} asks connecting clients for a certificate: required, optional or none.` : `Client-certificate policy; it only matters when this side accepts connections, which ${ctx} does not.` };
-  }
+  // Every context registers client_authentication, even client-only ones (PR #98428 put it back on the remote cluster client).
+  specs.client_authentication = { type: 'enum', values: CLIENT_AUTH_MODES, caseInsensitive: true, default: o.clientAuthDefault, description: o.clientAuthDefault ? `Whether ${ctx} asks connecting clients for a certificate: required, optional or none.` : `Client-certificate policy; it only matters when this side accepts connections, which ${ctx} does not.` };
   if (o.enabledDefault) specs.enabled = { type: 'boolean', default: o.enabledDefault, description: `Turns TLS on or off for ${ctx}.` };
   if (o.handshakeTimeout) specs.handshake_timeout = { type: 'time', default: '10s', description: `How long a TLS handshake on ${ctx} may take before the connection is dropped.` };
   return specs;
