@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { TextDecoder } from 'node:util';
 import { applyTextEdits, positionOf, startServer, uriOf } from './lspClient.mjs';
 
 const TYPO_KEY = 'xpack.security.transport.ssl.verfication_mode';

@@ -16,6 +16,7 @@ import { DocumentCache } from './documentCache';
 import { registerCodeActions } from './handlers/codeAction';
 import { registerCompletion } from './handlers/completion';
 import { registerConfiguration } from './handlers/configuration';
+import { registerGenerate } from './handlers/generate';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { registerHover } from './handlers/hover';
 import { registerPasswords } from './handlers/passwords';
@@ -112,6 +113,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerWatchedFiles(ctx);
   registerConfiguration(ctx, () => canPullConfiguration);
   registerPasswords(ctx);
+  registerGenerate(ctx);
   connection.onShutdown(() => diagnostics.dispose());
 
   ctx.documents.listen(connection);

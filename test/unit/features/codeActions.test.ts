@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyEdits, asFindingPayload, payloadOf, planCodeActions } from '../../../server/src/features/codeActions';
+import type { Finding } from '../../../server/src/rules/finding';
+
+const text = 'xpack.security.transport.ssl.keystore.secure_password: x\nxpack.security.enabled: ture\n';
+
+const finding: Finding = {
+  ruleId: 'secure-setting-in-yml',
+  severity: 'error',
+  message: 'anything at all: the actions must not depend on it',
+  range: { start: 0, end: 53 },
+  fixes: [
+    { title: 'Remove the line', edits: [{ range: { start: 0, end: 57 }, newText: '' }], isPreferred: true, command: 'bin/elasticsearch-keystore add xpack.security.transport.ssl.keystore.secure_password' },
+    { title: 'Only a command', edits: [], command: 'bin/elasticsearch-keystore list' },
+  ],
+};
+
+describe('code actions from finding data', () => {
+  test('edits, then a copy-command action per command, in order', () => {
+    const plans = planCodeActions(payloadOf(finding, 3), text.length);
+    assert.deepEqual(plans.map((p) => [p.title, !!p.edits, p.command?.name]), [
+      ['Remove the line', true, undefined],
+      ['Copy the command: bin/elasticsearch-keystore add xpack.security.transport.ssl.keystore.secure_password', false, 'copyCommand'],
+      ['Only a command', false, 'copyCommand'],
+    ]);
+    assert.equal(plans[0].isPreferred, true);
+    assert.equal(applyEdits(text, plans[0].edits!), 'xpack.security.enabled: ture\n');
+  });
+
+  test('unlock data gives an action that runs the unlock command with the path', () => {
+    const plans = planCodeActions({ ruleId: 'x', version: 1, data: { kind: 'unlock', path: '/etc/es/certs/node.p12' } }, 0);
+    assert.deepEqual(plans, [{ title: 'Enter the password for node.p12', kind: 'quickfix', command: { name: 'unlockKeystore', args: ['/etc/es/certs/node.p12'] } }]);
+  });
+
+  test('the message plays no part', () => {
+    const a = planCodeActions(payloadOf(finding, 1), text.length);
+    const b = planCodeActions(payloadOf({ ...finding, message: 'Did you mean `something`?' }, 1), text.length);
+    assert.deepEqual(a, b);
+  });
+
+  test('overlapping or out-of-range edits drop that fix only', () => {
+    const payload = {
+      ruleId: 'x',
+      version: 1,
+      fixes: [
+        { title: 'overlap', edits: [{ range: { start: 0, end: 5 }, newText: 'a' }, { range: { start: 3, end: 8 }, newText: 'b' }] },
+        { title: 'past the end', edits: [{ range: { start: 0, end: 10_000 }, newText: '' }] },
+        { title: 'good', edits: [{ range: { start: 0, end: 1 }, newText: 'X' }] },
+      ],
+    };
+    assert.deepEqual(planCodeActions(payload, text.length).map((p) => p.title), ['good']);
+  });
+
+  const shapes: Array<[string, unknown]> = [
+    ['null', null],
+    ['no version', { ruleId: 'a' }],
+    ['fixes not a list', { ruleId: 'a', version: 1, fixes: 'x' }],
+    ['edit with a backwards range', { ruleId: 'a', version: 1, fixes: [{ title: 't', edits: [{ range: { start: 4, end: 2 }, newText: '' }] }] }],
+    ['data with a non-string value', { ruleId: 'a', version: 1, data: { kind: 1 } }],
+    ['command not a string', { ruleId: 'a', version: 1, fixes: [{ title: 't', edits: [], command: ['rm'] }] }],
+  ];
+  for (const [name, value] of shapes) {
+    test(`client data is refused when malformed: ${name}`, () => assert.equal(asFindingPayload(value), undefined));
+  }
+
+  test('well-formed data round-trips', () => {
+    const payload = payloadOf(finding, 7);
+    assert.deepEqual(asFindingPayload(JSON.parse(JSON.stringify(payload))), payload);
+  });
+});

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { completeAt, type CompletionEntry, type DirEntry } from '../../../server/src/features/completion';
+import { testCatalog } from './catalogFixture';
+
+/** Completes at the `|` in `marked`. */
+function complete(marked: string, env: Parameters<typeof completeAt>[3] = {}): { text: string; entries: CompletionEntry[] } {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return { text, entries: completeAt(text, offset, testCatalog, env) };
+}
+
+const labels = (entries: CompletionEntry[]) => entries.map((e) => e.label);
+
+describe('key completion', () => {
+  test('top level offers full keys in flat form, with value snippets', () => {
+    const { entries } = complete('xpack.security.tr|');
+    const item = entries.find((e) => e.label === 'xpack.security.transport.ssl.verification_mode');
+    assert.ok(item);
+    assert.equal(item.insertText, 'xpack.security.transport.ssl.verification_mode: ${1|full,certificate,none|}');
+    assert.deepEqual(item.range, { start: 0, end: 17 });
+    assert.ok(item.isSnippet);
+  });
+
+  test('booleans offer the non-default value second', () => {
+    const { entries } = complete('|');
+    assert.equal(entries.find((e) => e.label === 'xpack.security.enabled')?.insertText, 'xpack.security.enabled: ${1|true,false|}');
+    assert.equal(entries.find((e) => e.label === 'xpack.security.transport.ssl.enabled')?.insertText, 'xpack.security.transport.ssl.enabled: ${1|false,true|}');
+  });
+
+  test('inside a nested map, keys are offered relative to it', () => {
+    const { entries } = complete('xpack:\n  security:\n    |');
+    const names = labels(entries);
+    assert.ok(names.includes('transport.ssl.verification_mode'));
+    assert.ok(names.includes('enabled'));
+    assert.ok(!names.some((n) => n.startsWith('xpack.')));
+  });
+
+  test('nested form offers the next segment, opening an indented block', () => {
+    const { entries } = complete('xpack:\n  |');
+    const segment = entries.find((e) => e.label === 'security' && e.kind === 'module');
+    assert.ok(segment);
+    assert.equal(segment.insertText, 'security:\n    $0');
+    assert.ok(segment.keepIndentation && segment.retrigger);
+  });
+
+  test('placeholders become tab stops, and segments already typed fill them', () => {
+    const open = complete('xpack.security.authc.realms.ldap.|').entries.find((e) => e.label === 'xpack.security.authc.realms.ldap.<name>.url');
+    assert.equal(open?.insertText, 'xpack.security.authc.realms.ldap.${1:name}.url: ${2}');
+    const filled = complete('xpack.security.authc.realms.ldap.corp.u|').entries.find((e) => e.label === 'xpack.security.authc.realms.ldap.corp.url');
+    assert.equal(filled?.insertText, 'xpack.security.authc.realms.ldap.corp.url: ${1}');
+  });
+
+  test('a placeholder segment of the enclosing map matches its concrete name', () => {
+    const { entries } = complete('xpack.security.authc.realms.ldap.corp:\n  |');
+    assert.deepEqual(labels(entries).filter((l) => !l.startsWith('<')).sort(), ['order', 'url']);
+  });
+
+  test('keys already set are not offered again; removed keys never', () => {
+    const { entries } = complete('|', { existingKeys: new Set(['xpack.security.enabled']) });
+    const names = labels(entries);
+    assert.ok(!names.includes('xpack.security.enabled'));
+    assert.ok(!names.includes('xpack.ssl.certificate'));
+  });
+
+  test('deprecated keys are marked and sorted last', () => {
+    const item = complete('|').entries.find((e) => e.label === 'xpack.security.transport.ssl.keystore.password');
+    assert.equal(item?.deprecated, true);
+    assert.match(item!.sortText!, /^2/);
+  });
+
+  test('when a colon already follows, only the key is inserted', () => {
+    const { entries } = complete('xpack.security.en|: true\n');
+    assert.equal(entries.find((e) => e.label === 'xpack.security.enabled')?.insertText, 'xpack.security.enabled');
+    assert.ok(!entries.some((e) => e.kind === 'module'));
+  });
+});
+
+describe('value completion', () => {
+  test('enum values with their meaning, default first', () => {
+    const { entries } = complete('xpack.security.transport.ssl.verification_mode: |');
+    assert.deepEqual(labels(entries), ['full', 'certificate', 'none']);
+    assert.match(entries[0].documentation!, /host name/);
+    assert.ok(entries[0].sortText! < entries[1].sortText!);
+  });
+
+  test('booleans in nested form', () => {
+    const { entries } = complete('xpack:\n  security:\n    enabled: t|');
+    assert.deepEqual(labels(entries), ['true', 'false']);
+    assert.deepEqual(entries[0].range, { start: 32, end: 33 });
+  });
+
+  test('secure and free-text settings get no values', () => {
+    assert.deepEqual(complete('xpack.security.transport.ssl.keystore.secure_password: |').entries, []);
+    assert.deepEqual(complete('xpack.security.authc.realms.ldap.x.order: |').entries, []);
+  });
+
+  const tree: Record<string, DirEntry[]> = {
+    '/etc/es': [{ name: 'certs', isDirectory: true }, { name: 'elasticsearch.yml', isDirectory: false }, { name: '.hidden', isDirectory: true }],
+    '/etc/es/certs': [{ name: 'node.p12', isDirectory: false }, { name: 'node.crt', isDirectory: false }, { name: 'ca.pem', isDirectory: false }],
+  };
+  const listDir = (dir: string) => tree[dir];
+
+  test('path values list files relative to the config dir, filtered by file role', () => {
+    const { entries } = complete('xpack.security.transport.ssl.keystore.path: certs/|', { configDir: '/etc/es', listDir });
+    assert.deepEqual(labels(entries), ['node.p12']);
+    assert.equal(entries[0].insertText, 'certs/node.p12');
+  });
+
+  test('folders are offered with a slash and ask for completion again', () => {
+    const { entries } = complete('xpack.security.transport.ssl.keystore.path: |', { configDir: '/etc/es', listDir });
+    assert.deepEqual(labels(entries), ['certs/']);
+    assert.equal(entries[0].retrigger, true);
+  });
+
+  test('list items of a path list complete too', () => {
+    const { entries } = complete('xpack.security.transport.ssl.certificate_authorities: [ certs/|', { configDir: '/etc/es', listDir });
+    assert.deepEqual(labels(entries).sort(), ['ca.pem', 'node.crt']);
+  });
+
+  test('an unsaved file (no config dir) offers no relative files', () => {
+    assert.deepEqual(complete('xpack.security.transport.ssl.keystore.path: |', { listDir }).entries, []);
+  });
+});

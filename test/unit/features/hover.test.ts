@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseConfig } from '../../../server/src/config/parse';
+import { hoverAt, keyHoverMarkdown } from '../../../server/src/features/hover';
+import { testCatalog } from './catalogFixture';
+
+function hover(text: string, needle: string, delta = 1, describeFile?: (p: string) => string) {
+  const model = parseConfig(text, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} not in text`);
+  return hoverAt(model, testCatalog, at + delta, { describeFile });
+}
+
+describe('hover on keys', () => {
+  const cases = [
+    { name: 'flat key', text: 'xpack.security.transport.ssl.verification_mode: full\n', needle: 'xpack', expect: [/verification_mode`\*\*/, /one of `full`, `certificate`, `none`/, /Default: `full`/, /\[Documentation\]\(https:\/\/docs\.example\/ssl\)/] },
+    { name: 'nested leaf', text: 'xpack:\n  security:\n    transport.ssl.verification_mode: full\n', needle: 'transport', expect: [/`xpack\.security\.transport\.ssl\.verification_mode`/] },
+    { name: 'secure setting', text: 'xpack.security.transport.ssl.keystore.secure_password: x\n', needle: 'xpack', expect: [/Secure setting/, /elasticsearch-keystore add xpack\.security\.transport\.ssl\.keystore\.secure_password/] },
+    { name: 'deprecated setting', text: 'xpack.security.transport.ssl.keystore.password: x\n', needle: 'xpack', expect: [/Deprecated since 7\.17\.0\*\*; use `xpack\.security\.transport\.ssl\.keystore\.secure_password` instead/] },
+    { name: 'removed setting', text: 'xpack.ssl.certificate: a.crt\n', needle: 'xpack', expect: [/Removed in 7\.0\.0/] },
+    { name: 'placeholder', text: 'xpack.security.authc.realms.ldap.corp.url: ldaps://x\n', needle: 'xpack', expect: [/`<name>` = `corp`/] },
+    { name: 'unknown key in an owned namespace', text: 'xpack.security.transport.ssl.verfication_mode: full\n', needle: 'xpack', expect: [/not a known Elasticsearch setting/, /Did you mean `xpack\.security\.transport\.ssl\.verification_mode`/] },
+    { name: 'nested prefix segment', text: 'xpack:\n  security:\n    enabled: true\n', needle: 'security', expect: [/`xpack\.security`/, /`transport`/] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const result = hover(c.text, c.needle);
+      assert.ok(result, 'no hover');
+      for (const re of c.expect) assert.match(result.markdown, re);
+    });
+  }
+
+  test('the range is the key part under the cursor', () => {
+    const text = 'xpack:\n  security.enabled: true\n';
+    const result = hover(text, 'security');
+    assert.deepEqual(result?.range, { start: text.indexOf('security'), end: text.indexOf('security') + 'security.enabled'.length });
+  });
+
+  test('an unknown key outside the owned namespaces has no hover', () => {
+    assert.equal(hover('cluster.name: x\n', 'cluster'), undefined);
+  });
+
+  test('keyHoverMarkdown never includes a value', () => {
+    const md = keyHoverMarkdown(testCatalog.lookup('xpack.security.transport.ssl.keystore.password')!);
+    assert.doesNotMatch(md, /hunter2/);
+  });
+});
+
+describe('hover on values', () => {
+  test('an enum value explains what it does', () => {
+    const result = hover('xpack.security.transport.ssl.verification_mode: none\n', 'none');
+    assert.match(result!.markdown, /^`none`: .*Checks nothing/);
+  });
+
+  test('an enum value that is not allowed says so', () => {
+    const result = hover('xpack.security.transport.ssl.verification_mode: strict\n', 'strict');
+    assert.match(result!.markdown, /`strict` is not one of `full`, `certificate`, `none`/);
+  });
+
+  test('a path value is described through describeFile with its absolute path', () => {
+    const seen: string[] = [];
+    const result = hover('xpack.security.transport.ssl.keystore.path: certs/node.p12\n', 'certs', 1, (p) => (seen.push(p), `file ${p}`));
+    assert.deepEqual(seen, ['/etc/es/certs/node.p12']);
+    assert.equal(result!.markdown, 'file /etc/es/certs/node.p12');
+  });
+
+  test('each item of a path list is described on its own', () => {
+    const text = 'xpack.security.transport.ssl.certificate_authorities: [ a.crt, b.crt ]\n';
+    const result = hover(text, 'b.crt', 1, (p) => p);
+    assert.equal(result!.markdown, '/etc/es/b.crt');
+    assert.deepEqual(result!.range, { start: text.indexOf('b.crt'), end: text.indexOf('b.crt') + 5 });
+  });
+
+  test('values of sensitive and secure settings are never echoed', () => {
+    assert.equal(hover('xpack.security.transport.ssl.keystore.password: hunter2\n', 'hunter2'), undefined);
+    assert.equal(hover('xpack.security.transport.ssl.keystore.secure_password: hunter2\n', 'hunter2'), undefined);
+  });
+
+  test('templated values are left alone', () => {
+    assert.equal(hover('xpack.security.transport.ssl.verification_mode: ${MODE}\n', 'MODE'), undefined);
+  });
+});
