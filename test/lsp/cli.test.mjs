@@ -1,0 +1,70 @@
+// Runs the bundled dist/cli.js as users do: output formats and exit codes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { cliPath } from './lspClient.mjs';
+
+describe('dist/cli.js', () => {
+  let dir;
+  const run = (...args) => spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-cli-'));
+    fs.mkdirSync(path.join(dir, 'bad'));
+    fs.mkdirSync(path.join(dir, 'good'));
+    fs.writeFileSync(path.join(dir, 'bad', 'elasticsearch.yml'), 'xpack.security.enabled: true\nxpack.security:\n  http.ssl.verfication_mode: full\n');
+    fs.writeFileSync(path.join(dir, 'good', 'elasticsearch.yml'), 'xpack.security.enabled: true\n');
+    fs.writeFileSync(path.join(dir, 'settings.yml'), 'xpack.security.enabled: true\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('text output: file:line:col severity ruleId message, exit 1 on errors', () => {
+    const r = run('check', 'bad/elasticsearch.yml');
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^bad\/elasticsearch\.yml:3:3 error unknown-setting /m);
+  });
+
+  test('JSON output parses and carries 1-based ranges', () => {
+    const r = run('check', '--format', 'json', 'bad/elasticsearch.yml');
+    assert.equal(r.status, 1);
+    const entry = JSON.parse(r.stdout).find((e) => e.ruleId === 'unknown-setting');
+    assert.deepEqual([entry.file, entry.line, entry.column, entry.endLine, entry.endColumn], ['bad/elasticsearch.yml', 3, 3, 3, 28]);
+  });
+
+  test('exit 0 for a clean file', () => {
+    const r = run('check', 'good/elasticsearch.yml');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.equal(r.stdout, '');
+  });
+
+  const cantRun = [
+    ['an unknown product', ['check', '--product', 'beats', 'good/elasticsearch.yml']],
+    ['a name that says no product', ['check', 'settings.yml']],
+    ['a missing file', ['check', 'missing/elasticsearch.yml']],
+    ['no arguments', []],
+    ['an unknown command', ['frobnicate']],
+  ];
+  for (const [name, args] of cantRun) {
+    test(`exit 2 for ${name}`, () => {
+      const r = run(...args);
+      assert.equal(r.status, 2, r.stdout + r.stderr);
+      assert.notEqual(r.stderr, '');
+    });
+  }
+
+  test('--product overrides the name', () => {
+    assert.equal(run('check', '--product', 'elasticsearch', 'settings.yml').status, 0);
+  });
+
+  test('--version and --help', () => {
+    const version = run('--version');
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+    const help = run('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /estls <command>/);
+  });
+});

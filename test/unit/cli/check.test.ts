@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { runCheck, type CheckReportEntry } from '../../../server/src/cli/check';
+import { memoryIo } from '../../../server/src/cli/io';
+
+const TYPO = 'xpack.security.transport.ssl.verfication_mode';
+const files = {
+  '/work/elasticsearch.yml': `xpack.security.enabled: true\n${TYPO}: full\n`,
+  '/work/clean/elasticsearch.yml': 'xpack.security.enabled: true\n',
+  '/work/kibana.yml': 'elasticsearch.ssl.verificationMode: sometimes\n',
+  '/work/node.yaml': `${TYPO}: full\n`,
+  '/work/binary/elasticsearch.yml': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]),
+  '/work/latin1/elasticsearch.yml': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nxpack.security.enabled: true\n')]),
+  '/work/deep/elasticsearch.yml': `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  '/work/big/elasticsearch.yml': '#'.repeat(10 * 1024 * 1024 + 10),
+};
+
+async function check(...args: string[]) {
+  const io = memoryIo(files);
+  const code = await runCheck(args, io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+describe('estls check', () => {
+  test('prints findings like a compiler and exits 1 on errors', async () => {
+    const { code, out, err } = await check('elasticsearch.yml');
+    assert.equal(code, 1);
+    const line = out.split('\n').find((l) => l.includes('unknown-setting'));
+    assert.match(line!, /^elasticsearch\.yml:2:1 error unknown-setting `xpack\.security\.transport\.ssl\.verfication_mode` is not a known/);
+    assert.match(err, /error/);
+  });
+
+  test('JSON output has 1-based positions and every field', async () => {
+    const { code, out } = await check('--format', 'json', 'elasticsearch.yml');
+    assert.equal(code, 1);
+    const entries = JSON.parse(out) as CheckReportEntry[];
+    const unknown = entries.find((e) => e.ruleId === 'unknown-setting')!;
+    assert.deepEqual({ ...unknown, message: undefined }, { file: 'elasticsearch.yml', line: 2, column: 1, endLine: 2, endColumn: TYPO.length + 1, severity: 'error', ruleId: 'unknown-setting', message: undefined });
+  });
+
+  test('a clean file exits 0 with no findings', async () => {
+    const { code, out } = await check('--format', 'json', 'clean/elasticsearch.yml');
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), []);
+  });
+
+  test('the product comes from the name, or from --product', async () => {
+    const kibana = await check('--format', 'json', 'kibana.yml');
+    assert.ok((JSON.parse(kibana.out) as CheckReportEntry[]).some((e) => e.ruleId === 'invalid-value'));
+    const unknownName = await check('node.yaml');
+    assert.equal(unknownName.code, 2);
+    assert.match(unknownName.err, /--product/);
+    const given = await check('--product', 'elasticsearch', 'node.yaml');
+    assert.equal(given.code, 1);
+  });
+
+  const usage: Array<[string, string[], RegExp]> = [
+    ['no file', [], /no file given/],
+    ['unknown product', ['--product', 'logstash', 'elasticsearch.yml'], /unknown product/],
+    ['unknown format', ['--format', 'xml', 'elasticsearch.yml'], /unknown format/],
+    ['bad expiry days', ['--expiry-days', '-3', 'elasticsearch.yml'], /expiry-days|-3/],
+    ['unknown option', ['--frobnicate', 'elasticsearch.yml'], /frobnicate/],
+    ['missing file', ['nope/elasticsearch.yml'], /no such file/],
+    ['a folder', ['clean'], /clean/],
+  ];
+  for (const [name, args, message] of usage) {
+    test(`exits 2 on ${name}`, async () => {
+      const { code, err } = await check(...args);
+      assert.equal(code, 2);
+      assert.match(err, message);
+    });
+  }
+
+  const hostile: Array<[string, string, string]> = [
+    ['binary data', 'binary/elasticsearch.yml', 'not-text'],
+    ['invalid UTF-8', 'latin1/elasticsearch.yml', 'not-text'],
+    ['10,000-deep nesting', 'deep/elasticsearch.yml', 'yaml-too-deep'],
+    ['a file over 10 MB', 'big/elasticsearch.yml', 'file-too-large'],
+  ];
+  for (const [name, file, ruleId] of hostile) {
+    test(`${name} gives one clear finding`, async () => {
+      const { code, out } = await check('--format', 'json', file);
+      assert.equal(code, 1);
+      const entries = JSON.parse(out) as CheckReportEntry[];
+      assert.deepEqual(entries.map((e) => e.ruleId), [ruleId]);
+    });
+  }
+
+  test('invalid UTF-8 is reported where the bad byte is', async () => {
+    const { out } = await check('--format', 'json', 'latin1/elasticsearch.yml');
+    const [entry] = JSON.parse(out) as CheckReportEntry[];
+    assert.deepEqual([entry.line, entry.column], [1, 6]);
+  });
+
+  test('one unreadable file among several still prints the others and exits 2', async () => {
+    const { code, out, err } = await check('clean/elasticsearch.yml', 'missing.yml', 'elasticsearch.yml');
+    assert.equal(code, 2);
+    assert.match(out, /unknown-setting/);
+    assert.match(err, /missing\.yml/);
+  });
+
+  test('--help prints usage and exits 0', async () => {
+    const { code, out } = await check('--help');
+    assert.equal(code, 0);
+    assert.match(out, /^Usage: estls check/);
+  });
+});
