@@ -33,6 +33,8 @@ export interface RuleContext {
   clock: Clock;
   options: CheckOptions;
   passwords: PasswordProvider;
+  /** Reads and caches certificate, key and keystore files; rules that inspect file contents skip without it. */
+  certificates?: import('../pki/fileCache').CertificateFiles;
 }
 
 /** A rule family: one file under rules/, one function. */

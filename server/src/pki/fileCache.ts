@@ -1,0 +1,79 @@
+// Reads and parses certificate/key/keystore files through the injected FileSystem, remembering results
+// by (path, size, mtime, password, day) so a file is parsed once until it changes. One instance per server
+// or CLI run; nothing is module-level.
+import * as crypto from 'node:crypto';
+import type { Clock, FileSystem } from '../rules/environment';
+import { PkiError, isPkiError } from './errors';
+import { MAX_FILE_BYTES } from './limits';
+import type { ParsedFile } from './parsed';
+import { readPkiFile } from './read';
+
+/** The outcome of reading one path: parsed, a typed error, or not there (missing-file reports that). */
+export type CertificateFileRead =
+  | { kind: 'parsed'; path: string; file: ParsedFile }
+  | { kind: 'error'; path: string; error: PkiError }
+  | { kind: 'missing'; path: string };
+
+/** What rules use to read certificate files; RuleContext.certificates holds one. */
+export interface CertificateFiles {
+  /** Reads `path` (absolute) with an optional password; absent password tries the empty one. */
+  read(path: string, password?: string): CertificateFileRead;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A bounded LRU cache of parsed files. */
+export class CertificateFileCache implements CertificateFiles {
+  private readonly entries = new Map<string, CertificateFileRead>();
+
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly clock: Clock,
+    private readonly maxEntries = 128,
+  ) {}
+
+  read(path: string, password?: string): CertificateFileRead {
+    let stat;
+    try {
+      stat = this.fs.stat(path);
+    } catch {
+      return { kind: 'error', path, error: new PkiError('UNSUPPORTED', 'The file could not be read (permission or I/O error).') };
+    }
+    if (!stat || !stat.isFile) return { kind: 'missing', path };
+    const key = this.cacheKey(path, stat.size, stat.mtimeMs, password);
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const result = this.load(path, stat.size, password);
+    this.entries.set(key, result);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    return result;
+  }
+
+  /** Forgets everything (for example after the user changes a password). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private cacheKey(path: string, size: number, mtimeMs: number, password: string | undefined): string {
+    // The password is hashed so the key never holds it in clear; the day keeps daysLeft current.
+    const pw = password === undefined ? '-' : crypto.createHash('sha256').update(password).digest('hex');
+    const day = Math.floor(this.clock.now().getTime() / DAY_MS);
+    return JSON.stringify([path, size, mtimeMs, pw, day]);
+  }
+
+  private load(path: string, size: number, password: string | undefined): CertificateFileRead {
+    if (size > MAX_FILE_BYTES) return { kind: 'error', path, error: new PkiError('TOO_LARGE', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and is not read.`) };
+    try {
+      const bytes = this.fs.readFile(path);
+      if (!bytes) return { kind: 'missing', path };
+      return { kind: 'parsed', path, file: readPkiFile(bytes, { fileName: path, password, clock: this.clock }) };
+    } catch (e) {
+      if (isPkiError(e)) return { kind: 'error', path, error: e };
+      return { kind: 'error', path, error: new PkiError('UNKNOWN_FORMAT', 'The file could not be read as a certificate, key or keystore.') };
+    }
+  }
+}
