@@ -213,14 +213,14 @@ describe('elasticsearch catalog: facts', () => {
 
   it('the old LDAP bind password is deprecated for the secure one', () => {
     const d = def('xpack.security.authc.realms.ldap.ldap1.bind_password');
-    assert.equal(d.deprecated?.replacement, 'secure_bind_password');
+    assert.equal(d.deprecated?.replacement, 'xpack.security.authc.realms.ldap.<name>.secure_bind_password');
     assert.equal(d.sensitive, true);
   });
 
   const removed: Array<[key: string, since: string, replacement: string | undefined]> = [
     ['xpack.ssl.keystore.path', '7.0.0', 'xpack.security.transport.ssl.keystore.path'],
     ['xpack.ssl.certificate_authorities', '7.0.0', 'xpack.security.transport.ssl.certificate_authorities'],
-    ['xpack.ssl.keystore.password', '7.0.0', 'xpack.security.transport.ssl.keystore.password'],
+    ['xpack.ssl.keystore.password', '7.0.0', 'xpack.security.transport.ssl.keystore.secure_password'],
     ['xpack.security.authc.realms.ldap1.type', '7.0.0', undefined],
     ['xpack.security.authc.realms.ldap1.order', '7.0.0', 'xpack.security.authc.realms.<type>.<name>.order'],
     ['xpack.security.authc.accept_default_password', '8.0.0', undefined],
@@ -280,6 +280,17 @@ describe('elasticsearch catalog: every entry', () => {
   it('marks every secure setting sensitive and never both deprecated and removed', () => {
     assert.deepEqual(elasticsearchSettings.filter((d) => d.secure && !d.sensitive).map((d) => d.key), []);
     assert.deepEqual(elasticsearchSettings.filter((d) => d.deprecated && d.removed).map((d) => d.key), []);
+  });
+
+  it('points every deprecation and removal at a current setting', () => {
+    const bad = elasticsearchSettings.filter((d) => {
+      const replacement = d.deprecated?.replacement ?? d.removed?.replacement;
+      if (!replacement || replacement.includes('<type>')) return false;
+      const concrete = replacement.replace(/<[a-z]+>/g, 'x1');
+      const target = index.lookup(concrete)?.def;
+      return !target || Boolean(target.removed || target.deprecated);
+    });
+    assert.deepEqual(bad.map((d) => d.key), []);
   });
 
   it('uses placeholders only as whole segments', () => {

@@ -6,6 +6,7 @@ import { DOCS, es } from './docs';
  * Elasticsearch has many more `network.*`, `http.*` or `path.*` settings than this catalog lists.
  */
 export function coreSettings(): SettingDef[] {
+  // path.data and path.logs name directories, so they are not `path` types (those must name files).
   return [
     es({ key: 'cluster.name', type: 'string', default: 'elasticsearch', docs: `${DOCS.important}#cluster-name`, description: 'Name of the cluster; a node only joins nodes with the same cluster name.' }),
     es({ key: 'node.name', type: 'string', default: 'the host name', docs: `${DOCS.important}#node-name`, description: 'Human-readable name of this node, shown in APIs and logs.' }),
@@ -22,8 +23,8 @@ export function coreSettings(): SettingDef[] {
     es({ key: 'discovery.seed_hosts', type: 'list', docs: `${DOCS.discovery}#unicast.hosts`, description: 'Addresses of master-eligible nodes contacted to discover the cluster; transport certificates must match them under full verification.' }),
     es({ key: 'discovery.type', type: 'enum', values: ['multi-node', 'single-node'], default: 'multi-node', docs: DOCS.discovery, description: 'Set to single-node to form a one-node cluster without discovery.' }),
     es({ key: 'cluster.initial_master_nodes', type: 'list', docs: `${DOCS.important}#initial_master_nodes`, description: 'Node names or addresses of the master-eligible nodes that bootstrap a brand-new cluster.' }),
-    es({ key: 'path.data', type: 'pathList', docs: `${DOCS.important}#path-settings`, description: 'Directory where the node stores its data.' }),
-    es({ key: 'path.logs', type: 'path', docs: `${DOCS.important}#path-settings`, description: 'Directory where the node writes its logs.' }),
+    es({ key: 'path.data', type: 'list', docs: `${DOCS.important}#path-settings`, description: 'Directory where the node stores its data.' }),
+    es({ key: 'path.logs', type: 'string', docs: `${DOCS.important}#path-settings`, description: 'Directory where the node writes its logs.' }),
     es({ key: 'bootstrap.password', type: 'string', secure: true, sensitive: true, docs: DOCS.secureSettings, description: 'First password of the elastic user, read from the keystore until a password is set.' }),
   ];
 }

@@ -25,7 +25,7 @@ function dlsAndAutomata(): SettingDef[] {
     ...group(SEC, DOCS.dlsFls, {
       'dls_fls.enabled': { type: 'boolean', default: 'true', description: 'Set to false to forbid document and field level security in roles.' },
       'dls.bitset.cache.ttl': { type: 'time', default: '2h', description: 'How long an unused document-level-security bitset stays cached.' },
-      'dls.bitset.cache.size': { type: 'size', default: '10% of the heap', description: 'Memory limit of the document-level-security bitset cache, as bytes or a heap percentage.' },
+      'dls.bitset.cache.size': { type: 'string', default: '10% of the heap', description: 'Memory limit of the document-level-security bitset cache, as bytes or a heap percentage.' },
     }),
     ...group(`${SEC}automata.`, DOCS.automata, {
       max_determinized_states: { type: 'integer', default: '100000', min: 0, description: 'Upper bound on automaton states a single wildcard pattern may produce.' },

@@ -101,8 +101,9 @@ function trustSpecs(prefix: string, o: SslGroupOptions): Record<string, EsSpec> 
 
 function markRemoved(defs: SettingDef[], prefix: string, removed: NonNullable<SslGroupOptions['removed']>): SettingDef[] {
   return defs.map((def) => {
-    const { deprecated: _deprecated, ...rest } = def;
-    const replacement = removed.replacementPrefix + def.key.slice(prefix.length);
+    const { deprecated, ...rest } = def;
+    // A removed plain-text password points at the secure setting, not at another deprecated key.
+    const replacement = removed.replacementPrefix + (deprecated?.replacement ?? def.key).slice(prefix.length);
     return { ...rest, removed: { since: removed.since, replacement, note: removed.note } };
   });
 }

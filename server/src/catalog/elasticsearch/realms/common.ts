@@ -46,7 +46,8 @@ export function delegationSpecs(): Record<string, EsSpec> {
 /** `files.role_mapping` and `unmapped_groups_as_roles` (`DnRoleMapperSettings`). */
 export function roleMappingSpecs(): Record<string, EsSpec> {
   return {
-    'files.role_mapping': { type: 'path', fileRole: 'other', default: 'role_mapping.yml in the config directory', description: 'YAML file that maps groups or DNs to roles for this realm.' },
+    // Not a `path` type: a missing mapping file is only logged by Elasticsearch, the realm then maps no roles.
+    'files.role_mapping': { type: 'string', default: 'role_mapping.yml in the config directory', description: 'YAML file that maps groups or DNs to roles for this realm; when it is missing the realm maps no roles.' },
     unmapped_groups_as_roles: { type: 'boolean', default: 'false', description: 'Uses the names of groups that no file mapping mentions as role names.' },
   };
 }

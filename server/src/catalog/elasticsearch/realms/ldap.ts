@@ -1,6 +1,6 @@
 import type { SettingDef } from '../../types';
 import { DOCS, type EsSpec } from '../docs';
-import { delegationSpecs, passwordRealmSpecs, realmGroup, realmSsl, roleMappingSpecs } from './common';
+import { delegationSpecs, passwordRealmSpecs, realmGroup, realmPrefix, realmSsl, roleMappingSpecs } from './common';
 
 /** `LdapLoadBalancing` types. */
 export const LOAD_BALANCE_TYPES: readonly string[] = ['failover', 'dns_failover', 'round_robin', 'dns_round_robin'];
@@ -8,16 +8,17 @@ export const LOAD_BALANCE_TYPES: readonly string[] = ['failover', 'dns_failover'
 export const SEARCH_SCOPES: readonly string[] = ['sub_tree', 'one_level', 'base'];
 
 /** Connection settings shared by the ldap and active_directory realms (`SessionFactorySettings`, pooling). */
-function connectionSpecs(): Record<string, EsSpec> {
+function connectionSpecs(type: string): Record<string, EsSpec> {
+  const p = realmPrefix(type);
   return {
     url: { type: 'urlList', description: 'One or more ldap:// or ldaps:// URLs of the directory servers; the two schemes cannot be mixed.' },
     'load_balance.type': { type: 'enum', values: LOAD_BALANCE_TYPES, caseInsensitive: true, default: 'failover', docs: DOCS.loadBalancing, description: 'How the realm spreads connections over several URLs.' },
     'load_balance.cache_ttl': { type: 'time', default: '1h', description: 'How long DNS answers are cached for the dns_* load balancing types.' },
     bind_dn: { type: 'string', description: 'DN of the account the realm binds as to search the directory; anonymous bind when unset.' },
-    bind_password: { type: 'string', sensitive: true, deprecated: { since: '6.3.0', replacement: 'secure_bind_password', note: 'Store the bind password in the Elasticsearch keystore instead.' }, description: 'Password of bind_dn, written in plain text in elasticsearch.yml.' },
+    bind_password: { type: 'string', sensitive: true, deprecated: { since: '6.3.0', replacement: `${p}secure_bind_password`, note: 'Store the bind password in the Elasticsearch keystore instead.' }, description: 'Password of bind_dn, written in plain text in elasticsearch.yml.' },
     secure_bind_password: { type: 'string', secure: true, sensitive: true, description: 'Password of bind_dn, kept in the Elasticsearch keystore (reloadable).' },
     'timeout.tcp_connect': { type: 'time', default: '5s', description: 'Timeout for opening a TCP connection to the directory.' },
-    'timeout.tcp_read': { type: 'time', deprecated: { since: '7.7.0', replacement: 'timeout.response', note: 'Use timeout.response; the two cannot be set together.' }, description: 'Old name of timeout.response.' },
+    'timeout.tcp_read': { type: 'time', deprecated: { since: '7.7.0', replacement: `${p}timeout.response`, note: 'Use timeout.response; the two cannot be set together.' }, description: 'Old name of timeout.response.' },
     'timeout.response': { type: 'time', default: 'the value of timeout.ldap_search', description: 'How long to wait for an answer from the directory.' },
     'timeout.ldap_search': { type: 'time', default: '5s', description: 'Search time limit sent to the directory server with each search.' },
     'timeout.execution': { type: 'time', default: '30s', description: 'Overall time limit of one authentication against the directory.' },
@@ -47,7 +48,7 @@ function ldapOnlySpecs(): Record<string, EsSpec> {
     'user_search.base_dn': { type: 'string', description: 'Container searched for users (search mode).' },
     'user_search.scope': { type: 'enum', values: SEARCH_SCOPES, caseInsensitive: true, default: 'sub_tree', description: 'Depth of the user search below user_search.base_dn.' },
     'user_search.filter': { type: 'string', default: '(uid={0})', description: 'LDAP filter that finds the user; {0} is the username.' },
-    'user_search.attribute': { type: 'string', default: 'uid', deprecated: { since: '5.6.0', replacement: 'user_search.filter', note: 'Express the match as a filter instead.' }, description: 'Attribute matched against the username in user searches.' },
+    'user_search.attribute': { type: 'string', default: 'uid', deprecated: { since: '5.6.0', replacement: `${realmPrefix('ldap')}user_search.filter`, note: 'Express the match as a filter instead.' }, description: 'Attribute matched against the username in user searches.' },
     'group_search.base_dn': { type: 'string', description: 'Container searched for the user\'s groups; when unset the user_group_attribute is read instead.' },
     'group_search.scope': { type: 'enum', values: SEARCH_SCOPES, caseInsensitive: true, default: 'sub_tree', description: 'Depth of the group search.' },
     'group_search.filter': { type: 'string', description: 'LDAP filter that finds the user\'s groups; {0} is group_search.user_attribute or the user DN.' },
@@ -76,11 +77,11 @@ function adOnlySpecs(): Record<string, EsSpec> {
 
 /** The ldap and active_directory realm types, with their SSL groups. */
 export function ldapRealmSettings(): SettingDef[] {
-  const shared = { ...passwordRealmSpecs(), ...roleMappingSpecs(), ...connectionSpecs(), ...poolSpecs() };
+  const shared = (type: string) => ({ ...passwordRealmSpecs(), ...roleMappingSpecs(), ...connectionSpecs(type), ...poolSpecs() });
   return [
-    ...realmGroup('ldap', DOCS.ldap, { ...shared, ...ldapOnlySpecs(), ...delegationSpecs() }),
+    ...realmGroup('ldap', DOCS.ldap, { ...shared('ldap'), ...ldapOnlySpecs(), ...delegationSpecs() }),
     ...realmSsl('ldap', DOCS.ldap, 'connections to the LDAP servers'),
-    ...realmGroup('active_directory', DOCS.ad, { ...shared, ...adOnlySpecs() }),
+    ...realmGroup('active_directory', DOCS.ad, { ...shared('active_directory'), ...adOnlySpecs() }),
     ...realmSsl('active_directory', DOCS.ad, 'connections to the Active Directory servers'),
   ];
 }
