@@ -62,7 +62,7 @@ export const DOCS = {
   monitoringSsl: `${REF}/monitoring-settings#ssl-monitoring-settings`,
   watcherHttpSsl: `${REF}/watcher-settings#ssl-notification-settings`,
   watcherEmailSsl: `${REF}/watcher-settings#ssl-notification-smtp-settings`,
-  reindex: `${REF}/miscellaneous-cluster-settings#reindex-settings`,
+  reindex: `${REF}/index-management-settings#reindex-settings`,
   operatorPrivileges: 'https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/operator-privileges',
   breaking70Tls: 'https://www.elastic.co/guide/en/elasticsearch/reference/7.0/breaking-changes-7.0.html#tls-setting-fallback',
   breaking70Realms: 'https://www.elastic.co/guide/en/elasticsearch/reference/7.0/breaking-changes-7.0.html#include-realm-type-in-setting',

@@ -23,7 +23,12 @@ function nodeContexts(): SettingDef[] {
 /** Client-side SSL groups of other features that share the same key set. */
 function featureContexts(): SettingDef[] {
   return [
-    ...sslGroup(EXPORTER_SSL_PREFIX, { docs: DOCS.monitoringSsl, context: 'this monitoring HTTP exporter' }),
+    // HTTP exporters (internal monitoring collection) are deprecated since 7.16 in favour of Metricbeat or Elastic Agent.
+    ...sslGroup(EXPORTER_SSL_PREFIX, {
+      docs: DOCS.monitoringSsl,
+      context: 'this monitoring HTTP exporter',
+      deprecated: { since: '7.16.0', note: 'Internal monitoring collection is deprecated; collect with Metricbeat or Elastic Agent instead.' },
+    }),
     ...sslGroup('xpack.http.ssl.', { docs: DOCS.watcherHttpSsl, context: 'Watcher HTTP requests' }),
     ...sslGroup('xpack.notification.email.ssl.', { docs: DOCS.watcherEmailSsl, context: 'Watcher SMTP connections' }),
     ...sslGroup('reindex.ssl.', { docs: DOCS.reindex, context: 'reindex-from-remote requests', truststoreAlgorithm: false }),

@@ -20,6 +20,8 @@ export interface SslGroupOptions {
   truststoreAlgorithm?: boolean;
   /** Adds `<prefix>handshake_timeout` (transport and remote-cluster contexts). */
   handshakeTimeout?: boolean;
+  /** Marks every key of a deprecated feature deprecated (keys with a more specific deprecation keep theirs). */
+  deprecated?: Lifecycle;
   /** Marks every key removed; the replacement is the same suffix under `replacementPrefix`. */
   removed?: { since: string; note: string; replacementPrefix: string };
 }
@@ -115,5 +117,7 @@ function markRemoved(defs: SettingDef[], prefix: string, removed: NonNullable<Ss
 export function sslGroup(prefix: string, options: SslGroupOptions): SettingDef[] {
   const specs = { ...protocolSpecs(options), ...keySpecs(prefix, options), ...trustSpecs(prefix, options) };
   const defs = group(prefix, options.docs, specs);
-  return options.removed ? markRemoved(defs, prefix, options.removed) : defs;
+  if (options.removed) return markRemoved(defs, prefix, options.removed);
+  const featureDeprecation = options.deprecated;
+  return featureDeprecation ? defs.map((def) => (def.deprecated ? def : { ...def, deprecated: featureDeprecation })) : defs;
 }
