@@ -21,7 +21,7 @@ export interface GenerateCommandArgs {
   extendedKeyUsage?: boolean;
   /** Replace files that exist. Default false: when any target exists nothing at all is written. */
   overwrite?: boolean;
-  /** Append the returned settings to these yml files (absolute paths). Default: nothing is inserted. */
+  /** Append the returned settings to these yml files (absolute paths) and save them. Default: nothing is inserted. */
   insertSettings?: { elasticsearch?: string; kibana?: string };
 }
 

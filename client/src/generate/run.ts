@@ -44,7 +44,8 @@ async function requestWithProgress(services: Services, params: GenerateParams): 
 async function applyInsertSettings(args: GenerateCommandArgs, result: Extract<GenerateResponse, { ok: true }>['result'], outputDir: vscode.Uri): Promise<void> {
   for (const product of ['elasticsearch', 'kibana'] as const) {
     const target = args.insertSettings?.[product];
-    if (target) await insertSettings(vscode.Uri.file(target), result, product, outputDir);
+    // Called from code: save, so the caller (a script or test) finds the settings on disk.
+    if (target) await (await insertSettings(vscode.Uri.file(target), result, product, outputDir))?.save();
   }
 }
 
