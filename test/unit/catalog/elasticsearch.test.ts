@@ -36,6 +36,7 @@ describe('elasticsearch catalog: lookup', () => {
     ['xpack.security.authc.domains.corp.realms', 'xpack.security.authc.domains.<domain>.realms', { domain: 'corp' }],
     ['xpack.security.authc.api_key.cache.ttl', 'xpack.security.authc.api_key.cache.ttl', {}],
     ['xpack.security.authc.token.timeout', 'xpack.security.authc.token.timeout', {}],
+    ['xpack.security.crypto.thread_pool.size', 'xpack.security.crypto.thread_pool.size', {}],
     ['xpack.security.audit.logfile.events.ignore_filters.noisy.users', 'xpack.security.audit.logfile.events.ignore_filters.<policy>.users', { policy: 'noisy' }],
     ['xpack.security.dls.bitset.cache.size', 'xpack.security.dls.bitset.cache.size', {}],
     ['xpack.security.transport.filter.allow', 'xpack.security.transport.filter.allow', {}],
@@ -80,6 +81,29 @@ describe('elasticsearch catalog: lookup', () => {
   for (const key of unknown) {
     it(`does not find ${key}`, () => assert.equal(index.lookup(key), undefined));
   }
+});
+
+describe('elasticsearch catalog: real configurations', () => {
+  // The block security auto-configuration appends to elasticsearch.yml on first start (8.x and 9.x).
+  const autoConfigured = [
+    'xpack.security.enabled', 'xpack.security.enrollment.enabled', 'xpack.security.http.ssl.enabled', 'xpack.security.http.ssl.keystore.path',
+    'xpack.security.transport.ssl.enabled', 'xpack.security.transport.ssl.verification_mode', 'xpack.security.transport.ssl.keystore.path',
+    'xpack.security.transport.ssl.truststore.path', 'cluster.initial_master_nodes', 'http.host', 'transport.host',
+  ];
+  // Keystore entries auto-configuration and certutil users typically add.
+  const keystore = [
+    'xpack.security.http.ssl.keystore.secure_password', 'xpack.security.transport.ssl.keystore.secure_password',
+    'xpack.security.transport.ssl.truststore.secure_password', 'bootstrap.password',
+  ];
+  for (const key of [...autoConfigured, ...keystore]) {
+    it(`knows ${key}`, () => {
+      const def = index.lookup(key)?.def;
+      assert.ok(def, key);
+      assert.equal(def.removed, undefined);
+      assert.equal(def.deprecated, undefined);
+    });
+  }
+  for (const key of keystore) it(`${key} belongs in the keystore`, () => assert.equal(index.lookup(key)?.def.secure, true));
 });
 
 describe('elasticsearch catalog: ownership', () => {

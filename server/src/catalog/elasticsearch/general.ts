@@ -53,7 +53,21 @@ function authz(): SettingDef[] {
   });
 }
 
+/** The security plugin's own fixed thread pools (`FixedExecutorBuilder` registers `size` and `queue_size`). */
+function threadPools(): SettingDef[] {
+  return [
+    ...group(`${SEC}authc.token.thread_pool.`, DOCS.token, {
+      size: { type: 'integer', default: '1', min: 1, description: 'Threads of the pool that creates and checks tokens.' },
+      queue_size: { type: 'integer', default: '1000', description: 'Queued tasks allowed in the token thread pool; -1 means unbounded.' },
+    }),
+    ...group(`${SEC}crypto.thread_pool.`, DOCS.apiKey, {
+      size: { type: 'integer', default: '(processors + 1) / 2', min: 1, description: 'Threads of the pool that hashes API key and service token secrets.' },
+      queue_size: { type: 'integer', default: '1000', description: 'Queued tasks allowed in the crypto thread pool; -1 means unbounded.' },
+    }),
+  ];
+}
+
 /** General security settings that are not about authentication realms, SSL, audit or IP filtering. */
 export function generalSettings(): SettingDef[] {
-  return [...switches(), ...dlsAndAutomata(), ...authz()];
+  return [...switches(), ...dlsAndAutomata(), ...authz(), ...threadPools()];
 }
