@@ -2,12 +2,14 @@
 import 'reflect-metadata';
 import { version } from '../../package.json';
 import { runCheck } from './cli/check';
+import { runGen } from './cli/gen';
 import { ExitCode, nodeIo, type CliIo } from './cli/io';
 
 const usage = `Usage: estls <command> [options]
 
 Commands:
   check FILE...     check elasticsearch.yml / kibana.yml files for TLS and security mistakes
+  gen MODE ...      generate a CA, node, HTTP or Kibana client certificates, or CSRs (as certutil does)
 
 Options:
   --help, -h        show this help (also: estls <command> --help)
@@ -18,6 +20,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
   check: runCheck,
+  gen: runGen,
 };
 
 /** Runs one `estls` invocation; resolves to the process exit code. */

@@ -14,11 +14,13 @@ import { uriToPath } from './analysis';
 import type { ServerContext } from './context';
 import { DocumentCache } from './documentCache';
 import { registerCodeActions } from './handlers/codeAction';
+import { registerCodeLens } from './handlers/codeLens';
 import { registerCompletion } from './handlers/completion';
 import { registerConfiguration } from './handlers/configuration';
 import { registerGenerate } from './handlers/generate';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { registerHover } from './handlers/hover';
+import { registerInspectFile } from './handlers/inspectFile';
 import { registerPasswords } from './handlers/passwords';
 import { canWatchDynamically, registerFileWatchers, registerWatchedFiles } from './handlers/watchedFiles';
 import { PasswordStore } from './passwords';
@@ -49,6 +51,7 @@ function capabilities(): InitializeResult['capabilities'] {
     hoverProvider: true,
     completionProvider: { triggerCharacters: ['.', ':', ' ', '/'], resolveProvider: false },
     codeActionProvider: { codeActionKinds: ['quickfix'] },
+    codeLensProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }
@@ -114,6 +117,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerConfiguration(ctx, () => canPullConfiguration);
   registerPasswords(ctx);
   registerGenerate(ctx);
+  registerInspectFile(ctx);
+  registerCodeLens(ctx);
   connection.onShutdown(() => diagnostics.dispose());
 
   ctx.documents.listen(connection);

@@ -1,0 +1,66 @@
+// CodeLens data for PEM documents: one line above each certificate block with its subject and expiry.
+import { isPkiError } from '../pki/errors';
+import { parsePem } from '../pki/pem';
+import { parseCertificate } from '../pki/x509/summary';
+import type { Clock } from '../rules/environment';
+import type { OffsetRange } from '../rules/finding';
+
+/** One lens: where it stands (the BEGIN line) and what it says. */
+export interface PemLens {
+  range: OffsetRange;
+  title: string;
+  /** Position of the certificate among the document's certificate blocks. */
+  certificateIndex: number;
+  /** False when the block could not be read (the title says why). */
+  readable: boolean;
+}
+
+const MAX_SUBJECT = 80;
+const BEGIN = '-----BEGIN ';
+
+function shortSubject(subject: string): string {
+  const cn = /(?:^|,)CN=((?:[^,\\]|\\.)*)/.exec(subject)?.[1];
+  const shown = cn ? `CN=${cn}` : subject || '(empty subject)';
+  return shown.length > MAX_SUBJECT ? `${shown.slice(0, MAX_SUBJECT - 1)}…` : shown;
+}
+
+function expiry(notAfter: string, daysLeft: number): string {
+  const date = notAfter.slice(0, 10);
+  if (daysLeft < 0) return `EXPIRED on ${date} (${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago)`;
+  return `expires ${date} (in ${daysLeft} day${daysLeft === 1 ? '' : 's'})`;
+}
+
+function errorMessage(e: unknown): string {
+  return isPkiError(e) ? e.message : 'the block is not a valid certificate.';
+}
+
+/** Starts of every BEGIN line, so one broken block does not hide the others. */
+function segmentStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf(BEGIN); at >= 0; at = text.indexOf(BEGIN, at + BEGIN.length)) starts.push(at);
+  return starts;
+}
+
+function beginLine(text: string, start: number): OffsetRange {
+  const nl = text.indexOf('\n', start);
+  return { start, end: nl < 0 ? text.length : nl > start && text[nl - 1] === '\r' ? nl - 1 : nl };
+}
+
+/** A lens for each CERTIFICATE block; unreadable blocks get a lens that says why. */
+export function certificateLenses(text: string, clock: Clock): PemLens[] {
+  const lenses: PemLens[] = [];
+  const starts = segmentStarts(text);
+  starts.forEach((start, i) => {
+    if (!text.startsWith('CERTIFICATE-----', start + BEGIN.length)) return;
+    const range = beginLine(text, start);
+    const certificateIndex = lenses.length;
+    try {
+      const [block] = parsePem(text.slice(start, starts[i + 1] ?? text.length));
+      const { summary } = parseCertificate(block.der, clock);
+      lenses.push({ range, certificateIndex, readable: true, title: `${shortSubject(summary.subject)} · ${expiry(summary.notAfter, summary.daysLeft)}` });
+    } catch (e) {
+      lenses.push({ range, certificateIndex, readable: false, title: `Cannot read this certificate: ${errorMessage(e)}` });
+    }
+  });
+  return lenses;
+}

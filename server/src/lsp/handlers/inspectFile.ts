@@ -1,0 +1,54 @@
+// estls/inspectFile: reads a certificate, key or keystore for the client (viewer, unlock prompt).
+import { isPkiError } from '../../pki/errors';
+import { inspectFile } from '../../pki/inspect';
+import { InspectFileRequest, type InspectFileParams, type InspectFileResponse } from '../../protocol';
+import type { ServerContext } from '../context';
+import { mayRead } from '../fileDescriptions';
+import { formatError, runSafe } from '../runSafe';
+
+const failed: InspectFileResponse = { ok: false, code: 'INTERNAL', message: 'Reading the file failed unexpectedly; the output log has details.' };
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/** The file's bytes, or the response that says why they cannot be had. */
+function readBytes(ctx: ServerContext, file: string): Uint8Array | InspectFileResponse {
+  try {
+    const stat = ctx.fs.stat(file);
+    if (!stat) return { ok: false, code: 'MISSING', message: 'The file does not exist.' };
+    if (!stat.isFile) return { ok: false, code: 'MISSING', message: 'The path is a folder, not a file.' };
+    if (stat.size > MAX_BYTES) return { ok: false, code: 'TOO_LARGE', message: 'The file is larger than 10 MB and is not read.' };
+    return ctx.fs.readFile(file) ?? { ok: false, code: 'MISSING', message: 'The file does not exist.' };
+  } catch (e) {
+    return { ok: false, code: 'UNREADABLE', message: `The file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).` };
+  }
+}
+
+function read(ctx: ServerContext, params: InspectFileParams): InspectFileResponse {
+  if (typeof params?.path !== 'string' || params.path === '') return { ok: false, code: 'INVALID_INPUT', message: 'No file path was given.' };
+  const file = params.path;
+  if (!mayRead(ctx, file)) return { ok: false, code: 'UNTRUSTED', message: 'The file is outside the workspace, and the workspace is not trusted.' };
+  const bytes = readBytes(ctx, file);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  const attempt = (password: string | undefined) => inspectFile(bytes, { fileName: file, password, clock: ctx.clock });
+  const stored = ctx.passwords.get(file);
+  try {
+    return { ok: true, result: attempt(params.password ?? stored) };
+  } catch (e) {
+    // A wrong given password falls back to the stored one before giving up.
+    if (isPkiError(e) && params.password !== undefined && stored !== undefined && stored !== params.password && e.code === 'BAD_PASSWORD') {
+      try {
+        return { ok: true, result: attempt(stored) };
+      } catch {
+        // Report the first error below.
+      }
+    }
+    if (isPkiError(e)) return { ok: false, code: e.code, message: e.message };
+    ctx.log.error(formatError('Reading a certificate file failed', e));
+    return failed;
+  }
+}
+
+export function registerInspectFile(ctx: ServerContext): void {
+  ctx.connection.onRequest(InspectFileRequest, (params: InspectFileParams, token) =>
+    runSafe(ctx.log, 'Reading a certificate file failed', () => read(ctx, params), failed, token),
+  );
+}
