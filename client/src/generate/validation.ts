@@ -9,9 +9,9 @@ import {
 } from '../../../server/src/pki/generate/validate';
 import { parseDn } from '../../../server/src/pki/generate/dn';
 
-/** Splits a comma or space separated list. */
+/** Splits a comma-separated list as certutil does (`--dns a,b`); a space inside a name is an error, not a separator. */
 export function splitList(text: string): string[] {
-  return splitCommaList([text.replace(/\s+/g, ',')]);
+  return splitCommaList([text]);
 }
 
 export function checkDnsList(text: string): string | undefined {

@@ -1,0 +1,96 @@
+// The interactive flows, with scripted answers: the prompts build the same request as the argument object, input is
+// validated as typed, an existing file is only replaced after a modal "Overwrite", and declining writes nothing.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { GenerateCommandResult } from '../../../client/src/generate/args';
+import { activeApi, removeDir, tempDir } from '../helpers';
+import { newTranscript, scriptPrompts, type Answer } from '../stubs';
+
+async function runScripted(command: string, answers: Answer[]): Promise<{ result: GenerateCommandResult; transcript: ReturnType<typeof newTranscript> }> {
+  const transcript = newTranscript();
+  const restore = scriptPrompts(answers, transcript);
+  try {
+    const result = await vscode.commands.executeCommand<GenerateCommandResult>(command);
+    assert.deepEqual(answers, [], `unused scripted answers: ${answers.map((a) => a.expect).join(', ')}`);
+    return { result, transcript };
+  } finally {
+    restore();
+  }
+}
+
+/** The CA questions; `overwrite` scripts the answer to the Overwrite question when one is expected. */
+function caAnswers(outputDir: string, overwrite?: { answer: string | undefined }): Answer[] {
+  return [
+    { kind: 'input', expect: /Subject DN/, answer: 'CN=Interactive CA', rejects: ['CN'] },
+    { kind: 'pick', expect: /Key type/, answer: /EC P-256/ },
+    { kind: 'input', expect: /Validity in days/, answer: '30', rejects: ['0', '-1', 'ten'] },
+    { kind: 'pick', expect: /Output format/, answer: /^PEM/ },
+    { kind: 'input', expect: /Passphrase/, answer: '' },
+    { kind: 'input', expect: /Output folder/, answer: outputDir },
+    ...(overwrite ? [{ kind: 'message' as const, expect: /Overwrite/, answer: overwrite.answer }] : []),
+  ];
+}
+
+suite('interactive flows', () => {
+  let dir: string;
+
+  suiteSetup(async () => {
+    await activeApi();
+    dir = tempDir('interactive');
+  });
+  suiteTeardown(() => removeDir(dir));
+
+  test('Generate CA asks its questions, checks input as typed and writes the files', async () => {
+    const { result, transcript } = await runScripted('elasticTls.generateCa', caAnswers(dir));
+    assert.equal(result.status, 'written', JSON.stringify(result.error));
+    assert.ok(fs.existsSync(path.join(dir, 'ca', 'ca.crt')));
+    assert.ok(transcript.prompts.every((p) => p.includes('Generate CA')), transcript.prompts.join('\n'));
+    for (const v of transcript.validation) assert.ok(v.message, `"${v.text}" was accepted`);
+  });
+
+  test('declining the modal Overwrite question writes nothing', async () => {
+    const before = fs.readFileSync(path.join(dir, 'ca', 'ca.key'));
+    const { result, transcript } = await runScripted('elasticTls.generateCa', caAnswers(dir, { answer: undefined }));
+    assert.equal(result.status, 'exists');
+    const question = transcript.messages.find((m) => /Overwrite/.test(m.text));
+    assert.ok(question?.modal, 'the overwrite question is modal');
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'ca', 'ca.key')), before);
+  });
+
+  test('choosing Overwrite replaces the files', async () => {
+    const before = fs.readFileSync(path.join(dir, 'ca', 'ca.key'));
+    const { result } = await runScripted('elasticTls.generateCa', caAnswers(dir, { answer: 'Overwrite' }));
+    assert.equal(result.status, 'written');
+    assert.notDeepEqual(fs.readFileSync(path.join(dir, 'ca', 'ca.key')), before);
+  });
+
+  test('Generate Node Certificate validates names, DNS names and IPs as typed', async () => {
+    const out = path.join(dir, 'node');
+    const { result, transcript } = await runScripted('elasticTls.generateNodeCertificate', [
+      { kind: 'pick', expect: /Signing CA/, answer: /Self-signed/ },
+      { kind: 'input', expect: /Name/, answer: 'node1', rejects: ['ca', '.hidden', 'a/b'] },
+      { kind: 'input', expect: /DNS names/, answer: 'node1.example.com, node1', rejects: ['bad name', 'a..b', 'ex ample.com'] },
+      { kind: 'input', expect: /IP addresses/, answer: '10.0.0.5', rejects: ['999.1.1.1', '10.0.0'] },
+      { kind: 'pick', expect: /Add another/, answer: /that is all/ },
+      { kind: 'pick', expect: /Key type/, answer: /RSA 2048/ },
+      { kind: 'input', expect: /Validity in days/, answer: '1095' },
+      { kind: 'pick', expect: /Output format/, answer: /PKCS#12/ },
+      { kind: 'input', expect: /Password for the node keystore/, answer: 'n0de-pass', rejects: ['pässword'] },
+      { kind: 'input', expect: /again/, answer: 'n0de-pass' },
+      { kind: 'input', expect: /Output folder/, answer: out },
+    ]);
+    assert.equal(result.status, 'written', JSON.stringify(result.error));
+    assert.deepEqual(result.written.map((f) => path.relative(out, f)), ['node1.p12']);
+    const failures = transcript.validation.filter((v) => !v.message);
+    assert.deepEqual(failures, [], 'every bad value got a message');
+  });
+
+  test('cancelling a prompt writes nothing', async () => {
+    const out = path.join(dir, 'cancelled');
+    const { result } = await runScripted('elasticTls.generateCsr', [{ kind: 'input', expect: /Name/, answer: undefined }]);
+    assert.equal(result.status, 'cancelled');
+    assert.ok(!fs.existsSync(out));
+  });
+});
