@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isPkiError } from '../pki/errors';
-import { generate, parseInstances, splitCommaList } from '../pki/generate/index';
+import { defaultInstanceName, generate, parseInstances, splitCommaList } from '../pki/generate/index';
 import type { CaSource, GeneratedFile, GenerateRequestSpec, GenerateResult, KeySpec } from '../pki/generate/types';
 import { ExitCode, type CliIo } from './io';
 
@@ -122,7 +122,7 @@ function caSource(a: GenArgs, io: CliIo): CaSource | undefined {
   return selfSigned ? { kind: 'selfSigned' } : undefined;
 }
 
-function instancesFrom(a: GenArgs, io: CliIo): GenerateRequestSpec['instances'] {
+function instancesFrom(a: GenArgs, io: CliIo, kind: GenerateRequestSpec['kind']): GenerateRequestSpec['instances'] {
   const input = one(a, 'in');
   if (input !== undefined) {
     if (a.values.has('name') || a.values.has('dns') || a.values.has('ip')) {
@@ -136,7 +136,7 @@ function instancesFrom(a: GenArgs, io: CliIo): GenerateRequestSpec['instances'] 
   const dns = splitCommaList(a.values.get('dns') ?? []);
   const ip = splitCommaList(a.values.get('ip') ?? []);
   if (name === undefined && dns.length === 0 && ip.length === 0) return undefined;
-  return [{ name: name ?? 'instance', dns, ip }];
+  return [{ name: name ?? defaultInstanceName(kind, dns), dns, ip }];
 }
 
 function buildSpec(a: GenArgs, io: CliIo): GenerateRequestSpec {
@@ -154,7 +154,7 @@ function buildSpec(a: GenArgs, io: CliIo): GenerateRequestSpec {
     kind,
     ...(ca ? { ca } : {}),
     ...(one(a, 'ca-dn') !== undefined ? { caDn: one(a, 'ca-dn') } : {}),
-    instances: kind === 'ca' ? undefined : instancesFrom(a, io),
+    instances: kind === 'ca' ? undefined : instancesFrom(a, io, kind),
     key: keySpec(a),
     ...(days !== undefined ? { days: Number(days) } : {}),
     format,

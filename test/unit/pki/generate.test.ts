@@ -3,7 +3,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import * as path from 'node:path';
-import { generate, makeCa, type GenerateEnvironment, type GenerateResult, type KeySpec } from '../../../server/src/pki/generate/index';
+import { defaultInstanceName, generate, makeCa, type GenerateEnvironment, type GenerateResult, type KeySpec } from '../../../server/src/pki/generate/index';
 import type { CaMaterial } from '../../../server/src/pki/generate/issue';
 import { readPkiFile } from '../../../server/src/pki/read';
 import { certificateToPem, privateKeyToPem } from '../../../server/src/pki/pemWrite';
@@ -127,6 +127,11 @@ describe('generate: layouts as certutil writes them', () => {
     assert.match(file(r, 'elasticsearch/sample-elasticsearch.yml').toString(), /keystore\.path: certs\/http\.p12/);
   });
 
+  it('http names the certificate as certutil does: es.example.com -> CN=es,DC=example,DC=com', async () => {
+    const r = await generate({ kind: 'http', key: EC, format: 'pem', ca: { kind: 'pkcs12', path: 'ca.p12', password: 'capw' }, instances: [{ name: 'es.example.com', dns: ['es.example.com'], ip: [] }] }, env(caFiles));
+    assert.equal(new X509Certificate(file(r, 'elasticsearch/http.crt')).subject, 'DC=com\nDC=example\nCN=es');
+  });
+
   it('http per node with an existing CA: elasticsearch/<node>/http.p12 and no ca folder', async () => {
     const instances = [{ name: 'n1', dns: ['n1'], ip: [] }, { name: 'n2', dns: ['n2'], ip: [] }];
     const r = await generate({ kind: 'http', key: EC, ca: { kind: 'pkcs12', path: 'ca.p12', password: 'capw' }, instances, password: '' }, env(caFiles));
@@ -215,4 +220,18 @@ describe('loadCa through generate', () => {
     const leaf = new X509Certificate(read.certificates.find((c) => !c.x509.ca)!.der);
     assert.ok(leaf.checkIssued(new X509Certificate(Buffer.from(ca.certDer))));
   });
+});
+
+describe('defaultInstanceName', () => {
+  const table: Array<[Parameters<typeof defaultInstanceName>[0], string[], string]> = [
+    ['cert', ['a.example'], 'instance'],
+    ['csr', [], 'instance'],
+    ['kibanaClient', ['kb.example'], 'kibana-client'],
+    ['http', ['*.es.example', 'es1.example'], 'es1.example'],
+    ['http', ['*.es.example'], 'es.example'],
+    ['http', [], 'elasticsearch'],
+  ];
+  for (const [kind, dns, expected] of table) {
+    it(`${kind} with [${dns.join(', ')}] -> ${expected}`, () => assert.equal(defaultInstanceName(kind, dns), expected));
+  }
 });

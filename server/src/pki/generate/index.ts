@@ -20,10 +20,19 @@ export type * from './types';
 
 const KINDS = new Set(['ca', 'cert', 'http', 'kibanaClient', 'csr']);
 
+/**
+ * The instance name certutil uses when none is given: `instance` for cert and csr; for http the first DNS name
+ * without a wildcard (else the first with `*.` removed, else `elasticsearch`); `kibana-client` for Kibana's.
+ */
+export function defaultInstanceName(kind: GenerateRequestSpec['kind'], dns: readonly string[] = []): string {
+  if (kind === 'kibanaClient') return 'kibana-client';
+  if (kind !== 'http') return 'instance';
+  return dns.find((d) => !d.includes('*')) ?? dns.map((d) => d.replace('*.', ''))[0] ?? 'elasticsearch';
+}
+
 function defaultInstances(spec: GenerateRequestSpec): InstanceSpec[] {
   if (spec.instances && spec.instances.length > 0) return spec.instances;
-  const name = spec.kind === 'kibanaClient' ? 'kibana-client' : spec.kind === 'http' ? 'http' : 'instance';
-  return [{ name, dns: [], ip: [] }];
+  return [{ name: defaultInstanceName(spec.kind), dns: [], ip: [] }];
 }
 
 /** Every instance checked as certutil does; all problems reported together. */

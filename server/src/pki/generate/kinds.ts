@@ -96,7 +96,9 @@ export async function buildHttp(ctx: BuildContext, files: FileSet): Promise<Omit
   const perNode = ctx.instances.length > 1;
   let es: ReturnType<typeof httpSettings> = { settings: [], commands: [] };
   for (const instance of ctx.instances) {
-    const issued = await issue(ctx, instance, 'http');
+    // certutil http turns a dotted host name into a DN: es.example.com -> CN=es,DC=example,DC=com.
+    const subjectName = instance.name.includes('=') ? instance.name : `CN=${instance.name.split('.').join(',DC=')}`;
+    const issued = await issue(ctx, { ...instance, name: subjectName }, 'http');
     const dir = perNode ? `elasticsearch/${fileStem(instance)}` : 'elasticsearch';
     if (pem) {
       files.addCertificate(`${dir}/http.crt`, issued.certDer);
