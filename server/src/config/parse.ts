@@ -1,8 +1,9 @@
 import { parseAllDocuments } from 'yaml';
+import { splitChunks, type Chunk } from './chunks';
 import type { Finding, OffsetRange } from '../rules/finding';
 import { checkLimits, MAX_ALIAS_COUNT } from './limits';
-import { blankTemplates } from './templating';
-import type { ConfigModel, ParseOptions, Setting } from './types';
+import { blankTemplates, isTemplated } from './templating';
+import type { ConfigModel, ParseOptions, Setting, SettingValue } from './types';
 import { walkDocument, type WalkState } from './walk';
 
 /** At most this many YAML syntax errors are reported; the rest add noise, not help. */
@@ -14,6 +15,15 @@ const MAX_SYNTAX_FINDINGS = 20;
  * `settings` and reported; YAML errors and limits become findings. Never throws on user input.
  */
 export function parseConfig(text: string, options: ParseOptions): ConfigModel {
+  return parseWith(text, options, true);
+}
+
+/** The same parse with every line going through yaml; the reference the line reader is tested against. */
+export function parseConfigWithYamlOnly(text: string, options: ParseOptions): ConfigModel {
+  return parseWith(text, options, false);
+}
+
+function parseWith(text: string, options: ParseOptions, readLines: boolean): ConfigModel {
   const model: ConfigModel = {
     product: options.product,
     filePath: options.filePath,
@@ -28,17 +38,43 @@ export function parseConfig(text: string, options: ParseOptions): ConfigModel {
     return model;
   }
   const parsed = blankTemplates(text);
-  const docs = parseAllDocuments(parsed, { uniqueKeys: false, prettyErrors: false });
-  const state: WalkState = { text, settings: model.settings, findings: model.findings, aliasBudget: MAX_ALIAS_COUNT };
+  const state: WalkState = { text, settings: model.settings, findings: model.findings, aliasBudget: MAX_ALIAS_COUNT, base: 0 };
   const syntax: Finding[] = [];
-  // Aliases are never expanded by the parser here (no toJS); the walk follows at most MAX_ALIAS_COUNT of them.
-  docs.forEach((doc, i) => {
-    for (const error of doc.errors) syntax.push(syntaxFinding(error.message, error.pos, text));
-    walkDocument(doc, i, state);
-  });
+  const chunks = readLines ? splitChunks(parsed) : undefined;
+  for (const chunk of chunks ?? [{ kind: 'yaml', start: 0, end: parsed.length } as Chunk]) {
+    if (chunk.kind === 'line') model.settings.push(lineSetting(chunk, text));
+    else parseYaml(parsed, chunk.start, chunk.end, state, syntax);
+  }
   model.findings.push(...dedupe(syntax).slice(0, MAX_SYNTAX_FINDINGS));
   indexSettings(model);
   return model;
+}
+
+/** Parses `parsed[start, end)` with yaml and walks its documents into settings. */
+function parseYaml(parsed: string, start: number, end: number, state: WalkState, syntax: Finding[]): void {
+  const source = start === 0 && end === parsed.length ? parsed : parsed.slice(start, end);
+  // Aliases are never expanded by the parser here (no toJS); the walk follows at most MAX_ALIAS_COUNT of them.
+  const docs = parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false });
+  state.base = start;
+  docs.forEach((doc, i) => {
+    for (const error of doc.errors) syntax.push(syntaxFinding(error.message, [error.pos[0] + start, error.pos[1] + start], state.text));
+    walkDocument(doc, i, state);
+  });
+}
+
+const NULL_VALUES = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/** A setting from a line the chunk reader took directly: a flat key and a plain or simply quoted scalar. */
+function lineSetting(line: Extract<Chunk, { kind: 'line' }>, text: string): Setting {
+  const keyRange = { start: line.keyStart, end: line.keyEnd };
+  const range = { start: line.valueStart, end: line.valueEnd };
+  const source = text.slice(range.start, range.end);
+  const quoted = source.startsWith('"') || source.startsWith("'");
+  const value: SettingValue = !quoted && NULL_VALUES.has(source)
+    ? { kind: 'null', range }
+    : { kind: 'scalar', text: quoted ? source.slice(1, -1) : source, source, range, quoted, templated: isTemplated(source) };
+  const key = text.slice(keyRange.start, keyRange.end);
+  return { key, keyRange, keyParts: [{ text: key, range: keyRange }], value, pairRange: { start: keyRange.start, end: Math.max(keyRange.end, range.end) }, document: 0 };
 }
 
 /** Fills `byKey` with each first occurrence and reports every later one as a duplicate. */

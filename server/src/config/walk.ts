@@ -11,6 +11,8 @@ export interface WalkState {
   settings: Setting[];
   findings: Finding[];
   aliasBudget: number;
+  /** Offset of the parsed chunk inside `text`: YAML ranges are relative to the chunk. */
+  base: number;
 }
 
 type KeyPart = { text: string; range: OffsetRange };
@@ -20,7 +22,7 @@ export function walkDocument(doc: Document.Parsed, index: number, state: WalkSta
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return;
   if (!isMap(root)) {
-    const range = nodeRange(root, state.text);
+    const range = nodeRange(root, state);
     state.findings.push({
       ruleId: 'yaml-syntax',
       severity: 'error',
@@ -36,9 +38,9 @@ function walkMap(pairs: Pair[], parents: KeyPart[], doc: Document.Parsed, index:
   for (const pair of pairs) {
     const key = pair.key;
     if (!isScalar(key) || !key.range || key.value === null) continue;
-    const keyText = scalarKeyText(key, state.text);
+    const keyText = scalarKeyText(key, state);
     if (keyText === '<<' || keyText === '') continue;
-    const keyRange = { start: key.range[0], end: key.range[1] };
+    const keyRange = { start: key.range[0] + state.base, end: key.range[1] + state.base };
     const parts = [...parents, { text: keyText, range: keyRange }];
     const written = pair.value as Node | null;
     const value = isAlias(written) ? resolveAlias(written, doc, state) : written;
@@ -46,9 +48,9 @@ function walkMap(pairs: Pair[], parents: KeyPart[], doc: Document.Parsed, index:
       if (state.aliasBudget >= 0) walkMap(value.items as Pair[], parts, doc, index, state);
       continue;
     }
-    let settingValue = toSettingValue(value, keyRange.end, state.text);
+    let settingValue = toSettingValue(value, keyRange.end, state);
     // An alias stands where the user wrote it: keep the resolved text but the alias's own range.
-    if (written !== value && written?.range) settingValue = { ...settingValue, range: nodeRange(written, state.text) };
+    if (written !== value && written?.range) settingValue = { ...settingValue, range: nodeRange(written, state) };
     state.settings.push({
       key: parts.map((p) => p.text).join('.'),
       keyRange,
@@ -67,7 +69,7 @@ function resolveAlias(alias: Node, doc: Document.Parsed, state: WalkState): Node
         ruleId: 'yaml-too-deep',
         severity: 'error',
         message: `The file expands more than ${MAX_ALIAS_COUNT} aliases; the rest are not followed.`,
-        range: nodeRange(alias, state.text),
+        range: nodeRange(alias, state),
       });
     }
     return null;
@@ -78,31 +80,31 @@ function resolveAlias(alias: Node, doc: Document.Parsed, state: WalkState): Node
 }
 
 /** A key as the user wrote it: the plain source, or the unquoted value of a quoted key. */
-function scalarKeyText(key: Scalar, text: string): string {
-  if (key.type === 'PLAIN' && key.range) return text.slice(key.range[0], key.range[1]).trim();
+function scalarKeyText(key: Scalar, state: WalkState): string {
+  if (key.type === 'PLAIN' && key.range) return state.text.slice(key.range[0] + state.base, key.range[1] + state.base).trim();
   return String(key.value);
 }
 
-function toSettingValue(node: Node | null, afterKey: number, text: string): SettingValue {
+function toSettingValue(node: Node | null, afterKey: number, state: WalkState): SettingValue {
   if (node === null || node === undefined || !node.range) {
     return { kind: 'null', range: { start: afterKey + 1, end: afterKey + 1 } };
   }
-  if (isSeq(node)) return toListValue(node.items as Array<Node | null>, nodeRange(node, text), text);
+  if (isSeq(node)) return toListValue(node.items as Array<Node | null>, nodeRange(node, state), state);
   if (isScalar(node)) {
-    const scalar = toScalar(node, text);
-    return scalar ?? { kind: 'null', range: nodeRange(node, text) };
+    const scalar = toScalar(node, state);
+    return scalar ?? { kind: 'null', range: nodeRange(node, state) };
   }
   // An alias that could not be followed, or an unusual node: keep its text as a scalar.
-  const range = nodeRange(node, text);
-  const source = text.slice(range.start, range.end);
+  const range = nodeRange(node, state);
+  const source = state.text.slice(range.start, range.end);
   return { kind: 'scalar', text: source, source, range, quoted: false, templated: isTemplated(source) };
 }
 
-function toListValue(items: Array<Node | null>, range: OffsetRange, text: string): ListValue {
+function toListValue(items: Array<Node | null>, range: OffsetRange, state: WalkState): ListValue {
   const out: ScalarValue[] = [];
   let hasNonScalarItems = false;
   for (const item of items) {
-    const scalar = isScalar(item) ? toScalar(item, text) : undefined;
+    const scalar = isScalar(item) ? toScalar(item, state) : undefined;
     if (scalar) out.push(scalar);
     else if (!(isScalar(item) && item.value === null)) hasNonScalarItems = true;
   }
@@ -112,9 +114,9 @@ function toListValue(items: Array<Node | null>, range: OffsetRange, text: string
 const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 /** A scalar node as the model keeps it; undefined for a YAML null. */
-function toScalar(node: Scalar, text: string): ScalarValue | undefined {
-  const range = nodeRange(node, text);
-  const source = text.slice(range.start, range.end);
+function toScalar(node: Scalar, state: WalkState): ScalarValue | undefined {
+  const range = nodeRange(node, state);
+  const source = state.text.slice(range.start, range.end);
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
   const templated = isTemplated(source);
   if (node.type === 'PLAIN' && NULL_WORDS.has(source)) return undefined;
@@ -125,9 +127,10 @@ function toScalar(node: Scalar, text: string): ScalarValue | undefined {
 }
 
 /** The node's own text range, without trailing blanks or comments. */
-export function nodeRange(node: Node, text: string): OffsetRange {
+export function nodeRange(node: Node, state: Pick<WalkState, 'text' | 'base'>): OffsetRange {
   const r = node.range ?? [0, 0, 0];
-  let end = Math.min(r[1], text.length);
-  while (end > r[0] && /\s/.test(text[end - 1])) end--;
-  return { start: r[0], end };
+  const start = r[0] + state.base;
+  let end = Math.min(r[1] + state.base, state.text.length);
+  while (end > start && /\s/.test(state.text[end - 1])) end--;
+  return { start, end };
 }

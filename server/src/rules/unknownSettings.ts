@@ -11,13 +11,16 @@ export const unknownSettingRule: Rule = (ctx) => {
   for (const setting of ctx.model.settings) {
     if (!ctx.catalog.isOwned(setting.key) || ctx.catalog.lookup(setting.key)) continue;
     if (isTemplatedKey(ctx, setting) || knownLeafPrefix(ctx, setting.key)) continue;
-    out.push(unknownFinding(ctx, setting));
+    out.push(unknownFinding(ctx, setting, out.length < MAX_SUGGESTED));
   }
   return out;
 };
 
-function unknownFinding(ctx: RuleContext, setting: Setting): Finding {
-  const suggestions = ctx.catalog.suggest(setting.key);
+/** Suggestions scan the whole catalog; a file full of unknown keys gets them for the first ones only. */
+const MAX_SUGGESTED = 10;
+
+function unknownFinding(ctx: RuleContext, setting: Setting, suggest: boolean): Finding {
+  const suggestions = suggest ? ctx.catalog.suggest(setting.key) : [];
   const fixes: Fix[] = [];
   for (const suggestion of suggestions) {
     const edit = renameKeyEdit(setting, suggestion, ctx.model.text);

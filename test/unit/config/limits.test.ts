@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseConfig } from '../../../server/src/config/parse';
+
+// Each input must come back with exactly one finding and no settings; node:test fails on a hang by timeout.
+describe('parse limits', () => {
+  const cases: Array<{ name: string; text: () => string; ruleId: string }> = [
+    { name: 'a file over 10 MB', text: () => `a: ${'x'.repeat(10 * 1024 * 1024)}\n`, ruleId: 'file-too-large' },
+    { name: 'NUL bytes', text: () => 'a: 1\n\0\0\0binary', ruleId: 'not-text' },
+    { name: '10,000 nested flow lists', text: () => `a: ${'['.repeat(10000)}`, ruleId: 'yaml-too-deep' },
+    { name: '10,000 nested flow maps', text: () => `a: ${'{b: '.repeat(10000)}`, ruleId: 'yaml-too-deep' },
+    { name: '2,000 levels of indentation', text: () => Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'), ruleId: 'yaml-too-deep' },
+    { name: '10,000 nested block sequences on one line', text: () => `a:\n  ${'- '.repeat(10000)}x\n`, ruleId: 'yaml-too-deep' },
+  ];
+  for (const c of cases) {
+    test(c.name, { timeout: 5000 }, () => {
+      const m = parseConfig(c.text(), { product: 'elasticsearch' });
+      assert.deepEqual(m.findings.map((f) => [f.ruleId, f.severity]), [[c.ruleId, 'error']]);
+      assert.deepEqual(m.settings, []);
+    });
+  }
+
+  test('deep but allowed nesting parses', () => {
+    const text = `a: ${'['.repeat(200)}${']'.repeat(200)}\n`;
+    const m = parseConfig(text, { product: 'elasticsearch' });
+    assert.deepEqual(m.findings, []);
+  });
+
+  test('brackets in quotes and comments do not count as nesting', () => {
+    const text = `a: "${'['.repeat(300)}"\n# ${'{'.repeat(300)}\nb: '${'['.repeat(300)}'\n`;
+    assert.deepEqual(parseConfig(text, { product: 'elasticsearch' }).findings, []);
+  });
+
+  test('alias expansion is bounded', () => {
+    const anchors = 'base: &a {x: 1, y: 2}\n' + Array.from({ length: 300 }, (_, i) => `k${i}: *a`).join('\n');
+    const m = parseConfig(anchors, { product: 'elasticsearch' });
+    assert.equal(m.findings.filter((f) => f.ruleId === 'yaml-too-deep').length, 1);
+    assert.ok(m.settings.length < 300 * 2 + 2);
+  });
+
+  test('replacement characters are plain text', () => {
+    const m = parseConfig('node.name: caf\uFFFD\n\uFFFD: 1\n', { product: 'elasticsearch' });
+    assert.deepEqual(m.findings, []);
+    assert.equal(m.settings.length, 2);
+  });
+});
