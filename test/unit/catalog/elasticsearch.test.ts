@@ -146,6 +146,7 @@ describe('elasticsearch catalog: facts', () => {
     'xpack.security.authc.realms.jwt.jwt1.hmac_jwkset',
     'xpack.monitoring.exporters.prod.ssl.keystore.secure_password',
     'bootstrap.password',
+    'cluster.remote.prod.credentials',
   ];
   for (const key of secure) it(`${key} is a secure setting`, () => assert.equal(def(key).secure, true));
 

@@ -38,6 +38,7 @@ function remoteClusterPort(): SettingDef[] {
     es({ key: 'remote_cluster.bind_host', type: 'list', default: 'the value of remote_cluster.host', docs, description: 'Address(es) the remote cluster server port listens on.' }),
     es({ key: 'remote_cluster.publish_host', type: 'string', default: 'chosen from remote_cluster.host', docs, description: 'Address remote clusters are told to use to reach this port.' }),
     es({ key: 'remote_cluster.port', type: 'string', default: '9443', docs, description: 'Port of the remote cluster server.' }),
+    es({ key: 'cluster.remote.<alias>.credentials', type: 'string', secure: true, sensitive: true, docs: DOCS.remoteClusterCredentials, description: 'Encoded cross-cluster API key for this remote cluster, kept in the keystore; its presence selects the API key model.' }),
     es({ key: 'remote_cluster.publish_port', type: 'integer', default: 'the bound port', docs, description: 'Port remote clusters are told to use, when it differs behind a proxy.' }),
   ];
 }

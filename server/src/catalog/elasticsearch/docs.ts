@@ -74,6 +74,7 @@ export const DOCS = {
   httpNetwork: `${REF}/networking-settings#http-settings`,
   transportNetwork: `${REF}/networking-settings#transport-settings`,
   remoteClusterNetwork: `${REF}/networking-settings#remote-cluster-network-settings`,
+  remoteClusterCredentials: `${REF}/remote-clusters#remote-cluster-credentials-setting`,
   discovery: `${REF}/discovery-cluster-formation-settings`,
   important: 'https://www.elastic.co/docs/deploy-manage/deploy/self-managed/important-settings-configuration',
   secureSettings: 'https://www.elastic.co/docs/deploy-manage/security/secure-settings',

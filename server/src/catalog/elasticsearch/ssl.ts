@@ -11,12 +11,13 @@ export const EXPORTER_SSL_PREFIX = 'xpack.monitoring.exporters.<name>.ssl.';
 function nodeContexts(): SettingDef[] {
   return [
     // Transport and its profiles default to mutual TLS (XPackSettings.CLIENT_AUTH_DEFAULT = REQUIRED).
-    ...sslGroup('xpack.security.transport.ssl.', { docs: DOCS.transport, context: 'node-to-node transport connections', enabledDefault: 'false', clientAuthDefault: 'required', handshakeTimeout: true }),
+    ...sslGroup('xpack.security.transport.ssl.', { docs: DOCS.transport, context: 'the transport layer (node-to-node connections)', enabledDefault: 'false', clientAuthDefault: 'required', handshakeTimeout: true }),
     ...sslGroup('xpack.security.http.ssl.', { docs: DOCS.http, context: 'the HTTP (REST) layer', enabledDefault: 'false', clientAuthDefault: 'none' }),
     // Remote-cluster contexts are built with acceptNonSecurePasswords = false: no plain-text passwords.
     ...sslGroup('xpack.security.remote_cluster_server.ssl.', { docs: DOCS.remoteClusterServer, context: 'the remote cluster server port', enabledDefault: 'true', clientAuthDefault: 'none', legacyPasswords: false, handshakeTimeout: true }),
-    ...sslGroup('xpack.security.remote_cluster_client.ssl.', { docs: DOCS.remoteClusterClient, context: 'outgoing remote cluster connections', enabledDefault: 'true', legacyPasswords: false, handshakeTimeout: true }),
-    ...sslGroup(`${PROFILE_PREFIX}ssl.`, { docs: DOCS.profile, context: 'this transport profile (unset keys fall back to xpack.security.transport.ssl)', clientAuthDefault: 'required' }),
+    ...sslGroup('xpack.security.remote_cluster_client.ssl.', { docs: DOCS.remoteClusterClient, context: 'the remote cluster client', enabledDefault: 'true', legacyPasswords: false, handshakeTimeout: true }),
+    // A profile inherits every key it leaves unset from xpack.security.transport.ssl.
+    ...sslGroup(`${PROFILE_PREFIX}ssl.`, { docs: DOCS.profile, context: 'this transport profile', clientAuthDefault: 'required' }),
   ];
 }
 
@@ -29,9 +30,9 @@ function featureContexts(): SettingDef[] {
       context: 'this monitoring HTTP exporter',
       deprecated: { since: '7.16.0', note: 'Internal monitoring collection is deprecated; collect with Metricbeat or Elastic Agent instead.' },
     }),
-    ...sslGroup('xpack.http.ssl.', { docs: DOCS.watcherHttpSsl, context: 'Watcher HTTP requests' }),
-    ...sslGroup('xpack.notification.email.ssl.', { docs: DOCS.watcherEmailSsl, context: 'Watcher SMTP connections' }),
-    ...sslGroup('reindex.ssl.', { docs: DOCS.reindex, context: 'reindex-from-remote requests', truststoreAlgorithm: false }),
+    ...sslGroup('xpack.http.ssl.', { docs: DOCS.watcherHttpSsl, context: 'the Watcher HTTP client' }),
+    ...sslGroup('xpack.notification.email.ssl.', { docs: DOCS.watcherEmailSsl, context: 'the Watcher email (SMTP) client' }),
+    ...sslGroup('reindex.ssl.', { docs: DOCS.reindex, context: 'the reindex-from-remote client', truststoreAlgorithm: false }),
   ];
 }
 
@@ -39,7 +40,7 @@ function featureContexts(): SettingDef[] {
 function removedGlobalSsl(): SettingDef[] {
   return sslGroup('xpack.ssl.', {
     docs: DOCS.breaking70Tls,
-    context: 'every context that had no SSL settings of its own',
+    context: 'the old global SSL fallback',
     removed: {
       since: '7.0.0',
       replacementPrefix: 'xpack.security.transport.ssl.',

@@ -8,7 +8,7 @@ import { group, type EsSpec } from './docs';
 export interface SslGroupOptions {
   /** Doc page (with anchor) for every key of the group. */
   docs: string;
-  /** Short noun phrase for what the group secures, used in descriptions ("the HTTP layer"). */
+  /** Singular noun phrase for what the group secures, used in descriptions ("the HTTP layer"). */
   context: string;
   /** Adds `<prefix>enabled` with this default (transport, HTTP and remote-cluster contexts only). */
   enabledDefault?: 'true' | 'false';

@@ -80,8 +80,8 @@ export function ldapRealmSettings(): SettingDef[] {
   const shared = (type: string) => ({ ...passwordRealmSpecs(), ...roleMappingSpecs(), ...connectionSpecs(type), ...poolSpecs() });
   return [
     ...realmGroup('ldap', DOCS.ldap, { ...shared('ldap'), ...ldapOnlySpecs(), ...delegationSpecs() }),
-    ...realmSsl('ldap', DOCS.ldap, 'connections to the LDAP servers'),
+    ...realmSsl('ldap', DOCS.ldap, 'the realm\'s LDAP client'),
     ...realmGroup('active_directory', DOCS.ad, { ...shared('active_directory'), ...adOnlySpecs() }),
-    ...realmSsl('active_directory', DOCS.ad, 'connections to the Active Directory servers'),
+    ...realmSsl('active_directory', DOCS.ad, 'the realm\'s Active Directory client'),
   ];
 }

@@ -86,8 +86,8 @@ function jwtSpecs(): Record<string, EsSpec> {
 export function oidcJwtRealmSettings(): SettingDef[] {
   return [
     ...realmGroup('oidc', DOCS.oidc, { ...oidcSpecs(), ...claimSpecs(), ...httpClientSpecs(), ...delegationSpecs() }),
-    ...realmSsl('oidc', DOCS.oidcSsl, 'back-channel requests to the OpenID Connect provider'),
+    ...realmSsl('oidc', DOCS.oidcSsl, 'the realm\'s back-channel client'),
     ...realmGroup('jwt', DOCS.jwt, { ...jwtSpecs(), ...claimSpecs(), ...httpClientSpecs(), ...delegationSpecs() }),
-    ...realmSsl('jwt', DOCS.jwtSsl, 'downloads of the JSON Web Key Set'),
+    ...realmSsl('jwt', DOCS.jwtSsl, 'the realm\'s JWKS client'),
   ];
 }

@@ -64,6 +64,6 @@ export function samlRealmSettings(): SettingDef[] {
       ...keyPair('encryption', DOCS.samlEncryption),
       ...delegationSpecs(),
     }),
-    ...realmSsl('saml', DOCS.samlSsl, 'downloads of identity provider metadata'),
+    ...realmSsl('saml', DOCS.samlSsl, 'the realm\'s metadata client'),
   ];
 }
