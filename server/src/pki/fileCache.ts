@@ -7,11 +7,13 @@ import { PkiError, isPkiError } from './errors';
 import { MAX_FILE_BYTES } from './limits';
 import type { ParsedFile } from './parsed';
 import { readPkiFile } from './read';
+import { sniffFormat } from './sniff';
+import type { SniffedFormat } from './sniff';
 
 /** The outcome of reading one path: parsed, a typed error, or not there (missing-file reports that). */
 export type CertificateFileRead =
   | { kind: 'parsed'; path: string; file: ParsedFile }
-  | { kind: 'error'; path: string; error: PkiError }
+  | { kind: 'error'; path: string; error: PkiError; format?: SniffedFormat }
   | { kind: 'missing'; path: string };
 
 /** What rules use to read certificate files; RuleContext.certificates holds one. */
@@ -67,13 +69,16 @@ export class CertificateFileCache implements CertificateFiles {
 
   private load(path: string, size: number, password: string | undefined): CertificateFileRead {
     if (size > MAX_FILE_BYTES) return { kind: 'error', path, error: new PkiError('TOO_LARGE', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and is not read.`) };
+    let bytes: Uint8Array | undefined;
     try {
-      const bytes = this.fs.readFile(path);
+      bytes = this.fs.readFile(path);
       if (!bytes) return { kind: 'missing', path };
       return { kind: 'parsed', path, file: readPkiFile(bytes, { fileName: path, password, clock: this.clock }) };
     } catch (e) {
-      if (isPkiError(e)) return { kind: 'error', path, error: e };
-      return { kind: 'error', path, error: new PkiError('UNKNOWN_FORMAT', 'The file could not be read as a certificate, key or keystore.') };
+      // The sniffed format lets rules say "a PKCS#12 file where PEM belongs" even when the file stays locked.
+      const format = bytes && bytes.length > 0 ? sniffFormat(bytes) : undefined;
+      if (isPkiError(e)) return { kind: 'error', path, error: e, format };
+      return { kind: 'error', path, error: new PkiError('UNKNOWN_FORMAT', 'The file could not be read as a certificate, key or keystore.'), format };
     }
   }
 }

@@ -2,6 +2,7 @@ import { catalogFor } from '../catalog';
 import { parseConfig } from '../config/parse';
 import type { Finding } from './finding';
 import { insecureSettingRule } from './insecure';
+import { certificateRules } from './certificates';
 import { lifecycleRule } from './lifecycle';
 import { missingFileRule } from './missingFiles';
 import { secretsRule } from './secrets';
@@ -25,7 +26,7 @@ export const allRules: Rule[] = [
   insecureSettingRule,
   lifecycleRule,
   missingFileRule,
-  // Certificate-content rules: add `certificateRules` (from './certificates') on the next line.
+  certificateRules,
 ];
 
 /**

@@ -33,7 +33,7 @@ export interface RuleContext {
   clock: Clock;
   options: CheckOptions;
   passwords: PasswordProvider;
-  /** Reads and caches certificate, key and keystore files; rules that inspect file contents skip without it. */
+  /** Reads and caches certificate, key and keystore files; without it the certificate rules use a cache per check. */
   certificates?: import('../pki/fileCache').CertificateFiles;
 }
 

@@ -1,0 +1,33 @@
+// Certificate-content rules: read the files each SSL context names and report what would break TLS:
+// expiry, key/certificate mismatch, untrusted chains, transport usages, host names, truststores Java finds
+// empty, format mix-ups and password problems. Missing files are left to the missing-file rule.
+import { expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './certificatesChecks';
+import { hostnameFindings } from './certificatesHosts';
+import { loadContextFiles } from './certificatesLoad';
+import type { Finding } from './finding';
+import { isFalse, sslContexts } from './sslContexts';
+import type { Rule } from './types';
+
+export { CERTIFICATE_RULE_IDS } from './certificatesFinding';
+export type { CertificateRuleId } from './certificatesFinding';
+
+/** Every certificate-content check for every SSL context of the file. */
+export const certificateRules: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const context of sslContexts(ctx.model)) {
+    // A context switched off loads none of its files.
+    if (isFalse(context.settings.get('enabled'))) continue;
+    const files = loadContextFiles(ctx, context);
+    out.push(
+      ...files.findings,
+      ...expiryFindings(ctx, files),
+      ...keyMatchFindings(ctx, files),
+      ...chainFindings(ctx, files),
+      ...ekuFindings(ctx, files),
+      ...hostnameFindings(ctx, files),
+      ...truststoreFindings(ctx, files),
+      ...kibanaKeystoreFindings(ctx, files),
+    );
+  }
+  return out;
+};

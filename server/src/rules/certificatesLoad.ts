@@ -1,0 +1,103 @@
+// Reading one SSL context's files and turning read failures and format mix-ups into findings.
+import type { FileRole } from '../catalog/types';
+import type { ScalarValue, Setting } from '../config/types';
+import type { CertificateFileRead } from '../pki/fileCache';
+import type { ContextFile, ContextFiles, ResolvedRead } from './certificatesFiles';
+import { certificateFiles, fileSettings, passwordSettings, resolveExisting } from './certificatesFiles';
+import { certFinding } from './certificatesFinding';
+import type { SslContext } from './sslContexts';
+import type { RuleContext } from './types';
+import { q } from './support';
+
+const PEM_ROLES = new Set<FileRole>(['certificate', 'key', 'certificateAuthorities']);
+
+/** Reads every file of a context; unreadable ones become findings and are left out. */
+export function loadContextFiles(ctx: RuleContext, context: SslContext): ContextFiles {
+  const files = certificateFiles(ctx);
+  const out: ContextFiles = { context, authorities: [], findings: [] };
+  for (const { role, setting, item } of fileSettings(ctx, context)) {
+    const pw = passwordSettings(ctx, context, role);
+    const resolved = resolveExisting(ctx, item.text.trim(), files, pw.plain?.text);
+    if (!resolved || resolved.read.kind === 'missing') continue;
+    const problem = readProblem(ctx, context, role, setting, item, resolved);
+    if (problem) {
+      out.findings.push(problem);
+      continue;
+    }
+    if (resolved.read.kind !== 'parsed') continue;
+    const cf: ContextFile = { role, setting, item, path: resolved.path, file: resolved.read.file };
+    const formatProblem = contentProblem(ctx, context, cf);
+    if (formatProblem) {
+      out.findings.push(formatProblem);
+      continue;
+    }
+    if (role === 'certificateAuthorities') out.authorities.push(cf);
+    else if (role !== 'other') out[role] = cf;
+  }
+  return out;
+}
+
+type ReadError = Extract<CertificateFileRead, { kind: 'error' }>;
+
+function readProblem(ctx: RuleContext, context: SslContext, role: FileRole, setting: Setting, item: ScalarValue, resolved: ResolvedRead) {
+  const read = resolved.read;
+  const mismatch = formatMismatch(ctx, context, role, setting, item, read.kind === 'parsed' ? read.file.result.format : read.kind === 'error' ? read.format : undefined, resolved.path);
+  if (mismatch) return mismatch;
+  if (read.kind !== 'error') return undefined;
+  const code = read.error.code;
+  if (code === 'PASSWORD_REQUIRED') return lockedFinding(ctx, context, role, setting, item, resolved.path);
+  if (code === 'BAD_PASSWORD') {
+    const from = resolved.passwordSource === 'user' ? 'The password you entered' : 'The password set in this file';
+    return certFinding(ctx, 'certificate-bad-password', setting.key, 'error', `${from} does not open ${q(resolved.path)}.`, item.range, { kind: 'unlock', path: resolved.path });
+  }
+  if (code === 'JKS') return jksFinding(ctx, setting, item, read);
+  const severity = code === 'TOO_LARGE' || code === 'LIMIT' ? 'warning' : 'error';
+  return certFinding(ctx, 'certificate-unreadable', setting.key, severity, `${q(resolved.path)} cannot be read: ${read.error.message}`, item.range);
+}
+
+function jksFinding(ctx: RuleContext, setting: Setting, item: ScalarValue, read: ReadError) {
+  // Elasticsearch reads JKS keystores itself; only their contents stay unchecked here.
+  if (ctx.model.product === 'elasticsearch') return undefined;
+  return certFinding(ctx, 'certificate-file-format', setting.key, 'error', `Kibana reads only PKCS#12 keystores. ${read.error.message}`, item.range);
+}
+
+function lockedFinding(ctx: RuleContext, context: SslContext, role: FileRole, setting: Setting, item: ScalarValue, path: string) {
+  const pw = passwordSettings(ctx, context, role);
+  const data = { kind: 'unlock', path };
+  if (role === 'key' && ctx.model.product === 'kibana' && !pw.anyPresent) {
+    const passKey = `${context.prefix}keyPassphrase`;
+    return certFinding(ctx, 'encrypted-key-without-passphrase', setting.key, 'warning', `The private key ${q(path)} is encrypted, but ${q(passKey)} is not set, so Kibana cannot read it.`, item.range, data);
+  }
+  if (role === 'key') {
+    const where = ctx.model.product === 'elasticsearch' ? ` Elasticsearch takes the passphrase from ${q(pw.secureNames[0] ?? `${context.prefix}secure_key_passphrase`)} in the Elasticsearch keystore.` : '';
+    return certFinding(ctx, 'keystore-locked', setting.key, 'information', `The private key ${q(path)} is encrypted.${where} Enter the passphrase to check the key.`, item.range, data);
+  }
+  const where = ctx.model.product === 'elasticsearch' && pw.secureNames[0] ? ` Elasticsearch takes its password from ${q(pw.secureNames[0])} in the Elasticsearch keystore.` : '';
+  return certFinding(ctx, 'keystore-locked', setting.key, 'information', `${q(path)} is password-protected and the empty password does not open it.${where} Enter the password to check its certificates.`, item.range, data);
+}
+
+function formatMismatch(ctx: RuleContext, context: SslContext, role: FileRole, setting: Setting, item: ScalarValue, format: string | undefined, path: string) {
+  if (!format) return undefined;
+  const keystoreLike = format === 'pkcs12' || format === 'jks' || format === 'jceks';
+  if (PEM_ROLES.has(role) && keystoreLike) {
+    const instead = role === 'certificateAuthorities' ? 'truststore.path' : 'keystore.path';
+    return certFinding(ctx, 'certificate-file-format', setting.key, 'error', `${q(path)} is a ${format === 'pkcs12' ? 'PKCS#12' : 'Java'} keystore, but ${q(setting.key)} takes a PEM file. Use ${q(context.prefix + instead)} for it, or extract PEM files from it.`, item.range);
+  }
+  if (PEM_ROLES.has(role) && format === 'der') {
+    return certFinding(ctx, 'certificate-file-format', setting.key, 'error', `${q(path)} is binary DER, but ${q(setting.key)} takes PEM text. Convert it, for example: openssl x509 -inform der -in ${path} -out ${path}.pem`, item.range);
+  }
+  if ((role === 'keystore' || role === 'truststore') && (format === 'pem' || format === 'der')) {
+    const instead = role === 'keystore' ? `${q(context.prefix + 'certificate')} and ${q(context.prefix + 'key')}` : q(context.prefix + (ctx.model.product === 'kibana' ? 'certificateAuthorities' : 'certificate_authorities'));
+    return certFinding(ctx, 'certificate-file-format', setting.key, 'error', `${q(path)} is a ${format.toUpperCase()} file, but ${q(setting.key)} takes a PKCS#12 keystore. Use ${instead} for PEM files.`, item.range);
+  }
+  return undefined;
+}
+
+function contentProblem(ctx: RuleContext, context: SslContext, cf: ContextFile) {
+  const r = cf.file.result;
+  const at = (msg: string) => certFinding(ctx, 'certificate-unreadable', cf.setting.key, 'error', msg, cf.item.range);
+  if ((cf.role === 'certificate' || cf.role === 'certificateAuthorities') && r.certificates.length === 0) return at(`${q(cf.path)} holds no certificate.`);
+  if (cf.role === 'key' && r.keys.length === 0) return at(`${q(cf.path)} holds no private key.`);
+  if (cf.role === 'keystore' && !r.entries.some((e) => e.hasKey)) return at(`The keystore ${q(cf.path)} holds no private key entry, so ${q(context.prefix)} has no key to present.`);
+  return undefined;
+}
