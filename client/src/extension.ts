@@ -22,6 +22,8 @@ export interface ElasticTlsApi {
   /** What the certificate viewer shows for a URI. */
   viewerState(uri: vscode.Uri): ViewState | undefined;
   onDidChangeViewerState: vscode.Event<{ uri: vscode.Uri; state: ViewState }>;
+  /** The folder holding the "Elastic TLS" log file, so tests can check no secret was written. */
+  logUri: vscode.Uri;
 }
 
 let client: LanguageClient | undefined;
@@ -57,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ElasticTlsApi {
     onDidChangeServerState: stateChanged.event,
     viewerState: (uri) => viewer.provider.states.get(uri.toString()),
     onDidChangeViewerState: viewer.provider.onDidChangeState,
+    logUri: context.logUri,
   };
 }
 

@@ -1,6 +1,7 @@
 // The certificate viewer and stored passwords: a PEM certificate opens straight away, a protected P12 asks for its
 // password, Unlock Keystore checks the password with the server, and Forget Stored Passwords locks it again.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ElasticTlsApi } from '../../../client/src/extension';
@@ -55,6 +56,16 @@ suite('certificate viewer and passwords', () => {
     const right = await vscode.commands.executeCommand<UnlockResult>('elasticTls.unlockKeystore', { path: p12, password: PASSWORD });
     assert.deepEqual(right, { unlocked: true });
     assert.equal(await openInViewer(api, p12), 'certificate');
+  });
+
+  test('no password reaches the log', function () {
+    const dir = api.logUri.fsPath;
+    if (!fs.existsSync(dir)) this.skip();
+    const logs = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.log'));
+    const text = logs.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    assert.match(text, /Language server ready/, `the log was found in ${dir}`);
+    assert.ok(!text.includes(PASSWORD));
+    assert.ok(!text.includes('nope'));
   });
 
   test('Forget Stored Passwords locks the P12 again', async () => {

@@ -87,6 +87,27 @@ suite('interactive flows', () => {
     assert.deepEqual(failures, [], 'every bad value got a message');
   });
 
+  test('an untrusted workspace gets a clear refusal and no files', async function () {
+    const descriptor = Object.getOwnPropertyDescriptor(vscode.workspace, 'isTrusted');
+    if (!descriptor?.configurable) this.skip();
+    const out = path.join(dir, 'untrusted');
+    const transcript = newTranscript();
+    const restore = scriptPrompts([], transcript);
+    Object.defineProperty(vscode.workspace, 'isTrusted', { get: () => false, configurable: true });
+    try {
+      const fromCode = await vscode.commands.executeCommand<GenerateCommandResult>('elasticTls.generateCa', { outputDir: out });
+      const fromPalette = await vscode.commands.executeCommand<GenerateCommandResult>('elasticTls.generateHttpCertificates');
+      assert.equal(fromCode.status, 'untrusted');
+      assert.equal(fromPalette.status, 'untrusted');
+    } finally {
+      Object.defineProperty(vscode.workspace, 'isTrusted', descriptor as PropertyDescriptor);
+      restore();
+    }
+    assert.ok(!fs.existsSync(out));
+    assert.equal(transcript.prompts.length, 0, 'no prompt before the refusal');
+    assert.ok(transcript.messages.some((m) => /untrusted workspace/.test(m.text)), JSON.stringify(transcript.messages));
+  });
+
   test('cancelling a prompt writes nothing', async () => {
     const out = path.join(dir, 'cancelled');
     const { result } = await runScripted('elasticTls.generateCsr', [{ kind: 'input', expect: /Name/, answer: undefined }]);
