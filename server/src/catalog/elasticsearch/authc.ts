@@ -49,7 +49,7 @@ function tokens(): SettingDef[] {
     ...group(`${AUTHC}service_token.`, DOCS.hashAlgorithms, {
       'cache.ttl': { type: 'time', default: '20m', description: 'How long a verified service account token stays cached.' },
       'cache.hash_algo': { type: 'enum', values: CACHE_HASH_ALGORITHMS, caseInsensitive: true, default: 'ssha256', description: 'Hash used for service account tokens held in the cache.' },
-      'cache.max_tokens': { type: 'integer', description: 'Number of service account tokens kept in the cache.' },
+      'cache.max_tokens': { type: 'integer', default: '100000', description: 'Number of service account tokens kept in the cache.' },
     }),
   ];
 }

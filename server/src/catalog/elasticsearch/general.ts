@@ -49,7 +49,7 @@ function authz(): SettingDef[] {
     'timer.indices.enabled': { type: 'boolean', default: 'false', description: 'Logs how long resolving the indices a user may access takes.' },
     'timer.indices.threshold.debug': { type: 'time', default: '20ms', description: 'Index-resolution time above which a debug message is logged.' },
     'timer.indices.threshold.info': { type: 'time', default: '100ms', description: 'Index-resolution time above which an info message is logged.' },
-    'timer.indices.threshold.warn': { type: 'time', description: 'Index-resolution time above which a warning is logged.' },
+    'timer.indices.threshold.warn': { type: 'time', default: '200ms', description: 'Index-resolution time above which a warning is logged.' },
   });
 }
 
