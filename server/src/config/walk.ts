@@ -87,7 +87,9 @@ function scalarKeyText(key: Scalar, state: WalkState): string {
 
 function toSettingValue(node: Node | null, afterKey: number, state: WalkState): SettingValue {
   if (node === null || node === undefined || !node.range) {
-    return { kind: 'null', range: { start: afterKey + 1, end: afterKey + 1 } };
+    // A key at the very end of the file has no `:` after it; the empty value must stay inside the text.
+    const at = Math.min(afterKey + 1, state.text.length);
+    return { kind: 'null', range: { start: at, end: at } };
   }
   if (isSeq(node)) return toListValue(node.items as Array<Node | null>, nodeRange(node, state), state);
   if (isScalar(node)) {
