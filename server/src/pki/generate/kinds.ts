@@ -58,8 +58,10 @@ export async function buildCert(ctx: BuildContext, files: FileSet): Promise<Omit
   const pem = ctx.spec.format === 'pem';
   const single = ctx.instances.length === 1 && !pem;
   let first: { p12?: string; cert?: string; key?: string } = {};
-  for (const instance of ctx.instances) {
-    const issued = await issue(ctx, instance, profile);
+  // Keys are made in parallel (Node runs key generation on its thread pool); files keep the instances' order.
+  const all = await Promise.all(ctx.instances.map((instance) => issue(ctx, instance, profile)));
+  for (const [i, instance] of ctx.instances.entries()) {
+    const issued = all[i];
     const stem = fileStem(instance);
     if (pem) {
       files.addCertificate(`${stem}/${stem}.crt`, issued.certDer);
@@ -95,10 +97,11 @@ export async function buildHttp(ctx: BuildContext, files: FileSet): Promise<Omit
   const pem = ctx.spec.format === 'pem';
   const perNode = ctx.instances.length > 1;
   let es: ReturnType<typeof httpSettings> = { settings: [], commands: [] };
-  for (const instance of ctx.instances) {
-    // certutil http turns a dotted host name into a DN: es.example.com -> CN=es,DC=example,DC=com.
-    const subjectName = instance.name.includes('=') ? instance.name : `CN=${instance.name.split('.').join(',DC=')}`;
-    const issued = await issue(ctx, { ...instance, name: subjectName }, 'http');
+  // certutil http turns a dotted host name into a DN: es.example.com -> CN=es,DC=example,DC=com.
+  const subjectName = (name: string) => (name.includes('=') ? name : `CN=${name.split('.').join(',DC=')}`);
+  const all = await Promise.all(ctx.instances.map((i) => issue(ctx, { ...i, name: subjectName(i.name) }, 'http')));
+  for (const [i, instance] of ctx.instances.entries()) {
+    const issued = all[i];
     const dir = perNode ? `elasticsearch/${fileStem(instance)}` : 'elasticsearch';
     if (pem) {
       files.addCertificate(`${dir}/http.crt`, issued.certDer);
@@ -164,8 +167,9 @@ export async function buildKibanaClient(ctx: BuildContext, files: FileSet): Prom
 
 /** `csr`: <filename>/<filename>.csr and .key per instance, for a CA outside this tool. */
 export async function buildCsr(ctx: BuildContext, files: FileSet): Promise<Omit<GenerateResult, 'files'>> {
-  for (const instance of ctx.instances) {
-    const { csrDer, key } = await makeCsr(instance, ctx.key);
+  const all = await Promise.all(ctx.instances.map((instance) => makeCsr(instance, ctx.key)));
+  for (const [i, instance] of ctx.instances.entries()) {
+    const { csrDer, key } = all[i];
     const stem = fileStem(instance);
     files.addCsr(`${stem}/${stem}.csr`, csrDer);
     files.addKey(`${stem}/${stem}.key`, key, ctx.protection);

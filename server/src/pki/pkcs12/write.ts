@@ -19,6 +19,7 @@ import { EncryptedData as Pkcs8EncryptedData } from '@peculiar/asn1-pkcs8';
 import { FriendlyName, LocalKeyId, id_pkcs9_at_friendlyName, id_pkcs9_at_localKeyId } from '@peculiar/asn1-pkcs9';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { PkiError } from '../errors';
+import { concatBytes, derTlv } from '../generate/der';
 import { computeMac, encryptPbes2, encryptPkcs12TripleDes, type PbeResult } from './crypto';
 
 /** A private key with its chain (leaf first); the alias becomes the friendlyName. */
@@ -101,17 +102,8 @@ function encryptedContent(safeContents: ArrayBuffer, options: Pkcs12WriteOptions
     contentEncryptionAlgorithm: enc.algorithm,
     encryptedContent: new EncryptedContent({ value: new OctetString(enc.data) }),
   });
-  const eciDer = Buffer.from(AsnConvert.serialize(eci));
-  const body = Buffer.concat([Buffer.from([0x02, 0x01, 0x00]), eciDer]);
-  const der = Buffer.concat([Buffer.from([0x30]), derLength(body.length), body]);
-  return new ContentInfo({ contentType: id_encryptedData, content: new Uint8Array(der).buffer });
-}
-
-function derLength(n: number): Buffer {
-  if (n < 0x80) return Buffer.from([n]);
-  const bytes: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
+  const der = derTlv(0x30, concatBytes([Uint8Array.of(0x02, 0x01, 0x00), new Uint8Array(AsnConvert.serialize(eci))]));
+  return new ContentInfo({ contentType: id_encryptedData, content: der.slice().buffer });
 }
 
 /** Builds the DER of a password-protected PKCS#12 file with the given key and trusted entries. */
