@@ -31,7 +31,7 @@ function samlSpecs(): Record<string, EsSpec> {
     'nameid.sp_qualifier': { type: 'string', description: 'Value of SPNameQualifier in the NameIDPolicy of authentication requests.' },
     force_authn: { type: 'boolean', default: 'false', description: 'Asks the identity provider to authenticate the user again even with an existing session.' },
     populate_user_metadata: { type: 'boolean', default: 'true', description: 'Copies SAML attributes into the user\'s metadata.' },
-    private_attributes: { type: 'list', description: 'SAML attribute names (or friendly names) treated as private: never copied into metadata or logged.' },
+    private_attributes: { type: 'list', description: 'SAML attributes, by name or friendly name, that the realm handles as private values rather than ordinary user attributes.' },
     allowed_clock_skew: { type: 'time', default: '3m', description: 'Clock difference tolerated between the identity provider and this node.' },
     req_authn_context_class_ref: { type: 'list', description: 'Authentication context class references requested from the identity provider.' },
     'signing.saml_messages': { type: 'list', default: '*', docs: DOCS.samlSigning, description: 'SAML message types to sign (AuthnRequest, LogoutRequest, LogoutResponse or *).' },
