@@ -105,8 +105,12 @@ function invalid(ctx: RuleContext, setting: Setting, range: { start: number; end
   return makeFinding(ctx, 'invalid-value', setting.key, { severity: 'error', message, range, fixes });
 }
 
-/** `a.b: {c: 1}` where `a.b` is a single-value setting: reported once, on the key that opens the map. */
+/**
+ * `a.b: {c: 1}` where `a.b` is a single-value setting: reported once, on the key that opens the map. Only
+ * inside owned namespaces: elsewhere a key may legitimately extend a known one (`...watermark.low.max_headroom`).
+ */
 function mapWhereScalarBelongs(ctx: RuleContext, setting: Setting, reported: Set<string>, out: Finding[]): void {
+  if (!ctx.catalog.isOwned(setting.key)) return;
   const leaf = knownLeafPrefix(ctx, setting.key);
   if (!leaf || reported.has(leaf.key)) return;
   reported.add(leaf.key);

@@ -44,6 +44,7 @@ describe('invalid-value', () => {
   runCases({ test }, invalidValueRule, ['invalid-value'], [
     { name: 'a map where a scalar belongs (nested)', flatOnly: true, text: 'xpack:\n  security:\n    enabled:\n      really: true\n      twice: true\n', expect: [bad('enabled')] },
     { name: 'a map where a scalar belongs (flat)', flatOnly: true, text: 'xpack.security.enabled.really: true\n', expect: [bad('xpack.security.enabled.really')] },
+    { name: 'outside owned namespaces a key may extend a known one', flatOnly: true, text: 'http.max_content_length.extra: 1\n', expect: [] },
     { name: 'block list where a scalar belongs', flatOnly: true, text: 'xpack.security.enabled:\n  - true\n', expect: [bad('- true')] },
     { name: 'block enum list with a bad item', flatOnly: true, text: 'xpack.security.http.ssl.supported_protocols:\n  - TLSv1.2\n  - tlsv1.3\n', expect: [bad('tlsv1.3')], fixed: 'xpack.security.http.ssl.supported_protocols:\n  - TLSv1.2\n  - TLSv1.3\n' },
   ]);
