@@ -3,12 +3,14 @@ import 'reflect-metadata';
 import { version } from '../../package.json';
 import { runCheck } from './cli/check';
 import { runGen } from './cli/gen';
+import { runInspect } from './cli/inspect';
 import { ExitCode, nodeIo, type CliIo } from './cli/io';
 
 const usage = `Usage: estls <command> [options]
 
 Commands:
   check FILE...     check elasticsearch.yml / kibana.yml files for TLS and security mistakes
+  inspect FILE      show what a certificate, key or keystore file holds
   gen MODE ...      generate a CA, node, HTTP or Kibana client certificates, or CSRs (as certutil does)
 
 Options:
@@ -20,6 +22,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
   check: runCheck,
+  inspect: runInspect,
   gen: runGen,
 };
 

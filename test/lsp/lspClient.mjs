@@ -5,8 +5,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const serverPath = path.join(root, 'dist', 'server.js');
-export const cliPath = path.join(root, 'dist', 'cli.js');
+// ESTLS_DIST points the tests at another build folder (default: the repository's dist/).
+const dist = process.env.ESTLS_DIST ?? path.join(root, 'dist');
+export const serverPath = path.join(dist, 'server.js');
+export const cliPath = path.join(dist, 'cli.js');
 
 export const uriOf = (file) => pathToFileURL(file).toString();
 

@@ -5,6 +5,7 @@ import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../lsp/convert';
+import { CertificateFileCache } from '../pki/fileCache';
 import { checkText } from '../rules';
 import type { Finding } from '../rules/finding';
 import type { CheckEnvironment } from '../rules/types';
@@ -137,6 +138,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     fs: io.fs,
     clock: io.clock,
     passwords: { get: () => undefined },
+    certificates: new CertificateFileCache(io.fs, io.clock),
     options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [] },
   };
   const entries: CheckReportEntry[] = [];

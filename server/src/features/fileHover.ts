@@ -1,18 +1,38 @@
-// What a hover says about a file that a path setting points at, before (or instead of) reading certificates.
+// What a hover says about a file a path setting points at: the certificate summary, or why it cannot be read.
 import type { FileRole } from '../catalog/types';
-import type { FileSystem } from '../rules/environment';
+import type { CertificateFiles } from '../pki/fileCache';
+import { renderCertificateMarkdown } from '../pki/render';
+import type { Clock, FileSystem } from '../rules/environment';
+import type { PasswordProvider } from '../rules/types';
 
-/** Whether a file may be read, and how to describe its contents once it may. */
+/** Whether a file may be read, and the reader that parses certificate files (cached). */
 export interface FileHoverEnv {
   fs: FileSystem;
+  clock: Clock;
   /** False for files outside the workspace when the workspace is not trusted. */
   mayRead(absolutePath: string): boolean;
-  /** Markdown about a readable file's contents (certificate summary, or why it cannot be opened). */
-  describeContents?(absolutePath: string, bytes: Uint8Array, role: FileRole | undefined): string;
+  certificates?: CertificateFiles;
+  passwords?: PasswordProvider;
 }
 
-/** Largest file a hover reads; certificate files are kilobytes. */
-const MAX_HOVER_BYTES = 1024 * 1024;
+function ioCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? 'I/O error';
+}
+
+function lockedLine(shown: string, code: string, hasPassword: boolean): string {
+  if (code === 'BAD_PASSWORD' && hasPassword) return `**Locked**: the stored password for ${shown} is not right. Run *Elastic TLS: Unlock Keystore* to enter it again.`;
+  return `**Locked**: ${shown} needs a password. Run *Elastic TLS: Unlock Keystore* to enter it; it is kept in VS Code's secret storage.`;
+}
+
+function certificateMarkdown(absolutePath: string, shown: string, env: FileHoverEnv & { certificates: CertificateFiles }): string {
+  const password = env.passwords?.get(absolutePath);
+  const read = env.certificates.read(absolutePath, password);
+  if (read.kind === 'missing') return `**Missing**: ${shown} does not exist.`;
+  if (read.kind === 'parsed') return `${shown}\n\n${renderCertificateMarkdown(read.file.result, { now: env.clock.now() })}`;
+  const code = read.error.code;
+  if (code === 'PASSWORD_REQUIRED' || code === 'BAD_PASSWORD') return lockedLine(shown, code, password !== undefined);
+  return `**Cannot read** ${shown}: ${read.error.message}`;
+}
 
 /** A markdown description of the file at `absolutePath`; never throws. */
 export function describeFile(absolutePath: string, role: FileRole | undefined, env: FileHoverEnv): string {
@@ -24,17 +44,10 @@ export function describeFile(absolutePath: string, role: FileRole | undefined, e
   try {
     stat = env.fs.stat(absolutePath);
   } catch (e) {
-    return `${shown} cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'I/O error'}.`;
+    return `**Cannot read** ${shown}: ${ioCode(e)}.`;
   }
   if (!stat) return `**Missing**: ${shown} does not exist.`;
   if (stat.isDirectory) return `${shown} is a folder; the setting needs a file.`;
-  if (!env.describeContents) return `${shown} (${stat.size} bytes).`;
-  if (stat.size > MAX_HOVER_BYTES) return `${shown} is ${stat.size} bytes, too large to be a certificate or keystore.`;
-  try {
-    const bytes = env.fs.readFile(absolutePath);
-    if (!bytes) return `**Missing**: ${shown} does not exist.`;
-    return env.describeContents(absolutePath, bytes, role);
-  } catch (e) {
-    return `${shown} cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'I/O error'}.`;
-  }
+  if (!env.certificates || role === undefined || role === 'other') return `${shown} (${stat.size} bytes).`;
+  return certificateMarkdown(absolutePath, shown, { ...env, certificates: env.certificates });
 }

@@ -23,6 +23,7 @@ export function checkEnvironment(ctx: ServerContext): CheckEnvironment {
     fs: ctx.fs,
     clock: ctx.clock,
     passwords: ctx.passwords,
+    certificates: ctx.certificates,
     options: {
       expiryWarningDays: ctx.settings.expiryWarningDays,
       readOutsideWorkspace: ctx.settings.trusted,

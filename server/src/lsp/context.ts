@@ -2,6 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../catalog/types';
+import type { CertificateFileCache } from '../pki/fileCache';
 import type { Clock, FileSystem } from '../rules/environment';
 import type { CheckResult } from '../rules/types';
 import type { LineIndex } from './convert';
@@ -31,6 +32,8 @@ export interface ServerContext {
   passwords: PasswordStore;
   fs: FileSystem;
   clock: Clock;
+  /** Parsed certificate files, shared by the rules and the hovers of this server. */
+  certificates: CertificateFileCache;
   analyses: DocumentCache<Analysis | undefined>;
   /** Line indexes of documents that are not settings files (PEM), one per version. */
   lineIndexes: DocumentCache<LineIndex>;

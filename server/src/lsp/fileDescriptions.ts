@@ -11,5 +11,11 @@ export function mayRead(ctx: ServerContext, absolutePath: string): boolean {
 
 /** Markdown about the file at `absolutePath` for a hover. */
 export function describeFileFor(ctx: ServerContext, absolutePath: string, role: FileRole | undefined): string {
-  return describeFile(absolutePath, role, { fs: ctx.fs, mayRead: (p) => mayRead(ctx, p) });
+  return describeFile(absolutePath, role, {
+    fs: ctx.fs,
+    clock: ctx.clock,
+    mayRead: (p) => mayRead(ctx, p),
+    certificates: ctx.certificates,
+    passwords: ctx.passwords,
+  });
 }

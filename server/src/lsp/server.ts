@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { systemClock, type Clock, type FileSystem } from '../rules/environment';
+import { CertificateFileCache } from '../pki/fileCache';
 import { nodeFileSystem } from '../rules/nodeFileSystem';
 import { uriToPath } from './analysis';
 import type { ServerContext } from './context';
@@ -58,6 +59,8 @@ function capabilities(): InitializeResult['capabilities'] {
 
 function createContext(connection: Connection, options: ServerOptions): ServerContext {
   const documents = new TextDocuments(TextDocument);
+  const fs = options.fs ?? nodeFileSystem;
+  const clock = options.clock ?? systemClock;
   return {
     connection,
     documents,
@@ -65,8 +68,9 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     settings: { ...defaultSettings },
     workspaceRoots: [],
     passwords: new PasswordStore(),
-    fs: options.fs ?? nodeFileSystem,
-    clock: options.clock ?? systemClock,
+    fs,
+    clock,
+    certificates: new CertificateFileCache(fs, clock),
     analyses: new DocumentCache(),
     lineIndexes: new DocumentCache(),
     environmentChanged: () => undefined,
@@ -82,6 +86,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let folderEvents = false;
 
   ctx.environmentChanged = () => {
+    // The cache also keys on size and mtime; clearing covers same-size rewrites within one mtime tick.
+    ctx.certificates.clear();
     ctx.analyses.invalidateAll();
     diagnostics.scheduleAll();
   };
