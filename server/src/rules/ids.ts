@@ -1,8 +1,7 @@
-/**
- * Every rule id the engine reports, with one line on what it means. The CLI lists these and the docs link
- * to them; a finding's `ruleId` is always one of these keys.
- */
-export const RULE_IDS = {
+import { CERTIFICATE_RULE_IDS } from './certificatesFinding';
+
+/** The ids of the parse findings and the settings rules, with one line on what each means. */
+export const SETTINGS_RULE_IDS = {
   'yaml-syntax': 'The file is not valid YAML, or its top level is not a map of settings.',
   'duplicate-setting': 'A setting is given twice (flat, nested or mixed forms); Elasticsearch and Kibana refuse such files.',
   'file-too-large': 'The file is larger than 10 MB and is not checked.',
@@ -20,6 +19,12 @@ export const RULE_IDS = {
   'removed-setting': 'A setting was removed; the product refuses to start with it.',
   'missing-file': 'A setting names a file that does not exist, or names a directory where a file belongs.',
 } as const;
+
+/**
+ * Every rule id the engine reports, with one line on what it means. The CLI lists these and the docs link
+ * to them; a finding's `ruleId` is always one of these keys.
+ */
+export const RULE_IDS = { ...SETTINGS_RULE_IDS, ...CERTIFICATE_RULE_IDS } as const;
 
 /** A rule id this engine reports. */
 export type RuleId = keyof typeof RULE_IDS;

@@ -25,6 +25,11 @@ describe('checkText', () => {
   test('every reported rule id is listed in RULE_IDS', () => {
     const text = 'xpack.security.enabled: maybe\nxpack.security.enabled: x\nxpack.security.transprt.ssl.enabled: true\nxpack.security.transport.ssl.keystore.secure_password: x\nxpack.security.transport.ssl.keystore.password: y\nxpack.ssl.certificate: a\n';
     for (const f of runRules(contextFor(text, { filePath: '/es/elasticsearch.yml' }))) assert.ok(f.ruleId in RULE_IDS, f.ruleId);
+    assert.ok('certificate-expired' in RULE_IDS, 'certificate rule ids are listed too');
+    for (const [id, line] of Object.entries(RULE_IDS)) {
+      assert.match(id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      assert.ok(line.length > 10);
+    }
   });
 
   test('the real catalog: a wrong verification mode is refused with a fix', () => {
