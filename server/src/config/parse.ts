@@ -90,11 +90,13 @@ function indexSettings(model: ConfigModel): void {
 }
 
 function duplicateFinding(setting: Setting, first: Setting, product: string): Finding {
-  const who = product === 'kibana' ? 'Kibana' : 'Elasticsearch';
+  // Elasticsearch refuses repeated keys outright; Kibana's YAML reader refuses them within one map and keeps
+  // only one value when flat and nested forms repeat a key.
+  const consequence = product === 'kibana' ? 'only one of the values can take effect' : 'Elasticsearch refuses a file that repeats a key';
   return {
     ruleId: 'duplicate-setting',
     severity: 'error',
-    message: `The setting \`${setting.key}\` is set more than once; ${who} refuses a file that repeats a key.`,
+    message: `The setting \`${setting.key}\` is set more than once; ${consequence}.`,
     range: setting.keyRange,
     related: [{ message: `\`${first.key}\` is first set here.`, range: first.keyRange }],
   };
