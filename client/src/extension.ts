@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ElasticTlsApi {
   const stateChanged = new vscode.EventEmitter<{ oldState: number; newState: number }>();
   context.subscriptions.push(log, passwords, ...viewer.registrations, stateChanged, ...registerCommands(services));
 
+  log.info(`Activated in ${Math.round(performance.now() - started)} ms; starting the language server.`);
   let startupMs: number | undefined;
   const ready = import('./languageClient.js')
     .then(({ startLanguageClient }) => startLanguageClient(context, log, passwords, (e: { oldState: number; newState: number }) => stateChanged.fire(e)))
