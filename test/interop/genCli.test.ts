@@ -102,6 +102,7 @@ describe('estls gen', { skip: !hasTool('openssl') && 'openssl not found' }, () =
     ['--in with --dns', ['cert', '--self-signed', '--in', 'instances.yml', '--dns', 'a'], /cannot be combined/],
     ['a bad key size', ['ca', '--keysize', '1024'], /--keysize must be/],
     ['a missing value', ['ca', '--days'], /--days needs a value/],
+    ['a forgotten password (next word is a flag)', ['ca', '--pass', '--pem'], /--pass needs a value/],
   ];
   for (const [what, args, message] of usage) {
     it(`exits 2 on ${what}`, async () => {
@@ -118,6 +119,22 @@ describe('estls gen', { skip: !hasTool('openssl') && 'openssl not found' }, () =
     assert.equal((await gen(['ca', '--pass', 'pässe', '--out', 'x'])).code, 1);
     assert.equal((await gen(['cert', '--ca', 'missing.p12', '--out', 'x'])).code, 1);
     assert.equal(fs.existsSync(dir.file('x')), false);
+  });
+
+  it('ca takes its password from --ca-pass too, and --pass=--x is a password', async () => {
+    const r = await gen(['ca', '--key-type', 'ec', '--ca-pass', 'via-ca-pass', '--out', 'ca2']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(openssl(['pkcs12', '-in', dir.file('ca2/elastic-stack-ca.p12'), '-passin', 'pass:via-ca-pass', '-nokeys']), /BEGIN CERTIFICATE/);
+    const dashed = await gen(['ca', '--key-type', 'ec', '--pass=--x', '--out', 'ca3']);
+    assert.equal(dashed.code, 0, dashed.err);
+    assert.match(openssl(['pkcs12', '-in', dir.file('ca3/elastic-stack-ca.p12'), '-passin', 'pass:--x', '-nokeys']), /BEGIN CERTIFICATE/);
+  });
+
+  it('prints warnings on stderr (a CA that expires before the certificates)', async () => {
+    assert.equal((await gen(['ca', '--key-type', 'ec', '--days', '3', '--pass', '', '--out', 'short'])).code, 0);
+    const r = await gen(['cert', '--ca', 'short/elastic-stack-ca.p12', '--key-type', 'ec', '--out', 'short-certs']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /warning: The CA certificate expires on/);
   });
 
   it('--help prints the usage and exits 0', async () => {

@@ -74,7 +74,9 @@ function parseArgs(args: string[]): GenArgs {
     if (BOOL_FLAGS.has(name) && eq < 0) out.flags.add(name);
     else if (VALUE_FLAGS.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      // `--pass --pem` is a forgotten value, not the password "--pem" (write `--pass=--pem` to mean that).
+      const looksLikeFlag = eq < 0 && value !== undefined && /^--[a-z]/.test(value) && (VALUE_FLAGS.has(value.slice(2)) || BOOL_FLAGS.has(value.slice(2)));
+      if (value === undefined || looksLikeFlag) throw new UsageError(`--${name} needs a value`);
       out.values.set(name, [...(out.values.get(name) ?? []), value]);
     } else throw new UsageError(`unknown option '--${name}'`);
   }
@@ -148,7 +150,8 @@ function buildSpec(a: GenArgs, io: CliIo): GenerateRequestSpec {
   if (a.flags.has('no-eku') && kind !== 'cert') throw new UsageError('--no-eku is for cert only');
   const ca = caSource(a, io);
   if (kind === 'ca' && ca) throw new UsageError('ca makes a new CA; --ca, --ca-cert and --self-signed do not apply');
-  const password = one(a, 'pass') ?? io.env.ESTLS_PASS;
+  // certutil's ca mode takes the CA password from --pass; --ca-pass is accepted there too.
+  const password = one(a, 'pass') ?? io.env.ESTLS_PASS ?? (kind === 'ca' ? (one(a, 'ca-pass') ?? io.env.ESTLS_CA_PASS) : undefined);
   const format = a.flags.has('pem') ? 'pem' : a.flags.has('p12') ? 'pkcs12' : kind === 'kibanaClient' ? undefined : 'pkcs12';
   return {
     kind,
@@ -222,6 +225,7 @@ function writeAll(outDir: string, files: GeneratedFile[], io: CliIo): boolean {
 }
 
 function report(result: GenerateResult, io: CliIo): void {
+  for (const w of result.warnings ?? []) io.err(`estls gen: warning: ${w}\n`);
   io.out(`\n${result.readme}\n`);
   for (const [product, lines] of Object.entries(result.settings)) {
     if (lines && lines.length) io.out(`\n# ${product}.yml\n${lines.join('\n')}\n`);

@@ -235,3 +235,29 @@ describe('defaultInstanceName', () => {
     it(`${kind} with [${dns.join(', ')}] -> ${expected}`, () => assert.equal(defaultInstanceName(kind, dns), expected));
   }
 });
+
+describe('generate: warnings', () => {
+  it('warns when the CA expires before the new certificate, and when it has expired', async () => {
+    const shortCa = await makeCa({ now: NOW, key: EC, days: 10 });
+    const files = { 'ca.p12': writePkcs12([{ alias: 'ca', key: shortCa.key, chain: [shortCa.certDer] }], [], { password: '' }) };
+    const spec = { kind: 'cert' as const, key: EC, ca: { kind: 'pkcs12' as const, path: 'ca.p12', password: '' }, password: '' };
+    const soon = await generate(spec, env(files));
+    assert.match(soon.warnings?.join('\n') ?? '', /CA certificate expires on 2026-05-11/);
+    const later = await generate(spec, { ...env(files), clock: { now: () => new Date(NOW.getTime() + 20 * 86_400_000) } });
+    assert.match(later.warnings?.join('\n') ?? '', /has expired/);
+    const fine = await generate({ ...spec, days: 5 }, env(files));
+    assert.equal(fine.warnings, undefined);
+  });
+
+  it('warns about a password over 50 characters without showing it', async () => {
+    const password = 'p'.repeat(51);
+    const r = await generate({ kind: 'ca', key: EC, password }, env());
+    assert.match(r.warnings?.[0] ?? '', /longer than 50 characters/);
+    assert.ok(!r.warnings?.[0].includes(password));
+  });
+
+  it('writes validity past 2049 (GeneralizedTime) that Node reads back', async () => {
+    const r = await generate({ kind: 'cert', key: EC, ca: { kind: 'selfSigned' }, format: 'pem', days: 99 * 365 }, env());
+    assert.equal(new Date(new X509Certificate(file(r, 'instance/instance.crt')).validTo).getUTCFullYear(), 2125);
+  });
+});

@@ -1,8 +1,9 @@
 // Certificate generation as elasticsearch-certutil does it, without a JVM: the one entry point front ends call.
 import 'reflect-metadata';
+import { X509Certificate } from 'node:crypto';
 import { PkiError } from '../errors';
 import { checkPkcs12Password } from '../pkcs12/write';
-import { DEFAULT_DAYS, daysForYears } from './issue';
+import { DEFAULT_DAYS, daysForYears, type CaMaterial } from './issue';
 import { BuildContext, buildCa, buildCert, buildCsr, buildHttp, buildKibanaClient, caForRun } from './kinds';
 import { checkKeySpec } from './keys';
 import { loadCa } from './loadCa';
@@ -85,5 +86,22 @@ export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironme
           : spec.kind === 'kibanaClient'
             ? await buildKibanaClient(ctx, files)
             : await buildCsr(ctx, files);
-  return { files: files.files, ...rest };
+  const warnings = [...passwordWarnings(spec), ...caWarnings(ca, now, days)];
+  return { files: files.files, ...rest, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** certutil warns above 50 characters: OpenSSL before 1.1.0 cannot read such files. */
+function passwordWarnings(spec: GenerateRequestSpec): string[] {
+  const long = [spec.password, spec.caPassword].some((p) => p !== undefined && p.length > 50);
+  return long ? ['The password is longer than 50 characters: OpenSSL older than 1.1.0 cannot read these files.'] : [];
+}
+
+function caWarnings(ca: CaMaterial | undefined, now: Date, days: number): string[] {
+  if (!ca || ca.generated) return [];
+  const notAfter = Date.parse(new X509Certificate(Buffer.from(ca.certDer)).validTo);
+  if (notAfter <= now.getTime()) return ['The CA certificate has expired: certificates it signs will not be trusted.'];
+  if (notAfter < now.getTime() + days * 86_400_000) {
+    return [`The CA certificate expires on ${new Date(notAfter).toISOString().slice(0, 10)}, before the new certificates do; they stop working then.`];
+  }
+  return [];
 }

@@ -63,6 +63,8 @@ export interface GenerateResult {
   keystoreCommands: string[];
   /** Short README text in the project's words. */
   readme: string;
+  /** Things that worked but deserve a look (a CA that expires first, a password old OpenSSL cannot use); no secrets. */
+  warnings?: string[];
 }
 
 /** What `generate` may use from the outside world: files (to read a CA), the time, and the folder CA paths are relative to. */
