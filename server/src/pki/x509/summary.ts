@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import * as crypto from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  AuthorityKeyIdentifier, BasicConstraints, Certificate, ExtendedKeyUsage, KeyUsage, SubjectAlternativeName, SubjectKeyIdentifier,
+  AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectAlternativeName, SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import type { Extension, GeneralName } from '@peculiar/asn1-x509';
 import { PkiError } from '../errors';
@@ -12,12 +12,13 @@ import type { CertSummary, SubjectAltName } from '../types';
 import { publicKeyInfo } from '../keys';
 import { formatName } from './names';
 import { EKU_NAMES, EXT, KEY_USAGE_BITS, SIGNATURE_ALGORITHMS } from './oids';
+import { readTbsParts } from './tbs';
+import type { TbsParts } from './tbs';
 
 /** A certificate read from a file: its bytes, Node's parsed form (for verification) and the summary. */
 export interface ParsedCertificate {
   der: Buffer;
   x509: crypto.X509Certificate;
-  asn: Certificate;
   summary: CertSummary;
 }
 
@@ -37,19 +38,18 @@ export function daysLeft(notAfter: Date, now: Date): number {
 export function parseCertificate(der: Uint8Array, clock: Clock): ParsedCertificate {
   const bytes = Buffer.from(der);
   let x509: crypto.X509Certificate;
-  let asn: Certificate;
+  let parts: TbsParts;
   try {
-    asn = AsnConvert.parse(bytes, Certificate);
     x509 = new crypto.X509Certificate(bytes);
+    parts = readTbsParts(bytes);
   } catch {
     throw new PkiError('BAD_DER', 'The data is not a valid X.509 certificate.');
   }
-  return { der: bytes, x509, asn, summary: summarize(asn, x509, clock) };
+  return { der: bytes, x509, summary: summarize(parts, x509, clock) };
 }
 
-function summarize(asn: Certificate, x509: crypto.X509Certificate, clock: Clock): CertSummary {
-  const tbs = asn.tbsCertificate;
-  const ext = extensionMap(tbs.extensions ?? []);
+function summarize(tbs: TbsParts, x509: crypto.X509Certificate, clock: Clock): CertSummary {
+  const ext = extensionMap(tbs.extensions);
   const bc = decodeExt(ext, EXT.basicConstraints, BasicConstraints);
   const notAfter = new Date(x509.validTo);
   const summary: CertSummary = {
@@ -64,7 +64,7 @@ function summarize(asn: Certificate, x509: crypto.X509Certificate, clock: Clock)
     isCA: bc?.cA ?? false,
     keyUsage: keyUsageOf(ext),
     extendedKeyUsage: (decodeExt(ext, EXT.extKeyUsage, ExtendedKeyUsage) ?? []).map((oid) => EKU_NAMES[oid] ?? oid),
-    signatureAlgorithm: SIGNATURE_ALGORITHMS[asn.signatureAlgorithm.algorithm] ?? asn.signatureAlgorithm.algorithm,
+    signatureAlgorithm: SIGNATURE_ALGORITHMS[tbs.signatureAlgorithm.algorithm] ?? tbs.signatureAlgorithm.algorithm,
     fingerprints: { sha256: x509.fingerprint256, sha1: x509.fingerprint },
     selfSigned: isSelfSigned(x509),
   };
