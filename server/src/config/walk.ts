@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import type { Finding, OffsetRange } from '../rules/finding';
 import { MAX_ALIAS_COUNT } from './limits';
 import { isTemplated } from './templating';
@@ -13,6 +13,8 @@ export interface WalkState {
   aliasBudget: number;
   /** Offset of the parsed chunk inside `text`: YAML ranges are relative to the chunk. */
   base: number;
+  /** Anchors of each document, collected once when its first alias is met. */
+  anchors?: WeakMap<Document.Parsed, Map<string, Array<{ at: number; node: Node }>>>;
 }
 
 type KeyPart = { text: string; range: OffsetRange };
@@ -75,8 +77,30 @@ function resolveAlias(alias: Node, doc: Document.Parsed, state: WalkState): Node
     return null;
   }
   if (!isAlias(alias)) return alias;
-  const target = alias.resolve(doc);
-  return (target as Node | undefined) ?? null;
+  // yaml's own Alias.resolve scans the whole document on every call; one scan per document is enough.
+  state.anchors ??= new WeakMap();
+  let anchors = state.anchors.get(doc);
+  if (!anchors) state.anchors.set(doc, (anchors = collectAnchors(doc)));
+  const at = alias.range?.[0] ?? 0;
+  const candidates = anchors.get(alias.source) ?? [];
+  let target: Node | null = null;
+  for (const c of candidates) if (c.at < at) target = c.node;
+  return target;
+}
+
+/** Every anchored node of a document by anchor name, in source order (a name may be reused). */
+function collectAnchors(doc: Document.Parsed): Map<string, Array<{ at: number; node: Node }>> {
+  const anchors = new Map<string, Array<{ at: number; node: Node }>>();
+  visit(doc, {
+    Node(_, node) {
+      if (node.anchor) {
+        const list = anchors.get(node.anchor) ?? [];
+        list.push({ at: node.range?.[0] ?? 0, node });
+        anchors.set(node.anchor, list);
+      }
+    },
+  });
+  return anchors;
 }
 
 /** A key as the user wrote it: the plain source, or the unquoted value of a quoted key. */

@@ -38,6 +38,14 @@ describe('parse limits', () => {
     assert.ok(m.settings.length < 300 * 2 + 2);
   });
 
+  test('nested alias expansion (billion laughs) is bounded', { timeout: 5000 }, () => {
+    const levels = ['l0: &l0 {a: 1, b: 2}'];
+    for (let i = 1; i < 30; i++) levels.push(`l${i}: &l${i} {a: *l${i - 1}, b: *l${i - 1}, c: *l${i - 1}}`);
+    const m = parseConfig(`${levels.join('\n')}\n`, { product: 'elasticsearch' });
+    assert.equal(m.findings.filter((f) => f.ruleId === 'yaml-too-deep').length, 1);
+    assert.ok(m.settings.length < 1000);
+  });
+
   test('replacement characters are plain text', () => {
     const m = parseConfig('node.name: caf\uFFFD\n\uFFFD: 1\n', { product: 'elasticsearch' });
     assert.deepEqual(m.findings, []);
