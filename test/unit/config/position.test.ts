@@ -44,6 +44,9 @@ describe('keyPathAt', () => {
     ['a:\n  b: [unclosed\n  c|', { position: 'key', parent: 'a', partial: 'c' }],
     ['{{- if x }}\na:\n  {{- if y }}\n  b|', { position: 'key', parent: 'a', partial: 'b' }],
     ['a: 1\n---\n  b|', { position: 'key', parent: '', partial: 'b' }],
+    ['a:\r\n  b:\r\n    c|\r\n', { position: 'key', parent: 'a.b', partial: 'c' }],
+    ['a:\r\n  b: x|\r\n', { position: 'value', key: 'a.b', valuePrefix: 'x' }],
+    ['a: &anchor\n  b|', { position: 'key', parent: 'a', partial: 'b' }],
   ];
   for (const [marked, want] of cases) {
     test(JSON.stringify(marked), () => {
