@@ -49,6 +49,13 @@ async function applyInsertSettings(args: GenerateCommandArgs, result: Extract<Ge
   }
 }
 
+/** Every password in the request is masked in the log from now on (the request may be traced). */
+function rememberSecrets(services: Services, args: GenerateCommandArgs): void {
+  for (const secret of [args.password, args.ca?.kind === 'pkcs12' ? args.ca.password : undefined, args.ca?.kind === 'pem' ? args.ca.keyPassword : undefined]) {
+    if (secret) services.log.addSecret(secret);
+  }
+}
+
 /** Generates, writes and follows up. `interactive` decides between a modal question and `args.overwrite`. */
 export async function generateAndWrite(
   services: Services,
@@ -57,6 +64,7 @@ export async function generateAndWrite(
   interactive: boolean,
 ): Promise<GenerateCommandResult> {
   if (!ensureTrusted()) return emptyResult('untrusted');
+  rememberSecrets(services, args);
   const outputDir = resolveOutputFolder(args.outputDir ?? '');
   if (!outputDir) {
     void vscode.window.showErrorMessage('Elastic TLS: choose an output folder (absolute path, or open a workspace folder).');

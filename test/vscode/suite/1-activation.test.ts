@@ -1,5 +1,7 @@
 // The extension activates in a workspace with an elasticsearch.yml, starts its server and registers its commands.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activeApi, EXTENSION_ID } from '../helpers';
 
@@ -11,6 +13,10 @@ suite('activation', () => {
     const ms = api.startupMs();
     assert.equal(typeof ms, 'number');
     console.log(`      activate() to language server ready: ${ms} ms`);
+    const logDir = api.logUri.fsPath;
+    const logs = fs.existsSync(logDir) ? (fs.readdirSync(logDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.log')) : [];
+    const activated = logs.map((f) => /Activated in (\d+) ms/.exec(fs.readFileSync(path.join(logDir, f), 'utf8'))?.[1]).find(Boolean);
+    if (activated) console.log(`      activate() itself: ${activated} ms`);
   });
 
   test('registers every command the manifest declares', async () => {
