@@ -1,12 +1,16 @@
 // How Elasticsearch and Kibana read scalar values. Each check returns an error sentence, or undefined.
 
-const ES_TIME = /^(?:-1|0|\d+\s*(?:nanos|micros|ms|s|m|h|d))$/i;
-const ES_SIZE = /^(?:-1|0|\d+(?:\.\d+)?\s*(?:b|k|kb|m|mb|g|gb|t|tb|p|pb))$/i;
+// Elasticsearch lower-cases time values except `M`, which would mean months, never minutes.
+const ES_TIME = /^(?:-0*1|0+|-?\d+\s*(?:nanos|micros|ms|s|h|d)|-?\d+\s*m)$/i;
+const ES_SIZE = /^(?:-1|0|-?\d+\s*b|-?\d+(?:\.\d+)?\s*(?:k|kb|m|mb|g|gb|t|tb|p|pb))$/i;
 const KIBANA_DURATION = /^(?:\d+|\d+(?:ms|s|m|h|d|w|M|Y))$/;
 
 /** Elasticsearch time values: an integer with a unit (`30s`, `5m`), or `-1` / `0`. */
 export function checkTime(text: string): string | undefined {
-  return ES_TIME.test(text.trim()) ? undefined : 'expects a time value such as `30s`, `5m`, `1h` or `-1` (units: d, h, m, s, ms, micros, nanos)';
+  const t = text.trim();
+  if (/^-?\d+\s*M$/.test(t)) return 'expects a time value; `M` is not a unit here (minutes are `m`)';
+  if (/^-?\d*\.\d+\s*[a-z]+$/i.test(t)) return 'expects a whole number of time units; fractional time values are not supported (use `90m` for `1.5h`)';
+  return ES_TIME.test(t) ? undefined : 'expects a time value such as `30s`, `5m`, `1h` or `-1` (units: d, h, m, s, ms, micros, nanos)';
 }
 
 /** Elasticsearch byte sizes (`10mb`, `1gb`), or `-1` / `0`. */

@@ -56,10 +56,11 @@ describe('invalid-value', () => {
   });
 
   test('formats', () => {
-    for (const ok of ['30s', '5m', '1h', '2d', '100ms', '10micros', '7nanos', '-1', '0']) assert.equal(checkTime(ok), undefined, ok);
-    for (const no of ['30', '5 minutes', '1.5s', 's']) assert.notEqual(checkTime(no), undefined, no);
-    for (const ok of ['10mb', '1gb', '512kb', '100b', '1tb', '2pb', '-1']) assert.equal(checkSize(ok), undefined, ok);
-    for (const no of ['10', '10xb']) assert.notEqual(checkSize(no), undefined, no);
+    for (const ok of ['30s', '5m', '1h', '2d', '100ms', '10micros', '7nanos', '-1', '0', '00', '30S', '1H', '5 m', '100MS']) assert.equal(checkTime(ok), undefined, ok);
+    for (const no of ['30', '5 minutes', '1.5s', 's', '1M', '2w']) assert.notEqual(checkTime(no), undefined, no);
+    assert.match(checkTime('1.5h')!, /fractional/);
+    for (const ok of ['10mb', '1gb', '512kb', '100b', '1tb', '2pb', '-1', '0', '1.5gb', '10MB', '10 mb', '2k']) assert.equal(checkSize(ok), undefined, ok);
+    for (const no of ['10', '10xb', '1.5b', 'lots']) assert.notEqual(checkSize(no), undefined, no);
     for (const ok of ['30s', '1500', '5m', '1M', '2w']) assert.equal(checkDuration(ok), undefined, ok);
     for (const no of ['30 s', 'soon']) assert.notEqual(checkDuration(no), undefined, no);
   });
