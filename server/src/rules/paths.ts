@@ -10,9 +10,9 @@ export interface PathContext {
 
 /**
  * Where a product looks for a relative path, in order. Elasticsearch resolves against its config directory
- * (`configDir`, else the yml's folder). Kibana opens paths relative to its working directory, usually the
- * Kibana home, which is the parent of the `config/` folder holding kibana.yml; the yml's own folder is tried
- * too. Empty when the path is relative and no base is known.
+ * (`configDir`, else the yml's folder). Kibana opens paths relative to its working directory (elastic/kibana
+ * issue 11775), usually the Kibana home, which is the parent of the `config/` folder holding kibana.yml; the
+ * yml's own folder is tried too. Empty when the path is relative and no base is known.
  */
 export function settingPathCandidates(ctx: PathContext, value: string): string[] {
   const p = value.trim();
