@@ -124,6 +124,10 @@ describe('a settings file with known mistakes', () => {
     assert.equal(item.insertTextFormat, 2);
     assert.match(item.textEdit.newText, /^xpack\.security\.transport\.ssl\.verification_mode: \$\{1\|/);
     assert.deepEqual(item.textEdit.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 32 } });
+    assert.equal(item.documentation, undefined, 'documentation comes on resolve, keeping the list small');
+    const resolved = await server.connection.sendRequest('completionItem/resolve', item);
+    assert.match(resolved.documentation.value, /verification_mode`\*\*/);
+    assert.match(resolved.documentation.value, /Default: `full`/);
   });
 
   test('completes the rest of a key and the next segment inside a nested map', async () => {

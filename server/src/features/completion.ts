@@ -3,6 +3,8 @@ import type { SettingIndex } from '../catalog/lookup';
 import { keyPathAt } from '../config/keyPath';
 import type { CompletionEntry } from './completionTypes';
 import { completeKeys } from './keyCompletion';
+
+export { keyDocumentation } from './keyCompletion';
 import { completeValues, type PathCompletionEnv } from './valueCompletion';
 
 export type { CompletionEntry, DirEntry } from './completionTypes';

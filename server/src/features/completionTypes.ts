@@ -8,6 +8,8 @@ export interface CompletionEntry {
   detail?: string;
   /** Markdown shown for the selected item. */
   documentation?: string;
+  /** For keys: the catalog key whose documentation the editor may ask for later (keeps long lists small). */
+  documentationKey?: string;
   /** Text that replaces `range`; a snippet when `isSnippet`. */
   insertText: string;
   isSnippet: boolean;

@@ -2,8 +2,8 @@
 import type { SettingIndex } from '../catalog/lookup';
 import type { SettingDef } from '../catalog/types';
 import type { KeyPathContext } from '../config/keyPath';
-import { keyHoverMarkdown } from './hover';
 import type { CompletionEntry } from './completionTypes';
+import { keyHoverMarkdown } from './hover';
 import { choiceSnippet, escapeSnippet, hasPlaceholder, keySnippet } from './snippet';
 
 function isPlaceholder(segment: string): boolean {
@@ -38,7 +38,7 @@ function flatEntry(def: SettingDef, remainder: string, ctx: KeyPathContext, hasC
     label: remainder,
     kind: 'property',
     detail: def.default !== undefined ? `${def.type} · default ${def.default}` : def.type,
-    documentation: keyHoverMarkdown({ def, key: def.key, params: {} }),
+    documentationKey: def.key,
     insertText: hasColon ? snippet : snippet + valueSnippet(def, nextStop),
     isSnippet: true,
     range: ctx.replaceRange,
@@ -46,6 +46,12 @@ function flatEntry(def: SettingDef, remainder: string, ctx: KeyPathContext, hasC
     sortText: `${def.deprecated ? '2' : templated ? '1' : '0'}${remainder}`,
     deprecated: !!def.deprecated || undefined,
   };
+}
+
+/** The documentation of a catalog key, for an entry's `documentationKey`. */
+export function keyDocumentation(catalog: SettingIndex, key: string): string | undefined {
+  const def = catalog.defs.find((d) => d.key === key);
+  return def ? keyHoverMarkdown({ def, key: def.key, params: {} }) : undefined;
 }
 
 /** Next-segment entries for nested form: `ssl:` opening a block under the cursor's map. */

@@ -50,7 +50,7 @@ function capabilities(): InitializeResult['capabilities'] {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
     hoverProvider: true,
-    completionProvider: { triggerCharacters: ['.', ':', ' ', '/'], resolveProvider: false },
+    completionProvider: { triggerCharacters: ['.', '/'], resolveProvider: true },
     codeActionProvider: { codeActionKinds: ['quickfix'] },
     codeLensProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

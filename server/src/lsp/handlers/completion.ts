@@ -9,8 +9,8 @@ import {
   type CompletionList,
   type CompletionParams,
 } from 'vscode-languageserver';
-import { catalogFor } from '../../catalog';
-import { completeAt, type CompletionEntry, type DirEntry } from '../../features/completion';
+import { catalogFor, type Product } from '../../catalog';
+import { completeAt, keyDocumentation, type CompletionEntry, type DirEntry } from '../../features/completion';
 import { analysisOf } from '../analysis';
 import type { ServerContext } from '../context';
 import type { LineIndex } from '../convert';
@@ -28,17 +28,30 @@ const kinds: Record<CompletionEntry['kind'], CompletionItemKind> = {
 
 const MAX_DIR_ENTRIES = 2000;
 
-function toItem(entry: CompletionEntry, lines: LineIndex): CompletionItem {
+/** What a key item carries so completionItem/resolve can add its documentation. */
+interface ResolveData {
+  product: Product;
+  key: string;
+}
+
+function isResolveData(v: unknown): v is ResolveData {
+  const d = v as Partial<ResolveData> | null;
+  return typeof d === 'object' && d !== null && (d.product === 'elasticsearch' || d.product === 'kibana') && typeof d.key === 'string';
+}
+
+function toItem(entry: CompletionEntry, lines: LineIndex, product: Product): CompletionItem {
   const item: CompletionItem = {
     label: entry.label,
     kind: kinds[entry.kind],
     detail: entry.detail,
     textEdit: { range: lines.rangeOf(entry.range), newText: entry.insertText },
     insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    filterText: entry.filterText,
+    // The label is the default filter text; repeating it only makes long lists longer.
+    filterText: entry.filterText === entry.label ? undefined : entry.filterText,
     sortText: entry.sortText,
   };
   if (entry.documentation) item.documentation = { kind: 'markdown', value: entry.documentation };
+  if (entry.documentationKey) item.data = { product, key: entry.documentationKey } satisfies ResolveData;
   if (entry.deprecated) item.tags = [1 /* CompletionItemTag.Deprecated */];
   if (entry.keepIndentation) item.insertTextMode = InsertTextMode.asIs;
   if (entry.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -69,11 +82,18 @@ function complete(ctx: ServerContext, params: CompletionParams): CompletionList 
     configDir: analysis.filePath ? path.dirname(analysis.filePath) : undefined,
     listDir: (dir) => listDir(ctx, dir),
   });
-  return { isIncomplete: false, items: entries.map((e) => toItem(e, analysis.lines)) };
+  return { isIncomplete: false, items: entries.map((e) => toItem(e, analysis.lines, analysis.product)) };
+}
+
+function resolve(item: CompletionItem): CompletionItem {
+  if (!isResolveData(item.data) || item.documentation) return item;
+  const markdown = keyDocumentation(catalogFor(item.data.product), item.data.key);
+  return markdown ? { ...item, documentation: { kind: 'markdown', value: markdown } } : item;
 }
 
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion((params, token) =>
     runSafe(ctx.log, 'Completion failed', () => complete(ctx, params), { isIncomplete: false, items: [] }, token),
   );
+  ctx.connection.onCompletionResolve((item, token) => runSafe(ctx.log, 'Completion details failed', () => resolve(item), item, token));
 }
