@@ -1,5 +1,6 @@
 import type { Setting } from '../config/types';
 import type { Finding } from './finding';
+import { replaceScalarEdit } from './fixes';
 import { isFalse, plainScalar, valueItems } from './sslContexts';
 import { makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
@@ -20,7 +21,8 @@ function checkSetting(ctx: RuleContext, setting: Setting): Finding[] {
   const scalar = plainScalar(setting);
   const value = scalar?.text.toLowerCase();
   if ((last === 'verification_mode' || last === 'verificationMode') && value === 'none') {
-    return [warn(ctx, setting, scalar!.range, `${q(key)} is \`none\`: certificates are not verified at all, so anyone in the middle can impersonate the other side. Use \`full\` (or \`certificate\`).`)];
+    const fixes = ['full', 'certificate'].map((mode) => ({ title: `Change to ${q(mode)}`, edits: [replaceScalarEdit(scalar!, mode)] }));
+    return [warn(ctx, setting, scalar!.range, `${q(key)} is \`none\`: certificates are not verified at all, so anyone in the middle can impersonate the other side. Use \`full\` (or \`certificate\`).`, fixes)];
   }
   if (last === 'supported_protocols' || last === 'supportedProtocols') {
     return valueItems(setting, ctx.model.product === 'elasticsearch')
@@ -54,6 +56,6 @@ function transportTlsOffInCluster(ctx: RuleContext): Finding[] {
   return [warn(ctx, enabled, plainScalar(enabled)!.range, `${q(enabled.key)} is false while ${q(cluster.key)} lists several nodes: traffic between nodes travels unencrypted and any host can join. Elasticsearch refuses this in production mode when security is on.`)];
 }
 
-function warn(ctx: RuleContext, setting: Setting, range: { start: number; end: number }, message: string): Finding {
-  return makeFinding(ctx, 'insecure-setting', setting.key, { severity: 'warning', message, range });
+function warn(ctx: RuleContext, setting: Setting, range: { start: number; end: number }, message: string, fixes?: Finding['fixes']): Finding {
+  return makeFinding(ctx, 'insecure-setting', setting.key, { severity: 'warning', message, range, fixes });
 }

@@ -1,5 +1,6 @@
 import type { Setting } from '../config/types';
 import type { Finding } from './finding';
+import { removeSettingsEdits } from './fixes';
 import { sslContexts, type SslContext } from './sslContexts';
 import { makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
@@ -42,5 +43,9 @@ function conflict(ctx: RuleContext, sslCtx: SslContext, a: Setting, b: Setting, 
     message: `${q(later.key)} and ${q(earlier.key)} cannot both be set in ${q(sslCtx.prefix.slice(0, -1))}: ${why}. Keep one of them.`,
     range: later.keyRange,
     related: [{ message: `${q(earlier.key)} is set here.`, range: earlier.keyRange }],
+    fixes: [
+      { title: `Remove ${q(later.key)}`, edits: removeSettingsEdits(ctx.model, [later]) },
+      { title: `Remove ${q(earlier.key)}`, edits: removeSettingsEdits(ctx.model, [earlier]) },
+    ],
   });
 }

@@ -7,7 +7,7 @@ const T = 'xpack.security.transport.ssl';
 
 describe('insecure-setting', () => {
   runCases({ test }, insecureSettingRule, ['insecure-setting'], [
-    { name: 'verification none', text: `${T}.verification_mode: none\n`, expect: [warn('none')] },
+    { name: 'verification none', text: `${T}.verification_mode: none\n`, expect: [warn('none')], fixed: `${T}.verification_mode: full\n`, fixedNested: 'xpack:\n  security:\n    transport:\n      ssl:\n        verification_mode: full\n' },
     { name: 'verification certificate', text: `${T}.verification_mode: certificate\n`, expect: [] },
     { name: 'Kibana verification none', product: 'kibana', text: 'elasticsearch.ssl.verificationMode: none\n', expect: [warn('none')] },
     { name: 'old protocols in a flow list', text: 'xpack.security.http.ssl.supported_protocols: [TLSv1.3, TLSv1.1, TLSv1]\n', expect: [warn('TLSv1.1'), warn('TLSv1')] },

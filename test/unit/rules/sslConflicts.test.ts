@@ -7,7 +7,7 @@ const T = 'xpack.security.transport.ssl';
 
 describe('ssl-conflict', () => {
   runCases({ test }, sslConflictRule, ['ssl-conflict'], [
-    { name: 'keystore and certificate', text: `${T}.keystore.path: a.p12\n${T}.certificate: a.crt\n`, expect: [conflict(`${T}.certificate`)] },
+    { name: 'keystore and certificate', text: `${T}.keystore.path: a.p12\n${T}.certificate: a.crt\n`, expect: [conflict(`${T}.certificate`)], fixed: `${T}.keystore.path: a.p12\n`, fixedNested: 'xpack:\n  security:\n    transport:\n      ssl:\n        keystore:\n          path: a.p12\n' },
     { name: 'keystore and key, reported on the later one', text: `${T}.key: a.key\n${T}.keystore.path: a.p12\n`, expect: [conflict(`${T}.keystore.path`)] },
     { name: 'truststore and CA files', text: `${T}.truststore.path: t.p12\n${T}.certificate_authorities: [ca.crt]\n`, expect: [conflict(`${T}.certificate_authorities`)] },
     { name: 'secure and legacy keystore password', text: `${T}.keystore.secure_password: a\n${T}.keystore.password: b\n`, expect: [conflict(`${T}.keystore.password`)] },
