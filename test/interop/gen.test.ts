@@ -8,7 +8,7 @@ import * as tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { generate, type GenerateRequestSpec, type GenerateResult, type KeySpec } from '../../server/src/pki/generate/index';
 import { nodeFileSystem } from '../../server/src/rules/nodeFileSystem';
-import { hasTool, keytool, openssl, run, tmpDir, type TempDir } from './helpers/tools';
+import { hasTool, keytool, keytoolPath, openssl, run, tmpDir, type TempDir } from './helpers/tools';
 
 const haveOpenssl = hasTool('openssl');
 const haveKeytool = hasTool('keytool', ['-help']);
@@ -140,6 +140,12 @@ describe('generated files with the real tools', { skip: !haveOpenssl && 'openssl
       const list = keytool(['-list', '-storetype', 'PKCS12', '-storepass', s.pass, '-keystore', dir.file(`${s.sub}/node1.p12`)]);
       assert.match(list, /^ca, .*trustedCertEntry/m);
       assert.match(list, /^node1, .*PrivateKeyEntry/m);
+      // -list checks only the MAC; copying the store makes Java decrypt the private key as Elasticsearch will.
+      const copy = run(keytoolPath(), [
+        '-importkeystore', '-noprompt', '-srckeystore', dir.file(`${s.sub}/node1.p12`), '-srcstoretype', 'PKCS12', '-srcstorepass', s.pass,
+        '-destkeystore', dir.file(`${s.sub}/copy.p12`), '-deststoretype', 'PKCS12', '-deststorepass', 'changeit',
+      ]);
+      assert.match(copy.stdout + copy.stderr, /2 entries successfully imported, 0 entries failed/);
     });
   }
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, Extensions, type Extension, type Name, Validity } from '@peculiar/asn1-x509';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { sign, type KeyObject } from 'node:crypto';
 import { CertificationRequest, CertificationRequestInfo, Attributes } from '@peculiar/asn1-csr';
 import { ExtensionRequest, id_pkcs9_at_extensionRequest } from '@peculiar/asn1-pkcs9';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { AttributeTypeAndValue, AttributeValue, Name, RelativeDistinguishedName } from '@peculiar/asn1-x509';
 
 /** Attribute keywords accepted in a DN string, as Java's X500Principal knows them (upper case). */

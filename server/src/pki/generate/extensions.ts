@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
   AuthorityKeyIdentifier,

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { parse } from 'yaml';
 import { PkiError } from '../errors';
 import type { InstanceSpec } from './types';

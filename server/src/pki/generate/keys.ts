@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { createHash, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AsnConvert } from '@peculiar/asn1-schema';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import * as path from 'node:path';
 import { PkiError, isPkiError } from '../errors';
