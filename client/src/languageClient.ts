@@ -62,16 +62,11 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   };
 }
 
-function clientOptions(settings: ClientSettings, log: Log): LanguageClientOptions {
+function clientOptions(settings: ClientSettings, log: Log, watchers: vscode.FileSystemWatcher[]): LanguageClientOptions {
   return {
     documentSelector: documentSelector(settings.files),
     initializationOptions: settings,
-    synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher(CERTIFICATE_GLOB),
-        vscode.workspace.createFileSystemWatcher(CONFIG_GLOB),
-      ],
-    },
+    synchronize: { fileEvents: watchers },
     outputChannel: log,
     traceOutputChannel: log,
     // The default error handler restarts a crashed server up to 4 times in 3 minutes; keep it, and say so.
@@ -93,9 +88,19 @@ export async function startLanguageClient(
   onStateChange: (e: { oldState: number; newState: number }) => void,
 ): Promise<LanguageClient> {
   let settings = readSettings();
-  const client = new LanguageClient('elasticTls', 'Elastic TLS', serverOptions(context), clientOptions(settings, log));
+  const watchers = [CERTIFICATE_GLOB, CONFIG_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const client = new LanguageClient('elasticTls', 'Elastic TLS', serverOptions(context), clientOptions(settings, log, watchers));
+  const restart = async (why: string): Promise<void> => {
+    try {
+      log.info(`Restarting the language server: ${why}.`);
+      await client.restart();
+    } catch (e) {
+      log.error('Restarting the language server failed', e);
+    }
+  };
 
   context.subscriptions.push(
+    ...watchers,
     client.onDidChangeState((e) => {
       onStateChange(e);
       if (e.newState !== State.Running) return;
@@ -116,16 +121,18 @@ export async function startLanguageClient(
         // The document selector is fixed at creation: restart with the new globs.
         client.clientOptions.documentSelector = documentSelector(next.files);
         client.clientOptions.initializationOptions = next;
-        await client.restart();
+        await restart('elasticTls.files changed');
       } else if (client.isRunning()) {
-        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { elasticTls: next } });
+        await client
+          .sendNotification(DidChangeConfigurationNotification.type, { settings: { elasticTls: next } })
+          .catch((err) => log.error('Could not send the settings', err));
       }
     }),
     // The server reads trust only at start (a workspace cannot grant itself trust through settings).
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       settings = readSettings();
       client.clientOptions.initializationOptions = settings;
-      await client.restart();
+      await restart('the workspace is now trusted');
     }),
   );
 
