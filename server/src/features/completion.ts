@@ -15,8 +15,15 @@ export interface CompletionEnv extends PathCompletionEnv {
   existingKeys?: ReadonlySet<string>;
 }
 
+/** True when the cursor sits in a comment: a `#` at the line's start or after a blank, before the cursor. */
+function inComment(text: string, offset: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return /(^|\s)#/.test(before);
+}
+
 /** Every proposal for the cursor at `offset` in `text`. */
 export function completeAt(text: string, offset: number, catalog: SettingIndex, env: CompletionEnv = {}): CompletionEntry[] {
+  if (inComment(text, offset)) return [];
   const ctx = keyPathAt(text, offset);
   if (ctx.position === 'value') return completeValues(ctx, catalog, env);
   return completeKeys(text, ctx, catalog, env.existingKeys ?? new Set());

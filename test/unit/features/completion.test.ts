@@ -76,6 +76,13 @@ describe('key completion', () => {
   });
 });
 
+describe('no completion', () => {
+  const cases = ['# xpack.sec|', '  # |', 'xpack.security.enabled: true # t|', 'xpack.security.transport.ssl.verification_mode: full #|'];
+  for (const marked of cases) {
+    test(`inside a comment: ${JSON.stringify(marked)}`, () => assert.deepEqual(complete(marked).entries, []));
+  }
+});
+
 describe('value completion', () => {
   test('enum values with their meaning, default first', () => {
     const { entries } = complete('xpack.security.transport.ssl.verification_mode: |');
