@@ -92,6 +92,27 @@ describe('certificates over the protocol', () => {
     server.close(uri);
   });
 
+  test('a locked keystore is reported with an unlock action, and a stored password re-checks the file', async () => {
+    const uri = uriOf(path.join(dir, 'elasticsearch-locked.yml'));
+    const text = 'xpack.security.transport.ssl.enabled: true\nxpack.security.transport.ssl.keystore.path: ca.p12\n';
+    const before = server.diagnostics.length;
+    server.open(uri, text);
+    const locked = await server.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.data?.data?.kind === 'unlock'));
+    const diagnostic = locked.diagnostics.find((d) => d.data?.data?.kind === 'unlock');
+    assert.equal(diagnostic.code, 'keystore-locked');
+    const actions = await server.codeActions(uri, diagnostic.range, [diagnostic]);
+    const unlock = actions.find((a) => a.command?.command === 'elasticTls.unlockKeystore');
+    assert.ok(unlock, JSON.stringify(actions));
+    assert.deepEqual(unlock.command.arguments, [p12]);
+    const count = server.diagnostics.length;
+    assert.ok(count > before);
+    server.connection.sendNotification('estls/setPasswords', { entries: [{ path: p12, password: p12Password }] });
+    const rechecked = await server.waitForDiagnostics(uri, (p) => server.diagnostics.indexOf(p) >= count);
+    assert.ok(!rechecked.diagnostics.some((d) => d.code === 'keystore-locked'), JSON.stringify(rechecked.diagnostics.map((d) => d.code)));
+    server.connection.sendNotification('estls/forgetPasswords');
+    server.close(uri);
+  });
+
   test('a PEM document gets a lens above each certificate, and one saying why a block is unreadable', async () => {
     const uri = uriOf(path.join(dir, 'ca.crt'));
     const broken = pemCa.replace(/\n[A-Za-z0-9+/]{8}/, '\nAAAAAAAA');
