@@ -26,7 +26,7 @@ export function summarizeCsr(der: Uint8Array): CsrSummary {
       if (attr.type !== EXTENSION_REQUEST || !attr.values[0]) continue;
       const exts = AsnConvert.parse(attr.values[0], Extensions);
       const san = exts.find((e) => e.extnID === EXT.subjectAltName);
-      if (san) sans.push(...AsnConvert.parse(san.extnValue.buffer, SubjectAlternativeName).map(generalNameToSan));
+      if (san) sans.push(...Array.from(AsnConvert.parse(san.extnValue.buffer, SubjectAlternativeName), generalNameToSan));
     }
     return { subject: formatName(info.subject), sans, publicKey: publicKeyInfo(crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' })) };
   } catch {

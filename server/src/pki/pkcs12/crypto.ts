@@ -142,10 +142,10 @@ export function describePbe(algorithm: AlgorithmIdentifier): { name: string; ite
     if (algorithm.algorithm === OID.pbes2) {
       const p = AsnConvert.parse(algorithm.parameters as ArrayBuffer, Pbes2Params);
       const kdf = AsnConvert.parse(p.keyDerivationFunc.parameters as ArrayBuffer, Pbkdf2Params);
-      return { name: `PBES2/${PBES2_CIPHERS[p.encryptionScheme.algorithm]?.label ?? p.encryptionScheme.algorithm}`, iterations: kdf.iterationCount };
+      return { name: `PBES2/${PBES2_CIPHERS[p.encryptionScheme.algorithm]?.label ?? p.encryptionScheme.algorithm}`, iterations: Number(kdf.iterationCount) };
     }
     const scheme = PKCS12_PBE[algorithm.algorithm];
-    if (scheme) return { name: scheme.label, iterations: AsnConvert.parse(algorithm.parameters as ArrayBuffer, Pkcs12PbeParams).iterations };
+    if (scheme) return { name: scheme.label, iterations: Number(AsnConvert.parse(algorithm.parameters as ArrayBuffer, Pkcs12PbeParams).iterations) };
   } catch {
     // Malformed parameters: fall back to the OID.
   }

@@ -73,11 +73,12 @@ function repeatTo(source: Uint8Array, length: number): Buffer {
  * The PKCS#12 key derivation (RFC 7292 B.2). `id` 1 derives a cipher key, 2 an IV, 3 a MAC key.
  * `password` is already encoded (see `bmpPassword`). Spends `iterations * blocks * 4` units of `budget`.
  */
-export function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 2 | 3, iterations: number, length: number, hash: HashName, budget?: WorkBudget): Buffer {
+export function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 2 | 3, iterationsValue: number | string, length: number, hash: HashName, budget?: WorkBudget): Buffer {
   const { u, v } = HASH_SIZES[hash];
   const blocks = Math.ceil(length / u);
-  if (!Number.isSafeInteger(iterations) || iterations < 1) throw new PkiError('BAD_PKCS12', 'The iteration count is not a positive number.');
+  const iterations = iterationCount(iterationsValue);
   budget?.spend(iterations * blocks * 4);
+  if (!Number.isSafeInteger(iterations)) throw new PkiError('LIMIT', 'The iteration count is too large.');
   const d = Buffer.alloc(v, id);
   const s = repeatTo(salt, v * Math.ceil(salt.length / v));
   const p = repeatTo(password, v * Math.ceil(password.length / v));
@@ -92,6 +93,16 @@ export function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 2 | 3,
     for (let j = 0; j < input.length; j += v) addBlock(input, j, v, b);
   }
   return Buffer.concat(out).subarray(0, length);
+}
+
+/**
+ * An ASN.1 INTEGER iteration count as a number. The schema library hands large values over as decimal strings;
+ * huge counts stay huge (so the budget answers LIMIT), and zero, negative or non-numeric ones are BAD_PKCS12.
+ */
+export function iterationCount(value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1) || !Number.isInteger(n)) throw new PkiError('BAD_PKCS12', 'The iteration count is not a positive number.');
+  return n;
 }
 
 /** input[off..off+v) = (input[off..off+v) + b + 1) mod 2^(8v), big-endian. */
@@ -121,8 +132,9 @@ export function pbkdf2Key(kdf: AlgorithmIdentifier, password: Buffer, keyLength:
   const hash = p.prf ? HASH_BY_HMAC_OID[p.prf.algorithm] : 'sha1';
   if (!hash) throw new PkiError('UNSUPPORTED', `PBKDF2 with PRF ${p.prf?.algorithm} is not supported.`);
   if (p.keyLength !== undefined && p.keyLength !== keyLength) throw new PkiError('BAD_PKCS12', 'The PBKDF2 key length does not fit the cipher.');
-  if (!Number.isSafeInteger(p.iterationCount) || p.iterationCount < 1) throw new PkiError('BAD_PKCS12', 'The PBKDF2 iteration count is not a positive number.');
-  budget?.spend(p.iterationCount * Math.ceil(keyLength / HASH_SIZES[hash].u));
-  return crypto.pbkdf2Sync(password, Buffer.from(p.salt.buffer), p.iterationCount, keyLength, hash);
+  const iterations = iterationCount(p.iterationCount);
+  budget?.spend(iterations * Math.ceil(keyLength / HASH_SIZES[hash].u));
+  if (!Number.isSafeInteger(iterations)) throw new PkiError('LIMIT', 'The iteration count is too large.');
+  return crypto.pbkdf2Sync(password, Buffer.from(p.salt.buffer), iterations, keyLength, hash);
 }
 

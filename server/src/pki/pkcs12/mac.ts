@@ -87,11 +87,11 @@ export function describeMac(macData: MacData): { name: string; iterations: numbe
       const p = AsnConvert.parse(macData.mac.digestAlgorithm.parameters as ArrayBuffer, Pbmac1Params);
       const kdf = AsnConvert.parse(p.keyDerivationFunc.parameters as ArrayBuffer, Pbkdf2Params);
       const hash = HASH_BY_HMAC_OID[p.messageAuthScheme.algorithm];
-      return { name: `PBMAC1/HMAC-${(hash ?? p.messageAuthScheme.algorithm).toUpperCase()}`, iterations: kdf.iterationCount };
+      return { name: `PBMAC1/HMAC-${(hash ?? p.messageAuthScheme.algorithm).toUpperCase()}`, iterations: Number(kdf.iterationCount) };
     } catch {
-      return { name: 'PBMAC1', iterations: macData.iterations };
+      return { name: 'PBMAC1', iterations: Number(macData.iterations) };
     }
   }
   const hash = HASH_BY_OID[oid];
-  return { name: hash ? `HMAC-${hash.toUpperCase()}` : oid, iterations: macData.iterations };
+  return { name: hash ? `HMAC-${hash.toUpperCase()}` : oid, iterations: Number(macData.iterations) };
 }

@@ -63,7 +63,7 @@ function summarize(tbs: TbsParts, x509: crypto.X509Certificate, clock: Clock): C
     publicKey: publicKeyInfo(x509.publicKey),
     isCA: bc?.cA ?? false,
     keyUsage: keyUsageOf(ext),
-    extendedKeyUsage: (decodeExt(ext, EXT.extKeyUsage, ExtendedKeyUsage) ?? []).map((oid) => EKU_NAMES[oid] ?? oid),
+    extendedKeyUsage: Array.from(decodeExt(ext, EXT.extKeyUsage, ExtendedKeyUsage) ?? [], (oid) => EKU_NAMES[oid] ?? oid),
     signatureAlgorithm: SIGNATURE_ALGORITHMS[tbs.signatureAlgorithm.algorithm] ?? tbs.signatureAlgorithm.algorithm,
     fingerprints: { sha256: x509.fingerprint256, sha1: x509.fingerprint },
     selfSigned: isSelfSigned(x509),
@@ -109,7 +109,7 @@ function keyUsageOf(ext: Map<string, Extension>): string[] {
 
 function sansOf(ext: Map<string, Extension>): SubjectAltName[] {
   const names = decodeExt(ext, EXT.subjectAltName, SubjectAlternativeName);
-  return names ? names.map(generalNameToSan) : [];
+  return names ? Array.from(names, generalNameToSan) : [];
 }
 
 /** One GeneralName as a typed SAN; IP addresses in openssl's text form. */
