@@ -132,6 +132,13 @@ describe('generate: layouts as certutil writes them', () => {
     assert.equal(new X509Certificate(file(r, 'elasticsearch/http.crt')).subject, 'DC=com\nDC=example\nCN=es');
   });
 
+  it('http with a short validity still gives a new CA certutil\'s 5 years', async () => {
+    const r = await generate({ kind: 'http', key: EC, format: 'pem', days: 90 }, env());
+    const span = (c: X509Certificate) => (Date.parse(c.validTo) - Date.parse(c.validFrom)) / 86_400_000;
+    assert.equal(span(new X509Certificate(file(r, 'elasticsearch/http.crt'))), 90);
+    assert.equal(span(new X509Certificate(file(r, 'kibana/elasticsearch-ca.pem'))), 1826);
+  });
+
   it('http per node with an existing CA: elasticsearch/<node>/http.p12 and no ca folder', async () => {
     const instances = [{ name: 'n1', dns: ['n1'], ip: [] }, { name: 'n2', dns: ['n2'], ip: [] }];
     const r = await generate({ kind: 'http', key: EC, ca: { kind: 'pkcs12', path: 'ca.p12', password: 'capw' }, instances, password: '' }, env(caFiles));

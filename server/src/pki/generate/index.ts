@@ -19,7 +19,14 @@ export { parseInstances } from './instances';
 export { validateInstance, isValidDnsName, isValidIp, isValidFilename, splitCommaList } from './validate';
 export type * from './types';
 
-const KINDS = new Set(['ca', 'cert', 'http', 'kibanaClient', 'csr']);
+type Builder = (ctx: BuildContext, files: FileSet) => Omit<GenerateResult, 'files'> | Promise<Omit<GenerateResult, 'files'>>;
+const BUILDERS: Readonly<Record<GenerateRequestSpec['kind'], Builder>> = {
+  ca: buildCa,
+  cert: buildCert,
+  http: buildHttp,
+  kibanaClient: buildKibanaClient,
+  csr: buildCsr,
+};
 
 /**
  * The instance name certutil uses when none is given: `instance` for cert and csr; for http the first DNS name
@@ -60,7 +67,7 @@ function daysFor(spec: GenerateRequestSpec, now: Date): number {
  * Kibana client certificates default to PEM (format undefined); every other kind defaults to PKCS#12.
  */
 export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
-  if (!KINDS.has(spec.kind)) throw new PkiError('INVALID_INPUT', `Unknown kind of request [${String(spec.kind)}].`);
+  if (!Object.hasOwn(BUILDERS, spec.kind)) throw new PkiError('INVALID_INPUT', `Unknown kind of request [${String(spec.kind)}].`);
   if (spec.key) checkKeySpec(spec.key);
   const now = env.clock.now();
   const days = daysFor(spec, now);
@@ -76,16 +83,7 @@ export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironme
   const ca = await caForRun(spec, now, days, () => loadCa(spec.ca!, { fs: env.fs, baseDir: env.baseDir }));
   const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection };
   const files = new FileSet();
-  const rest =
-    spec.kind === 'ca'
-      ? buildCa(ctx, files)
-      : spec.kind === 'cert'
-        ? await buildCert(ctx, files)
-        : spec.kind === 'http'
-          ? await buildHttp(ctx, files)
-          : spec.kind === 'kibanaClient'
-            ? await buildKibanaClient(ctx, files)
-            : await buildCsr(ctx, files);
+  const rest = await BUILDERS[spec.kind](ctx, files);
   const warnings = [...passwordWarnings(spec), ...caWarnings(ca, now, days)];
   return { files: files.files, ...rest, ...(warnings.length ? { warnings } : {}) };
 }

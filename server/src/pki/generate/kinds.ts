@@ -1,7 +1,7 @@
 // One builder per kind of request: which certificates to make and which files, settings and commands result.
 import { PkiError } from '../errors';
 import { makeCsr } from './csr';
-import { makeCa, makeSignedCertificate, type CaMaterial, type CertificateProfile } from './issue';
+import { HTTP_CA_DN, daysForYears, makeCa, makeSignedCertificate, type CaMaterial, type CertificateProfile } from './issue';
 import { FileSet, baseName, type Protection } from './output';
 import { httpSettings, kibanaClientSettings, kibanaTrustSettings, sampleYaml, transportSettings } from './settings';
 import type { GenerateRequestSpec, GenerateResult, InstanceSpec, KeySpec } from './types';
@@ -199,6 +199,7 @@ export async function caForRun(
     return undefined;
   }
   if (spec.ca) return load();
-  if (spec.kind === 'http') return makeCa({ dn: spec.caDn ?? 'CN=Elasticsearch HTTP CA', key: spec.key, days, now });
+  // certutil gives a new HTTP CA its own validity (5 years), whatever the certificates get.
+  if (spec.kind === 'http') return makeCa({ dn: spec.caDn ?? HTTP_CA_DN, key: spec.key, days: daysForYears(now, 5), now });
   throw new PkiError('INVALID_INPUT', 'Must specify either --ca or --ca-cert/--ca-key or --self-signed');
 }
