@@ -24,12 +24,31 @@ export async function waitForWorkbench(page, timeout = 60_000) {
 
 const quickInput = (page) => page.locator('.quick-input-widget');
 
+/**
+ * Opens the quick input with `key` (Control+P, F1) and fills it with `text`; when the keyboard focus
+ * is nowhere yet (a fresh window), clicks the workbench first and tries again.
+ */
+async function quickInputWith(page, key, text) {
+  const input = quickInput(page).locator('input').first();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      break;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page.locator('.part.editor').click({ position: { x: 20, y: 200 } }).catch(() => undefined);
+    }
+  }
+  await input.fill(text);
+}
+
 /** Opens a workspace file by name through Quick Open (Ctrl+P) and waits for its editor tab. */
 export async function openFile(page, relativePath) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  await quickInput(page).locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type(relativePath);
+  await setPanelMaximized(page, false);
+  await quickInputWith(page, 'Control+P', relativePath);
   const base = path.basename(relativePath);
   await quickInput(page).locator('.monaco-list-row', { hasText: base }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
@@ -53,41 +72,102 @@ export async function editorText(page) {
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 
-/** Runs a command palette entry (F1) by its full title and waits for the palette to close. */
-export async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = quickInput(page).locator('input');
-  await input.waitFor({ state: 'visible' });
-  await page.keyboard.type(title);
-  await quickInput(page).locator(`.monaco-list-row[aria-label="${title}"]`).first()
-    .or(quickInput(page).locator('.monaco-list-row', { hasText: title }).first())
-    .first().waitFor({ state: 'visible' });
+/**
+ * Runs a command palette entry (F1): types `title`, waits for a matching row, and runs the first
+ * match. The palette lists an extension's commands only once the extension host has read them, so
+ * a fresh window gets the palette reopened until the row shows up (bounded).
+ */
+export async function runCommand(page, title, timeout = 60_000) {
+  const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await quickInputWith(page, 'F1', `>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the palette never listed ${title}: ${await describeQuickInput(page)}`);
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
 /**
- * Answers the next quick input prompt: waits until its title or placeholder matches `prompt`, types
- * `answer` (or picks the row whose label matches), and presses Enter.
+ * Answers the next quick input prompt: waits until its title, placeholder, prompt or message
+ * matches `prompt`, then types `answer` (or, with `pick`, waits for the row labelled `answer`) and
+ * presses Enter. `fileDialog` answers VS Code's simple file dialog by typing a full path.
  */
-export async function answerPrompt(page, prompt, answer, { pick = false } = {}) {
+export async function answerPrompt(page, prompt, answer, { pick = false, fileDialog = false } = {}) {
   const widget = quickInput(page);
-  await widget.waitFor({ state: 'visible' });
   await page.waitForFunction((source) => {
     const w = document.querySelector('.quick-input-widget');
-    if (!w || w.style.display === 'none') return false;
-    const text = `${w.querySelector('.quick-input-title')?.textContent ?? ''} ${w.querySelector('input')?.getAttribute('placeholder') ?? ''} ${w.querySelector('.quick-input-message')?.textContent ?? ''} ${w.querySelector('input')?.getAttribute('aria-label') ?? ''}`;
+    if (!w || w.style.display === 'none' || w.getBoundingClientRect().height === 0) return false;
+    const input = w.querySelector('input');
+    const text = [w.querySelector('.quick-input-title')?.textContent, input?.getAttribute('placeholder'),
+      w.querySelector('.quick-input-message')?.textContent, input?.getAttribute('aria-label')].join(' ');
     return new RegExp(source, 'i').test(text);
-  }, prompt.source, { timeout: 30_000 });
+  }, prompt.source, { timeout: 30_000 }).catch(async (error) => {
+    throw new Error(`no prompt matched ${prompt}; on screen: ${await describeQuickInput(page)} (${error.message.split('\n')[0]})`);
+  });
   const input = widget.locator('input').first();
-  await input.fill('');
+  await input.fill(answer);
   if (pick) {
-    await input.fill(answer);
-    await widget.locator('.monaco-list-row', { hasText: answer }).first().waitFor({ state: 'visible' });
-  } else {
-    await input.fill(answer);
+    const row = widget.locator('.monaco-list-row', { hasText: answer }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    return;
   }
+  if (fileDialog) await settleFileDialog(page, answer);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The simple file dialog fills its own path in while it lists the starting folder, which can
+ * overwrite what was typed: type again until the path stays and its file is listed.
+ */
+async function settleFileDialog(page, file) {
+  const widget = quickInput(page);
+  const input = widget.locator('input').first();
+  const row = widget.locator(`.monaco-list-row[aria-label="${path.basename(file)}"]`).first();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if ((await input.inputValue()) !== file) await input.fill(file);
+    if (await row.isVisible() && (await input.inputValue()) === file) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the file dialog did not settle on ${file}: ${await describeQuickInput(page)}`);
+}
+
+/** What the quick input shows now (title, placeholder, message, value, rows, notifications), for error messages. */
+export async function describeQuickInput(page) {
+  return JSON.stringify(await page.evaluate(() => {
+    const w = document.querySelector('.quick-input-widget');
+    const toasts = [...document.querySelectorAll('.notifications-toasts .notification-toast')].map((t) => t.innerText);
+    if (!w || w.style.display === 'none') return { quickInput: 'hidden', toasts };
+    const input = w.querySelector('input');
+    return {
+      title: w.querySelector('.quick-input-title')?.textContent, placeholder: input?.getAttribute('placeholder'),
+      message: w.querySelector('.quick-input-message')?.textContent, value: input?.type === 'password' ? '(masked)' : input?.value,
+      rows: [...w.querySelectorAll('.monaco-list-row')].slice(0, 8).map((r) => r.getAttribute('aria-label')), toasts,
+    };
+  }));
+}
+
+/** Picks the entry of an open action menu (light bulb, Ctrl+.) whose label contains `text`, with the keyboard. */
+export async function chooseAction(page, text) {
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
+  const count = await rows.count();
+  for (let i = 0; i <= count; i++) {
+    const focused = await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label').catch(() => null);
+    if (focused?.includes(text)) {
+      await page.keyboard.press('Enter');
+      return focused;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  throw new Error(`no action contains ${JSON.stringify(text)}; the menu offers ${JSON.stringify(labels)}`);
 }
 
 /** The status bar's problem counts as the workbench announces them, e.g. "Errors: 3, Warnings: 7". */
@@ -112,24 +192,51 @@ export function parseProblemCounts(label) {
 }
 
 /**
- * Opens the Problems panel maximised and reads its rows: file rows give per-file counts, marker
- * rows give severity, message, line and column (as the screen reader labels carry them).
+ * Opens the Problems panel (maximised when asked, so the virtualised list renders every row) and
+ * reads it: file rows give per-file counts; marker rows give file, severity, message, rule id
+ * (the diagnostic's code), line and column.
  */
-export async function readProblemsPanel(page) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+Shift+M');
+export async function readProblemsPanel(page, { maximize } = {}) {
   const panel = page.locator('.markers-panel');
+  await page.keyboard.press('Escape');
+  // Ctrl+Shift+M toggles: press it only when the panel is not showing yet
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
   await panel.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
-  const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  if (maximize !== undefined) await setPanelMaximized(page, maximize);
+  const rows = await panel.locator('.monaco-list-row').evaluateAll((els) => els
+    .map((r) => ({ top: r.offsetTop, label: r.getAttribute('aria-label') ?? '', text: r.innerText }))
+    .sort((a, b) => a.top - b.top));
   const files = {};
   const markers = [];
-  for (const label of labels) {
-    const file = /^(\d+) problems? in file (\S+)/.exec(label);
-    if (file) { files[file[2]] = Number(file[1]); continue; }
+  let file;
+  for (const { label, text } of rows) {
+    const fileRow = /^(\d+) problems? in file (\S+)/.exec(label);
+    if (fileRow) {
+      file = fileRow[2];
+      files[file] = Number(fileRow[1]);
+      continue;
+    }
     const marker = /^(Error|Warning|Info): (.*) at line (\d+) and character (\d+)\./s.exec(label);
-    if (marker) markers.push({ severity: marker[1], message: marker[2], line: Number(marker[3]), column: Number(marker[4]), label });
+    if (!marker) continue;
+    const code = /\n([^\n]+)\n\[Ln \d+, Col \d+\]\s*$/.exec(text)?.[1];
+    markers.push({ file, severity: marker[1], message: marker[2], line: Number(marker[3]), column: Number(marker[4]), code, label });
   }
   return { files, markers };
+}
+
+/** Maximises or restores the panel with the workbench's own toggle (a no-op when already so). */
+export async function setPanelMaximized(page, maximized) {
+  const isMaximized = () => page.evaluate(() => {
+    const panel = document.querySelector('.part.panel');
+    const editor = document.querySelector('.part.editor');
+    return Boolean(panel && editor && editor.getBoundingClientRect().height < 5);
+  });
+  if ((await isMaximized()) === maximized) return;
+  await runCommand(page, 'View: Toggle Maximized Panel');
+  await page.waitForFunction((want) => {
+    const editor = document.querySelector('.part.editor');
+    return Boolean(editor) && (editor.getBoundingClientRect().height < 5) === want;
+  }, maximized, { timeout: 10_000 });
 }
 
 /** Centre of the nth occurrence of `text` in the active editor's rendered lines, or null. */
@@ -177,4 +284,24 @@ export async function clickText(page, text, nth = 0) {
   const box = await textBox(page, text, nth);
   if (!box) throw new Error(`${JSON.stringify(text)} is not visible in the editor`);
   await page.mouse.click(box.x, box.y);
+}
+
+/**
+ * Polls the webview frames (VS Code nests the extension's page two iframes deep) until one's text
+ * matches `expect`; returns that text.
+ */
+export async function webviewText(page, expect, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let seen = [];
+  while (Date.now() < deadline) {
+    seen = [];
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('/webview/')) continue;
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.trim() && !text.includes('vscodeWebWorkerExtHostId')) seen.push(text);
+      if (expect.test(text)) return text;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview showed ${expect}; webviews showed: ${JSON.stringify(seen)}`);
 }

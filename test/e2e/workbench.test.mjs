@@ -1,0 +1,164 @@
+// Elastic TLS as a user meets it: the packaged .vsix installed into a real VS Code (code-server),
+// a temp copy of examples/ open, driven with the keyboard and mouse through a headless chromium.
+// Screenshots of every step go to test-results/e2e/.
+/* global document */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  answerPrompt, chooseAction, clickText, editorText, hoverText, openFile, parseProblemCounts, readProblemsPanel, runCommand,
+  shot, waitForEditor, waitForProblems, waitForWorkbench, webviewText,
+} from '../../scripts/lib/workbench.mjs';
+import { openSession, packagedExtension } from './lib/session.mjs';
+import { expectedFindings } from './lib/expectedFindings.mjs';
+
+let session;
+let page;
+
+before(async () => {
+  session = await openSession({ vsix: packagedExtension() });
+  page = session.page;
+  await waitForWorkbench(page);
+});
+
+after(async () => {
+  await session?.close();
+});
+
+/** What the engine reports for a file, through the CLI inside the installed .vsix: the oracle for the Problems panel. */
+function cliFindings(file) {
+  const installed = fs.readdirSync(session.extensionsDir).find((name) => name.startsWith('elastic-tls.elastic-tls-'));
+  assert.ok(installed, `the extension is in ${session.extensionsDir}`);
+  const cli = path.join(session.extensionsDir, installed, 'dist', 'cli.js');
+  let out;
+  try {
+    out = execFileSync('node', [cli, 'check', '--format', 'json', file], { encoding: 'utf8' });
+  } catch (error) {
+    out = error.stdout; // exit status 1 when there are errors
+  }
+  return JSON.parse(out);
+}
+
+test('the packaged extension installs and examples/ opens in the workbench', async () => {
+  assert.match(session.installLog, /successfully installed/);
+  const rows = await page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts();
+  for (const name of ['certs', 'elasticsearch.yml', 'kibana.yml']) assert.ok(rows.includes(name), `explorer lists ${name}: ${rows}`);
+  await shot(page, '01-workbench');
+});
+
+test('the Problems panel lists the findings of elasticsearch.yml and kibana.yml', async () => {
+  const oracle = {
+    'elasticsearch.yml': cliFindings(path.join(session.folder, 'elasticsearch.yml')),
+    'kibana.yml': cliFindings(path.join(session.folder, 'kibana.yml')),
+  };
+  const all = [...oracle['elasticsearch.yml'], ...oracle['kibana.yml']];
+  const countOf = (severity) => all.filter((f) => f.severity === severity).length;
+  const want = { errors: countOf('error'), warnings: countOf('warning'), infos: countOf('information') };
+  await openFile(page, 'elasticsearch.yml');
+  await waitForEditor(page);
+  await openFile(page, 'kibana.yml');
+  await waitForEditor(page);
+  const label = await waitForProblems(page, (l) => {
+    const counts = parseProblemCounts(l);
+    return counts.errors === want.errors && counts.warnings === want.warnings && counts.infos === want.infos;
+  }).catch((error) => assert.fail(`status bar never showed ${JSON.stringify(want)}: ${error.message}`));
+  assert.ok(label);
+  const panel = await readProblemsPanel(page, { maximize: true });
+  await shot(page, '02-problems');
+  for (const [file, findings] of Object.entries(oracle)) {
+    assert.equal(panel.files[file], findings.length, `${file}: the panel's count matches the engine's`);
+    for (const finding of findings) {
+      const row = panel.markers.find((m) => m.file === file && m.line === finding.line && m.column === finding.column && m.code === finding.ruleId);
+      assert.ok(row, `${file}:${finding.line}:${finding.column} ${finding.ruleId} is listed`);
+      assert.equal(row.message, finding.message);
+      assert.equal(row.severity, { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Info' }[finding.severity]);
+    }
+    // the mistakes examples/ documents are among them
+    for (const expected of expectedFindings[file]) {
+      assert.ok(panel.markers.some((m) => m.file === file && m.line === expected.line && m.code === expected.ruleId),
+        `${file}:${expected.line} shows ${expected.ruleId} (${expected.why})`);
+    }
+  }
+  await readProblemsPanel(page, { maximize: false });
+});
+
+test('hovering a setting shows its description', async () => {
+  await openFile(page, 'elasticsearch.yml');
+  await waitForEditor(page);
+  const text = await hoverText(page, 'client_authentication', { expect: 'Elasticsearch setting' });
+  await shot(page, '03-hover-setting');
+  assert.match(text, /xpack\.security\.transport\.ssl\.client_authentication/);
+  assert.match(text, /certificate/i, 'the description says what the setting does');
+  assert.match(text, /Default: required/);
+  await page.keyboard.press('Escape');
+});
+
+test('hovering a certificate path shows its SANs and the days left', async () => {
+  await openFile(page, 'kibana.yml');
+  await waitForEditor(page);
+  const text = await hoverText(page, 'certs/es01.crt', { expect: 'es01' });
+  await shot(page, '04-hover-certificate');
+  for (const san of ['es01', 'localhost', '127.0.0.1']) assert.match(text, new RegExp(san.replace(/\./g, '\\.')), `SAN ${san}`);
+  assert.match(text, /\d+ days?/i, 'days left');
+  await page.keyboard.press('Escape');
+});
+
+test('a quick fix from the light bulb (Ctrl+.) corrects a misspelt setting', async () => {
+  await openFile(page, 'elasticsearch.yml');
+  await waitForEditor(page);
+  const before = parseProblemCounts(await waitForProblems(page, (l) => /Errors/.test(l)));
+  await clickText(page, 'verfication_mode');
+  await page.keyboard.press('Control+.');
+  await page.locator('.action-widget .monaco-list-row.action').first().waitFor({ state: 'visible', timeout: 20_000 });
+  await shot(page, '05-quick-fix-menu');
+  const chosen = await chooseAction(page, 'verification_mode');
+  assert.match(chosen, /xpack\.security\.transport\.ssl\.verification_mode/);
+  await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .view-line')]
+    .some((l) => l.textContent.replace(/\u00a0/g, ' ').includes('  verification_mode: certificate')), null, { timeout: 20_000 });
+  assert.doesNotMatch(await editorText(page), /verfication_mode/);
+  await waitForProblems(page, (l) => parseProblemCounts(l).errors === before.errors - 1);
+  await shot(page, '06-quick-fix-applied');
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+  assert.match(fs.readFileSync(path.join(session.folder, 'elasticsearch.yml'), 'utf8'), /^ {2}verification_mode: certificate/m);
+});
+
+test('"Generate Node Certificate" from the command palette writes the files', async () => {
+  const output = path.join(session.folder, 'generated');
+  const title = 'Elastic TLS: Generate Node Certificate';
+  await runCommand(page, title);
+  await answerPrompt(page, /Signing CA/, 'CA in a PKCS#12 file', { pick: true });
+  await answerPrompt(page, /CA keystore \(PKCS#12\)/, path.join(session.folder, 'certs', 'elastic-stack-ca.p12'), { fileDialog: true });
+  await answerPrompt(page, /Password for elastic-stack-ca\.p12/, '');
+  await answerPrompt(page, /Name \(plain/, 'es02');
+  await answerPrompt(page, /DNS names/, 'es02.example.com, localhost');
+  await answerPrompt(page, /IP addresses/, '127.0.0.1');
+  await answerPrompt(page, /Add another/, 'No, that is all', { pick: true });
+  await answerPrompt(page, /Key type/, 'RSA 2048', { pick: true });
+  await answerPrompt(page, /Validity in days/, '825');
+  await answerPrompt(page, /Output format/, 'PEM (.crt + .key)', { pick: true });
+  await shot(page, '07-generate-prompt');
+  await answerPrompt(page, /Passphrase to encrypt/, '');
+  await answerPrompt(page, /Output folder/, output);
+  const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Elastic TLS wrote' });
+  await done.waitFor({ state: 'visible', timeout: 60_000 });
+  await shot(page, '08-generate-done');
+  const written = fs.readdirSync(output, { recursive: true }).map(String);
+  const crt = written.find((f) => f.endsWith('es02.crt'));
+  const key = written.find((f) => f.endsWith('es02.key'));
+  assert.ok(crt && key, `es02.crt and es02.key written: ${written}`);
+  const text = execFileSync('openssl', ['x509', '-noout', '-text', '-in', path.join(output, crt)], { encoding: 'utf8' });
+  assert.match(text, /DNS:es02\.example\.com/);
+  assert.match(text, /IP Address:127\.0\.0\.1/);
+  assert.match(text, /Issuer: CN ?= ?Elastic Certificate Tool Autogenerated CA/);
+  assert.equal(fs.statSync(path.join(output, key)).mode & 0o777, 0o600, 'the private key is private');
+});
+
+test('opening a .p12 shows the certificate viewer', async () => {
+  await openFile(page, 'elastic-stack-ca.p12');
+  const text = await webviewText(page, /Elastic Certificate Tool Autogenerated CA/);
+  await shot(page, '09-certificate-viewer');
+  assert.match(text, /\d+ days?/i, 'days left');
+});
