@@ -17,6 +17,8 @@ export interface Transcript {
   prompts: string[];
   validation: Array<{ text: string; message: string | undefined }>;
   messages: Array<{ text: string; modal: boolean; detail?: string }>;
+  /** Resolves when a message matching `pattern` is shown (now or later). */
+  messageShown(pattern: RegExp): Promise<{ text: string; modal: boolean; detail?: string }>;
 }
 
 type Window = typeof vscode.window;
@@ -41,6 +43,7 @@ export function scriptPrompts(answers: Answer[], transcript: Transcript): () => 
   const message = (text: string, ...rest: unknown[]): Promise<string | undefined> => {
     const options = typeof rest[0] === 'object' && rest[0] !== null && !('title' in (rest[0] as object)) ? (rest[0] as vscode.MessageOptions) : undefined;
     transcript.messages.push({ text, modal: options?.modal === true, detail: options?.detail });
+    waiters.splice(0).forEach((notify) => notify());
     if (answers[0]?.kind !== 'message' || !answers[0].expect.test(text)) return Promise.resolve(undefined);
     return Promise.resolve(next('message', text).answer as string | undefined);
   };
@@ -81,6 +84,22 @@ export function scriptPrompts(answers: Answer[], transcript: Transcript): () => 
   };
 }
 
+const waiters: Array<() => void> = [];
+
 export function newTranscript(): Transcript {
-  return { prompts: [], validation: [], messages: [] };
+  const transcript: Transcript = {
+    prompts: [],
+    validation: [],
+    messages: [],
+    messageShown: (pattern) =>
+      new Promise((resolve) => {
+        const check = (): void => {
+          const found = transcript.messages.find((m) => pattern.test(m.text));
+          if (found) resolve(found);
+          else waiters.push(check);
+        };
+        check();
+      }),
+  };
+  return transcript;
 }

@@ -87,6 +87,42 @@ suite('interactive flows', () => {
     assert.deepEqual(failures, [], 'every bad value got a message');
   });
 
+  test('after writing, the keystore commands can be copied and never hold the password', async () => {
+    const out = path.join(dir, 'follow-up');
+    const transcript = newTranscript();
+    const answers: Answer[] = [
+      { kind: 'pick', expect: /Signing CA/, answer: /Self-signed/ },
+      { kind: 'input', expect: /Name/, answer: 'node7' },
+      { kind: 'input', expect: /DNS names/, answer: '' },
+      { kind: 'input', expect: /IP addresses/, answer: '' },
+      { kind: 'pick', expect: /Add another/, answer: /that is all/ },
+      { kind: 'pick', expect: /Key type/, answer: /EC P-384/ },
+      { kind: 'input', expect: /Validity in days/, answer: '1095' },
+      { kind: 'pick', expect: /Output format/, answer: /PKCS#12/ },
+      { kind: 'input', expect: /Password for the node keystore/, answer: 'follow-up-pw' },
+      { kind: 'input', expect: /again/, answer: 'follow-up-pw' },
+      { kind: 'input', expect: /Output folder/, answer: out },
+      { kind: 'message', expect: /wrote 1 file/, answer: 'Show keystore commands' },
+      { kind: 'message', expect: /Store the passwords/, answer: 'Copy' },
+    ];
+    const restore = scriptPrompts(answers, transcript);
+    try {
+      const result = await vscode.commands.executeCommand<GenerateCommandResult>('elasticTls.generateNodeCertificate');
+      assert.equal(result.status, 'written', JSON.stringify(result.error));
+      await transcript.messageShown(/Copied to the clipboard/);
+    } finally {
+      restore();
+    }
+    assert.deepEqual(answers, []);
+    const modal = transcript.messages.find((m) => /Store the passwords/.test(m.text));
+    assert.ok(modal?.modal);
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /elasticsearch-keystore add/);
+    for (const text of [copied, modal?.detail ?? '', ...transcript.messages.map((m) => m.text)]) {
+      assert.ok(!text.includes('follow-up-pw'), 'the password is never shown or copied');
+    }
+  });
+
   test('an untrusted workspace gets a clear refusal and no files', async function () {
     const descriptor = Object.getOwnPropertyDescriptor(vscode.workspace, 'isTrusted');
     if (!descriptor?.configurable) this.skip();
