@@ -45,7 +45,14 @@ export function splitChunks(text: string): Chunk[] | undefined {
   return chunks;
 }
 
+/**
+ * Longer lines go to yaml: SIMPLE_LINE backtracks quadratically over a long run of blanks followed by more text
+ * (100 KB of them took seconds), and a real settings line is far shorter.
+ */
+const MAX_SIMPLE_LINE = 256;
+
 function simpleLine(text: string, start: number, end: number, next: string | undefined): Chunk | undefined {
+  if (end - start > MAX_SIMPLE_LINE) return undefined;
   if (next !== undefined && !/[A-Za-z0-9_]/.test(next)) return undefined;
   const line = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
   const m = SIMPLE_LINE.exec(line);
