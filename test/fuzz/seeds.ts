@@ -1,0 +1,187 @@
+// Seed corpora, made fresh at the start of a run (or read from the cache in .corpus/): certificates, keys,
+// CSRs and keystores from Node's crypto, the project's own generator and openssl; settings files from
+// examples/ and test fixtures; instances files and DNs for the generator's parsers.
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { makeCsr } from '../../server/src/pki/generate/csr';
+import { makeCa, makeSignedCertificate } from '../../server/src/pki/generate/issue';
+import { certificateToPem, csrToPem, privateKeyToPem } from '../../server/src/pki/pemWrite';
+import { writePkcs12 } from '../../server/src/pki/pkcs12/write';
+
+/** A keystore and the password it was made with. */
+export interface KeystoreSeed { bytes: Uint8Array; password: string }
+
+export interface Corpus {
+  pem: Uint8Array[];
+  der: Uint8Array[];
+  pkcs12: KeystoreSeed[];
+  yaml: Uint8Array[];
+  instances: Uint8Array[];
+  dn: Uint8Array[];
+  /** Which sources worked, for the run's header. */
+  sources: string[];
+}
+
+export const ROOT = path.resolve(__dirname, '../..');
+const enc = new TextEncoder();
+const SEED_PASSWORD = 'fuzz-Pa55';
+
+function pemToDer(text: string): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const m of text.matchAll(/-----BEGIN [^-]+-----([\s\S]*?)-----END [^-]+-----/g)) {
+    const body = m[1].split('\n').filter((l) => !l.includes(':')).join('');
+    out.push(Buffer.from(body.replace(/\s/g, ''), 'base64'));
+  }
+  return out;
+}
+
+function filesUnder(dir: string, re: RegExp, depth = 3): string[] {
+  if (depth < 0 || !fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : filesUnder(p, re, depth - 1);
+    return re.test(e.name) ? [p] : [];
+  });
+}
+
+function fromRepository(c: Corpus): void {
+  for (const file of [...filesUnder(path.join(ROOT, 'examples'), /./), ...filesUnder(path.join(ROOT, 'test/fixtures'), /./)]) {
+    const bytes = fs.readFileSync(file);
+    if (bytes.length > 1024 * 1024) continue;
+    if (/\.ya?ml$/.test(file)) (/instances/.test(file) ? c.instances : c.yaml).push(bytes);
+    else if (/\.(p12|pfx)$/.test(file)) c.pkcs12.push({ bytes, password: /stack-ca/.test(file) ? '' : 'changeme' });
+    else if (/\.(crt|pem|key|csr|cer)$/.test(file)) {
+      c.pem.push(bytes);
+      c.der.push(...pemToDer(bytes.toString('utf8')));
+    } else if (/\.der$/.test(file)) c.der.push(bytes);
+  }
+  c.sources.push('repository files');
+}
+
+function fromNodeCrypto(c: Corpus): void {
+  const pairs = [
+    crypto.generateKeyPairSync('rsa', { modulusLength: 1024 }),
+    crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+    crypto.generateKeyPairSync('ec', { namedCurve: 'secp384r1' }),
+    crypto.generateKeyPairSync('ed25519'),
+  ];
+  for (const { privateKey, publicKey } of pairs) {
+    const type = privateKey.asymmetricKeyType;
+    c.der.push(privateKey.export({ type: 'pkcs8', format: 'der' }), publicKey.export({ type: 'spki', format: 'der' }));
+    c.der.push(privateKey.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: SEED_PASSWORD }));
+    c.pem.push(enc.encode(privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-128-cbc', passphrase: SEED_PASSWORD }) as string));
+    c.pem.push(enc.encode(privateKey.export({ type: 'pkcs8', format: 'pem' }) as string));
+    if (type === 'rsa' || type === 'ec') {
+      const trad = type === 'rsa' ? 'pkcs1' : 'sec1';
+      c.pem.push(enc.encode(privateKey.export({ type: trad, format: 'pem', cipher: 'aes-128-cbc', passphrase: SEED_PASSWORD }) as string));
+      c.der.push(privateKey.export({ type: trad, format: 'der' }));
+    }
+  }
+  c.sources.push('node crypto keys');
+}
+
+async function fromGenerator(c: Corpus): Promise<void> {
+  const now = new Date();
+  const ca = await makeCa({ now, key: { type: 'ec', curve: 'P-256' } });
+  const instance = { name: 'es01', dns: ['es01', 'localhost', '*.example.com'], ip: ['127.0.0.1', '::1'], cn: ['es01.local'] };
+  const leaf = await makeSignedCertificate({ instance, ca, profile: 'transport', now, key: { type: 'ec', curve: 'P-384' } });
+  const csr = await makeCsr(instance, { type: 'ec', curve: 'P-256' });
+  c.der.push(ca.certDer, leaf.certDer, csr.csrDer ?? new Uint8Array(0));
+  c.pem.push(enc.encode(certificateToPem(leaf.certDer) + certificateToPem(ca.certDer) + privateKeyToPem(leaf.key)));
+  c.pem.push(enc.encode(privateKeyToPem(leaf.key, { passphrase: SEED_PASSWORD })));
+  if (csr.csrDer) c.pem.push(enc.encode(csrToPem(csr.csrDer)));
+  const entry = { alias: 'es01', key: leaf.key, chain: [leaf.certDer, ca.certDer] };
+  const trusted = [{ alias: 'ca', certDer: ca.certDer }];
+  for (const [password, legacy] of [[SEED_PASSWORD, false], [SEED_PASSWORD, true], ['', false]] as const) {
+    c.pkcs12.push({ bytes: writePkcs12([entry], trusted, { password, legacy, iterations: 64 }), password });
+  }
+  c.sources.push('project generator');
+}
+
+function openssl(args: string[], cwd: string): void {
+  execFileSync('openssl', args, { cwd, stdio: 'ignore', timeout: 20_000 });
+}
+
+function fromOpenssl(c: Corpus): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-fuzz-seeds-'));
+  try {
+    openssl(['req', '-x509', '-newkey', 'ed25519', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '30', '-subj', '/CN=fuzz/O=Ex\\, Inc.',
+      '-addext', 'subjectAltName=DNS:a.example,IP:10.0.0.1,email:x@example.com,URI:https://x.example', '-addext', 'extendedKeyUsage=serverAuth'], dir);
+    openssl(['req', '-new', '-key', 'k.pem', '-out', 'r.pem', '-subj', '/CN=csr'], dir);
+    const p = `pass:${SEED_PASSWORD}`;
+    const variants: Array<[string, string[]]> = [
+      ['modern.p12', []], ['legacy.p12', ['-legacy']], ['plain.p12', ['-keypbe', 'NONE', '-certpbe', 'NONE']],
+      ['nomac.p12', ['-nomac']], ['certs.p12', ['-nokeys']],
+    ];
+    for (const [name, extra] of variants) {
+      openssl(['pkcs12', '-export', '-in', 'c.pem', '-inkey', 'k.pem', '-out', name, '-passout', p, '-iter', '64', ...extra], dir);
+      c.pkcs12.push({ bytes: fs.readFileSync(path.join(dir, name)), password: SEED_PASSWORD });
+    }
+    for (const f of ['c.pem', 'k.pem', 'r.pem']) {
+      const bytes = fs.readFileSync(path.join(dir, f));
+      c.pem.push(bytes);
+      c.der.push(...pemToDer(bytes.toString('utf8')));
+    }
+    c.sources.push('openssl');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function builtinTexts(c: Corpus): void {
+  const es = [
+    'xpack.security.enabled: true',
+    'xpack.security.transport.ssl:',
+    '  enabled: true',
+    '  verification_mode: certificate',
+    '  keystore.path: certs/node.p12',
+    '  truststore.path: certs/node.p12',
+    '  keystore.secure_password: S3cr3t-fuzz',
+    'xpack.security.http.ssl.enabled: true',
+    'xpack.security.http.ssl.certificate: certs/http.crt',
+    'xpack.security.http.ssl.key: certs/http.key',
+    'xpack.security.http.ssl.key_passphrase: pass-fuzz',
+    'xpack.security.http.ssl.certificate_authorities: [ "certs/ca.crt", "${CA}" ]',
+    'xpack.security.authc.realms.pki.pki1.order: 1',
+  ].join('\n');
+  const kb = [
+    'server.ssl.enabled: true',
+    'server.ssl.certificate: /etc/kibana/kibana.crt',
+    'server.ssl.key: /etc/kibana/kibana.key',
+    'elasticsearch.hosts: ["https://es01:9200"]',
+    'elasticsearch.ssl:',
+    '  certificateAuthorities: [ "config/ca.crt" ]',
+    '  verificationMode: full',
+    '  keystore.path: certs/client.p12',
+    '  keystore.password: {{ kibana_pw }}',
+    'elasticsearch.password: changeme',
+  ].join('\n');
+  c.yaml.push(enc.encode(es), enc.encode(kb), enc.encode(''), enc.encode('a.b: &x 1\nc: *x\n---\nd: [1, {e: f}]\n'));
+  c.instances.push(enc.encode('instances:\n  - name: "node1"\n    ip: ["192.0.2.1"]\n    dns: ["node1.example.com"]\n  - name: "CN=node2,OU=ops"\n    filename: n2\n    cn: [a]\n'));
+  for (const dn of ['CN=Elastic Certificate Tool Autogenerated CA', 'CN=a\\,b,OU=x+OU=y,DC=example,DC=com', 'CN="quoted",O=Ex', 'node1', 'CN=#0403616263']) {
+    c.dn.push(enc.encode(dn));
+  }
+  c.sources.push('built-in texts');
+}
+
+/** Builds the corpus; a source that fails (no openssl here, a module not there yet) is left out and named. */
+export async function buildCorpus(log: (line: string) => void): Promise<Corpus> {
+  const c: Corpus = { pem: [], der: [], pkcs12: [], yaml: [], instances: [], dn: [], sources: [] };
+  const steps: Array<[string, () => void | Promise<void>]> = [
+    ['repository files', () => fromRepository(c)], ['node crypto', () => fromNodeCrypto(c)],
+    ['project generator', () => fromGenerator(c)], ['openssl', () => fromOpenssl(c)], ['built-in texts', () => builtinTexts(c)],
+  ];
+  for (const [name, step] of steps) {
+    try {
+      await step();
+    } catch (e) {
+      log(`fuzz: seed source "${name}" unavailable: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  c.der = c.der.filter((d) => d.length > 0);
+  return c;
+}

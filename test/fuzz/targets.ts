@@ -1,0 +1,216 @@
+// Every in-process fuzz target: what it calls, which errors count as a proper answer, and its time bound.
+// Modules load lazily, so a target whose module has not landed is reported as missing, not as a crash.
+import 'reflect-metadata';
+import type { FuzzInput } from './lib/input';
+
+/** One target run on one input: returns on success or a typed error, throws on a crash. */
+export type Runner = (input: FuzzInput) => void | Promise<void>;
+
+export interface TargetSpec {
+  name: string;
+  /** Milliseconds one input may take before the run counts it as a hang. */
+  timeoutMs: number;
+  load(): Promise<Runner>;
+}
+
+/** A broken invariant (a range outside the text, say) is a crash just like an exception. */
+export class InvariantError extends Error {
+  override name = 'InvariantError';
+}
+
+const dec = new TextDecoder();
+
+/** Loads an engine module when the target is first used, so a missing module only disables its target. */
+function need<T>(modulePath: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(modulePath) as T;
+}
+const CLOCK = { now: () => new Date('2026-06-01T00:00:00Z') };
+const CONFIG_DIR = '/fuzz/config';
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new InvariantError(what);
+}
+
+async function pkiTyped(): Promise<(e: unknown) => boolean> {
+  const { PkiError } = need<typeof import('../../server/src/pki/errors')>('../../server/src/pki/errors');
+  return (e) => e instanceof PkiError;
+}
+
+/** Calls `run`; a typed error is a proper answer, anything else propagates as a crash. */
+function typedOnly(isTyped: (e: unknown) => boolean, run: Runner): Runner {
+  return async (input) => {
+    try {
+      await run(input);
+    } catch (e) {
+      if (!isTyped(e)) throw e;
+    }
+  };
+}
+
+function offsetsIn(input: FuzzInput, length: number): number[] {
+  return (input.opts.offsets ?? [0]).map((o) => (length === 0 ? 0 : o % (length + 1)));
+}
+
+function checkRanges(findings: ReadonlyArray<{ ruleId: string; range: { start: number; end: number } }>, length: number): void {
+  for (const f of findings) {
+    check(f.range.start >= 0 && f.range.start <= f.range.end && f.range.end <= length, `finding ${f.ruleId} has range ${f.range.start}-${f.range.end} outside 0-${length}`);
+  }
+}
+
+/** An in-memory file system that serves the input's files for every certificate-like path under the config dir. */
+function memoryFs(files: readonly Uint8Array[]) {
+  const pick = (p: string) => {
+    if (files.length === 0 || !p.startsWith('/fuzz') || p.endsWith('/missing.crt')) return undefined;
+    let h = 0;
+    for (const ch of p) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    return files[h % files.length];
+  };
+  return {
+    stat: (p: string) => {
+      if (p === CONFIG_DIR || p === '/fuzz') return { size: 0, mtimeMs: 0, isFile: false, isDirectory: true };
+      const f = pick(p);
+      return f ? { size: f.length, mtimeMs: 0, isFile: true, isDirectory: false } : undefined;
+    },
+    readFile: (p: string) => pick(p),
+  };
+}
+
+const yamlTarget: TargetSpec = {
+  name: 'yaml',
+  timeoutMs: 2000,
+  async load() {
+    const { parseConfig, settingAt, keyPathAt } = need<typeof import('../../server/src/config')>('../../server/src/config');
+    return (input) => {
+      const text = dec.decode(input.bytes);
+      const model = parseConfig(text, { product: input.opts.product ?? 'elasticsearch', filePath: `${CONFIG_DIR}/elasticsearch.yml` });
+      checkRanges(model.findings, text.length);
+      for (const s of model.settings) check(s.keyRange.end <= text.length && s.pairRange.end <= text.length, `setting ${s.key} range past the text`);
+      for (const o of offsetsIn(input, text.length)) {
+        settingAt(model, o);
+        keyPathAt(text, o);
+      }
+    };
+  },
+};
+
+const rulesTarget: TargetSpec = {
+  name: 'rules',
+  timeoutMs: 2000,
+  async load() {
+    const { checkText, allRules } = need<typeof import('../../server/src/rules')>('../../server/src/rules');
+    const { catalogFor } = need<typeof import('../../server/src/catalog')>('../../server/src/catalog');
+    const { defaultCheckOptions } = need<typeof import('../../server/src/rules/types')>('../../server/src/rules/types');
+    const { applyEdits } = need<typeof import('../../server/src/rules/fixes')>('../../server/src/rules/fixes');
+    const { parseConfig } = need<typeof import('../../server/src/config')>('../../server/src/config');
+    return (input) => {
+      const text = dec.decode(input.bytes);
+      const product = input.opts.product ?? 'elasticsearch';
+      const filePath = `${CONFIG_DIR}/${product}.yml`;
+      const password = input.opts.password;
+      const env = {
+        fs: memoryFs(input.opts.files ?? []), clock: CLOCK, passwords: { get: () => password },
+        options: { ...defaultCheckOptions, workspaceRoots: ['/fuzz'] },
+      };
+      const result = checkText({ text, product, filePath }, env);
+      checkRanges(result.findings, text.length);
+      // checkText keeps going when a rule throws; call each rule bare so such a throw shows up here.
+      const ctx = { ...env, model: result.model, catalog: catalogFor(product) };
+      for (const rule of allRules) checkRanges(rule(ctx), text.length);
+      for (const f of result.findings) {
+        for (const fix of f.fixes ?? []) parseConfig(applyEdits(text, fix.edits), { product, filePath });
+      }
+    };
+  },
+};
+
+const featuresTarget: TargetSpec = {
+  name: 'features',
+  timeoutMs: 2000,
+  async load() {
+    const { parseConfig } = need<typeof import('../../server/src/config')>('../../server/src/config');
+    const { catalogFor } = need<typeof import('../../server/src/catalog')>('../../server/src/catalog');
+    const { hoverAt } = need<typeof import('../../server/src/features/hover')>('../../server/src/features/hover');
+    const { completeAt } = need<typeof import('../../server/src/features/completion')>('../../server/src/features/completion');
+    const { planCodeActions, payloadOf, applyEdits } = need<typeof import('../../server/src/features/codeActions')>('../../server/src/features/codeActions');
+    return (input) => {
+      const text = dec.decode(input.bytes);
+      const product = input.opts.product ?? 'elasticsearch';
+      const catalog = catalogFor(product);
+      const model = parseConfig(text, { product, filePath: `${CONFIG_DIR}/${product}.yml` });
+      for (const o of offsetsIn(input, text.length)) {
+        const hover = hoverAt(model, catalog, o, { configDir: CONFIG_DIR, describeFile: (p) => `file ${p}` });
+        if (hover) check(hover.range.end <= text.length, 'hover range past the text');
+        completeAt(text, o, catalog, { configDir: CONFIG_DIR, listDir: () => [{ name: 'a.p12', isDirectory: false }] });
+      }
+      for (const f of model.findings) {
+        for (const plan of planCodeActions(payloadOf(f, 1), text.length)) if (plan.edits) applyEdits(text, plan.edits);
+      }
+    };
+  },
+};
+
+function inspectTarget(name: string, timeoutMs: number): TargetSpec {
+  return {
+    name,
+    timeoutMs,
+    async load() {
+      const { inspectFile } = need<typeof import('../../server/src/pki/inspect')>('../../server/src/pki/inspect');
+      return typedOnly(await pkiTyped(), (input) => {
+        inspectFile(input.bytes, { fileName: input.opts.fileName, password: input.opts.password, clock: CLOCK });
+      });
+    },
+  };
+}
+
+const verifyTarget: TargetSpec = {
+  name: 'verify',
+  timeoutMs: 6000,
+  async load() {
+    const { readPkiFile } = need<typeof import('../../server/src/pki/inspect')>('../../server/src/pki/inspect');
+    const v = need<typeof import('../../server/src/pki/verify')>('../../server/src/pki/verify');
+    return typedOnly(await pkiTyped(), (input) => {
+      const file = readPkiFile(input.bytes, { fileName: input.opts.fileName, password: input.opts.password, clock: CLOCK });
+      const certs = [...file.certificates, ...file.entries.flatMap((e) => e.chain)];
+      const now = CLOCK.now();
+      for (const [i, leaf] of certs.entries()) {
+        v.verifyChain(leaf, certs.slice(i + 1), certs.slice(0, 1), now);
+        for (const host of input.opts.hosts ?? []) v.certificateCoversHost(leaf.summary, host);
+        v.missingExtendedKeyUsages(leaf.summary, ['serverAuth', 'clientAuth']);
+        v.transportEkuProblem(leaf.summary);
+        v.caLint(leaf.summary);
+        for (const k of [...file.keys, ...file.entries.flatMap((e) => (e.key ? [e.key] : []))]) v.keyMatchesCertificate(k.key, leaf);
+      }
+      for (const host of input.opts.hosts ?? []) v.canonicalIp(host);
+    });
+  },
+};
+
+const instancesTarget: TargetSpec = {
+  name: 'instances',
+  timeoutMs: 2000,
+  async load() {
+    const { parseInstances } = need<typeof import('../../server/src/pki/generate/instances')>('../../server/src/pki/generate/instances');
+    return typedOnly(await pkiTyped(), (input) => void parseInstances(dec.decode(input.bytes)));
+  },
+};
+
+const dnTarget: TargetSpec = {
+  name: 'dn',
+  timeoutMs: 2000,
+  async load() {
+    const { parseDn } = need<typeof import('../../server/src/pki/generate/dn')>('../../server/src/pki/generate/dn');
+    const isPki = await pkiTyped();
+    // parseDn documents a plain Error for a malformed DN (makeCa turns it into INVALID_INPUT); TypeError,
+    // RangeError and the like are still crashes.
+    const isTyped = (e: unknown) => isPki(e) || (e instanceof Error && e.constructor === Error);
+    return typedOnly(isTyped, (input) => void parseDn(dec.decode(input.bytes)));
+  },
+};
+
+/** The in-process targets, in the order a run visits them. Timeouts for readers follow MAX_READ_MS (5 s). */
+export const TARGETS: readonly TargetSpec[] = [
+  yamlTarget, rulesTarget, featuresTarget,
+  inspectTarget('pem', 6000), inspectTarget('der', 6000), inspectTarget('pkcs12', 6000),
+  verifyTarget, instancesTarget, dnTarget,
+];
