@@ -29,9 +29,10 @@ export function colonHex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:');
 }
 
-/** Whole days from `now` to `notAfter`, negative once expired. */
+/** Whole days from `now` to `notAfter` (rounded down); once expired, minus the whole days since (at least -1). */
 export function daysLeft(notAfter: Date, now: Date): number {
-  return Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
+  const days = (notAfter.getTime() - now.getTime()) / DAY_MS;
+  return days >= 0 ? Math.floor(days) : Math.min(-1, Math.trunc(days));
 }
 
 /** Parses a DER certificate and summarizes it; malformed input throws PkiError('BAD_DER'). */
