@@ -1,8 +1,10 @@
 // Turns an open document into its Analysis: which product reads it, and the engine's check of its text.
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { catalogFor, type Product } from '../catalog';
+import { parseConfig } from '../config/parse';
 import { detectProduct } from '../config/product';
-import { checkText } from '../rules';
+import { runRules } from '../rules';
 import type { CheckEnvironment } from '../rules/types';
 import type { Analysis, ServerContext } from './context';
 import { LineIndex } from './convert';
@@ -37,8 +39,10 @@ function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   const product = detectProduct(filePath ?? doc.uri, ctx.settings.files);
   if (!product) return undefined;
   const text = doc.getText();
-  const result = checkText({ text, product, filePath }, checkEnvironment(ctx));
-  return { product, filePath, version: doc.version, result, lines: new LineIndex(text) };
+  // The same steps as checkText, split so that a file change on disk re-runs the rules on the cached parse.
+  const model = ctx.models.get(modelKey(doc.uri, product), doc.version, () => parseConfig(text, { product, filePath }));
+  const findings = runRules({ ...checkEnvironment(ctx), model, catalog: catalogFor(product) });
+  return { product, filePath, version: doc.version, result: { model, findings }, lines: lineIndexOf(ctx, doc) };
 }
 
 /** The analysis of a document's current version, computed at most once per version and environment. */
@@ -46,9 +50,12 @@ export function analysisOf(ctx: ServerContext, doc: TextDocument): Analysis | un
   return ctx.analyses.get(doc.uri, doc.version, () => analyze(ctx, doc));
 }
 
-/** The line index of any document's current version (for documents that are not settings files). */
+/** The line index of a document's current version, built once per version. */
 export function lineIndexOf(ctx: ServerContext, doc: TextDocument): LineIndex {
-  const analysis = analysisOf(ctx, doc);
-  if (analysis) return analysis.lines;
   return ctx.lineIndexes.get(doc.uri, doc.version, () => new LineIndex(doc.getText()));
+}
+
+/** Cache key of a parse: the product is part of it because a settings change can remap a file. */
+export function modelKey(uri: string, product: Product): string {
+  return `${uri}\n${product}`;
 }

@@ -2,6 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../catalog/types';
+import type { ConfigModel } from '../config/types';
 import type { CertificateFileCache } from '../pki/fileCache';
 import type { Clock, FileSystem } from '../rules/environment';
 import type { CheckResult } from '../rules/types';
@@ -34,8 +35,11 @@ export interface ServerContext {
   clock: Clock;
   /** Parsed certificate files, shared by the rules and the hovers of this server. */
   certificates: CertificateFileCache;
+  /** Parsed settings files, one parse per document version (and product). */
+  models: DocumentCache<ConfigModel>;
+  /** Checked settings files, per version and environment generation. */
   analyses: DocumentCache<Analysis | undefined>;
-  /** Line indexes of documents that are not settings files (PEM), one per version. */
+  /** Line indexes of open documents, one per version. */
   lineIndexes: DocumentCache<LineIndex>;
   /** Called when something outside the documents changed (a file on disk, a password, a setting). */
   environmentChanged(paths?: readonly string[]): void;

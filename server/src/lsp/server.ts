@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { systemClock, type Clock, type FileSystem } from '../rules/environment';
 import { CertificateFileCache } from '../pki/fileCache';
 import { nodeFileSystem } from '../rules/nodeFileSystem';
-import { uriToPath } from './analysis';
+import { modelKey, uriToPath } from './analysis';
 import type { ServerContext } from './context';
 import { DocumentCache } from './documentCache';
 import { registerCodeActions } from './handlers/codeAction';
@@ -71,6 +71,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     fs,
     clock,
     certificates: new CertificateFileCache(fs, clock),
+    models: new DocumentCache(),
     analyses: new DocumentCache(),
     lineIndexes: new DocumentCache(),
     environmentChanged: () => undefined,
@@ -114,6 +115,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ctx.documents.onDidClose((e) => {
     diagnostics.closed(e.document.uri);
     ctx.analyses.delete(e.document.uri);
+    ctx.models.delete(modelKey(e.document.uri, 'elasticsearch'));
+    ctx.models.delete(modelKey(e.document.uri, 'kibana'));
     ctx.lineIndexes.delete(e.document.uri);
   });
   registerHover(ctx);

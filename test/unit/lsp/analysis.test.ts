@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CertificateFileCache } from '../../../server/src/pki/fileCache';
+import { analysisOf, uriToPath } from '../../../server/src/lsp/analysis';
+import type { ServerContext } from '../../../server/src/lsp/context';
+import { DocumentCache } from '../../../server/src/lsp/documentCache';
+import { PasswordStore } from '../../../server/src/lsp/passwords';
+import { defaultSettings } from '../../../server/src/lsp/settings';
+import type { FileSystem } from '../../../server/src/rules/environment';
+
+const emptyFs: FileSystem = { stat: () => undefined, readFile: () => undefined };
+const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
+
+function context(): ServerContext {
+  return {
+    settings: { ...defaultSettings },
+    workspaceRoots: [],
+    passwords: new PasswordStore(),
+    fs: emptyFs,
+    clock,
+    certificates: new CertificateFileCache(emptyFs, clock),
+    models: new DocumentCache(),
+    analyses: new DocumentCache(),
+    lineIndexes: new DocumentCache(),
+    environmentChanged: () => undefined,
+  } as unknown as ServerContext;
+}
+
+describe('analysis of an open document', () => {
+  test('one parse per version; a changed environment re-runs only the rules', () => {
+    const ctx = context();
+    const doc = TextDocument.create('file:///etc/es/elasticsearch.yml', 'yaml', 1, 'xpack.security.transport.ssl.keystore.path: node.p12\n');
+    const first = analysisOf(ctx, doc);
+    assert.equal(first?.product, 'elasticsearch');
+    assert.ok(first.result.findings.some((f) => f.ruleId === 'missing-file'));
+    assert.equal(analysisOf(ctx, doc), first);
+    ctx.analyses.invalidateAll();
+    const second = analysisOf(ctx, doc);
+    assert.notEqual(second, first);
+    assert.equal(second?.result.model, first.result.model);
+    assert.deepEqual([ctx.models.computeCount, ctx.analyses.computeCount], [1, 2]);
+  });
+
+  test('a new version is parsed again', () => {
+    const ctx = context();
+    const uri = 'file:///etc/es/elasticsearch.yml';
+    analysisOf(ctx, TextDocument.create(uri, 'yaml', 1, 'a: 1\n'));
+    const next = analysisOf(ctx, TextDocument.create(uri, 'yaml', 2, 'b: 1\n'));
+    assert.equal(next?.result.model.settings[0].key, 'b');
+    assert.equal(ctx.models.computeCount, 2);
+  });
+
+  test('files no product claims have no analysis; the user mapping claims more', () => {
+    const ctx = context();
+    const doc = TextDocument.create('file:///srv/node-1.yaml', 'yaml', 1, 'a: 1\n');
+    assert.equal(analysisOf(ctx, doc), undefined);
+    ctx.settings = { ...ctx.settings, files: { '**/node-*.yaml': 'elasticsearch' } };
+    ctx.analyses.invalidateAll();
+    assert.equal(analysisOf(ctx, doc)?.product, 'elasticsearch');
+  });
+
+  test('uriToPath takes file uris only', () => {
+    assert.equal(uriToPath('file:///etc/es/elasticsearch.yml'), '/etc/es/elasticsearch.yml');
+    assert.equal(uriToPath('untitled:Untitled-1'), undefined);
+  });
+});
