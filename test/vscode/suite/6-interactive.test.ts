@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GenerateCommandResult } from '../../../client/src/generate/args';
-import { activeApi, removeDir, tempDir } from '../helpers';
+import { activeApi, removeDir, tempDir, waitFor } from '../helpers';
 import { newTranscript, scriptPrompts, type Answer } from '../stubs';
 
 async function runScripted(command: string, answers: Answer[]): Promise<{ result: GenerateCommandResult; transcript: ReturnType<typeof newTranscript> }> {
@@ -121,6 +121,44 @@ suite('interactive flows', () => {
     for (const text of [copied, modal?.detail ?? '', ...transcript.messages.map((m) => m.text)]) {
       assert.ok(!text.includes('follow-up-pw'), 'the password is never shown or copied');
     }
+  });
+
+  test('"Insert settings into elasticsearch.yml" appends them to the workspace file and shows it', async function () {
+    const [yml] = await vscode.workspace.findFiles('**/elasticsearch.yml', '**/node_modules/**', 1);
+    if (!yml) this.skip();
+    const out = path.join(dir, 'insert');
+    const transcript = newTranscript();
+    const answers: Answer[] = [
+      { kind: 'pick', expect: /Signing CA/, answer: /Make a new CA/ },
+      { kind: 'input', expect: /Name/, answer: 'http' },
+      { kind: 'input', expect: /DNS names/, answer: 'localhost' },
+      { kind: 'input', expect: /IP addresses/, answer: '127.0.0.1' },
+      { kind: 'pick', expect: /Add another/, answer: /that is all/ },
+      { kind: 'pick', expect: /Key type/, answer: /RSA 2048/ },
+      { kind: 'input', expect: /Validity in days/, answer: '365' },
+      { kind: 'pick', expect: /Output format/, answer: /PKCS#12/ },
+      { kind: 'input', expect: /Password for the HTTP keystore/, answer: '' },
+      { kind: 'input', expect: /Output folder/, answer: out },
+      { kind: 'message', expect: /wrote \d+ files/, answer: 'Insert settings into elasticsearch.yml' },
+    ];
+    const inserted = waitFor(
+      vscode.workspace.onDidChangeTextDocument,
+      (e) => e.document.uri.toString() === yml.toString() && e.document.getText().includes('# TLS settings added by Elastic TLS'),
+      'the settings to be inserted',
+    );
+    const restore = scriptPrompts(answers, transcript);
+    try {
+      const result = await vscode.commands.executeCommand<GenerateCommandResult>('elasticTls.generateHttpCertificates');
+      assert.equal(result.status, 'written', JSON.stringify(result.error));
+      const { document } = await inserted;
+      assert.match(document.getText(), /xpack\.security\.http\.ssl/);
+      assert.ok(document.isDirty, 'the user reviews and saves the change');
+    } finally {
+      restore();
+      await vscode.window.showTextDocument(yml);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    assert.deepEqual(answers, []);
   });
 
   test('an untrusted workspace gets a clear refusal and no files', async function () {
