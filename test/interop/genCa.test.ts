@@ -53,6 +53,12 @@ describe('signing with CAs from other tools', { skip: !hasTool('openssl') && 'op
     assert.match(openssl(['x509', '-in', leaf, '-noout', '-ext', 'authorityKeyIdentifier']), new RegExp(interSki));
   });
 
+  it('finds the intermediate in a bundle that lists the root first', async () => {
+    fs.writeFileSync(dir.file('bundle.crt'), fs.readFileSync(dir.file('root.crt'), 'utf8') + fs.readFileSync(dir.file('inter.crt'), 'utf8'));
+    const leaf = saveLeaf(await signWith({ kind: 'pem', certPath: 'bundle.crt', keyPath: 'inter.key' }), 'leaf-bundle.crt');
+    assert.match(openssl(['verify', '-CAfile', dir.file('root.crt'), '-untrusted', dir.file('inter.crt'), leaf]), /: OK/);
+  });
+
   it('signs with an openssl-made PKCS#12 CA', async () => {
     const leaf = saveLeaf(await signWith({ kind: 'pkcs12', path: 'root.p12', password: 'p12pass' }), 'leaf-p12.crt');
     assert.match(openssl(['verify', '-CAfile', dir.file('root.crt'), leaf]), /: OK/);

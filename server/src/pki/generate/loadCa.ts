@@ -22,13 +22,18 @@ function readCaFile(file: string, access: CaFileAccess): Uint8Array {
   return bytes;
 }
 
-/** The first certificate of a PEM or DER file. */
-function firstCertificate(bytes: Uint8Array, file: string): Uint8Array {
+/** Every certificate of a PEM file (a DER file is one certificate). */
+function certificates(bytes: Uint8Array, file: string): Uint8Array[] {
   const text = Buffer.from(bytes).toString('latin1');
-  if (!text.includes('-----BEGIN')) return bytes;
-  const m = /-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END/.exec(text);
-  if (!m) throw new PkiError('NOT_PEM', `[${file}] holds no PEM certificate.`);
-  return new Uint8Array(Buffer.from(m[1].replace(/\s+/g, ''), 'base64'));
+  if (!text.includes('-----BEGIN')) return [bytes];
+  const found = [...text.matchAll(/-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END/g)];
+  if (found.length === 0) throw new PkiError('NOT_PEM', `[${file}] holds no PEM certificate.`);
+  return found.map((m) => new Uint8Array(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')));
+}
+
+/** The certificate of a bundle that belongs to the key (a chain file may list the root first), else the first. */
+function certificateForKey(certs: Uint8Array[], key: KeyObject): Uint8Array {
+  return certs.find((c) => keysMatch(key, certificatePublicKey(c))) ?? certs[0];
 }
 
 /** Reads a PEM (any of PKCS#1, SEC1, PKCS#8, encrypted or not) or DER PKCS#8 private key. */
@@ -75,9 +80,9 @@ export async function loadCa(source: CaSource, access: CaFileAccess): Promise<Ca
   try {
     if (source.kind === 'pkcs12') return loadPkcs12Ca(source, access);
     if (source.kind === 'pem') {
-      const certDer = firstCertificate(readCaFile(source.certPath, access), source.certPath);
+      const certs = certificates(readCaFile(source.certPath, access), source.certPath);
       const key = privateKey(readCaFile(source.keyPath, access), source.keyPassword, source.keyPath);
-      return checkCa(certDer, key);
+      return checkCa(certificateForKey(certs, key), key);
     }
     throw new PkiError('INVALID_INPUT', 'A self-signed request has no CA to load.');
   } catch (e) {
