@@ -38,6 +38,7 @@ function desktopCode() {
 
 async function main() {
   if (!options['no-build']) {
+    fs.mkdirSync(path.dirname(vsix), { recursive: true }); // vsce does not create the -o folder
     npmRun('package'); // production bundle + dist-vsix/elastic-tls.vsix
     npmRun('build'); // development bundle with source maps in dist/ for the development host
   }

@@ -34,6 +34,7 @@ function main() {
     ['build test/vscode suite', 'node', ['test/vscode/build.mjs']],
     ['package (.vsix)', 'npm', ['run', '--silent', 'package']],
   ];
+  fs.mkdirSync(path.dirname(vsix), { recursive: true }); // vsce does not create the -o folder
   for (const [name, command, args] of steps) {
     if (phase(name, command, args) !== 0) return 1;
   }

@@ -18,6 +18,7 @@ export const defaultVsix = path.join(repoRoot, 'dist-vsix', 'elastic-tls.vsix');
  */
 export function packagedExtension() {
   if (process.env.ESTLS_E2E_VSIX) return path.resolve(process.env.ESTLS_E2E_VSIX);
+  fs.mkdirSync(path.dirname(defaultVsix), { recursive: true }); // vsce does not create the -o folder
   const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`npm run package failed:\n${result.stdout}\n${result.stderr}`);
   return defaultVsix;
