@@ -1,0 +1,169 @@
+// No password and no private key may reach anything the server sends or prints: logs, stderr, telemetry,
+// diagnostics, hovers, code actions, completion, or the messages of estls/* answers. The test makes a
+// password-protected PKCS#12 and an encrypted key with openssl, hands the passwords over, and exercises every
+// feature that touches them; then it scans everything it captured.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { positionOf, startServer, uriOf } from './lspClient.mjs';
+
+const tag = crypto.randomBytes(6).toString('hex');
+const P12_PASSWORD = `P12pw-${tag}`;
+const KEY_PASSPHRASE = `KeyPass-${tag}`;
+const SECURE_VALUE = `S3cr3t-${tag}`;
+const WRONG_PASSWORD = `Wrong-${tag}`;
+const GENERATE_PASSWORD = `GenPw-${tag}`;
+const PASSWORDS = { P12_PASSWORD, KEY_PASSPHRASE, SECURE_VALUE, WRONG_PASSWORD, GENERATE_PASSWORD };
+
+const SETTINGS = `xpack.security.transport.ssl:
+  enabled: true
+  keystore.path: certs/node.p12
+  keystore.secure_password: ${SECURE_VALUE}
+  truststore.path: certs/node.p12
+  truststore.password: ${P12_PASSWORD}
+xpack.security.http.ssl.enabled: true
+xpack.security.http.ssl.certificate: certs/http.crt
+xpack.security.http.ssl.key: certs/http.key
+xpack.security.http.ssl.key_passphrase: ${KEY_PASSPHRASE}
+xpack.security.http.ssl.secure_key_passphrase: ${SECURE_VALUE}
+`;
+
+function openssl(args, cwd) {
+  execFileSync('openssl', args, { cwd, stdio: 'ignore' });
+}
+
+/** Certificates and keys in `dir`/certs; returns the private key material that must never be echoed. */
+function makeCertificates(dir) {
+  const certs = path.join(dir, 'certs');
+  fs.mkdirSync(certs, { recursive: true });
+  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'plain.key', '-out', 'http.crt',
+    '-days', '30', '-subj', '/CN=es01', '-addext', 'subjectAltName=DNS:es01'], certs);
+  openssl(['pkey', '-in', 'plain.key', '-aes256', '-passout', `pass:${KEY_PASSPHRASE}`, '-out', 'http.key'], certs);
+  openssl(['pkcs12', '-export', '-in', 'http.crt', '-inkey', 'plain.key', '-name', 'es01', '-passout', `pass:${P12_PASSWORD}`, '-out', 'node.p12'], certs);
+  const pem = fs.readFileSync(path.join(certs, 'plain.key'), 'utf8');
+  fs.rmSync(path.join(certs, 'plain.key'));
+  const key = crypto.createPrivateKey(pem);
+  const body = pem.split('\n').filter((l) => l && !l.startsWith('-----'));
+  const sec1 = key.export({ type: 'sec1', format: 'der' }).toString('base64');
+  const d = key.export({ format: 'jwk' }).d;
+  // Any 24-character run of a key's base64 (PKCS#8 or SEC1) or its private scalar counts as key material.
+  const chunks = [...body, sec1, d, Buffer.from(d, 'base64url').toString('hex')].flatMap((s) => s.match(/.{24}/g) ?? []);
+  return { chunks, files: { p12: path.join(certs, 'node.p12'), key: path.join(certs, 'http.key'), crt: path.join(certs, 'http.crt') } };
+}
+
+/** Where a secret was found, or undefined. */
+function findSecret(text, keyChunks) {
+  for (const [name, value] of Object.entries(PASSWORDS)) if (text.includes(value)) return `password ${name}`;
+  if (/PRIVATE KEY/.test(text)) return 'a PRIVATE KEY line';
+  const chunk = keyChunks.find((c) => text.includes(c));
+  return chunk ? `private key material ${chunk}` : undefined;
+}
+
+const positionsOf = (text, needle) => [positionOf(text, needle), positionOf(text, needle, 0, Math.floor(needle.length / 2))];
+
+describe('secrets never leave the server', () => {
+  let dir;
+  let server;
+  let material;
+  let uri;
+  /** Everything captured, by channel: [channel, text]. */
+  const captured = [];
+  const answers = {};
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-secrets-'));
+    material = makeCertificates(dir);
+    const file = path.join(dir, 'elasticsearch.yml');
+    fs.writeFileSync(file, SETTINGS);
+    uri = uriOf(file);
+    server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
+    const { connection } = server;
+    // Every notification without its own handler (telemetry/event, window/showMessage, $/logTrace ...).
+    connection.onNotification((method, params) => captured.push([method, JSON.stringify(params)]));
+    connection.onRequest('window/showMessageRequest', (params) => {
+      captured.push(['window/showMessageRequest', JSON.stringify(params)]);
+      return null;
+    });
+
+    // Before the passwords: the P12 is locked, and its hover says so.
+    server.open(uri, SETTINGS);
+    answers.lockedHover = await server.hover(uri, positionOf(SETTINGS, 'certs/node.p12', 0, 3));
+    connection.sendNotification('estls/setPasswords', { entries: [{ path: material.files.p12, password: P12_PASSWORD }, { path: material.files.key, password: KEY_PASSPHRASE }] });
+    const text2 = `${SETTINGS}# changed\n`;
+    server.change(uri, text2, 2);
+    const published = await server.waitForDiagnostics(uri, (p) => p.version === 2);
+    captured.push(['diagnostics', JSON.stringify(published)]);
+
+    const hovers = [];
+    for (const needle of ['keystore.secure_password', SECURE_VALUE, 'truststore.password', P12_PASSWORD, 'key_passphrase', KEY_PASSPHRASE,
+      'certs/node.p12', 'certs/http.key', 'certs/http.crt', 'secure_key_passphrase']) {
+      for (const position of positionsOf(text2, needle)) hovers.push(await server.hover(uri, position));
+    }
+    answers.hovers = hovers;
+    captured.push(['hover', JSON.stringify([answers.lockedHover, ...hovers])]);
+
+    const fullRange = { start: { line: 0, character: 0 }, end: { line: text2.split('\n').length, character: 0 } };
+    answers.actions = await server.codeActions(uri, fullRange, published.diagnostics);
+    captured.push(['codeAction', JSON.stringify(answers.actions)]);
+    captured.push(['completion', JSON.stringify(await server.completion(uri, positionOf(text2, SECURE_VALUE, 0, 2)))]);
+
+    const inspect = (params) => connection.sendRequest('estls/inspectFile', params);
+    answers.wrong = await inspect({ path: material.files.p12, password: WRONG_PASSWORD });
+    connection.sendNotification('estls/forgetPasswords');
+    answers.wrongNoStore = await inspect({ path: material.files.p12, password: WRONG_PASSWORD });
+    answers.noPassword = await inspect({ path: material.files.key });
+    answers.right = await inspect({ path: material.files.p12, password: P12_PASSWORD });
+    answers.rightKey = await inspect({ path: material.files.key, password: KEY_PASSPHRASE });
+    captured.push(['inspectFile', JSON.stringify([answers.wrong, answers.wrongNoStore, answers.noPassword, answers.right, answers.rightKey])]);
+
+    const generate = (params) => connection.sendRequest('estls/generate', params).catch((e) => ({ rpcError: e.message }));
+    answers.generated = await generate({ kind: 'ca', format: 'pkcs12', password: GENERATE_PASSWORD, key: { type: 'ec', curve: 'P-256' } });
+    answers.badCa = await generate({ kind: 'cert', instances: [{ name: 'es02', dns: [], ip: [] }], ca: { kind: 'pkcs12', path: material.files.p12, password: WRONG_PASSWORD } });
+    // Generated files hold keys by design; everything around them (settings, commands, readme, errors) must not.
+    const withoutFiles = (r) => (r?.ok ? { ...r, result: { ...r.result, files: r.result.files.map((f) => ({ ...f, contentBase64: '' })) } } : r);
+    captured.push(['generate', JSON.stringify([withoutFiles(answers.generated), answers.badCa])]);
+
+    await server.stop();
+    captured.push(['stderr', server.stderr]);
+    captured.push(['window/logMessage', JSON.stringify(server.logs)]);
+    captured.push(['diagnostics', JSON.stringify(server.diagnostics)]);
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the features that could leak were really exercised', () => {
+    assert.ok(answers.hovers.some((h) => h && /es01/.test(JSON.stringify(h))), 'no hover showed the unlocked certificate');
+    assert.equal(answers.wrongNoStore.ok, false);
+    assert.equal(answers.wrongNoStore.code, 'BAD_PASSWORD');
+    assert.equal(answers.right.ok, true, JSON.stringify(answers.right));
+    assert.equal(answers.rightKey.ok, true, JSON.stringify(answers.rightKey));
+    assert.ok(captured.find(([c]) => c === 'diagnostics')[1].includes('secure'), 'no finding on the secure settings');
+  });
+
+  for (const channel of ['stderr', 'window/logMessage', 'diagnostics', 'hover', 'codeAction', 'completion', 'inspectFile', 'generate']) {
+    test(`no password or private key in ${channel}`, () => {
+      for (const [c, text] of captured.filter(([name]) => name === channel)) {
+        const leak = findSecret(text ?? '', material.chunks);
+        assert.equal(leak, undefined, `${c} holds ${leak}`);
+      }
+    });
+  }
+
+  test('no password or private key in any other notification (telemetry, showMessage, traces)', () => {
+    const known = new Set(['stderr', 'window/logMessage', 'diagnostics', 'hover', 'codeAction', 'completion', 'inspectFile', 'generate']);
+    for (const [c, text] of captured.filter(([name]) => !known.has(name))) {
+      const leak = findSecret(text ?? '', material.chunks);
+      assert.equal(leak, undefined, `${c} holds ${leak}`);
+    }
+  });
+
+  test('the scan itself finds each kind of secret', () => {
+    for (const value of Object.values(PASSWORDS)) assert.ok(findSecret(`x ${value} y`, material.chunks));
+    assert.ok(findSecret('-----BEGIN PRIVATE KEY-----', material.chunks));
+    for (const chunk of material.chunks) assert.ok(findSecret(`"${chunk}"`, material.chunks));
+  });
+});
