@@ -207,6 +207,23 @@ describe('changes', () => {
     }
   });
 
+  test('closing a file clears its diagnostics', async () => {
+    const dir = tempWorkspace();
+    const uri = uriOf(path.join(dir, 'elasticsearch.yml'));
+    const server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0 } });
+    try {
+      server.open(uri, `${TYPO_KEY}: full\n`);
+      await server.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      const count = server.diagnostics.length;
+      server.close(uri);
+      const cleared = await server.waitForDiagnostics(uri, (p) => server.diagnostics.indexOf(p) >= count);
+      assert.deepEqual(cleared.diagnostics, []);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('settings from workspace/didChangeConfiguration apply to the next check', async () => {
     const dir = tempWorkspace();
     const file = path.join(dir, 'node-a.yaml');
