@@ -1,9 +1,8 @@
 // Elastic TLS: Generate CA — certutil `ca`: a CA certificate and key as PKCS#12 or PEM.
-import type * as vscode from 'vscode';
 import { emptyResult, type GenerateCommandResult } from '../generate/args';
 import { askCommon } from '../generate/commonSteps';
 import { askText, Steps } from '../generate/prompts';
-import { ensureTrusted, generateAndWrite, isArgs } from '../generate/run';
+import { ensureTrusted, folderArg, generateAndWrite, isArgs } from '../generate/run';
 import { checkDn } from '../generate/validation';
 import type { Services } from '../services';
 
@@ -12,7 +11,7 @@ const TITLE = 'Elastic TLS: Generate CA';
 export async function generateCa(services: Services, arg?: unknown): Promise<GenerateCommandResult> {
   if (isArgs(arg)) return generateAndWrite(services, 'ca', arg, false);
   if (!ensureTrusted()) return emptyResult('untrusted');
-  const folder = arg as vscode.Uri | undefined;
+  const folder = folderArg(arg);
   const steps = new Steps(TITLE, folder ? 5 : 6);
   const caDn = await askText({
     title: steps.next(),

@@ -1,11 +1,10 @@
 // Elastic TLS: Generate Kibana Client Certificate — a clientAuth certificate Kibana presents to Elasticsearch
 // (elasticsearch.ssl.certificate / key) when Elasticsearch asks for client certificates.
-import type * as vscode from 'vscode';
 import { emptyResult, type GenerateCommandResult } from '../generate/args';
 import { pickCaSource } from '../generate/caSource';
 import { askCommon } from '../generate/commonSteps';
 import { askInstances, Steps } from '../generate/prompts';
-import { ensureTrusted, generateAndWrite, isArgs } from '../generate/run';
+import { ensureTrusted, folderArg, generateAndWrite, isArgs } from '../generate/run';
 import type { Services } from '../services';
 
 const TITLE = 'Elastic TLS: Generate Kibana Client Certificate';
@@ -13,7 +12,7 @@ const TITLE = 'Elastic TLS: Generate Kibana Client Certificate';
 export async function generateKibanaClientCertificate(services: Services, arg?: unknown): Promise<GenerateCommandResult> {
   if (isArgs(arg)) return generateAndWrite(services, 'kibanaClient', arg, false);
   if (!ensureTrusted()) return emptyResult('untrusted');
-  const folder = arg as vscode.Uri | undefined;
+  const folder = folderArg(arg);
   const steps = new Steps(TITLE, folder ? 6 : 7);
   const source = await pickCaSource(services, steps.next(), { selfSigned: false, newCa: false });
   if (!source) return emptyResult('cancelled');

@@ -1,10 +1,9 @@
 // Elastic TLS: Generate Node Certificate — certutil `cert` for the transport layer, signed by a CA, one or more nodes.
-import type * as vscode from 'vscode';
 import { emptyResult, type GenerateCommandResult } from '../generate/args';
 import { pickCaSource } from '../generate/caSource';
 import { askCommon } from '../generate/commonSteps';
 import { askInstances, Steps } from '../generate/prompts';
-import { ensureTrusted, generateAndWrite, isArgs } from '../generate/run';
+import { ensureTrusted, folderArg, generateAndWrite, isArgs } from '../generate/run';
 import type { Services } from '../services';
 
 const TITLE = 'Elastic TLS: Generate Node Certificate';
@@ -12,7 +11,7 @@ const TITLE = 'Elastic TLS: Generate Node Certificate';
 export async function generateNodeCertificate(services: Services, arg?: unknown): Promise<GenerateCommandResult> {
   if (isArgs(arg)) return generateAndWrite(services, 'cert', arg, false);
   if (!ensureTrusted()) return emptyResult('untrusted');
-  const folder = arg as vscode.Uri | undefined;
+  const folder = folderArg(arg);
   const steps = new Steps(TITLE, folder ? 6 : 7);
   const source = await pickCaSource(services, steps.next(), { selfSigned: true, newCa: false });
   if (!source) return emptyResult('cancelled');

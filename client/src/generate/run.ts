@@ -103,5 +103,10 @@ export async function generateAndWrite(
 
 /** True when a command was called with an argument object (from code) rather than from the palette or a menu. */
 export function isArgs(value: unknown): value is GenerateCommandArgs {
-  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && 'outputDir' in value;
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri);
+}
+
+/** The folder an explorer context menu passed, if any. */
+export function folderArg(value: unknown): vscode.Uri | undefined {
+  return value instanceof vscode.Uri && value.scheme === 'file' ? value : undefined;
 }

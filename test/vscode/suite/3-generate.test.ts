@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { GenerateCommandArgs } from '../../../client/src/generate/args';
 import { activeApi, generate, removeDir, tempDir } from '../helpers';
 
 const PASSWORD = 'suite-pass-1';
@@ -136,6 +137,12 @@ suite('generation commands', () => {
     assert.equal(result.status, 'written', JSON.stringify(result.error));
     assert.notDeepEqual(fs.readFileSync(caKey), before);
     if (process.platform !== 'win32') assert.equal(modeOf(caKey), 0o600);
+  });
+
+  test('an argument object without an output folder fails without prompting', async () => {
+    const result = await generate('elasticTls.generateCsr', { instances: [{ name: 'x', dns: [], ip: [] }] } as unknown as GenerateCommandArgs);
+    assert.equal(result.status, 'failed');
+    assert.equal(result.error?.code, 'INVALID_INPUT');
   });
 
   test('a bad request is refused with the engine\'s message and writes nothing', async () => {
