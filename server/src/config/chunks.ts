@@ -8,11 +8,12 @@ export type Chunk =
   | { kind: 'line'; keyStart: number; keyEnd: number; valueStart: number; valueEnd: number }
   | { kind: 'yaml'; start: number; end: number };
 
-/**
- * `key: value` at column 0, with an optional trailing comment. The key uses only safe characters; the value is
- * a quoted string without escapes, or a plain scalar starting with a character that opens no other construct.
- */
-const SIMPLE_LINE = /^([A-Za-z0-9_][A-Za-z0-9_.\-/]*):(?: +("[^"\\]*"|'[^']*'|(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=[^\s]))[^\t]*?))? *(?: #[^\n]*)?$/;
+/** A key of safe characters at column 0, followed by `: ` or a final `:`. */
+const SIMPLE_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*(?=:(?: |$))/;
+/** A plain scalar must start with a character that opens no other construct (`-1` is fine, `- a` is not). */
+const PLAIN_START = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-\S)/;
+/** What may follow a quoted value: blanks, or blanks and a comment. */
+const AFTER_QUOTED = /^(?: *| +#.*)$/;
 
 /** Features whose meaning reaches across lines; a file with any of them is parsed by yaml whole. */
 const WHOLE_FILE_FEATURES = /^(?:---|\.\.\.|%)|(?:^|[\s[{,])[&*][^\s,[\]{}]|\t|\r(?!\n)/m;
@@ -45,24 +46,36 @@ export function splitChunks(text: string): Chunk[] | undefined {
   return chunks;
 }
 
-/**
- * Longer lines go to yaml: SIMPLE_LINE backtracks quadratically over a long run of blanks followed by more text
- * (100 KB of them took seconds), and a real settings line is far shorter.
- */
-const MAX_SIMPLE_LINE = 256;
-
 function simpleLine(text: string, start: number, end: number, next: string | undefined): Chunk | undefined {
-  if (end - start > MAX_SIMPLE_LINE) return undefined;
   if (next !== undefined && !/[A-Za-z0-9_]/.test(next)) return undefined;
   const line = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
-  const m = SIMPLE_LINE.exec(line);
-  if (!m || /^(?:null|Null|NULL|~)$/.test(m[1])) return undefined;
-  const value = m[2];
-  const quoted = value !== undefined && /^["']/.test(value);
-  if (value !== undefined && !quoted && (value.includes(': ') || value.includes(' #') || value.endsWith(':'))) return undefined;
-  const keyEnd = start + m[1].length;
-  const valueStart = value === undefined ? keyEnd + 1 : start + m[0].indexOf(value, m[1].length + 1);
-  return { kind: 'line', keyStart: start, keyEnd, valueStart, valueEnd: valueStart + (value?.length ?? 0) };
+  const key = SIMPLE_KEY.exec(line)?.[0];
+  if (!key || /^(?:null|Null|NULL|~)$/.test(key)) return undefined;
+  const value = readValue(line.slice(key.length + 1));
+  if (!value) return undefined;
+  const keyEnd = start + key.length;
+  const valueStart = value.length === 0 ? keyEnd + 1 : keyEnd + 1 + value.offset;
+  return { kind: 'line', keyStart: start, keyEnd, valueStart, valueEnd: valueStart + value.length };
+}
+
+/**
+ * The value after `key:` (offset and length within `rest`; length 0 for no value), or undefined when the
+ * rest is not in the subset. Every step is a single scan, so long lines cost linear time.
+ */
+function readValue(rest: string): { offset: number; length: number } | undefined {
+  const body = rest.trimStart();
+  const offset = rest.length - body.length;
+  if (body === '' || body.startsWith('#')) return { offset, length: 0 };
+  if (body[0] === '"' || body[0] === "'") {
+    const close = body.indexOf(body[0], 1);
+    if (close < 0 || (body[0] === '"' && body.slice(1, close).includes('\\'))) return undefined;
+    return AFTER_QUOTED.test(body.slice(close + 1)) ? { offset, length: close + 1 } : undefined;
+  }
+  if (!PLAIN_START.test(body)) return undefined;
+  const hash = body.indexOf(' #');
+  const value = (hash < 0 ? body : body.slice(0, hash)).trimEnd();
+  if (value.includes(': ') || value.endsWith(':')) return undefined;
+  return { offset, length: value.length };
 }
 
 function isSignificant(text: string, start: number, end: number): boolean {

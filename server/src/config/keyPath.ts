@@ -17,9 +17,64 @@ export interface KeyPathContext {
   valueRange?: OffsetRange;
 }
 
-/** A `key:` at the start of a line, followed by a space or the end; quoted keys allowed. */
-const KEY_COLON = /^(\s*)(?:-\s+)?("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"][^#]*?)\s*:(?=\s|$)/;
 const LIST_ITEM = /^(\s*)-(\s+|$)/;
+
+/** A `key:` at the start of a line (after blanks and an optional `- `): its indentation, key text and end. */
+interface KeyColon {
+  indent: number;
+  /** The key as written, quotes included. */
+  key: string;
+  /** Offset in the line just after the colon. */
+  end: number;
+}
+
+/**
+ * Finds `key:` followed by a blank or the line's end; quoted keys allowed, plain keys hold no `#`. A scan,
+ * not a backtracking pattern, so a long line costs linear time.
+ */
+function keyColon(line: string): KeyColon | undefined {
+  let i = 0;
+  while (i < line.length && /\s/.test(line[i])) i++;
+  const indent = i;
+  if (line[i] === '-' && /\s/.test(line[i + 1] ?? '')) {
+    i++;
+    while (i < line.length && /\s/.test(line[i])) i++;
+  }
+  const c = line[i];
+  if (c === undefined || c === '#') return undefined;
+  let keyEnd: number;
+  let colon: number;
+  if (c === '"' || c === "'") {
+    keyEnd = closingQuote(line, i) + 1;
+    if (keyEnd === 0) return undefined;
+    colon = keyEnd;
+    while (colon < line.length && /\s/.test(line[colon])) colon++;
+    if (line[colon] !== ':' || !/^(?:\s|$)/.test(line.slice(colon + 1, colon + 2))) return undefined;
+  } else {
+    const find = /:(?=\s|$)/g;
+    find.lastIndex = i;
+    const hit = find.exec(line);
+    const hash = line.indexOf('#', i);
+    if (!hit || (hash >= 0 && hash < hit.index)) return undefined;
+    colon = hit.index;
+    keyEnd = colon;
+    while (keyEnd > i && /\s/.test(line[keyEnd - 1])) keyEnd--;
+  }
+  return { indent, key: line.slice(i, keyEnd), end: colon + 1 };
+}
+
+/** Index of the quote that closes the one at `open`, or -1. */
+function closingQuote(line: string, open: number): number {
+  const q = line[open];
+  for (let j = open + 1; j < line.length; j++) {
+    if (q === '"' && line[j] === '\\') j++;
+    else if (line[j] === q) {
+      if (q === "'" && line[j + 1] === "'") j++;
+      else return j;
+    }
+  }
+  return -1;
+}
 
 /**
  * The dotted key path at an offset, read from indentation alone so it works on half-typed, invalid YAML:
@@ -33,15 +88,15 @@ export function keyPathAt(text: string, offset: number): KeyPathContext {
   if (lineEnd < 0) lineEnd = text.length;
   const line = text.slice(lineStart, lineEnd);
   const before = text.slice(lineStart, offset);
-  const keyMatch = KEY_COLON.exec(line);
-  if (keyMatch && lineStart + keyMatch[0].length <= offset) {
-    const indent = keyMatch[1].length;
+  const keyMatch = keyColon(line);
+  if (keyMatch && lineStart + keyMatch.end <= offset) {
+    const indent = keyMatch.indent;
     const parent = parentPath(text, lineStart, LIST_ITEM.test(line) ? indent + 1 : indent);
-    const key = join(parent, unquote(keyMatch[2]));
-    return { position: 'value', parent, partial: '', replaceRange: { start: offset, end: offset }, key, ...valueAt(text, lineStart + keyMatch[0].length, offset, lineEnd) };
+    const key = join(parent, unquote(keyMatch.key));
+    return { position: 'value', parent, partial: '', replaceRange: { start: offset, end: offset }, key, ...valueAt(text, lineStart + keyMatch.end, offset, lineEnd) };
   }
   const item = LIST_ITEM.exec(before);
-  if (item && !KEY_COLON.test(line)) {
+  if (item && !keyMatch) {
     // A sequence item under `key:`; the item may sit at the key's own indentation.
     const indent = item[1].length;
     const key = parentPath(text, lineStart, indent + 1);
@@ -90,9 +145,9 @@ function parentPath(text: string, lineStart: number, indent: number): string {
     if (trimmed === '---' || trimmed === '...') break;
     const lineIndent = line.length - line.trimStart().length;
     if (lineIndent >= current) continue;
-    const m = KEY_COLON.exec(line);
-    if (!m || LIST_ITEM.test(line) || !opensMap(line.slice(m[0].length))) break;
-    keys.unshift(unquote(m[2]));
+    const m = keyColon(line);
+    if (!m || LIST_ITEM.test(line) || !opensMap(line.slice(m.end))) break;
+    keys.unshift(unquote(m.key));
     current = lineIndent;
   }
   return keys.join('.');

@@ -54,12 +54,28 @@ function parseWith(text: string, options: ParseOptions, readLines: boolean): Con
 function parseYaml(parsed: string, start: number, end: number, state: WalkState, syntax: Finding[]): void {
   const source = start === 0 && end === parsed.length ? parsed : parsed.slice(start, end);
   // Aliases are never expanded by the parser here (no toJS); the walk follows at most MAX_ALIAS_COUNT of them.
-  const docs = parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false });
+  const docs = withoutStackTraces(() => parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false }));
   state.base = start;
   docs.forEach((doc, i) => {
-    for (const error of doc.errors) syntax.push(syntaxFinding(error.message, [error.pos[0] + start, error.pos[1] + start], state.text));
+    for (const error of doc.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
+      syntax.push(syntaxFinding(error.message, [error.pos[0] + start, error.pos[1] + start], state.text));
+    }
     walkDocument(doc, i, state);
   });
+}
+
+/**
+ * Runs the parser with stack capture off: yaml builds an Error object for every problem, and garbage such as a
+ * long run of quotes yields one per character, where capturing stacks would double the time. Restored at once.
+ */
+function withoutStackTraces<T>(run: () => T): T {
+  const saved = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = saved;
+  }
 }
 
 const NULL_VALUES = new Set(['', '~', 'null', 'Null', 'NULL']);
@@ -122,7 +138,8 @@ function widen(range: OffsetRange, text: string): OffsetRange {
   let { start } = range;
   if (start >= text.length) start = Math.max(0, text.length - 1);
   let end = start;
-  while (end < text.length && !/\s/.test(text[end])) end++;
+  // Bounded, so thousands of errors in one long word do not rescan it each time.
+  while (end < text.length && end - start < 80 && !/\s/.test(text[end])) end++;
   if (end === start) end = Math.min(text.length, start + 1);
   return { start, end };
 }

@@ -2,8 +2,10 @@
 // are overwritten with characters of the same count, so every offset into the parsed text is an offset into
 // the user's text.
 
-/** `{{ ... }}`, `{% ... %}` and `{# ... #}` spans; bounded so an unclosed `{{` cannot make the scan quadratic. */
-const TEMPLATE_SPAN = /\{\{[\s\S]{0,4000}?\}\}|\{%[\s\S]{0,4000}?%\}|\{#[\s\S]{0,4000}?#\}/g;
+/** Template delimiters: `{{ ... }}`, `{% ... %}` and `{# ... #}`. */
+const DELIMITERS: ReadonlyArray<readonly [string, string]> = [['{{', '}}'], ['{%', '%}'], ['{#', '#}']];
+/** A longer "span" is more likely a stray `{{` than a template expression. */
+const MAX_SPAN = 4000;
 
 /** True when the text holds `${VAR}` substitution or template syntax. */
 export function isTemplated(text: string): boolean {
@@ -18,12 +20,7 @@ export function isTemplated(text: string): boolean {
 export function blankTemplates(text: string): string {
   if (!text.includes('{{') && !text.includes('{%') && !text.includes('{#')) return text;
   const covered = new Uint8Array(text.length);
-  let any = false;
-  for (const m of text.matchAll(TEMPLATE_SPAN)) {
-    covered.fill(1, m.index, m.index + m[0].length);
-    any = true;
-  }
-  if (!any) return text;
+  if (!markSpans(text, covered)) return text;
   const out: string[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -35,6 +32,31 @@ export function blankTemplates(text: string): string {
     lineStart = lineEnd + 1;
   }
   return out.join('');
+}
+
+/**
+ * Marks every template span in `covered`; false when there is none. Linear: the closing delimiter found for
+ * one opening is reused for the next openings before it, so no text is searched twice.
+ */
+function markSpans(text: string, covered: Uint8Array): boolean {
+  let any = false;
+  for (const [open, close] of DELIMITERS) {
+    let from = 0;
+    let closeAt = -1;
+    for (let at = text.indexOf(open, from); at >= 0; at = text.indexOf(open, from)) {
+      if (closeAt < at + open.length) closeAt = text.indexOf(close, at + open.length);
+      if (closeAt < 0) break;
+      const end = closeAt + close.length;
+      if (end - at <= MAX_SPAN) {
+        covered.fill(1, at, end);
+        any = true;
+        from = end;
+      } else {
+        from = at + open.length;
+      }
+    }
+  }
+  return any;
 }
 
 function blankLine(text: string, covered: Uint8Array, start: number, end: number): string {

@@ -84,6 +84,13 @@ describe('the line reader agrees with a full yaml parse', () => {
     for (const text of ['a: 1\n---\nb: 2\n', 'a: &x 1\nb: *x\n', 'a:\tb\n', '%YAML 1.2\n---\na: 1\n']) assert.equal(splitChunks(text), undefined, text);
   });
 
+  test('long lines cost linear time', { timeout: 5000 }, () => {
+    for (const text of [`a: x${' '.repeat(100000)}y\n`, `a: x${' '.repeat(100000)}#\n`, `a: "${' '.repeat(100000)}"${' '.repeat(100000)}x\n`, `a${'.b'.repeat(50000)}: 1\n`]) {
+      const fast = parseConfig(text, { product: 'elasticsearch' });
+      assert.equal(fast.settings.length > 0 || fast.findings.length > 0, true);
+    }
+  });
+
   test('flat lines become line chunks', () => {
     const chunks = splitChunks('a.b: 1\n# c\nx:\n  y: 2\nz: 3\n')!;
     assert.deepEqual(chunks.map((c) => c.kind), ['line', 'yaml', 'line']);

@@ -63,6 +63,13 @@ describe('keyPathAt', () => {
     assert.equal(text.slice(got.replaceRange.start, got.replaceRange.end), 'xpack.security');
   });
 
+  test('long lines cost linear time', { timeout: 5000 }, () => {
+    const text = `a${' '.repeat(100000)}b\nc:\n  d`;
+    assert.equal(keyPathAt(text, text.length).parent, 'c');
+    assert.equal(keyPathAt(text, 50000).position, 'key');
+    assert.equal(keyPathAt(`"${'x'.repeat(100000)}`, 5).position, 'key');
+  });
+
   test('out-of-range offsets are clamped', () => {
     assert.equal(keyPathAt('a', 99).partial, 'a');
     assert.equal(keyPathAt('', -5).partial, '');

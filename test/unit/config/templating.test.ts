@@ -54,6 +54,15 @@ describe('templated files', () => {
     assert.deepEqual(m.findings.map((f) => f.ruleId), ['yaml-syntax']);
   });
 
+  test('openings far from any closing stay text, in linear time', { timeout: 5000 }, () => {
+    const text = `a: {{ x${' '.repeat(5000)}}}\n${'{{'.repeat(100000)}\n`;
+    const out = blankTemplates(text);
+    assert.equal(out.length, text.length);
+    assert.ok(out.startsWith('a: {{ x'), 'a span longer than the limit is left alone');
+    const near = `${'{{'.concat('x'.repeat(3990)).repeat(200)}}}`;
+    assert.equal(blankTemplates(near).length, near.length);
+  });
+
   test('an unclosed template does not hang', () => {
     const text = `a: {{ ${'x'.repeat(100000)}\n`.repeat(20);
     const m = parseConfig(text, { product: 'elasticsearch' });
