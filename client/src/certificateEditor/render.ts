@@ -29,7 +29,9 @@ function keyText(key: PublicKeyInfo | KeySummary): string {
   return key.size ? `${key.algorithm} ${key.size} bits` : key.algorithm;
 }
 
-function sanList(sans: readonly SubjectAltName[]): string {
+/** The SANs as a list; a server or client certificate without any gets a warning (a CA needs none). */
+function sanList(sans: readonly SubjectAltName[], isCA = false): string {
+  if (sans.length === 0 && isCA) return '<p class="note">None (a CA needs none).</p>';
   if (sans.length === 0) return '<p class="warning-text">No subject alternative names: clients that check host names will reject this certificate.</p>';
   const items = sans.map((s) => `<li><span class="san-type">${escapeHtml(s.type)}</span> ${escapeHtml(s.value)}</li>`);
   return `<ul class="sans">${items.join('')}</ul>`;
@@ -63,7 +65,7 @@ function certificateSection(cert: CertSummary, heading: string, warningDays: num
     `<h2>${escapeHtml(heading)}</h2>`,
     `<p class="expiry ${state}" data-state="${state}">${escapeHtml(expiryText(cert))} <span class="date">(${escapeHtml(cert.notAfter)})</span></p>`,
     `<h3>Subject alternative names</h3>`,
-    sanList(cert.sans),
+    sanList(cert.sans, cert.isCA),
     `<table class="fields">${rows.join('')}</table>`,
     `</section>`,
   ].join('\n');

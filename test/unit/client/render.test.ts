@@ -106,8 +106,11 @@ describe('renderCertificatePage', () => {
     assert.match(html, /CA, path length 0/);
   });
 
-  it('warns when there are no SANs', () => {
+  it('warns when a leaf certificate has no SANs, but not for a CA', () => {
     assert.match(renderCertificatePage(result({ certificates: [cert({ sans: [] })] }), opts), /No subject alternative names/);
+    const ca = renderCertificatePage(result({ certificates: [cert({ sans: [], isCA: true })] }), opts);
+    assert.doesNotMatch(ca, /No subject alternative names/);
+    assert.match(ca, /a CA needs none/);
   });
 
   it('lists keystore entries with their kind and notes a file without trusted entries', () => {
