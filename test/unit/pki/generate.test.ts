@@ -173,6 +173,7 @@ describe('generate: refusals', () => {
     ['zero days', { kind: 'ca', key: EC, days: 0 }, 'INVALID_INPUT', /at least one day/],
     ['an instance named ca', { kind: 'csr', key: EC, instances: [{ name: 'ca', dns: [], ip: [] }] }, 'INVALID_INPUT', /\[ca\] may not be used/],
     ['a bad IP', { kind: 'csr', key: EC, instances: [{ name: 'n', dns: [], ip: ['1.2.3.4.5'] }] }, 'INVALID_INPUT', /\[1\.2\.3\.4\.5\] is not a valid IP address/],
+    ['two instances with one file name', { kind: 'csr', key: EC, instances: [{ name: 'a', filename: 'x', dns: [], ip: [] }, { name: 'b', filename: 'x', dns: [], ip: [] }] }, 'INVALID_INPUT', /\[x\] is used by more than one instance/],
     ['an unsupported key', { kind: 'ca', key: { type: 'rsa', bits: 1024 as 2048 } }, 'INVALID_INPUT'],
     ['a missing CA file', { kind: 'cert', key: EC, ca: { kind: 'pkcs12', path: 'nope.p12', password: '' } }, 'INVALID_INPUT', /does not exist/],
   ];

@@ -87,6 +87,12 @@ describe('makeCa defaults (certutil ca)', () => {
     assert.equal(x.subject, 'DC=com\nDC=example\nOU=Ops\nCN=My CA');
   });
 
+  it('makes RSA 3072 keys and a fresh serial each time when asked', async () => {
+    const big = await makeCa({ now: NOW, key: { type: 'rsa', bits: 3072 } });
+    assert.equal(new X509Certificate(Buffer.from(big.certDer)).publicKey.asymmetricKeyDetails?.modulusLength, 3072);
+    assert.notDeepEqual(serialOctets(big.certDer), serialOctets(ca.certDer));
+  });
+
   it('refuses a malformed DN and a validity below one day', async () => {
     await assert.rejects(makeCa({ now: NOW, dn: 'CN=a,,OU=b' }), { code: 'INVALID_INPUT' });
     await assert.rejects(makeCa({ now: NOW, days: 0 }), { code: 'INVALID_INPUT' });

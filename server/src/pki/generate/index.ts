@@ -46,6 +46,9 @@ function defaultInstances(spec: GenerateRequestSpec): InstanceSpec[] {
 /** Every instance checked as certutil does; all problems reported together. */
 function checkInstances(instances: InstanceSpec[]): void {
   const problems = instances.flatMap((i) => validateInstance(i).map((m) => `${i.name || '(no name)'}: ${m}`));
+  const stems = instances.map((i) => i.filename ?? i.name);
+  const repeated = [...new Set(stems.filter((s, i) => stems.indexOf(s) !== i))];
+  for (const stem of repeated) problems.push(`file name [${stem}] is used by more than one instance`);
   if (problems.length) throw new PkiError('INVALID_INPUT', problems.join('\n'));
 }
 
