@@ -92,10 +92,10 @@ describe('CertSummary fields', () => {
     assert.equal(r.keys[0].matchesCertificate, false);
   });
 
-  it('orders multi-attribute names most specific first and escapes like openssl', async () => {
+  it('orders names most specific first (multi-valued RDNs reversed too) and escapes like openssl', async () => {
     const c = await makeCert({ subject: 'C=US, O=Acme\\, Inc., OU=Ops+OU=Sec, CN=node' });
     const s = inspectFile(Buffer.from(c.pem), { clock }).certificates[0].subject;
-    assert.equal(s, 'CN=node,OU=Ops+OU=Sec,O=Acme\\, Inc.,C=US');
+    assert.equal(s, 'CN=node,OU=Sec+OU=Ops,O=Acme\\, Inc.,C=US');
     assert.equal(escapeRfc2253(' #a;b<c>"d\\ '), '\\ #a\\;b\\<c\\>\\"d\\\\\\ ');
     assert.equal(escapeRfc2253('é'), '\\C3\\A9');
   });

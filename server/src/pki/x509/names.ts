@@ -75,10 +75,13 @@ function valueDer(atv: AttributeTypeAndValue): ArrayBuffer {
   }
 }
 
-/** RFC 4514 / openssl RFC2253 text of a Name: RDNs reversed (most specific first), `,` and `+` separators. */
+/**
+ * RFC 4514 / openssl RFC2253 text of a Name: most specific first, `,` and `+` separators. openssl reverses the
+ * flat list of attributes, so the values inside a multi-valued RDN come out reversed too; we do the same.
+ */
 export function formatName(name: Name): string {
   const rdns: string[] = [];
-  for (let i = name.length - 1; i >= 0; i--) rdns.push(name[i].map(formatAttribute).join('+'));
+  for (let i = name.length - 1; i >= 0; i--) rdns.push(Array.from(name[i], formatAttribute).reverse().join('+'));
   return rdns.join(',');
 }
 
