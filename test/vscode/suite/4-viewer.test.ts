@@ -46,6 +46,13 @@ suite('certificate viewer and passwords', () => {
     assert.equal(await openInViewer(api, crt), 'certificate');
   });
 
+  test('is the default editor for .p12 files', async () => {
+    const uri = vscode.Uri.file(p12);
+    const shown = waitFor(api.onDidChangeViewerState, (e) => e.uri.toString() === uri.toString() && e.state !== 'loading', 'the viewer');
+    await vscode.commands.executeCommand('vscode.open', uri);
+    assert.equal((await shown).state, 'password');
+  });
+
   test('asks for the password of a protected P12', async () => {
     assert.equal(await openInViewer(api, p12), 'password');
   });
