@@ -4,7 +4,7 @@ import type { FileRole, SettingDef, SettingMatch } from '../catalog/types';
 import { settingAt } from '../config/position';
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
 import type { OffsetRange } from '../rules/finding';
-import { resolveSettingPath } from '../rules/paths';
+import { settingPathCandidates } from '../rules/paths';
 import { valueMeaning } from './valueMeanings';
 
 export interface HoverResult {
@@ -16,6 +16,8 @@ export interface HoverResult {
 export interface HoverDeps {
   /** Markdown about the file a path setting points at (certificate summary, or why it cannot be read). */
   describeFile?(absolutePath: string, role: FileRole | undefined): string;
+  /** Whether a path exists, to pick among the places a product looks (Kibana tries two folders). */
+  exists?(absolutePath: string): boolean;
   configDir?: string;
 }
 
@@ -88,7 +90,8 @@ function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel,
     return allowed ? `\`${scalar.text}\` is one of ${codeList(def.values)}.` : `\`${scalar.text}\` is not one of ${codeList(def.values)}.`;
   }
   if ((def.type === 'path' || def.type === 'pathList') && deps.describeFile) {
-    const absolute = resolveSettingPath({ model, options: { configDir: deps.configDir } }, scalar.text);
+    const candidates = settingPathCandidates({ model, options: { configDir: deps.configDir } }, scalar.text);
+    const absolute = candidates.find((c) => deps.exists?.(c)) ?? candidates[0];
     if (!absolute) return `\`${scalar.text}\` is relative, and this file is not saved yet, so it cannot be resolved.`;
     return deps.describeFile(absolute, def.fileRole);
   }

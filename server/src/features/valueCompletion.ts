@@ -9,8 +9,8 @@ import { valueMeaning } from './valueMeanings';
 
 /** What listing files for a path value needs. */
 export interface PathCompletionEnv {
-  /** Folder relative paths resolve against; undefined for an unsaved file. */
-  configDir?: string;
+  /** Folders relative paths resolve against, in the product's order; empty for an unsaved file. */
+  baseDirs?: readonly string[];
   /** Entries of a folder, or undefined when it cannot (or may not) be read. */
   listDir?(absoluteDir: string): DirEntry[] | undefined;
 }
@@ -40,15 +40,22 @@ function valueEntry(label: string, range: OffsetRange, def: SettingDef, index: n
   };
 }
 
+/** Entries of the folder a typed prefix names, merged over every base folder (first base wins a name). */
+function listTyped(typedDir: string, env: PathCompletionEnv): DirEntry[] {
+  const bases = path.isAbsolute(typedDir || '.') ? [typedDir] : (env.baseDirs ?? []).map((b) => path.resolve(b, typedDir || '.'));
+  const seen = new Map<string, DirEntry>();
+  for (const base of bases) {
+    for (const entry of env.listDir?.(base) ?? []) if (!seen.has(entry.name)) seen.set(entry.name, entry);
+  }
+  return [...seen.values()];
+}
+
 function pathEntries(def: SettingDef, prefix: string, range: OffsetRange, env: PathCompletionEnv): CompletionEntry[] {
   const slash = Math.max(prefix.lastIndexOf('/'), prefix.lastIndexOf('\\'));
   const typedDir = slash >= 0 ? prefix.slice(0, slash + 1) : '';
-  const base = path.isAbsolute(typedDir || '.') ? typedDir : env.configDir ? path.resolve(env.configDir, typedDir || '.') : undefined;
-  if (!base || !env.listDir) return [];
-  const entries = env.listDir(base) ?? [];
   const wanted = def.fileRole ? extensionsByRole[def.fileRole] : undefined;
   const out: CompletionEntry[] = [];
-  for (const entry of entries) {
+  for (const entry of listTyped(typedDir, env)) {
     if (entry.name.startsWith('.')) continue;
     if (!entry.isDirectory && wanted && !wanted.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
     const insert = typedDir + entry.name + (entry.isDirectory ? '/' : '');

@@ -19,3 +19,12 @@ export function describeFileFor(ctx: ServerContext, absolutePath: string, role: 
     passwords: ctx.passwords,
   });
 }
+
+/** True when the path exists; I/O errors count as absent. */
+export function exists(ctx: ServerContext, absolutePath: string): boolean {
+  try {
+    return ctx.fs.stat(absolutePath) !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -109,20 +109,29 @@ describe('value completion', () => {
   const listDir = (dir: string) => tree[dir];
 
   test('path values list files relative to the config dir, filtered by file role', () => {
-    const { entries } = complete('xpack.security.transport.ssl.keystore.path: certs/|', { configDir: '/etc/es', listDir });
+    const { entries } = complete('xpack.security.transport.ssl.keystore.path: certs/|', { baseDirs: ['/etc/es'], listDir });
     assert.deepEqual(labels(entries), ['node.p12']);
     assert.equal(entries[0].insertText, 'certs/node.p12');
   });
 
   test('folders are offered with a slash and ask for completion again', () => {
-    const { entries } = complete('xpack.security.transport.ssl.keystore.path: |', { configDir: '/etc/es', listDir });
+    const { entries } = complete('xpack.security.transport.ssl.keystore.path: |', { baseDirs: ['/etc/es'], listDir });
     assert.deepEqual(labels(entries), ['certs/']);
     assert.equal(entries[0].retrigger, true);
   });
 
   test('list items of a path list complete too', () => {
-    const { entries } = complete('xpack.security.transport.ssl.certificate_authorities: [ certs/|', { configDir: '/etc/es', listDir });
+    const { entries } = complete('xpack.security.transport.ssl.certificate_authorities: [ certs/|', { baseDirs: ['/etc/es'], listDir });
     assert.deepEqual(labels(entries).sort(), ['ca.pem', 'node.crt']);
+  });
+
+  test('several base folders merge, the first winning a name', () => {
+    const kibanaTree: Record<string, DirEntry[]> = {
+      '/opt/kibana/config': [{ name: 'kibana.yml', isDirectory: false }, { name: 'certs', isDirectory: true }],
+      '/opt/kibana': [{ name: 'config', isDirectory: true }, { name: 'certs', isDirectory: false }],
+    };
+    const { entries } = complete('xpack.security.transport.ssl.keystore.path: |', { baseDirs: ['/opt/kibana/config', '/opt/kibana'], listDir: (d) => kibanaTree[d] });
+    assert.deepEqual(entries.map((e) => [e.label, e.kind]), [['certs/', 'folder'], ['config/', 'folder']]);
   });
 
   test('an unsaved file (no config dir) offers no relative files', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseConfig } from '../../../server/src/config/parse';
 import { hoverAt, keyHoverMarkdown } from '../../../server/src/features/hover';
+import { SettingIndex } from '../../../server/src/catalog/lookup';
 import { testCatalog } from './catalogFixture';
 
 function hover(text: string, needle: string, delta = 1, describeFile?: (p: string) => string) {
@@ -62,6 +63,17 @@ describe('hover on values', () => {
     const result = hover('xpack.security.transport.ssl.keystore.path: certs/node.p12\n', 'certs', 1, (p) => (seen.push(p), `file ${p}`));
     assert.deepEqual(seen, ['/etc/es/certs/node.p12']);
     assert.equal(result!.markdown, 'file /etc/es/certs/node.p12');
+  });
+
+  test('for Kibana, the folder that holds the file wins among the places Kibana looks', () => {
+    const text = 'server.ssl.certificate: config/certs/kibana.crt\n';
+    const model = parseConfig(text, { product: 'kibana', filePath: '/opt/kibana/config/kibana.yml' });
+    const catalog = new SettingIndex('kibana', [{ key: 'server.ssl.certificate', product: 'kibana', type: 'path', fileRole: 'certificate', description: 'd', docs: 'https://docs.example' }], []);
+    const describe = (p: string) => p;
+    const at = text.indexOf('config/') + 1;
+    assert.equal(hoverAt(model, catalog, at, { describeFile: describe, exists: (p) => p === '/opt/kibana/config/certs/kibana.crt' })?.markdown, '/opt/kibana/config/certs/kibana.crt');
+    assert.equal(hoverAt(model, catalog, at, { describeFile: describe, exists: (p) => p === '/opt/kibana/config/config/certs/kibana.crt' })?.markdown, '/opt/kibana/config/config/certs/kibana.crt');
+    assert.equal(hoverAt(model, catalog, at, { describeFile: describe, exists: () => false })?.markdown, '/opt/kibana/config/config/certs/kibana.crt');
   });
 
   test('each item of a path list is described on its own', () => {

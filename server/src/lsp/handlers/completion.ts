@@ -1,6 +1,5 @@
 // textDocument/completion: keys (flat and nested) and values (enums, booleans, files) from the catalog.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -10,6 +9,7 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import { catalogFor, type Product } from '../../catalog';
+import { settingPathCandidates } from '../../rules/paths';
 import { completeAt, keyDocumentation, type CompletionEntry, type DirEntry } from '../../features/completion';
 import { analysisOf } from '../analysis';
 import type { ServerContext } from '../context';
@@ -79,7 +79,8 @@ function complete(ctx: ServerContext, params: CompletionParams): CompletionList 
   const offset = analysis.lines.offsetAt(params.position);
   const entries = completeAt(doc.getText(), offset, catalogFor(analysis.product), {
     existingKeys: new Set(analysis.result.model.byKey.keys()),
-    configDir: analysis.filePath ? path.dirname(analysis.filePath) : undefined,
+    // The places the product looks for a relative path (Kibana: beside kibana.yml, then its home folder).
+    baseDirs: settingPathCandidates({ model: analysis.result.model, options: {} }, '.'),
     listDir: (dir) => listDir(ctx, dir),
   });
   return { isIncomplete: false, items: entries.map((e) => toItem(e, analysis.lines, analysis.product)) };

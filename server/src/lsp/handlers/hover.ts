@@ -4,7 +4,7 @@ import { catalogFor } from '../../catalog';
 import { hoverAt } from '../../features/hover';
 import { analysisOf } from '../analysis';
 import type { ServerContext } from '../context';
-import { describeFileFor } from '../fileDescriptions';
+import { describeFileFor, exists, mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
 
 function hover(ctx: ServerContext, params: HoverParams): Hover | null {
@@ -15,6 +15,7 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const offset = analysis.lines.offsetAt(params.position);
   const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
+    exists: (path) => mayRead(ctx, path) && exists(ctx, path),
   });
   if (!result) return null;
   return { contents: { kind: 'markdown', value: result.markdown }, range: analysis.lines.rangeOf(result.range) };
