@@ -1,6 +1,6 @@
 // The test/vscode mocha suite, run inside code-server's real extension host with this repository as
-// the development extension and a temp copy of examples/ as the workspace (EMPTY extensions folder,
-// so no installed copy of Elastic TLS runs beside it).
+// the development extension and a temp copy of test/vscode/fixtures/ as the workspace (EMPTY
+// extensions folder, so no installed copy of Elastic TLS runs beside it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -27,7 +27,7 @@ test('the test/vscode suite passes in the real extension host', { timeout: 600_0
   const code = await runExtensionTests({
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: suiteEntry,
-    folder: path.join(repoRoot, 'examples'),
+    folder: path.join(repoRoot, 'test', 'vscode', 'fixtures'),
     copyFolder: true,
     timeoutMs: 300_000,
     onLog: (line) => output.push(stripAnsi(line)),
