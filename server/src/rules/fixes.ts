@@ -19,13 +19,39 @@ function removalRange(model: ConfigModel, setting: Setting, targets: readonly Se
 /** Start of the highest ancestor key whose every child setting is being removed, else of the pair itself. */
 function outermostEmptiedAncestorStart(model: ConfigModel, setting: Setting, targets: readonly Setting[]): number {
   let start = setting.pairRange.start;
+  const at = indexOfSetting(model.settings, setting);
+  if (at < 0) return start;
   for (let depth = setting.keyParts.length - 2; depth >= 0; depth--) {
     const partStart = setting.keyParts[depth].range.start;
-    const siblings = model.settings.filter((s) => s.keyParts[depth]?.range.start === partStart);
-    if (!siblings.every((s) => targets.includes(s))) break;
+    if (!siblingsAll(model.settings, at, depth, partStart, (s) => targets.includes(s))) break;
     start = partStart;
   }
   return start;
+}
+
+/**
+ * Settings keep source order, so the descendants of one YAML key sit next to each other: walk out from the
+ * setting while the ancestor at `depth` is the same node, and test each.
+ */
+function siblingsAll(settings: readonly Setting[], at: number, depth: number, partStart: number, test: (s: Setting) => boolean): boolean {
+  const same = (s: Setting | undefined) => s !== undefined && s.keyParts[depth]?.range.start === partStart;
+  for (let i = at; same(settings[i]); i--) if (!test(settings[i])) return false;
+  for (let i = at + 1; same(settings[i]); i++) if (!test(settings[i])) return false;
+  return true;
+}
+
+/** Position of a setting in source order, found by binary search on its key offset. */
+function indexOfSetting(settings: readonly Setting[], setting: Setting): number {
+  let lo = 0;
+  let hi = settings.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = settings[mid].keyRange.start;
+    if (start === setting.keyRange.start) return settings[mid] === setting ? mid : settings.indexOf(setting);
+    if (start < setting.keyRange.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return settings.indexOf(setting);
 }
 
 /** The full lines from `start` to `end` (newline included) when nothing else shares them; else undefined. */

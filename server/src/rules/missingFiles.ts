@@ -6,14 +6,19 @@ import { valueItems } from './sslContexts';
 import { defOf, makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
 
+/** At most this many paths are looked up per check; real files name a handful. */
+const MAX_PATHS = 500;
+
 /** Every file a setting names must exist and be a file. */
 export const missingFileRule: Rule = (ctx) => {
   const out: Finding[] = [];
+  let budget = MAX_PATHS;
   for (const setting of ctx.model.byKey.values()) {
     const def = defOf(ctx, setting.key);
     if (!def || !(def.fileRole || def.type === 'path' || def.type === 'pathList')) continue;
     const items = def.type === 'pathList' || setting.value.kind === 'list' ? valueItems(setting, ctx.model.product === 'elasticsearch') : valueItems(setting, false);
     for (const item of items) {
+      if (--budget < 0) return out;
       const f = checkPath(ctx, setting, item);
       if (f) out.push(f);
     }
