@@ -38,7 +38,9 @@ function lifecycleLines(match: SettingMatch): string[] {
   const { def } = match;
   const lines: string[] = [];
   const describe = (label: string, l: NonNullable<SettingDef['removed']>): string => {
-    const use = l.replacement ? `; use \`${l.replacement}\` instead` : '';
+    // A replacement with placeholders takes the names the user wrote (`<name>` -> `ldap1`).
+    const replacement = l.replacement?.replace(/<([^<>.]+)>/g, (whole, name: string) => match.params[name] ?? whole);
+    const use = replacement ? `; use \`${replacement}\` instead` : '';
     return `**${label} ${l.since}**${use}.${l.note ? ` ${l.note}` : ''}`;
   };
   if (def.removed) lines.push(describe('Removed in', def.removed));

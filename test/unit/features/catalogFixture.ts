@@ -13,6 +13,7 @@ const defs: SettingDef[] = [
   { key: 'xpack.security.transport.ssl.keystore.password', product: 'elasticsearch', type: 'string', sensitive: true, description: 'Legacy password.', docs: DOCS, deprecated: { since: '7.17.0', replacement: 'xpack.security.transport.ssl.keystore.secure_password' } },
   { key: 'xpack.security.transport.ssl.certificate_authorities', product: 'elasticsearch', type: 'pathList', fileRole: 'certificateAuthorities', description: 'CA files.', docs: DOCS },
   { key: 'xpack.security.authc.realms.ldap.<name>.url', product: 'elasticsearch', type: 'urlList', description: 'LDAP URLs.', docs: DOCS },
+  { key: 'xpack.security.authc.realms.ldap.<name>.ssl.keystore.password', product: 'elasticsearch', type: 'string', sensitive: true, description: 'Legacy.', docs: DOCS, deprecated: { since: '7.17.0', replacement: 'xpack.security.authc.realms.ldap.<name>.ssl.keystore.secure_password' } },
   { key: 'xpack.security.authc.realms.ldap.<name>.order', product: 'elasticsearch', type: 'integer', description: 'Realm order.', docs: DOCS },
   { key: 'xpack.ssl.certificate', product: 'elasticsearch', type: 'path', description: 'Old global cert.', docs: DOCS, removed: { since: '7.0.0', replacement: 'xpack.security.transport.ssl.certificate' } },
 ];

@@ -53,7 +53,8 @@ describe('key completion', () => {
 
   test('a placeholder segment of the enclosing map matches its concrete name', () => {
     const { entries } = complete('xpack.security.authc.realms.ldap.corp:\n  |');
-    assert.deepEqual(labels(entries).filter((l) => !l.startsWith('<')).sort(), ['order', 'url']);
+    assert.deepEqual(labels(entries.filter((e) => e.kind === 'property')).sort(), ['order', 'ssl.keystore.password', 'url']);
+    assert.deepEqual(labels(entries.filter((e) => e.kind === 'module')), ['ssl']);
   });
 
   test('keys already set are not offered again; removed keys never', () => {

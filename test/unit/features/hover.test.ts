@@ -19,6 +19,7 @@ describe('hover on keys', () => {
     { name: 'secure setting', text: 'xpack.security.transport.ssl.keystore.secure_password: x\n', needle: 'xpack', expect: [/Secure setting/, /elasticsearch-keystore add xpack\.security\.transport\.ssl\.keystore\.secure_password/] },
     { name: 'deprecated setting', text: 'xpack.security.transport.ssl.keystore.password: x\n', needle: 'xpack', expect: [/Deprecated since 7\.17\.0\*\*; use `xpack\.security\.transport\.ssl\.keystore\.secure_password` instead/] },
     { name: 'removed setting', text: 'xpack.ssl.certificate: a.crt\n', needle: 'xpack', expect: [/Removed in 7\.0\.0/] },
+    { name: 'replacement with the user\'s names', text: 'xpack.security.authc.realms.ldap.corp.ssl.keystore.password: x\n', needle: 'xpack', expect: [/use `xpack\.security\.authc\.realms\.ldap\.corp\.ssl\.keystore\.secure_password` instead/] },
     { name: 'placeholder', text: 'xpack.security.authc.realms.ldap.corp.url: ldaps://x\n', needle: 'xpack', expect: [/`<name>` = `corp`/] },
     { name: 'unknown key in an owned namespace', text: 'xpack.security.transport.ssl.verfication_mode: full\n', needle: 'xpack', expect: [/not a known Elasticsearch setting/, /Did you mean `xpack\.security\.transport\.ssl\.verification_mode`/] },
     { name: 'nested prefix segment', text: 'xpack:\n  security:\n    enabled: true\n', needle: 'security', expect: [/`xpack\.security`/, /`transport`/] },
