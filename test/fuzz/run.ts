@@ -54,13 +54,13 @@ function catalogKeys(): string[] {
 }
 
 /**
- * Runs one input. A hang gets one more try in a fresh worker, so a machine that is briefly busy does not
- * count as a crash; an input that hangs twice does.
+ * Runs one input. Its bound is CPU time (see lib/cpu.ts); a hang still gets one more try in a fresh worker, so
+ * a cold start or a burst of load does not count as a crash, while an input that hangs twice does.
  */
-async function runOnce(pool: WorkerPool, target: string, input: FuzzInput, timeout: number): Promise<[number, CrashInfo?]> {
+async function runOnce(pool: WorkerPool, target: string, input: FuzzInput, timeout: number): Promise<[number, number | undefined, CrashInfo?]> {
   let outcome = await pool.run(target, input, timeout);
   if (!outcome.ok && outcome.crash.name === 'Hang') outcome = await pool.run(target, input, timeout);
-  return outcome.ok ? [outcome.ms] : [outcome.ms, outcome.crash];
+  return outcome.ok ? [outcome.ms, outcome.cpu] : [outcome.ms, outcome.cpu, outcome.crash];
 }
 
 async function main(): Promise<number> {

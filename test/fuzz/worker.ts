@@ -38,11 +38,16 @@ async function run(id: number, target: string, input: FuzzInput): Promise<void> 
   input.bytes = Buffer.from(input.bytes);
   input.opts.files = input.opts.files?.map((f) => Buffer.from(f));
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const spent = () => {
+    const u = process.cpuUsage(cpu0);
+    return { ms: performance.now() - started, cpu: (u.user + u.system) / 1000 };
+  };
   try {
     await runner(input);
-    send({ type: 'result', id, ms: performance.now() - started });
+    send({ type: 'result', id, ...spent() });
   } catch (e) {
-    send({ type: 'result', id, ms: performance.now() - started, crash: describe(e) });
+    send({ type: 'result', id, ...spent(), crash: describe(e) });
   }
 }
 

@@ -10,6 +10,7 @@ import { createMessageConnection, type MessageConnection, StreamMessageReader, S
 import type { Corpus } from '../seeds';
 import { certFile, generators } from './generators';
 import type { FuzzInput } from './input';
+import { watchBudget } from './cpu';
 import type { Prng } from './prng';
 import type { CrashLog } from './report';
 import { mutatePem } from './pem';
@@ -25,7 +26,7 @@ export interface LspRunOptions {
   inputs?: FuzzInput[];
 }
 
-/** How long one request may go unanswered. */
+/** CPU time the server may spend on one request. */
 const ANSWER_MS = 5000;
 const BATCH = 8;
 const dec = new TextDecoder();
@@ -38,10 +39,13 @@ function position(text: string, offset: number): { line: number; character: numb
   return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
 }
 
-function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ANSWER_MS} ms`)), ANSWER_MS)));
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+/** `p`, or a rejection once the server has spent ANSWER_MS of CPU time (or sat idle for a minute) without answering. */
+function withTimeout<T>(p: Promise<T>, what: string, pid: number | undefined): Promise<T> {
+  let cancel = () => undefined as void;
+  const t = new Promise<never>((_, reject) => {
+    cancel = watchBudget(pid, ANSWER_MS, (how) => reject(new Error(`${what}: no answer after ${how}`)));
+  });
+  return Promise.race([p, t]).finally(() => cancel());
 }
 
 async function startServer(serverJs: string, workspace: string): Promise<Server> {
@@ -61,7 +65,7 @@ async function startServer(serverJs: string, workspace: string): Promise<Server>
   await withTimeout(conn.sendRequest('initialize', {
     processId: process.pid, rootUri, capabilities: {}, workspaceFolders: [{ uri: rootUri, name: 'ws' }],
     initializationOptions: { validationDelay: 0 },
-  }), 'initialize');
+  }), 'initialize', proc.pid);
   await conn.sendNotification('initialized', {});
   return server;
 }
@@ -100,14 +104,14 @@ async function exercise(server: Server, step: Step, version: number, files: stri
   }
   for (const offset of step.input.opts.offsets ?? []) {
     const pos = rng.chance(0.05) ? { line: 1_000_000, character: 1_000_000 } : position(text, offset);
-    await withTimeout(conn.sendRequest('textDocument/hover', { textDocument, position: pos }), 'hover');
-    if (rng.chance(0.5)) await withTimeout(conn.sendRequest('textDocument/completion', { textDocument, position: pos }), 'completion');
+    await withTimeout(conn.sendRequest('textDocument/hover', { textDocument, position: pos }), 'hover', server.proc.pid);
+    if (rng.chance(0.5)) await withTimeout(conn.sendRequest('textDocument/completion', { textDocument, position: pos }), 'completion', server.proc.pid);
   }
   const end = position(text, text.length);
   const diagnostics = server.diagnostics.get(step.doc.uri) ?? [];
-  await withTimeout(conn.sendRequest('textDocument/codeAction', { textDocument, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics } }), 'codeAction');
+  await withTimeout(conn.sendRequest('textDocument/codeAction', { textDocument, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics } }), 'codeAction', server.proc.pid);
   if (rng.chance(0.2)) {
-    await withTimeout(conn.sendRequest('estls/inspectFile', { path: rng.pick(files), password: rng.chance(0.5) ? 'fuzz-Pa55' : undefined }).catch(() => undefined), 'inspectFile');
+    await withTimeout(conn.sendRequest('estls/inspectFile', { path: rng.pick(files), password: rng.chance(0.5) ? 'fuzz-Pa55' : undefined }).catch(() => undefined), 'inspectFile', server.proc.pid);
   }
 }
 
@@ -155,10 +159,10 @@ export async function runLspTarget(opts: LspRunOptions): Promise<void> {
         }
         const logged = server.errors.splice(0);
         const crash = failure ?? server.exited ?? (logged.length ? logged[0] : undefined);
-        opts.log.record('lsp', step.input, performance.now() - started, crash ? { name: failure ? 'NoAnswer' : server.exited ? 'ServerDied' : 'HandlerFailure', message: crash.split('\n')[0], stack: crash } : undefined);
+        opts.log.record('lsp', step.input, performance.now() - started, undefined, crash ? { name: failure ? 'NoAnswer' : server.exited ? 'ServerDied' : 'HandlerFailure', message: crash.split('\n')[0], stack: crash } : undefined);
         if (failure || server.exited) break;
       }
-      const alive = !server.exited && (await withTimeout(server.conn.sendRequest('textDocument/hover', { textDocument: { uri: last?.doc.uri ?? '' }, position: { line: 0, character: 0 } }), 'liveness hover').then(() => true, () => false));
+      const alive = !server.exited && (await withTimeout(server.conn.sendRequest('textDocument/hover', { textDocument: { uri: last?.doc.uri ?? '' }, position: { line: 0, character: 0 } }), 'liveness hover', server.proc.pid).then(() => true, () => false));
       if (!alive) {
         if (last) opts.log.crash('lsp', last.input, { name: 'ServerDead', message: server.exited ?? 'the liveness hover got no answer after the batch' });
         stopServer(server);
@@ -167,7 +171,7 @@ export async function runLspTarget(opts: LspRunOptions): Promise<void> {
     }
   } finally {
     if (server) {
-      await withTimeout(server.conn.sendRequest('shutdown'), 'shutdown').catch(() => undefined);
+      await withTimeout(server.conn.sendRequest('shutdown'), 'shutdown', server.proc.pid).catch(() => undefined);
       await server.conn.sendNotification('exit').catch(() => undefined);
       stopServer(server);
     }

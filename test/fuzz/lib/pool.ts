@@ -1,12 +1,14 @@
 // The worker child: started with tsx, fed one input at a time, killed and restarted after a hang or a death.
 import { type ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
+import { watchBudget } from './cpu';
 import type { FuzzInput } from './input';
 
 export interface CrashInfo { name: string; message: string; stack?: string }
-export type Outcome = { ok: true; ms: number } | { ok: false; ms: number; crash: CrashInfo };
+/** `ms` is wall time, `cpu` the worker's CPU time for the input (when it answered). */
+export type Outcome = { ok: true; ms: number; cpu?: number } | { ok: false; ms: number; cpu?: number; crash: CrashInfo };
 
-interface Pending { id: number; resolve: (o: Outcome) => void; timer: NodeJS.Timeout; started: number }
+interface Pending { id: number; resolve: (o: Outcome) => void; cancel: () => void; started: number }
 
 /** Worker heap limit: an input that needs more is a crash (memory exhaustion), not a reason to swap. */
 const HEAP_MB = 1024;
@@ -27,7 +29,7 @@ export class WorkerPool {
     this.child = child;
     child.stderr?.on('data', (d: Buffer) => (this.stderrTail = (this.stderrTail + d.toString()).slice(-2000)));
     child.on('exit', (code, signal) => this.onExit(child, code, signal));
-    child.on('message', (m: { type: string; id?: number; ms?: number; crash?: CrashInfo; error?: CrashInfo }) => this.onMessage(m));
+    child.on('message', (m: Parameters<WorkerPool['onMessage']>[0]) => this.onMessage(m));
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
       child.once('exit', () => reject(new Error(`worker did not start: ${this.stderrTail}`)));
@@ -43,18 +45,18 @@ export class WorkerPool {
     });
   }
 
-  /** Runs one input; a timeout kills the child (the next run restarts it). */
+  /** Runs one input; past its CPU time bound the child is killed (the next run restarts it). */
   async run(target: string, input: FuzzInput, timeoutMs: number): Promise<Outcome> {
     // After a kill the new child loads the target on first use, which is quicker than loading them all.
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) await this.load([]);
     const id = this.nextId++;
     return new Promise((resolve) => {
       const started = performance.now();
-      const timer = setTimeout(() => {
-        this.finish({ ok: false, ms: performance.now() - started, crash: { name: 'Hang', message: `no answer within ${timeoutMs} ms` } });
+      const cancel = watchBudget(this.child?.pid, timeoutMs, (how) => {
+        this.finish({ ok: false, ms: performance.now() - started, crash: { name: 'Hang', message: `no answer after ${how} (bound: ${timeoutMs} ms of CPU)` } });
         this.kill();
-      }, timeoutMs);
-      this.pending = { id, resolve, timer, started };
+      });
+      this.pending = { id, resolve, cancel, started };
       this.child?.send({ type: 'run', id, target, input });
     });
   }
@@ -69,13 +71,14 @@ export class WorkerPool {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    clearTimeout(p.timer);
+    p.cancel();
     p.resolve(outcome);
   }
 
-  private onMessage(m: { type: string; id?: number; ms?: number; crash?: CrashInfo; error?: CrashInfo }): void {
+  private onMessage(m: { type: string; id?: number; ms?: number; cpu?: number; crash?: CrashInfo; error?: CrashInfo }): void {
     if (m.type === 'result' && m.id === this.pending?.id) {
-      this.finish(m.crash ? { ok: false, ms: m.ms ?? 0, crash: m.crash } : { ok: true, ms: m.ms ?? 0 });
+      const times = { ms: m.ms ?? 0, cpu: m.cpu };
+      this.finish(m.crash ? { ok: false, ...times, crash: m.crash } : { ok: true, ...times });
     } else if (m.type === 'stray' && m.error && this.pending) {
       this.finish({ ok: false, ms: performance.now() - this.pending.started, crash: { ...m.error, name: `Uncaught ${m.error.name}` } });
     }

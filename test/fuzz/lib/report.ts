@@ -23,11 +23,11 @@ export class CrashLog {
   }
 
   /** Counts one input, and the crash when there is one. */
-  record(target: string, input: FuzzInput, ms: number, crash?: CrashInfo): void {
+  record(target: string, input: FuzzInput, ms: number, cpu?: number, crash?: CrashInfo): void {
     const s = this.statsOf(target);
     s.inputs++;
     s.ms += ms;
-    if (ms > 2000) s.slow++;
+    if ((cpu ?? ms) > 2000) s.slow++;
     if (crash) this.crash(target, input, crash);
   }
 
@@ -56,7 +56,7 @@ export class CrashLog {
     const lines: string[] = [];
     const rates = order.filter((t) => this.stats.has(t)).map((t) => {
       const s = this.statsOf(t);
-      return `${t} ${s.ms > 0 ? Math.round((s.inputs * 1000) / s.ms) : 0}/s${s.slow ? ` (${s.slow} over 2 s)` : ''}`;
+      return `${t} ${s.ms > 0 ? Math.round((s.inputs * 1000) / s.ms) : 0}/s${s.slow ? ` (${s.slow} over 2 s of CPU)` : ''}`;
     });
     lines.push(`fuzz: inputs per second of target time: ${rates.join(', ')}`);
     let inputs = 0;
