@@ -1,0 +1,160 @@
+// Diagnostics latency through the protocol: open an elasticsearch.yml, type 100 single characters (full sync,
+// a new version each), time each didChange to the publishDiagnostics that answers it. Baseline:
+// yaml-language-server validating the same file against a JSON schema of the same keys, same client code.
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { makeElasticsearchYml } from './lib/esConfig.mjs';
+import { startLsp, uriOf } from './lib/lspClient.mjs';
+import { makeFixtureCerts } from './lib/opensslPki.mjs';
+import { cliJs, root, serverJs, yamlLsBin, yamlLsNoDebounce } from './lib/paths.mjs';
+import { timeProcessRuns } from './lib/proc.mjs';
+import { elasticsearchSchema } from './lib/schema.mjs';
+import { median, p95, progress, row } from './lib/stats.mjs';
+
+export const title = 'Diagnostics after an edit';
+
+const SIZES = [
+  { lines: 200, target: 10 },
+  { lines: 1000, target: 30 },
+  { lines: 5000, target: 100 },
+];
+const EDITS = 100;
+const WARMUP_EDITS = 10;
+const PASSWORD = 'bench-pass';
+
+/** The text after edit `i`: one more `x` at the end of one string value, spread over the file. */
+function editor(text, editLines) {
+  const lines = text.split('\n');
+  return (i) => {
+    const at = editLines[(i * 37) % editLines.length];
+    lines[at] += 'x';
+    return lines.join('\n');
+  };
+}
+
+/** Opens `file`, waits for its first diagnostics, then times `edits` edits; returns milliseconds per edit. */
+async function timeEdits(server, file, text, editLines, { edits, warmup, versioned, settleMs }) {
+  const uri = uriOf(file);
+  const first = server.nextDiagnostics(uri);
+  server.open(uri, text, 1);
+  await first;
+  // Servers that do not echo the version may still publish for the open (settings arrive late): drain those.
+  if (!versioned) await server.settle(settleMs);
+  const next = editor(text, editLines);
+  const times = [];
+  let version = 1;
+  const before = server.published;
+  for (let i = 0; i < warmup + edits; i++) {
+    version++;
+    const v = version;
+    const answered = server.nextDiagnostics(uri, versioned ? (p) => p.version === v : () => true);
+    const t0 = performance.now();
+    server.change(uri, next(i), v);
+    const { at } = await answered;
+    if (i >= warmup) times.push(at - t0);
+  }
+  const extra = server.published - before - (warmup + edits);
+  server.notify('textDocument/didClose', { textDocument: { uri } });
+  return { times, extra };
+}
+
+async function startOurs(dir, validationDelay) {
+  const server = await startLsp({ script: serverJs, rootDir: dir, initializationOptions: validationDelay === undefined ? {} : { validationDelay } });
+  // As the client does at start: the passwords of the keystores the settings name.
+  server.notify('estls/setPasswords', { entries: ['node.p12', 'ca.p12'].map((f) => ({ path: path.join(dir, 'certs', f), password: PASSWORD })) });
+  return server;
+}
+
+async function startYamlLs(dir, schemaFile, noDebounce) {
+  const yaml = {
+    validate: true, hover: false, completion: false, format: { enable: false },
+    schemaStore: { enable: false }, kubernetesCRDStore: { enable: false },
+    schemas: { [uriOf(schemaFile)]: ['**/elasticsearch*.yml'] },
+  };
+  // 1.25.0 pulls its settings with workspace/configuration; the client answers with the schema association.
+  return startLsp({
+    script: noDebounce ? yamlLsNoDebounce : yamlLsBin,
+    rootDir: dir,
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: {} } },
+    configuration: (item) => (item.section === 'yaml' ? yaml : item.section === 'http' ? {} : null),
+  });
+}
+
+async function prepare(tmp) {
+  const dir = path.join(tmp, 'diagnostics');
+  await mkdir(path.join(dir, 'certs'), { recursive: true });
+  await makeFixtureCerts(path.join(dir, 'certs'), PASSWORD);
+  const schemaFile = path.join(dir, 'elasticsearch.schema.json');
+  await writeFile(schemaFile, JSON.stringify(elasticsearchSchema()));
+  const files = [];
+  for (const size of SIZES) {
+    const { text, editLines } = makeElasticsearchYml(size.lines);
+    const file = path.join(dir, `elasticsearch-${size.lines}.yml`);
+    await writeFile(file, text);
+    files.push({ ...size, file, text, editLines, actualLines: text.split('\n').length });
+  }
+  return { dir, schemaFile, files };
+}
+
+/** One server kind over every size; returns times per size. */
+async function measure(start, files, opts, label) {
+  const server = await start();
+  const out = [];
+  try {
+    for (const f of files) {
+      progress(`${label}: ${f.actualLines} lines`);
+      out.push(await timeEdits(server, f.file, f.text, f.editLines, opts));
+    }
+  } finally {
+    await server.stop();
+  }
+  return out;
+}
+
+function sizeRows(files, ours, base) {
+  return files.flatMap((f, i) => {
+    const [o, b] = [ours[i].times, base[i].times];
+    const name = `diagnostics, ${f.actualLines} lines`;
+    const baselineName = 'yaml-language-server 1.25.0 + JSON schema, debounce removed';
+    const ratio = p95(b) / p95(o);
+    return [
+      row({ name: `${name}, median`, unit: 'ms', ours: median(o), baseline: median(b), baselineName }),
+      row({ name: `${name}, p95`, unit: 'ms', ours: p95(o), baseline: p95(b), baselineName,
+        target: `<= ${f.target} ms and >= 10x`, meets: p95(o) <= f.target && ratio >= 10 }),
+    ];
+  });
+}
+
+export async function run({ tmp }) {
+  const { dir, schemaFile, files } = await prepare(tmp);
+  const quick = { edits: EDITS, warmup: WARMUP_EDITS };
+  const ours = await measure(() => startOurs(dir, 0), files, { ...quick, versioned: true }, 'ours, debounce 0');
+  const base = await measure(() => startYamlLs(dir, schemaFile, true), files, { ...quick, versioned: false, settleMs: 500 }, 'yaml-language-server, debounce 0');
+  const rows = sizeRows(files, ours, base);
+  const extra = base.reduce((n, b) => n + b.extra, 0);
+  if (extra) rows[rows.length - 1].note = `yaml-language-server published ${extra} more diagnostics than edits`;
+
+  // As shipped: our default debounce (150 ms) beside yaml-language-server's fixed 200 ms, on 1,000 lines.
+  const mid = [files[1]];
+  const few = { edits: 20, warmup: 2 };
+  const oursDefault = await measure(() => startOurs(dir, undefined), mid, { ...few, versioned: true }, 'ours, default debounce');
+  const baseDefault = await measure(() => startYamlLs(dir, schemaFile, false), mid, { ...few, versioned: false, settleMs: 500 }, 'yaml-language-server as shipped');
+  rows.push(row({
+    name: `diagnostics, ${mid[0].actualLines} lines, default debounce, p95`, unit: 'ms',
+    ours: p95(oursDefault[0].times), baseline: p95(baseDefault[0].times),
+    baselineName: 'yaml-language-server 1.25.0 as shipped (fixed 200 ms delay)',
+    note: 'ours waits elasticTls.validationDelay (default 150 ms); yaml-language-server 1.25.0 waits a fixed 200 ms that no setting changes, so the debounce-0 rows run it through bench/lib/yamlLsNoDebounce.cjs, which only sets that field to 0',
+  }));
+
+  progress('estls check, whole process');
+  const big = files[2];
+  const cli = await timeProcessRuns(process.execPath, [cliJs, 'check', big.file], { runs: 10, okCodes: [0, 1], cwd: root });
+  const parseOnly = `require('yaml').parse(require('fs').readFileSync(${JSON.stringify(big.file)}, 'utf8'))`;
+  const yamlParse = await timeProcessRuns(process.execPath, ['-e', parseOnly], { runs: 10, cwd: root });
+  rows.push(row({
+    name: `estls check, ${big.actualLines} lines, whole process, median`, unit: 'ms', ours: median(cli), baseline: median(yamlParse),
+    baselineName: "node -e \"require('yaml').parse(file)\" (parse only, no checks)",
+    note: 'the baseline only starts node and parses the YAML; estls check also loads the catalog, runs every rule and reads the certificates',
+  }));
+  return rows;
+}
