@@ -80,29 +80,10 @@ async function sendAllPasswords(client: LanguageClient, passwords: PasswordStore
   if (entries.length > 0) await client.sendNotification(SetPasswordsNotification, { entries } satisfies SetPasswordsParams);
 }
 
-/** Creates and starts the client; the returned client is running. deactivate() stops it. */
-export async function startLanguageClient(
-  context: vscode.ExtensionContext,
-  log: Log,
-  passwords: PasswordStore,
-  onStateChange: (e: { oldState: number; newState: number }) => void,
-): Promise<LanguageClient> {
-  let settings = readSettings();
-  const watchers = [CERTIFICATE_GLOB, CONFIG_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
-  const client = new LanguageClient('elasticTls', 'Elastic TLS', serverOptions(context), clientOptions(settings, log, watchers));
-  const restart = async (why: string): Promise<void> => {
-    try {
-      log.info(`Restarting the language server: ${why}.`);
-      await client.restart();
-    } catch (e) {
-      log.error('Restarting the language server failed', e);
-    }
-  };
-
-  context.subscriptions.push(
-    ...watchers,
+/** Keeps the server's passwords in step: all of them at every (re)start, then each change. */
+function forwardPasswords(client: LanguageClient, passwords: PasswordStore, log: Log): vscode.Disposable[] {
+  return [
     client.onDidChangeState((e) => {
-      onStateChange(e);
       if (e.newState !== State.Running) return;
       sendAllPasswords(client, passwords).catch((err) => log.error('Could not send stored passwords', err));
     }),
@@ -112,30 +93,62 @@ export async function startLanguageClient(
         .sendNotification(SetPasswordsNotification, { entries } satisfies SetPasswordsParams)
         .catch((err) => log.error('Could not send passwords', err));
     }),
+  ];
+}
+
+/**
+ * Sends changed settings to the server. A new `elasticTls.files` needs a new document selector, and new trust
+ * must reach the server through initializationOptions (a workspace cannot grant itself trust through settings):
+ * both restart the client.
+ */
+function forwardSettings(client: LanguageClient, initial: ClientSettings, log: Log): vscode.Disposable[] {
+  let settings = initial;
+  const restart = async (why: string): Promise<void> => {
+    client.clientOptions.documentSelector = documentSelector(settings.files);
+    client.clientOptions.initializationOptions = settings;
+    try {
+      log.info(`Restarting the language server: ${why}.`);
+      await client.restart();
+    } catch (e) {
+      log.error('Restarting the language server failed', e);
+    }
+  };
+  return [
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('elasticTls')) return;
       const next = readSettings();
       const selectorChanged = JSON.stringify(next.files) !== JSON.stringify(settings.files);
       settings = next;
-      if (selectorChanged) {
-        // The document selector is fixed at creation: restart with the new globs.
-        client.clientOptions.documentSelector = documentSelector(next.files);
-        client.clientOptions.initializationOptions = next;
-        await restart('elasticTls.files changed');
-      } else if (client.isRunning()) {
+      if (selectorChanged) await restart('elasticTls.files changed');
+      else if (client.isRunning()) {
         await client
           .sendNotification(DidChangeConfigurationNotification.type, { settings: { elasticTls: next } })
           .catch((err) => log.error('Could not send the settings', err));
       }
     }),
-    // The server reads trust only at start (a workspace cannot grant itself trust through settings).
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       settings = readSettings();
-      client.clientOptions.initializationOptions = settings;
       await restart('the workspace is now trusted');
     }),
-  );
+  ];
+}
 
+/** Creates and starts the client; the returned client is running. deactivate() stops it. */
+export async function startLanguageClient(
+  context: vscode.ExtensionContext,
+  log: Log,
+  passwords: PasswordStore,
+  onStateChange: (e: { oldState: number; newState: number }) => void,
+): Promise<LanguageClient> {
+  const settings = readSettings();
+  const watchers = [CERTIFICATE_GLOB, CONFIG_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const client = new LanguageClient('elasticTls', 'Elastic TLS', serverOptions(context), clientOptions(settings, log, watchers));
+  context.subscriptions.push(
+    ...watchers,
+    client.onDidChangeState(onStateChange),
+    ...forwardPasswords(client, passwords, log),
+    ...forwardSettings(client, settings, log),
+  );
   await client.start();
   return client;
 }
