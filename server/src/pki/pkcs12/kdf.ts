@@ -58,8 +58,11 @@ export function pkcs12PasswordCandidates(password: string): Buffer[] {
   return password === '' ? [bmpPassword(''), Buffer.alloc(0)] : [bmpPassword(password)];
 }
 
+// One-shot hashing (Node 20.12+) is several times faster than createHash in the KDF's tight loop.
+const oneShot = (crypto as unknown as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Buffer }).hash;
+
 function digest(hash: HashName, data: Uint8Array): Buffer {
-  return crypto.createHash(hash).update(data).digest();
+  return oneShot ? oneShot(hash, data, 'buffer') : crypto.createHash(hash).update(data).digest();
 }
 
 function repeatTo(source: Uint8Array, length: number): Buffer {
