@@ -43,6 +43,8 @@ describe('ssl-missing-companion (Kibana)', () => {
     },
     { name: 'password without a client certificate', product: 'kibana', text: 'elasticsearch.username: kibana_system\nelasticsearch.password: pw\n', expect: [] },
     { name: 'server.ssl enabled without key material', product: 'kibana', text: 'server.ssl.enabled: true\n', expect: [err('server.ssl.enabled')] },
+    { name: 'server.ssl enabled with a certificate but no key is reported once', product: 'kibana', text: 'server.ssl.enabled: true\nserver.ssl.certificate: c.crt\n', expect: [err('server.ssl.certificate')] },
+    { name: 'templated hosts are not judged', product: 'kibana', text: 'elasticsearch.hosts: ${ES_HOSTS}\n', expect: [] },
     { name: 'server.ssl enabled with a keystore', product: 'kibana', text: 'server.ssl.enabled: true\nserver.ssl.keystore.path: k.p12\n', expect: [] },
     { name: 'client authentication without enabled', product: 'kibana', text: 'server.ssl.clientAuthentication: required\n', expect: [err('server.ssl.clientAuthentication')] },
     { name: 'server.ssl settings that have no effect', product: 'kibana', text: 'server.ssl.enabled: false\nserver.ssl.certificate: c.crt\nserver.ssl.key: c.key\n', expect: [warn('server.ssl.certificate'), warn('server.ssl.key')] },
