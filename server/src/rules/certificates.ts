@@ -1,7 +1,7 @@
 // Certificate-content rules: read the files each SSL context names and report what would break TLS:
 // expiry, key/certificate mismatch, untrusted chains, transport usages, host names, truststores Java finds
 // empty, format mix-ups and password problems. Missing files are left to the missing-file rule.
-import { expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './certificatesChecks';
+import { caStrictFindings, expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './certificatesChecks';
 import { hostnameFindings } from './certificatesHosts';
 import { loadContextFiles } from './certificatesLoad';
 import type { Finding } from './finding';
@@ -27,6 +27,7 @@ export const certificateRules: Rule = (ctx) => {
       ...hostnameFindings(ctx, files),
       ...truststoreFindings(ctx, files),
       ...kibanaKeystoreFindings(ctx, files),
+      ...caStrictFindings(ctx, files),
     );
   }
   return out;

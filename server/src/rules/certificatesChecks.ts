@@ -5,7 +5,7 @@ import type { ParsedCertificate } from '../pki/parsed';
 import { daysLeft } from '../pki/x509/summary';
 import { keysMatch } from '../pki/keys';
 import { verifyChain } from '../pki/verifyChain';
-import { transportEkuProblem } from '../pki/verifyUsage';
+import { caLint, transportEkuProblem } from '../pki/verifyUsage';
 import type { ContextFile, ContextFiles } from './certificatesFiles';
 import { certFinding } from './certificatesFinding';
 import type { RuleContext } from './types';
@@ -150,4 +150,25 @@ export function kibanaKeystoreFindings(ctx: RuleContext, files: ContextFiles): F
   const keys = ks.file.entries.filter((e) => e.key).length;
   if (keys <= 1) return [];
   return [certFinding(ctx, 'certificate-file-format', ks.setting.key, 'error', `The keystore ${q(ks.path)} holds ${keys} private keys; Kibana accepts exactly one (the http.p12 Elasticsearch generates holds its CA key too).`, ks.item.range)];
+}
+
+/**
+ * The CAs behind the HTTP certificate, linted for what strict clients (Python 3.13, openssl -x509_strict)
+ * reject: no keyUsage, no keyCertSign, no subjectKeyIdentifier. CAs from certutil before 8.18 lack keyUsage.
+ */
+export function caStrictFindings(ctx: RuleContext, files: ContextFiles): Finding[] {
+  if (ctx.model.product !== 'elasticsearch' || files.context.prefix !== 'xpack.security.http.ssl.') return [];
+  const p = presented(files);
+  if (!p) return [];
+  const anchors = anchorsOf(ctx, files) ?? [];
+  const chain = anchors.length > 0 ? verifyChain(p.leaf, p.extra, anchors, ctx.clock.now()).chain : [p.leaf, ...p.extra];
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const ca of chain.slice(1).filter((c) => c.summary.isCA)) {
+    if (seen.has(ca.summary.fingerprints.sha256)) continue;
+    seen.add(ca.summary.fingerprints.sha256);
+    const problems = caLint(ca.summary);
+    if (problems.length > 0) out.push(certFinding(ctx, 'ca-strict-clients', p.source.setting.key, 'information', `Strict HTTPS clients may reject this chain: ${problems.join(' ')} Recreate the CA with keyUsage keyCertSign, cRLSign (elasticsearch-certutil ca --keyusage in 8.18+).`, p.source.item.range));
+  }
+  return out;
 }

@@ -213,6 +213,16 @@ describe('certificate rules', () => {
     assert.deepEqual(run(transportPem('certs/old.crt', 'certs/old.key').replace('enabled: true', 'enabled: false'), files).findings, []);
   });
 
+  it('flags an HTTP CA without keyUsage for strict clients, and not a modern one', async () => {
+    const oldCa = await makeCert({ subject: 'CN=Old certutil CA', ca: true, notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 400 * DAY) });
+    const http = await makeCert({ subject: 'CN=http', issuer: oldCa, dns: ['es01'], notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 300 * DAY) });
+    const yml = 'xpack.security.http.ssl:\n  enabled: true\n  certificate: certs/http.crt\n  key: certs/http.key\n  certificate_authorities: certs/ca.crt\n';
+    const r = run(yml, { 'certs/http.crt': http.pem, 'certs/http.key': http.keyPem, 'certs/ca.crt': oldCa.pem });
+    assert.deepEqual(ids(r.findings), ['ca-strict-clients']);
+    assert.equal(r.findings[0].severity, 'information');
+    assert.deepEqual(run(yml, { 'certs/http.crt': node.pem, 'certs/http.key': node.keyPem, 'certs/ca.crt': ca.pem }).findings, []);
+  });
+
   it('reports unreadable files', () => {
     const r = run(transportPem('certs/node.crt', 'certs/node.key'), { 'certs/node.crt': 'not a certificate\n', 'certs/node.key': node.keyPem, 'certs/ca.crt': ca.pem });
     assert.deepEqual(ids(r.findings), ['certificate-unreadable']);
