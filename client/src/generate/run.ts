@@ -2,7 +2,7 @@
 // notification, write the files (never over existing ones without consent), then offer the follow-up.
 import * as vscode from 'vscode';
 import type { GenerateParams, GenerateResponse } from '../../../server/src/protocol';
-import type { GenerateRequestSpec } from '../../../server/src/pki/generate/types';
+import type { GenerateRequestSpec, GenerateResult } from '../../../server/src/pki/generate/types';
 import type { Services } from '../services';
 import { emptyResult, type GenerateCommandArgs, type GenerateCommandResult } from './args';
 import { insertSettings, offerFollowUp } from './afterGenerate';
@@ -41,7 +41,7 @@ async function requestWithProgress(services: Services, params: GenerateParams): 
   );
 }
 
-async function applyInsertSettings(args: GenerateCommandArgs, result: Extract<GenerateResponse, { ok: true }>['result'], outputDir: vscode.Uri): Promise<void> {
+async function applyInsertSettings(args: GenerateCommandArgs, result: GenerateResult, outputDir: vscode.Uri): Promise<void> {
   for (const product of ['elasticsearch', 'kibana'] as const) {
     const target = args.insertSettings?.[product];
     // Called from code: save, so the caller (a script or test) finds the settings on disk.
@@ -54,6 +54,32 @@ function rememberSecrets(services: Services, args: GenerateCommandArgs): void {
   for (const secret of [args.password, args.ca?.kind === 'pkcs12' ? args.ca.password : undefined, args.ca?.kind === 'pem' ? args.ca.keyPassword : undefined]) {
     if (secret) services.log.addSecret(secret);
   }
+}
+
+/** Writes what the server made (all or nothing), then inserts settings or offers the follow-up. */
+async function writeResult(
+  services: Services,
+  result: GenerateResult,
+  outputDir: vscode.Uri,
+  args: GenerateCommandArgs,
+  interactive: boolean,
+): Promise<GenerateCommandResult> {
+  const policy = interactive ? 'ask' : args.overwrite ? 'replace' : 'refuse';
+  const outcome = await writeGeneratedFiles(outputDir, result.files, policy);
+  if (outcome.status === 'exists') {
+    void vscode.window.showWarningMessage('Elastic TLS: files already exist; nothing was written.');
+    return { ...emptyResult('exists'), existing: outcome.existing.map((u) => u.fsPath) };
+  }
+  services.log.info(`Generated ${outcome.written.length} file(s) in ${outputDir.fsPath}`);
+  await applyInsertSettings(args, result, outputDir);
+  if (interactive) void offerFollowUp(result, outputDir, outcome.written.length);
+  return {
+    status: 'written',
+    written: outcome.written.map((u) => u.fsPath),
+    existing: [],
+    settings: result.settings,
+    keystoreCommands: result.keystoreCommands,
+  };
 }
 
 /** Generates, writes and follows up. `interactive` decides between a modal question and `args.overwrite`. */
@@ -73,31 +99,14 @@ export async function generateAndWrite(
   try {
     const response = await requestWithProgress(services, requestParams(kind, args));
     if (!response) return emptyResult('cancelled');
-    if (!response.ok) {
-      void vscode.window.showErrorMessage(`Elastic TLS: ${response.message}`);
-      return emptyResult('failed', { code: response.code, message: response.message });
-    }
-    const result = response.result;
-    const policy = interactive ? 'ask' : args.overwrite ? 'replace' : 'refuse';
-    const outcome = await writeGeneratedFiles(outputDir, result.files, policy);
-    if (outcome.status === 'exists') {
-      void vscode.window.showWarningMessage('Elastic TLS: files already exist; nothing was written.');
-      return { ...emptyResult('exists'), existing: outcome.existing.map((u) => u.fsPath) };
-    }
-    services.log.info(`Generated ${outcome.written.length} file(s) (${kind}) in ${outputDir.fsPath}`);
-    await applyInsertSettings(args, result, outputDir);
-    if (interactive) void offerFollowUp(result, outputDir, outcome.written.length);
-    return {
-      status: 'written',
-      written: outcome.written.map((u) => u.fsPath),
-      existing: [],
-      settings: result.settings,
-      keystoreCommands: result.keystoreCommands,
-    };
+    if (response.ok) return await writeResult(services, response.result, outputDir, args, interactive);
+    void vscode.window.showErrorMessage(`Elastic TLS: ${response.message}`);
+    return emptyResult('failed', { code: response.code, message: response.message });
   } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
     services.log.error(`Generating (${kind}) failed`, e);
-    void vscode.window.showErrorMessage(`Elastic TLS: generating failed: ${e instanceof Error ? e.message : String(e)}`);
-    return emptyResult('failed', { code: 'ERROR', message: e instanceof Error ? e.message : String(e) });
+    void vscode.window.showErrorMessage(`Elastic TLS: generating failed: ${message}`);
+    return emptyResult('failed', { code: 'ERROR', message });
   }
 }
 
