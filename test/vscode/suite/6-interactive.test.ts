@@ -182,6 +182,28 @@ suite('interactive flows', () => {
     assert.ok(transcript.messages.some((m) => /untrusted workspace/.test(m.text)), JSON.stringify(transcript.messages));
   });
 
+  test('cancelling the progress notification cancels the request and writes nothing', async () => {
+    const out = path.join(dir, 'cancel-progress');
+    const window = vscode.window as unknown as { withProgress: typeof vscode.window.withProgress };
+    const real = window.withProgress;
+    let cancellable = false;
+    window.withProgress = (async (options: vscode.ProgressOptions, task: (p: vscode.Progress<unknown>, t: vscode.CancellationToken) => Thenable<unknown>) => {
+      cancellable = options.cancellable === true;
+      const source = new vscode.CancellationTokenSource();
+      const running = task({ report: () => undefined }, source.token);
+      source.cancel(); // the user presses Cancel while the server works
+      return running;
+    }) as typeof vscode.window.withProgress;
+    try {
+      const result = await vscode.commands.executeCommand<GenerateCommandResult>('elasticTls.generateCa', { outputDir: out });
+      assert.equal(result.status, 'cancelled');
+    } finally {
+      window.withProgress = real;
+    }
+    assert.ok(cancellable, 'the progress notification offers Cancel');
+    assert.ok(!fs.existsSync(out));
+  });
+
   test('cancelling a prompt writes nothing', async () => {
     const out = path.join(dir, 'cancelled');
     const { result } = await runScripted('elasticTls.generateCsr', [{ kind: 'input', expect: /Name/, answer: undefined }]);
