@@ -1,6 +1,7 @@
 // initialize / initialized: settings and trust from the client, workspace folders, and dynamic registrations.
 import * as path from 'node:path';
 import { TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { version } from '../../../package.json';
 import { uriToPath } from './analysis';
 import type { ServerContext } from './context';
 import { canWatchDynamically, registerFileWatchers } from './handlers/watchedFiles';
@@ -50,9 +51,11 @@ export function registerLifecycle(ctx: ServerContext): ClientAbilities {
     abilities.dynamicWatch = canWatchDynamically(params.capabilities);
     abilities.pullConfiguration = params.capabilities.workspace?.configuration === true;
     abilities.folderEvents = params.capabilities.workspace?.workspaceFolders === true;
-    return { capabilities: capabilities(), serverInfo: { name: 'Elastic TLS' } };
+    return { capabilities: capabilities(), serverInfo: { name: 'Elastic TLS', version } };
   });
   ctx.connection.onInitialized(() => {
+    const { trusted, validationDelay, expiryWarningDays } = ctx.settings;
+    ctx.log.info(`Elastic TLS ${version} started: trusted=${trusted}, validationDelay=${validationDelay}ms, expiryWarningDays=${expiryWarningDays}, ${ctx.workspaceRoots.length} workspace folder(s).`);
     if (abilities.dynamicWatch) registerFileWatchers(ctx).catch((e: unknown) => ctx.log.error(formatError('Watching files failed', e)));
     if (abilities.folderEvents) followWorkspaceFolders(ctx);
   });
