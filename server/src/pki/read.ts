@@ -32,6 +32,17 @@ export function readPkiFile(bytes: Uint8Array, opts: ReadOptions): ParsedFile {
   const deadline = new Deadline();
   const budget = new WorkBudget();
   const format = sniffFormat(bytes);
+  try {
+    return readFormat(bytes, format, opts, budget, deadline);
+  } catch (e) {
+    if (e instanceof PkiError) throw e;
+    // A library failure on malformed input is still the input's fault: report it as such, never crash.
+    const code = format === 'pem' ? 'BAD_PEM' : format === 'pkcs12' ? 'BAD_PKCS12' : 'BAD_DER';
+    throw new PkiError(code, 'The file is malformed and cannot be read.');
+  }
+}
+
+function readFormat(bytes: Uint8Array, format: ReturnType<typeof sniffFormat>, opts: ReadOptions, budget: WorkBudget, deadline: Deadline): ParsedFile {
   switch (format) {
     case 'jks':
     case 'jceks':

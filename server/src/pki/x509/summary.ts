@@ -46,7 +46,12 @@ export function parseCertificate(der: Uint8Array, clock: Clock): ParsedCertifica
   } catch {
     throw new PkiError('BAD_DER', 'The data is not a valid X.509 certificate.');
   }
-  return { der: bytes, x509, summary: summarize(parts, x509, clock) };
+  try {
+    return { der: bytes, x509, summary: summarize(parts, x509, clock) };
+  } catch {
+    // Dates or extensions that Node accepted but that make no sense (say, an invalid time).
+    throw new PkiError('BAD_DER', 'The certificate holds values that cannot be read.');
+  }
 }
 
 function summarize(tbs: TbsParts, x509: crypto.X509Certificate, clock: Clock): CertSummary {
