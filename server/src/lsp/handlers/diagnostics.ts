@@ -11,19 +11,16 @@ export class DiagnosticsPublisher {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Uris that currently show diagnostics, so closing or un-mapping a file clears them once. */
   private readonly published = new Set<string>();
-  /** Milliseconds from the last schedule to the publish, per uri (for the latency figure in the log). */
-  lastLatencyMs: number | undefined;
 
   constructor(private readonly ctx: ServerContext) {}
 
   /** Checks the document after the configured delay; a newer change restarts the wait. */
   schedule(doc: TextDocument): void {
     this.cancel(doc.uri);
-    const requested = performance.now();
     const timer = setTimeout(() => {
       if (this.pending.get(doc.uri) !== timer) return;
       this.pending.delete(doc.uri);
-      runSafeVoid(this.ctx.log, 'Checking a settings file failed', () => this.publish(doc.uri, requested));
+      runSafeVoid(this.ctx.log, 'Checking a settings file failed', () => this.publish(doc.uri));
     }, this.ctx.settings.validationDelay);
     this.pending.set(doc.uri, timer);
   }
@@ -50,7 +47,7 @@ export class DiagnosticsPublisher {
     this.pending.clear();
   }
 
-  private publish(uri: string, requested: number): void {
+  private publish(uri: string): void {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -66,6 +63,5 @@ export class DiagnosticsPublisher {
     const diagnostics = analysis.result.findings.map((f) => toDiagnostic(f, uri, version, analysis.lines, files));
     this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
-    this.lastLatencyMs = performance.now() - requested;
   }
 }
