@@ -84,7 +84,7 @@ function segmentEntries(catalog: SettingIndex, ctx: KeyPathContext, indent: numb
 export function completeKeys(text: string, ctx: KeyPathContext, catalog: SettingIndex, existing: ReadonlySet<string>): CompletionEntry[] {
   const parent = ctx.parent === '' ? [] : ctx.parent.split('.');
   const typed = ctx.partial.split('.');
-  const hasColon = /^\s*:/.test(text.slice(ctx.replaceRange.end, ctx.replaceRange.end + 200));
+  const hasColon = /^[ \t]*:/.test(text.slice(ctx.replaceRange.end, ctx.replaceRange.end + 200));
   const lineStart = text.lastIndexOf('\n', ctx.replaceRange.start - 1) + 1;
   const entries: CompletionEntry[] = [];
   for (const def of catalog.defs) {

@@ -70,6 +70,11 @@ describe('key completion', () => {
     assert.match(item!.sortText!, /^2/);
   });
 
+  test('a colon on the next line does not count', () => {
+    const { entries } = complete('xpack.security.en|\n: odd\n');
+    assert.equal(entries.find((e) => e.label === 'xpack.security.enabled')?.insertText, 'xpack.security.enabled: ${1|true,false|}');
+  });
+
   test('when a colon already follows, only the key is inserted', () => {
     const { entries } = complete('xpack.security.en|: true\n');
     assert.equal(entries.find((e) => e.label === 'xpack.security.enabled')?.insertText, 'xpack.security.enabled');
