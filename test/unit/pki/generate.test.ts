@@ -255,6 +255,9 @@ describe('generate: warnings', () => {
     assert.match(later.warnings?.join('\n') ?? '', /has expired/);
     const fine = await generate({ ...spec, days: 5 }, env(files));
     assert.equal(fine.warnings, undefined);
+    // A CA made moments earlier with the same validity as the certificate is not a reason to warn.
+    const sameLength = await generate({ ...spec, days: 10 }, { ...env(files), clock: { now: () => new Date(NOW.getTime() + 60_000) } });
+    assert.equal(sameLength.warnings, undefined);
   });
 
   it('warns about a password over 50 characters without showing it', async () => {

@@ -101,7 +101,8 @@ function caWarnings(ca: CaMaterial | undefined, now: Date, days: number): string
   if (!ca || ca.generated) return [];
   const notAfter = Date.parse(new X509Certificate(Buffer.from(ca.certDer)).validTo);
   if (notAfter <= now.getTime()) return ['The CA certificate has expired: certificates it signs will not be trusted.'];
-  if (notAfter < now.getTime() + days * 86_400_000) {
+  // A day of slack: a CA made moments ago with the same validity must not trigger the warning.
+  if (notAfter + 86_400_000 < now.getTime() + days * 86_400_000) {
     return [`The CA certificate expires on ${new Date(notAfter).toISOString().slice(0, 10)}, before the new certificates do; they stop working then.`];
   }
   return [];
