@@ -13,7 +13,17 @@ const clientAuthentication: Record<string, string> = {
   none: 'The server does not ask clients for a certificate.',
 };
 
+const outdated = 'An outdated TLS version with known weaknesses; recent Java and Node.js releases turn it off by default. Allow only TLSv1.2 and TLSv1.3.';
+const protocols: Record<string, string> = {
+  'tlsv1.3': 'The current TLS version: faster handshakes and only modern ciphers.',
+  'tlsv1.2': 'Widely supported and safe with modern cipher suites; keep it beside TLSv1.3 for older clients.',
+  'tlsv1.1': outdated,
+  tlsv1: outdated,
+};
+
 const meanings: Record<string, Record<string, string>> = {
+  supported_protocols: protocols,
+  supportedProtocols: protocols,
   verification_mode: verification,
   verificationMode: verification,
   client_authentication: clientAuthentication,

@@ -54,6 +54,14 @@ describe('hover on values', () => {
     assert.match(result!.markdown, /^`none`: .*Checks nothing/);
   });
 
+  test('protocol versions in a list are explained one by one', () => {
+    const text = 'xpack.security.http.ssl.supported_protocols: [ TLSv1.3, TLSv1.1 ]\n';
+    const model = parseConfig(text, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
+    const catalog = new SettingIndex('elasticsearch', [{ key: 'xpack.security.http.ssl.supported_protocols', product: 'elasticsearch', type: 'enumList', values: ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1'], description: 'd', docs: 'https://docs.example' }], []);
+    assert.match(hoverAt(model, catalog, text.indexOf('TLSv1.3') + 1)!.markdown, /^`TLSv1\.3`: The current TLS version/);
+    assert.match(hoverAt(model, catalog, text.indexOf('TLSv1.1') + 1)!.markdown, /outdated TLS version/);
+  });
+
   test('an enum value that is not allowed says so', () => {
     const result = hover('xpack.security.transport.ssl.verification_mode: strict\n', 'strict');
     assert.match(result!.markdown, /`strict` is not one of `full`, `certificate`, `none`/);
