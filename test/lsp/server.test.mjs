@@ -207,6 +207,27 @@ describe('changes', () => {
     }
   });
 
+  test('a duplicate points at the first occurrence, and a deprecated setting carries the deprecated tag', async () => {
+    const dir = tempWorkspace();
+    const uri = uriOf(path.join(dir, 'elasticsearch.yml'));
+    const text = 'xpack.security.enabled: true\nxpack:\n  security.enabled: false\nxpack.security.transport.ssl.enabled: true\nxpack.security.transport.ssl.keystore.password: changeme\n';
+    const server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0 } });
+    try {
+      server.open(uri, text);
+      const published = await server.waitForDiagnostics(uri);
+      const [duplicate] = byCode(published, 'duplicate-setting');
+      assert.ok(duplicate, JSON.stringify(published.diagnostics.map((d) => d.code)));
+      assert.equal(duplicate.range.start.line, 2);
+      assert.deepEqual(duplicate.relatedInformation.map((r) => [r.location.uri, r.location.range.start]), [[uri, { line: 0, character: 0 }]]);
+      const deprecated = published.diagnostics.find((d) => d.tags?.includes(2));
+      assert.ok(deprecated, 'no diagnostic tagged deprecated');
+      assert.equal(deprecated.range.start.line, 4);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('closing a file clears its diagnostics', async () => {
     const dir = tempWorkspace();
     const uri = uriOf(path.join(dir, 'elasticsearch.yml'));
