@@ -1,7 +1,8 @@
 // Takes the picture a new user sees after `npm start`: elasticsearch.yml open with its findings
 // underlined, the Problems panel below, and a hover on a flagged setting.
 import { launchChromium } from './browser.mjs';
-import { openFile, readProblemsPanel, hoverText, waitForEditor, waitForProblems, waitForWorkbench } from './workbench.mjs';
+import { readProblemsPanel, waitForProblems } from './problems.mjs';
+import { hoverText, openFile, waitForEditor, waitForWorkbench } from './workbench.mjs';
 
 /** Opens `url` in a headless chromium, shows the findings of elasticsearch.yml and saves a screenshot to `file`. */
 export async function screenshotTour(url, file) {

@@ -8,9 +8,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  answerPrompt, chooseAction, clickText, editorText, hoverText, openFile, parseProblemCounts, readProblemsPanel, runCommand,
-  shot, shotsDir, waitForEditor, waitForProblems, waitForWorkbench, webviewText,
+  answerPrompt, chooseAction, clickText, editorText, hoverText, openFile, runCommand, shot, shotsDir, waitForEditor,
+  waitForWorkbench, webviewText,
 } from '../../scripts/lib/workbench.mjs';
+import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
 import { expectedFindings } from './lib/expectedFindings.mjs';
 
