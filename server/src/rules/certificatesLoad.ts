@@ -72,6 +72,10 @@ function lockedFinding(ctx: RuleContext, context: SslContext, role: FileRole, se
     const where = ctx.model.product === 'elasticsearch' ? ` Elasticsearch takes the passphrase from ${q(pw.secureNames[0] ?? `${context.prefix}secure_key_passphrase`)} in the Elasticsearch keystore.` : '';
     return certFinding(ctx, 'keystore-locked', setting.key, 'information', `The private key ${q(path)} is encrypted.${where} Enter the passphrase to check the key.`, item.range, data);
   }
+  if (ctx.model.product === 'kibana' && !pw.anyPresent) {
+    const passKey = `${context.prefix}${role}.password`;
+    return certFinding(ctx, 'keystore-locked', setting.key, 'warning', `${q(path)} is password-protected, but ${q(passKey)} is not set, so Kibana cannot open it. Enter the password to check its certificates.`, item.range, data);
+  }
   const where = ctx.model.product === 'elasticsearch' && pw.secureNames[0] ? ` Elasticsearch takes its password from ${q(pw.secureNames[0])} in the Elasticsearch keystore.` : '';
   return certFinding(ctx, 'keystore-locked', setting.key, 'information', `${q(path)} is password-protected and the empty password does not open it.${where} Enter the password to check its certificates.`, item.range, data);
 }

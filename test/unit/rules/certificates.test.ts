@@ -193,6 +193,14 @@ describe('certificate rules', () => {
     assert.deepEqual(ids(run(`${base}server.ssl.keyPassphrase: other\n`, files, { product: 'kibana' }).findings), ['certificate-bad-password']);
   });
 
+  it('Kibana: warns when a protected keystore has no password setting', () => {
+    const p12 = writePkcs12([{ alias: 'kibana', key: node.key, chain: [node.der] }], [], { password: 'pw', iterations: 100 });
+    const r = run('server.ssl.enabled: true\nserver.ssl.keystore.path: certs/kibana.p12\n', { 'certs/kibana.p12': p12 }, { product: 'kibana' });
+    assert.deepEqual(ids(r.findings), ['keystore-locked']);
+    assert.equal(r.findings[0].severity, 'warning');
+    assert.match(r.findings[0].message, /server\.ssl\.keystore\.password/);
+  });
+
   it('Kibana: reports a keystore with two private keys', () => {
     const p12 = writePkcs12([{ alias: 'http_ca', key: ca.key, chain: [ca.der] }, { alias: 'http', key: node.key, chain: [node.der, ca.der] }], [], { password: 'pw', iterations: 100 });
     const r = run('server.ssl.enabled: true\nserver.ssl.keystore.path: certs/http.p12\nserver.ssl.keystore.password: pw\n', { 'certs/http.p12': p12 }, { product: 'kibana' });
