@@ -2,12 +2,12 @@
 
 /** Escapes `$`, `}` and `\` so the text is inserted as written. */
 export function escapeSnippet(text: string): string {
-  return text.replace(/[$}\\]/g, '\\$&');
+  return /[$}\\]/.test(text) ? text.replace(/[$}\\]/g, '\\$&') : text;
 }
 
 /** Escapes a value for use inside `${1|a,b|}`. */
 function escapeChoice(text: string): string {
-  return text.replace(/[$}\\,|]/g, '\\$&');
+  return /[$}\\,|]/.test(text) ? text.replace(/[$}\\,|]/g, '\\$&') : text;
 }
 
 /** `${n|a,b|}` for a list of values. */
@@ -20,6 +20,7 @@ export function choiceSnippet(n: number, values: readonly string[]): string {
  * Returns the snippet and the next free tab stop number.
  */
 export function keySnippet(key: string, firstStop = 1): { snippet: string; nextStop: number } {
+  if (!key.includes('<')) return { snippet: escapeSnippet(key), nextStop: firstStop };
   let n = firstStop;
   const snippet = key
     .split('.')
