@@ -112,7 +112,7 @@ export class SettingIndex {
     const limit = Math.max(2, Math.floor(key.length / 6));
     for (const def of this.defs) {
       if (def.removed) continue;
-      const candidate = instantiate(def.key, segments);
+      const candidate = def.key.includes('<') ? instantiate(def.key, segments) : def.key;
       if (Math.abs(candidate.length - key.length) > limit) continue;
       const distance = editDistance(candidate, key, limit);
       if (distance <= limit) scored.push({ key: candidate, distance });
@@ -138,19 +138,32 @@ export function matchesPrefix(prefix: string, key: string): boolean {
   return p.every((seg, i) => (placeholderName(seg) !== undefined ? k[i] !== '' : seg === k[i]));
 }
 
-/** Levenshtein distance with an early exit once every cell exceeds `limit`. */
+/**
+ * Levenshtein distance. With a `limit`, only cells within `limit` of the diagonal are computed (the others
+ * already exceed it), and once a whole row exceeds it the result is some value above `limit`, not the distance.
+ */
 export function editDistance(a: string, b: string, limit = Infinity): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length;
+  const lengthGap = Math.abs(a.length - n);
+  if (lengthGap > limit) return lengthGap;
+  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur: number[] = new Array<number>(n + 1);
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j];
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(n, i + limit);
+    cur[0] = i;
+    if (lo > 1) cur[lo - 1] = Infinity;
+    let rowMin = lo > 1 ? Infinity : i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // The next row reads one cell past this band: mark it as beyond the limit.
+    if (hi < n) cur[hi + 1] = Infinity;
     if (rowMin > limit) return rowMin;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length];
+  return prev[n];
 }
