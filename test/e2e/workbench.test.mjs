@@ -195,3 +195,39 @@ uiTest('opening a .p12 shows the certificate viewer', async () => {
   assert.match(text, /Expires in \d+ days?/i, 'days left');
   assert.match(text, /Basic constraints\s+CA/);
 });
+
+uiTest('a PEM file opens in the PEM language mode', async () => {
+  await openFile(page, 'es01.crt');
+  await waitForEditor(page);
+  const mode = page.locator('#status\\.editor\\.mode');
+  await mode.filter({ hasText: 'PEM' }).waitFor({ state: 'visible', timeout: 20_000 });
+  await shot(page, '10-pem-language');
+});
+
+uiTest('a snippet inserts settings the extension accepts', async () => {
+  const file = path.join(session.folder, 'elasticsearch-snippet.yml');
+  fs.writeFileSync(file, '');
+  // a new file reaches the explorer through the file watcher before Quick Open's index knows it
+  await openFile(page, 'elasticsearch.yml');
+  const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'elasticsearch-snippet.yml' });
+  await entry.waitFor({ state: 'visible', timeout: 20_000 });
+  await entry.click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'elasticsearch-snippet.yml' }).waitFor({ state: 'visible' });
+  await waitForEditor(page);
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.type('es-transport-tls-p12');
+  await page.keyboard.press('Control+Space');
+  const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'es-transport-tls-p12' }).first();
+  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  await shot(page, '11-snippet-suggest');
+  await row.click();
+  await page.keyboard.press('Escape'); // the verification_mode choice list
+  await page.keyboard.press('Escape'); // leave snippet mode
+  await page.keyboard.press('Control+S');
+  const saved = await pollFile(file, /keystore\.path: certs\/elastic-certificates\.p12/);
+  assert.match(saved, /^xpack\.security\.transport\.ssl\.truststore\.path: certs\/elastic-certificates\.p12$/m);
+  assert.doesNotMatch(saved, /\$\{|\$\d/, 'no tab stop left in the text');
+  const findings = cliFindings(file);
+  assert.deepEqual(findings.filter((f) => ['unknown-setting', 'invalid-value', 'yaml-syntax'].includes(f.ruleId)), []);
+  await shot(page, '12-snippet-inserted');
+});
