@@ -16,6 +16,8 @@ export interface PemLens {
 }
 
 const MAX_SUBJECT = 80;
+/** Certificates beyond this many get no lens: a bundle of thousands is a CA store, not something to read. */
+export const MAX_LENSES = 500;
 const BEGIN = '-----BEGIN ';
 
 function shortSubject(subject: string): string {
@@ -51,7 +53,7 @@ export function certificateLenses(text: string, clock: Clock): PemLens[] {
   const lenses: PemLens[] = [];
   const starts = segmentStarts(text);
   starts.forEach((start, i) => {
-    if (!text.startsWith('CERTIFICATE-----', start + BEGIN.length)) return;
+    if (lenses.length >= MAX_LENSES || !text.startsWith('CERTIFICATE-----', start + BEGIN.length)) return;
     const range = beginLine(text, start);
     const certificateIndex = lenses.length;
     try {

@@ -3,6 +3,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../catalog/types';
 import type { ConfigModel } from '../config/types';
+import type { PemLens } from '../features/pemLenses';
 import type { CertificateFileCache } from '../pki/fileCache';
 import type { Clock, FileSystem } from '../rules/environment';
 import type { CheckResult } from '../rules/types';
@@ -39,6 +40,8 @@ export interface ServerContext {
   models: DocumentCache<ConfigModel>;
   /** Checked settings files, per version and environment generation. */
   analyses: DocumentCache<Analysis | undefined>;
+  /** CodeLens data of open PEM documents, one per version. */
+  pemLenses: DocumentCache<PemLens[]>;
   /** Line indexes of open documents, one per version. */
   lineIndexes: DocumentCache<LineIndex>;
   /** Called when something outside the documents changed (a file on disk, a password, a setting). */

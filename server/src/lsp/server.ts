@@ -52,6 +52,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     models: new DocumentCache(),
     analyses: new DocumentCache(),
     lineIndexes: new DocumentCache(),
+    pemLenses: new DocumentCache(),
     environmentChanged: () => undefined,
   };
 }
@@ -62,6 +63,7 @@ function forget(ctx: ServerContext, uri: string): void {
   ctx.models.delete(modelKey(uri, 'elasticsearch'));
   ctx.models.delete(modelKey(uri, 'kibana'));
   ctx.lineIndexes.delete(uri);
+  ctx.pemLenses.delete(uri);
 }
 
 /** Wires every handler onto `connection` and starts listening. Returns the instance's context (for tests). */
@@ -72,6 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // The cache also keys on size and mtime; clearing covers same-size rewrites within one mtime tick.
     ctx.certificates.clear();
     ctx.analyses.invalidateAll();
+    ctx.pemLenses.invalidateAll();
     diagnostics.scheduleAll();
   };
   const abilities = registerLifecycle(ctx);

@@ -23,6 +23,7 @@ function context(): ServerContext {
     models: new DocumentCache(),
     analyses: new DocumentCache(),
     lineIndexes: new DocumentCache(),
+    pemLenses: new DocumentCache(),
     environmentChanged: () => undefined,
   } as unknown as ServerContext;
 }

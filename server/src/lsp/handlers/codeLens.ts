@@ -13,7 +13,8 @@ function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens[] {
   if (!doc || (doc.languageId !== 'pem' && !PEM_EXTENSIONS.test(doc.uri))) return [];
   const lines = lineIndexOf(ctx, doc);
   const file = uriToPath(doc.uri);
-  return certificateLenses(lines.text, ctx.clock).map((lens) => ({
+  const lenses = ctx.pemLenses.get(doc.uri, doc.version, () => certificateLenses(lines.text, ctx.clock));
+  return lenses.map((lens) => ({
     range: lines.rangeOf(lens.range),
     // Without a file on disk there is nothing for the viewer to open, so the lens is plain text.
     command: file ? { title: lens.title, command: Commands.openCertificate, arguments: [file] } : { title: lens.title, command: '' },

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import {
   CompletionItemKind,
+  CompletionItemTag,
   InsertTextFormat,
   InsertTextMode,
   type CompletionItem,
@@ -52,7 +53,7 @@ function toItem(entry: CompletionEntry, lines: LineIndex, product: Product): Com
   };
   if (entry.documentation) item.documentation = { kind: 'markdown', value: entry.documentation };
   if (entry.documentationKey) item.data = { product, key: entry.documentationKey } satisfies ResolveData;
-  if (entry.deprecated) item.tags = [1 /* CompletionItemTag.Deprecated */];
+  if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
   if (entry.keepIndentation) item.insertTextMode = InsertTextMode.asIs;
   if (entry.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
   return item;
