@@ -22,6 +22,10 @@ function placeholderName(segment: string): string | undefined {
 export class SettingIndex {
   private readonly root = newNode();
   readonly defs: readonly SettingDef[];
+  /** Keys suggestions may offer, split once: `wild[i]` marks a `<name>` segment. */
+  /** `ownedNamespaces` split into segments once; `undefined` stands for a `<name>` segment. */
+  private readonly ownedSegments: ReadonlyArray<ReadonlyArray<string | undefined>>;
+  private readonly suggestable: ReadonlyArray<{ key: string; segments: string[]; wild: boolean[] }>;
 
   constructor(
     readonly product: Product,
@@ -31,6 +35,13 @@ export class SettingIndex {
   ) {
     this.defs = defs;
     for (const def of defs) this.insert(def);
+    this.ownedSegments = ownedNamespaces.map((ns) => ns.replace(/\.$/, '').split('.').map((seg) => (placeholderName(seg) !== undefined ? undefined : seg)));
+    this.suggestable = defs
+      .filter((d) => !d.removed)
+      .map((d) => {
+        const segments = d.key.split('.');
+        return { key: d.key, segments, wild: segments.map((seg) => placeholderName(seg) !== undefined) };
+      });
   }
 
   private insert(def: SettingDef): void {
@@ -76,7 +87,9 @@ export class SettingIndex {
 
   /** True when the key lies inside a namespace this catalog claims completely. */
   isOwned(key: string): boolean {
-    return this.ownedNamespaces.some((ns) => matchesPrefix(ns, key));
+    // Same test as matchesPrefix for each namespace, with the key split once (this runs for every setting).
+    const k = key.split('.');
+    return this.ownedSegments.some((p) => k.length > p.length && p.every((seg, i) => (seg === undefined ? k[i] !== '' : seg === k[i])));
   }
 
   /**
@@ -110,10 +123,12 @@ export class SettingIndex {
     const segments = key.split('.');
     const scored: Array<{ key: string; distance: number }> = [];
     const limit = Math.max(2, Math.floor(key.length / 6));
-    for (const def of this.defs) {
-      if (def.removed) continue;
-      const candidate = def.key.includes('<') ? instantiate(def.key, segments) : def.key;
-      if (Math.abs(candidate.length - key.length) > limit) continue;
+    for (const c of this.suggestable) {
+      // The candidate's length first: most keys are too long or too short to be within the limit.
+      let length = c.segments.length - 1;
+      for (let i = 0; i < c.segments.length; i++) length += c.wild[i] && segments[i] ? segments[i].length : c.segments[i].length;
+      if (Math.abs(length - key.length) > limit) continue;
+      const candidate = c.wild.includes(true) ? c.segments.map((seg, i) => (c.wild[i] && segments[i] ? segments[i] : seg)).join('.') : c.key;
       const distance = editDistance(candidate, key, limit);
       if (distance <= limit) scored.push({ key: candidate, distance });
     }
@@ -143,6 +158,13 @@ export function matchesPrefix(prefix: string, key: string): boolean {
  * already exceed it), and once a whole row exceeds it the result is some value above `limit`, not the distance.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
+  // A common prefix and suffix do not change the distance; catalog keys share long ones.
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) [endA, endB] = [endA - 1, endB - 1];
+  if (start > 0 || endA < a.length) [a, b] = [a.slice(start, endA), b.slice(start, endB)];
   const n = b.length;
   const lengthGap = Math.abs(a.length - n);
   if (lengthGap > limit) return lengthGap;
