@@ -3,6 +3,7 @@
 // empty, format mix-ups and password problems. Missing files are left to the missing-file rule.
 import { caStrictFindings, expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './certificatesChecks';
 import { hostnameFindings } from './certificatesHosts';
+import { certificateFiles } from './certificatesFiles';
 import { loadContextFiles } from './certificatesLoad';
 import type { Finding } from './finding';
 import { isFalse, sslContexts } from './sslContexts';
@@ -14,10 +15,12 @@ export type { CertificateRuleId } from './certificatesFinding';
 /** Every certificate-content check for every SSL context of the file. */
 export const certificateRules: Rule = (ctx) => {
   const out: Finding[] = [];
+  // One cache for the whole check, so a file named by several contexts is read once.
+  const cache = certificateFiles(ctx);
   for (const context of sslContexts(ctx.model)) {
     // A context switched off loads none of its files.
     if (isFalse(context.settings.get('enabled'))) continue;
-    const files = loadContextFiles(ctx, context);
+    const files = loadContextFiles(ctx, context, cache);
     out.push(
       ...files.findings,
       ...expiryFindings(ctx, files),

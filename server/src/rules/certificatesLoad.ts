@@ -1,7 +1,7 @@
 // Reading one SSL context's files and turning read failures and format mix-ups into findings.
 import type { FileRole } from '../catalog/types';
 import type { ScalarValue, Setting } from '../config/types';
-import type { CertificateFileRead } from '../pki/fileCache';
+import type { CertificateFileRead, CertificateFiles } from '../pki/fileCache';
 import type { ContextFile, ContextFiles, ResolvedRead } from './certificatesFiles';
 import { certificateFiles, fileSettings, passwordSettings, resolveExisting } from './certificatesFiles';
 import { certFinding } from './certificatesFinding';
@@ -12,8 +12,7 @@ import { q } from './support';
 const PEM_ROLES = new Set<FileRole>(['certificate', 'key', 'certificateAuthorities']);
 
 /** Reads every file of a context; unreadable ones become findings and are left out. */
-export function loadContextFiles(ctx: RuleContext, context: SslContext): ContextFiles {
-  const files = certificateFiles(ctx);
+export function loadContextFiles(ctx: RuleContext, context: SslContext, files: CertificateFiles = certificateFiles(ctx)): ContextFiles {
   const out: ContextFiles = { context, authorities: [], findings: [] };
   for (const { role, setting, item } of fileSettings(ctx, context)) {
     const pw = passwordSettings(ctx, context, role);
