@@ -39,6 +39,19 @@ describe('certificates over the protocol', () => {
     assert.notEqual(r.message, '');
   });
 
+  test('malformed requests and notifications get typed errors, never a failure', async () => {
+    const noPath = await server.connection.sendRequest('estls/inspectFile', {});
+    assert.deepEqual([noPath.ok, noPath.code], [false, 'INVALID_INPUT']);
+    const badKind = await server.connection.sendRequest('estls/generate', { kind: 'nope' });
+    assert.deepEqual([badKind.ok, badKind.code], [false, 'INVALID_INPUT']);
+    server.connection.sendNotification('estls/setPasswords', { entries: 'all of them' });
+    server.connection.sendNotification('estls/setPasswords', { entries: [{ path: 5, password: {} }, null] });
+    server.connection.sendNotification('estls/setPasswords', null);
+    const folder = await server.connection.sendRequest('estls/inspectFile', { path: dir });
+    assert.equal(folder.ok, false);
+    assert.deepEqual(server.logs.filter((l) => l.type === 1), []);
+  });
+
   test('inspectFile summarizes a PEM certificate', async () => {
     const r = await server.connection.sendRequest('estls/inspectFile', { path: path.join(dir, 'ca.crt') });
     assert.equal(r.ok, true, JSON.stringify(r));

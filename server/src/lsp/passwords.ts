@@ -11,9 +11,11 @@ export class PasswordStore implements PasswordProvider {
   }
 
   /** Applies entries; a null password forgets that path. Returns the paths that changed. */
-  apply(entries: ReadonlyArray<{ path: unknown; password: unknown }>): string[] {
+  apply(entries: readonly unknown[]): string[] {
     const changed: string[] = [];
-    for (const entry of entries) {
+    for (const raw of entries) {
+      // Entries come from the client; anything but `{ path: string, password: string | null }` is skipped.
+      const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as { path?: unknown; password?: unknown };
       if (typeof entry.path !== 'string' || entry.path === '') continue;
       const key = path.resolve(entry.path);
       if (typeof entry.password === 'string') this.#byPath.set(key, entry.password);

@@ -55,7 +55,7 @@ describe('settings', () => {
 describe('PasswordStore', () => {
   test('set, forget one, forget all; never serialises a password', () => {
     const store = new PasswordStore();
-    assert.deepEqual(store.apply([{ path: '/a/../b.p12', password: 's3cret' }, { path: 5, password: 'x' }]), ['/b.p12']);
+    assert.deepEqual(store.apply([{ path: '/a/../b.p12', password: 's3cret' }, { path: 5, password: 'x' }, null, 'x', { path: '/d' }]), ['/b.p12']);
     assert.equal(store.get('/b.p12'), 's3cret');
     assert.doesNotMatch(JSON.stringify({ store }), /s3cret/);
     store.apply([{ path: '/b.p12', password: null }]);
