@@ -42,6 +42,8 @@ describe('certificates over the protocol', () => {
   test('malformed requests and notifications get typed errors, never a failure', async () => {
     const noPath = await server.connection.sendRequest('estls/inspectFile', {});
     assert.deepEqual([noPath.ok, noPath.code], [false, 'INVALID_INPUT']);
+    const nothing = await server.connection.sendRequest('estls/generate', null);
+    assert.deepEqual([nothing.ok, nothing.code], [false, 'INVALID_INPUT']);
     const badKind = await server.connection.sendRequest('estls/generate', { kind: 'nope' });
     assert.deepEqual([badKind.ok, badKind.code], [false, 'INVALID_INPUT']);
     server.connection.sendNotification('estls/setPasswords', { entries: 'all of them' });

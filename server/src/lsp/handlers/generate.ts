@@ -11,6 +11,7 @@ async function handle(ctx: ServerContext, params: GenerateParams): Promise<Gener
   if (!ctx.settings.trusted) {
     return { ok: false, code: 'UNTRUSTED', message: 'Certificates are not generated in an untrusted workspace. Trust the workspace to generate them.' };
   }
+  if (typeof params !== 'object' || params === null) return { ok: false, code: 'INVALID_INPUT', message: 'The request holds no generation settings.' };
   const { baseDir, ...spec } = params;
   try {
     const result = await generate(spec, { fs: ctx.fs, clock: ctx.clock, baseDir });
