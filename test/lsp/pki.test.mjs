@@ -160,6 +160,10 @@ describe('an untrusted workspace', () => {
       server.open(uri, settings);
       const hover = await server.hover(uri, { line: 0, character: settings.indexOf('ca.crt') });
       assert.match(hover.contents.value, /not trusted/);
+      const inside = 'xpack.security.transport.ssl.certificate_authorities: [ inside.crt ]\n';
+      server.change(uri, inside, 2);
+      const insideHover = await server.hover(uri, { line: 0, character: inside.indexOf('inside.crt') + 1 });
+      assert.match(insideHover.contents.value, /\*\*Missing\*\*/, 'files inside the workspace are still read');
       server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { elasticTls: { trusted: true } } });
       const again = await server.connection.sendRequest('estls/generate', { kind: 'ca' });
       assert.equal(again.ok, false, 'settings must not grant trust');
