@@ -16,7 +16,8 @@ export async function screenshotTour(url, file) {
     await waitForProblems(page, (label) => /Errors|Warnings/.test(label));
     await readProblemsPanel(page);
     await openFile(page, 'elasticsearch.yml');
-    await hoverText(page, 'verfication_mode').catch(() => undefined);
+    // the expired HTTP certificate: its hover shows names, expiry and issuer
+    await hoverText(page, 'certs/http.crt', { expect: 'http' }).catch(() => undefined);
     await page.screenshot({ path: file, animations: 'disabled' });
   } finally {
     await browser.close();
