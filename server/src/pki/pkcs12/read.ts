@@ -56,6 +56,8 @@ interface ReadState {
   bags: Pkcs12Bag[];
   protection: NonNullable<InspectResult['protection']>;
   iterations: { key?: number; cert?: number };
+  /** Without a MAC nothing vouches for the password, so decrypted data that does not parse means a wrong one. */
+  hasMac: boolean;
 }
 
 function badPkcs12(): PkiError {
@@ -88,7 +90,7 @@ export function readPkcs12(bytes: Uint8Array, password: string | undefined, budg
   }
   const pw = password ?? '';
   const hasMac = !!pfx.macData?.mac?.digest?.byteLength;
-  const state: ReadState = { password: pw, budget, deadline, bags: [], protection: {}, iterations: {} };
+  const state: ReadState = { password: pw, budget, deadline, bags: [], protection: {}, iterations: {}, hasMac };
   if (hasMac) {
     const mac = describeMac(pfx.macData);
     state.protection.macAlgorithm = mac.name;
@@ -121,7 +123,13 @@ function readContentInfo(type: string, content: ArrayBuffer, state: ReadState): 
     const data = encryptedContentBytes(eci.encryptedContent);
     if (!data) return;
     noteAlgorithm(state, 'cert', eci.contentEncryptionAlgorithm);
-    readSafeContents(decryptPbe(eci.contentEncryptionAlgorithm, data, state.password, { budget: state.budget, accept: (b) => b[0] === 0x30 }), state, 0);
+    const plain = decryptPbe(eci.contentEncryptionAlgorithm, data, state.password, { budget: state.budget, accept: (b) => b[0] === 0x30 });
+    try {
+      readSafeContents(plain, state, 0);
+    } catch (e) {
+      if (!state.hasMac && e instanceof PkiError && e.code === 'BAD_PKCS12') throw new PkiError('BAD_PASSWORD', 'The data did not decrypt.');
+      throw e;
+    }
   } else {
     throw new PkiError('UNSUPPORTED', 'The keystore holds public-key encrypted content, which is not supported.');
   }
