@@ -120,6 +120,8 @@ export class SettingIndex {
    * so `xpack.security.authc.realms.ldap.ldap1.ur` suggests `...ldap.ldap1.url`.
    */
   suggest(key: string, max = 3): string[] {
+    // No setting name comes near this length, and the distance work grows with it (a 10,000-character key took seconds).
+    if (key.length > MAX_SUGGEST_KEY_LENGTH) return [];
     const segments = key.split('.');
     const scored: Array<{ key: string; distance: number }> = [];
     const limit = Math.max(2, Math.floor(key.length / 6));
@@ -136,6 +138,9 @@ export class SettingIndex {
     return [...new Set(scored.map((s) => s.key))].slice(0, max);
   }
 }
+
+/** Keys longer than this get no did-you-mean suggestions. */
+const MAX_SUGGEST_KEY_LENGTH = 256;
 
 /** Replaces `<name>` segments of a pattern with the user's segment at the same position. */
 export function instantiate(pattern: string, userSegments: readonly string[]): string {
