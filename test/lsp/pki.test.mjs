@@ -75,6 +75,11 @@ describe('certificates over the protocol', () => {
     const open = await server.connection.sendRequest('estls/inspectFile', { path: p12 });
     assert.equal(open.ok, true, JSON.stringify(open));
     assert.ok(open.result.entries.some((e) => e.hasKey));
+    // A password the user just typed is judged on its own, even when a stored one would open the file.
+    const wrong = await server.connection.sendRequest('estls/inspectFile', { path: p12, password: 'wrong' });
+    assert.deepEqual([wrong.ok, wrong.code], [false, 'BAD_PASSWORD']);
+    const right = await server.connection.sendRequest('estls/inspectFile', { path: p12, password: p12Password });
+    assert.equal(right.ok, true);
     server.connection.sendNotification('estls/forgetPasswords');
     const lockedAgain = await server.connection.sendRequest('estls/inspectFile', { path: p12 });
     assert.equal(lockedAgain.ok, false);

@@ -28,19 +28,12 @@ function read(ctx: ServerContext, params: InspectFileParams): InspectFileRespons
   if (!mayRead(ctx, file)) return { ok: false, code: 'UNTRUSTED', message: 'The file is outside the workspace, and the workspace is not trusted.' };
   const bytes = readBytes(ctx, file);
   if (!(bytes instanceof Uint8Array)) return bytes;
-  const attempt = (password: string | undefined) => inspectFile(bytes, { fileName: file, password, clock: ctx.clock });
-  const stored = ctx.passwords.get(file);
+  // A given password is judged on its own (the unlock prompt relies on that); without one, the stored password
+  // is used, and without that the empty one.
+  const password = typeof params.password === 'string' ? params.password : ctx.passwords.get(file);
   try {
-    return { ok: true, result: attempt(params.password ?? stored) };
+    return { ok: true, result: inspectFile(bytes, { fileName: file, password, clock: ctx.clock }) };
   } catch (e) {
-    // A wrong given password falls back to the stored one before giving up.
-    if (isPkiError(e) && params.password !== undefined && stored !== undefined && stored !== params.password && e.code === 'BAD_PASSWORD') {
-      try {
-        return { ok: true, result: attempt(stored) };
-      } catch {
-        // Report the first error below.
-      }
-    }
     if (isPkiError(e)) return { ok: false, code: e.code, message: e.message };
     ctx.log.error(formatError('Reading a certificate file failed', e));
     return failed;
