@@ -281,6 +281,7 @@ describe('bad input', () => {
     { name: '10,000-deep flow nesting', text: () => `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, code: 'yaml-too-deep' },
     { name: '10,000-deep block sequences', text: () => `a:\n  ${'- '.repeat(10_000)}x\n`, code: 'yaml-too-deep' },
     { name: 'invalid UTF-8 as an editor decodes it', text: () => new TextDecoder().decode(Buffer.from([0x78, 0x3a, 0x20, 0xc3, 0x28, 0xa0, 0xa1, 0x0a, 0xed, 0xa0, 0x80, 0x0a])) },
+    { name: 'an alias bomb', text: () => ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`), 'xpack.security.enabled: *i', ''].join('\n') },
     { name: 'lone surrogates', text: () => 'xpack.security.enabled: "\ud800"\n\udfff: x\n' },
   ];
 
