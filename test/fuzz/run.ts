@@ -32,6 +32,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 const HERE = __dirname;
+const MIN_INPUTS = 5;
 const ORDER = [...TARGETS.map((t) => t.name), 'lsp'];
 const print = (line: string) => console.log(line);
 
@@ -61,6 +62,16 @@ async function runOnce(pool: WorkerPool, target: string, input: FuzzInput, timeo
   let outcome = await pool.run(target, input, timeout);
   if (!outcome.ok && outcome.crash.name === 'Hang') outcome = await pool.run(target, input, timeout);
   return outcome.ok ? [outcome.ms, outcome.cpu] : [outcome.ms, outcome.cpu, outcome.crash];
+}
+
+/** The next input, or undefined (after a printed note) when a mutator itself fails: that is the harness's bug, not the target's. */
+function makeInput(gen: (rng: Prng) => FuzzInput, rng: Prng, name: string): FuzzInput | undefined {
+  try {
+    return gen(rng);
+  } catch (e) {
+    print(`fuzz: harness note: a ${name} mutator failed: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
 }
 
 async function main(): Promise<number> {
@@ -111,9 +122,10 @@ async function main(): Promise<number> {
         const rng = new Prng(args.seed, hashString(name));
         const gen = gens[name];
         const timeout = spec(name)?.timeoutMs ?? 2000;
-        while (gen && Date.now() < until) {
-          const input = gen(rng);
-          log.record(name, input, ...(await runOnce(pool, name, input, timeout)));
+        // At least a few inputs each, so a slow target before it cannot leave a target untested.
+        for (let n = 0; gen && (Date.now() < until || n < MIN_INPUTS); n++) {
+          const input = makeInput(gen, rng, name);
+          if (input) log.record(name, input, ...(await runOnce(pool, name, input, timeout)));
         }
       }
       await lspRun;

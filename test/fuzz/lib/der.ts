@@ -125,7 +125,7 @@ const nodeMutators: NodeMutator[] = [
   (n, rng) => ({ tag: Uint8Array.of(rng.pick([0x30, 0x31, 0xa0, 0x04])), children: [n] }),
   (n, rng) => {
     let out = n;
-    const depth = rng.chance(0.2) ? rng.smallSize(5000) : rng.smallSize(64);
+    const depth = rng.chance(0.2) ? rng.smallSize(1500) : rng.smallSize(64);
     for (let i = 0; i < depth; i++) out = { tag: Uint8Array.of(0x30), children: [out] };
     return out;
   },
@@ -164,8 +164,20 @@ export function tamperLength(buf: Uint8Array, rng: Prng): Uint8Array {
   return concat([buf.subarray(0, p.at), rng.pick(choices), buf.subarray(p.at + p.hdr)]);
 }
 
-/** Applies a few tree mutations; falls back to raw length tampering when the input is not DER. */
+/**
+ * Applies a few tree mutations; falls back to raw length tampering when the input is not DER, or when stacked
+ * nesting grew too deep for the recursive writer.
+ */
 export function mutateDer(input: Uint8Array, rng: Prng, donorInputs: readonly Uint8Array[]): Uint8Array {
+  try {
+    return mutateTree(input, rng, donorInputs);
+  } catch (e) {
+    if (e instanceof RangeError) return tamperLength(input, rng);
+    throw e;
+  }
+}
+
+function mutateTree(input: Uint8Array, rng: Prng, donorInputs: readonly Uint8Array[]): Uint8Array {
   const tree = parseDer(input);
   if (!tree || tree.length === 0) return tamperLength(input, rng);
   const donors = donorNodes(donorInputs, rng);

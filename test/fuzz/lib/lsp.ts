@@ -115,6 +115,15 @@ async function exercise(server: Server, step: Step, version: number, files: stri
   }
 }
 
+/** A mutator that throws is the harness's bug; the run goes on with a plain seed. */
+function safely<T>(make: () => T, fallback: T): T {
+  try {
+    return make();
+  } catch {
+    return fallback;
+  }
+}
+
 function stepsFor(opts: LspRunOptions, workspace: string): () => Step {
   const gen = generators(opts.corpus, opts.keys).rules;
   const esUri = pathToFileURL(path.join(workspace, 'config', 'elasticsearch.yml')).href;
@@ -122,7 +131,7 @@ function stepsFor(opts: LspRunOptions, workspace: string): () => Step {
   const pemUri = pathToFileURL(path.join(workspace, 'config', 'certs', 'open.crt')).href;
   let replay = 0;
   return () => {
-    const input = opts.inputs ? opts.inputs[replay++] : gen!(opts.rng);
+    const input = opts.inputs ? opts.inputs[replay++] : safely(() => gen!(opts.rng), { bytes: opts.corpus.yaml[0], opts: {} });
     if (!opts.inputs && opts.rng.chance(0.1) && opts.corpus.pem.length) {
       const pem = mutatePem(opts.rng.pick(opts.corpus.pem), opts.rng, opts.corpus.pem, opts.corpus.der);
       return { input: { bytes: pem, opts: { offsets: input.opts.offsets } }, doc: { uri: pemUri, languageId: 'pem' } };
