@@ -80,7 +80,9 @@ function unknownKeyMarkdown(key: string, catalog: SettingIndex): string | undefi
 function prefixMarkdown(prefix: string, catalog: SettingIndex): string | undefined {
   const known = catalog.children(prefix);
   if (!known.length) return undefined;
-  return `**\`${prefix}\`**: ${known.length} known setting group${known.length === 1 ? '' : 's'} or setting${known.length === 1 ? '' : 's'} below: ${codeList(known.slice(0, 12).map((k) => k.segment))}${known.length > 12 ? ', …' : ''}`;
+  const shown = codeList(known.slice(0, 12).map((k) => k.segment));
+  const more = known.length > 12 ? `, and ${known.length - 12} more` : '';
+  return `**\`${prefix}\`** · ${productName[catalog.product]} settings group\n\nBelow it: ${shown}${more}.`;
 }
 
 function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel, deps: HoverDeps): string | undefined {
