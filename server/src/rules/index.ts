@@ -1,5 +1,6 @@
 import { catalogFor } from '../catalog';
 import { parseConfig } from '../config/parse';
+import { ruleDocsUrl } from './docs';
 import type { Finding } from './finding';
 import { insecureSettingRule } from './insecure';
 import { certificateRules } from './certificates';
@@ -49,5 +50,6 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = allRules): F
       // One broken rule must not hide the others' findings.
     }
   }
+  for (const finding of findings) finding.docsUrl ??= ruleDocsUrl(finding.ruleId, ctx.model.product);
   return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
