@@ -79,6 +79,13 @@ describe('certificates made by openssl', { skip: !hasTool('openssl') && 'openssl
     compareWithOpenssl(utf8, readPath(utf8).result.certificates[0]);
   });
 
+  it('reads openssl\'s TRUSTED CERTIFICATE form', () => {
+    const trusted = dir.file('trusted.pem');
+    openssl(['x509', '-in', certs.root.cert, '-trustout', '-addtrust', 'serverAuth', '-out', trusted]);
+    assert.match(fs.readFileSync(trusted, 'utf8'), /BEGIN TRUSTED CERTIFICATE/);
+    compareWithOpenssl(certs.root.cert, readPath(trusted).result.certificates[0]);
+  });
+
   it('reads DER certificates and keys', () => {
     const der = dir.file('leaf.der');
     openssl(['x509', '-in', certs.leaf.cert, '-outform', 'DER', '-out', der]);

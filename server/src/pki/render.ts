@@ -1,5 +1,6 @@
 // Markdown for a hover over a certificate path: what matters first (names covered, expiry), then identity,
 // key, usages and fingerprints, then the rest of the chain or keystore. Never key material or passwords.
+import type { ParsedFile } from './parsed';
 import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, SubjectAltName } from './types';
 
 export interface RenderOptions {
@@ -84,4 +85,23 @@ export function renderCertificateMarkdown(result: InspectResult, opts: RenderOpt
   for (const csr of result.csrs ?? []) parts.push(`Certificate request **${md(csr.subject)}**, names: ${sanText(csr.sans)}`);
   if (parts.length === 0) parts.push('_No certificates or keys found._');
   return parts.join('\n\n---\n\n');
+}
+
+/** A one-line title per PEM block (for CodeLens above each block), with the block's offsets. */
+export function pemBlockTitles(file: ParsedFile): Array<{ start: number; end: number; title: string }> {
+  return (file.pemBlocks ?? []).map((b) => {
+    const cert = b.certificateIndex !== undefined ? file.result.certificates[b.certificateIndex] : undefined;
+    const key = b.keyIndex !== undefined ? file.result.keys[b.keyIndex] : undefined;
+    let title = b.label;
+    if (cert) {
+      const when = cert.daysLeft < 0 ? `expired ${-cert.daysLeft} days ago` : `expires in ${cert.daysLeft} days`;
+      title = `${cert.subject || '(empty subject)'}${cert.isCA ? ' (CA)' : ''}: ${when}`;
+    } else if (key) {
+      const match = key.matchesCertificate === undefined ? '' : key.matchesCertificate ? ', matches the first certificate' : ', does not match the first certificate';
+      title = `Private key: ${keyText(key)}${key.encrypted ? ' (encrypted)' : ''}${match}`;
+    } else if (b.encrypted) {
+      title = `${b.label} (encrypted)`;
+    }
+    return { start: b.start, end: b.end, title };
+  });
 }

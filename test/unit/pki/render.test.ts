@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { inspectFile } from '../../../server/src/pki/inspect';
-import { renderCertificateMarkdown } from '../../../server/src/pki/render';
+import { pemBlockTitles, renderCertificateMarkdown } from '../../../server/src/pki/render';
+import { readPkiFile } from '../../../server/src/pki/read';
 import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';
 import { makeCa, makeCert } from './helpers/certs';
 
@@ -46,5 +47,17 @@ describe('renderCertificateMarkdown', () => {
   it('copes with a file holding only a key', () => {
     const key = crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     assert.match(renderCertificateMarkdown(inspectFile(Buffer.from(key), { clock: { now: () => new Date() } })), /Private key: Ed25519/);
+  });
+});
+
+describe('pemBlockTitles', () => {
+  it('titles each block at its offsets', async () => {
+    const ca = await makeCa('CN=Lens CA');
+    const text = `${ca.pem}\n${ca.keyPem}`;
+    const titles = pemBlockTitles(readPkiFile(Buffer.from(text), { clock: { now: () => new Date() } }));
+    assert.equal(titles.length, 2);
+    assert.match(titles[0].title, /^CN=Lens CA \(CA\): expires in \d+ days$/);
+    assert.equal(text.slice(titles[1].start, titles[1].end), ca.keyPem.trim());
+    assert.match(titles[1].title, /^Private key: RSA 2048 bits, matches the first certificate$/);
   });
 });

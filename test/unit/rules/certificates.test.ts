@@ -179,6 +179,7 @@ describe('certificate rules', () => {
     const p12 = writePkcs12([{ alias: 'es01', key: node.key, chain: [node.der] }], [], { password: 'legacy', iterations: 100 });
     const r = run('xpack.security.http.ssl:\n  enabled: true\n  keystore.path: certs/node.p12\n  keystore.password: wrong\n', { 'certs/node.p12': p12 });
     assert.deepEqual(ids(r.findings), ['certificate-bad-password']);
+    assert.ok(r.findings.every((f) => !f.message.includes('wrong') && !JSON.stringify(f.data ?? {}).includes('wrong')), 'no password in findings');
     assert.deepEqual(run('xpack.security.http.ssl:\n  enabled: true\n  keystore.path: certs/node.p12\n  keystore.password: legacy\n', { 'certs/node.p12': p12 }).findings, []);
   });
 
