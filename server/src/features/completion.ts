@@ -25,6 +25,11 @@ function inComment(text: string, offset: number): boolean {
 export function completeAt(text: string, offset: number, catalog: SettingIndex, env: CompletionEnv = {}): CompletionEntry[] {
   if (inComment(text, offset)) return [];
   const ctx = keyPathAt(text, offset);
-  if (ctx.position === 'value') return completeValues(ctx, catalog, env);
+  if (ctx.position === 'value') {
+    const entries = completeValues(ctx, catalog, env);
+    // Right after a typed `:` (the trigger character) a value needs its separating space.
+    const glued = ctx.valueRange && text[ctx.valueRange.start - 1] === ':';
+    return glued ? entries.map((e) => ({ ...e, insertText: ` ${e.insertText}`, filterText: e.filterText ?? e.label })) : entries;
+  }
   return completeKeys(text, ctx, catalog, env.existingKeys ?? new Set());
 }

@@ -19,7 +19,7 @@ function capabilities(): InitializeResult['capabilities'] {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
     hoverProvider: true,
-    completionProvider: { triggerCharacters: ['.', '/'], resolveProvider: true },
+    completionProvider: { triggerCharacters: ['.', '/', ':'], resolveProvider: true },
     codeActionProvider: { codeActionKinds: ['quickfix'] },
     codeLensProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

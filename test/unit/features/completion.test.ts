@@ -97,6 +97,12 @@ describe('value completion', () => {
     assert.ok(entries[0].sortText! < entries[1].sortText!);
   });
 
+  test('right after a typed colon, values bring their own space', () => {
+    const { entries } = complete('xpack.security.transport.ssl.verification_mode:|');
+    assert.deepEqual(entries.map((e) => e.insertText), [' full', ' certificate', ' none']);
+    assert.deepEqual(complete('xpack.security.authc.realms.ldap.x.url: ldaps:|').entries, []);
+  });
+
   test('booleans in nested form', () => {
     const { entries } = complete('xpack:\n  security:\n    enabled: t|');
     assert.deepEqual(labels(entries), ['true', 'false']);
