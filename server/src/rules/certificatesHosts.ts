@@ -40,8 +40,8 @@ function configuredHosts(ctx: RuleContext): Array<{ host: string; key: string }>
 /** Transport certificate names vs network.host / publish_host / transport.host, when verification is full. */
 export function hostnameFindings(ctx: RuleContext, files: ContextFiles): Finding[] {
   if (ctx.model.product !== 'elasticsearch' || !isTransportContext(files.context.prefix)) return [];
-  const mode = plainScalar(files.context.settings.get('verification_mode'))?.text.toLowerCase() ?? 'full';
-  if (mode !== 'full') return [];
+  const written = plainScalar(files.context.settings.get('verification_mode'))?.text.toLowerCase();
+  if ((written ?? 'full') !== 'full') return [];
   const p = presented(files);
   if (!p) return [];
   const missing = configuredHosts(ctx).filter((h) => !certificateCoversHost(p.leaf.summary, h.host));
@@ -49,5 +49,5 @@ export function hostnameFindings(ctx: RuleContext, files: ContextFiles): Finding
   const names = p.leaf.summary.sans.filter((s) => s.type === 'dns' || s.type === 'ip').map((s) => s.value);
   const list = missing.map((m) => `${q(m.host)} (${m.key})`).join(', ');
   const has = names.length > 0 ? `it names ${names.map(q).join(', ')}` : 'it has no DNS or IP names';
-  return [certFinding(ctx, 'certificate-hostname-mismatch', p.source.setting.key, 'warning', `With verification_mode full, other nodes check the host they connect to against this certificate, but it does not cover ${list}; ${has}. Add the names to the certificate or set verification_mode: certificate.`, p.source.item.range)];
+  return [certFinding(ctx, 'certificate-hostname-mismatch', p.source.setting.key, 'warning', `With verification_mode full${written ? '' : ' (the default)'}, other nodes check the host they connect to against this certificate, but it does not cover ${list}; ${has}. Add the names to the certificate or set verification_mode: certificate.`, p.source.item.range)];
 }
