@@ -1,7 +1,8 @@
 // `npm run bench`: builds the package once, runs each bench in turn and prints one table per bench
-// (`--json`: one JSON array of rows on stdout, nothing else). Options: --only a,b  --skip-build.
+// (`--json`: one JSON array of rows on stdout, nothing else). Options: --only a,b  --skip-build
+// --results FILE (also write the text tables, with the date, machine and command, to FILE).
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +14,26 @@ const VSIX = path.join(root, 'dist-vsix', 'elastic-tls.vsix');
 
 function options(argv) {
   const only = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
-  return { json: argv.includes('--json'), skipBuild: argv.includes('--skip-build'), only: only ? only.split(',') : BENCHES };
+  const results = argv.includes('--results') ? argv[argv.indexOf('--results') + 1] : undefined;
+  return { json: argv.includes('--json'), skipBuild: argv.includes('--skip-build'), only: only ? only.split(',') : BENCHES, results };
+}
+
+const loadAverage = () => os.loadavg().map((n) => n.toFixed(1)).join(' ');
+
+/** Date, machine and command, for the results file. */
+function header(argv, loadBefore) {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return [
+    '# Benchmark results',
+    '',
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${os.availableParallelism()} CPUs (nproc), ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}`,
+    `- Load average (1, 5, 15 min) at start: ${loadBefore}; at end: ${loadAverage()}`,
+    `- Command: npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    '- ratio = baseline / ours (above 1: ours is faster or smaller); p95 = 95th percentile (nearest rank)',
+    '',
+  ].join('\n');
 }
 
 /** `npm run package` (production bundles + .vsix); its output goes to stderr. Sizes are read right after. */
@@ -29,10 +49,14 @@ async function packageOnce(skip) {
 }
 
 async function main() {
-  const opts = options(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const opts = options(argv);
+  const loadBefore = loadAverage();
+  progress(`load average ${loadBefore}`);
   const sizes = await packageOnce(opts.skipBuild);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'estls-bench-'));
   const all = [];
+  const tables = [];
   const started = performance.now();
   try {
     for (const name of BENCHES.filter((b) => opts.only.includes(b))) {
@@ -42,17 +66,18 @@ async function main() {
       const rows = await bench.run({ tmp, sizes });
       progress(`${name} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       all.push(...rows);
-      if (!opts.json) process.stdout.write(`${formatTable(bench.title, rows)}\n`);
+      tables.push(formatTable(bench.title, rows));
+      if (!opts.json) process.stdout.write(`${tables[tables.length - 1]}\n`);
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  progress(`all benches took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  progress(`all benches took ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadAverage()}`);
+  const missed = all.filter((r) => r.meetsTarget === false).map((r) => r.name);
+  const verdict = missed.length ? `Targets missed: ${missed.join('; ')}\n` : 'Every target met.\n';
   if (opts.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-  else {
-    const missed = all.filter((r) => r.meetsTarget === false).map((r) => r.name);
-    process.stdout.write(missed.length ? `Targets missed: ${missed.join('; ')}\n` : 'Every target met.\n');
-  }
+  else process.stdout.write(verdict);
+  if (opts.results) await writeFile(opts.results, `${header(argv, loadBefore)}\n${tables.join('\n')}\n${verdict}`);
 }
 
 main().catch((e) => {
