@@ -133,6 +133,16 @@ describe('certificates over the protocol', () => {
     server.close(uri);
   });
 
+  test('a readable PEM document gets a lens above every block, keys included', async () => {
+    const uri = uriOf(path.join(dir, 'bundle.pem'));
+    server.open(uri, pemCa + pemCa, 1, 'pem');
+    const lenses = await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses.length, 2);
+    assert.match(lenses[1].command.title, /\(CA\): expires in \d+ days$/);
+    assert.equal(lenses[1].range.start.line, pemCa.split('\n').length - 1);
+    server.close(uri);
+  });
+
   test('a PEM document gets a lens above each certificate, and one saying why a block is unreadable', async () => {
     const uri = uriOf(path.join(dir, 'ca.crt'));
     const broken = pemCa.replace(/\n[A-Za-z0-9+/]{8}/, '\nAAAAAAAA');

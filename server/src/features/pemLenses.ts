@@ -1,6 +1,8 @@
-// CodeLens data for PEM documents: one line above each certificate block with its subject and expiry.
+// CodeLens data for PEM documents: one line above each block, saying what the certificate or key is.
 import { isPkiError } from '../pki/errors';
 import { parsePem } from '../pki/pem';
+import { readPkiFile } from '../pki/read';
+import { pemBlockTitles } from '../pki/render';
 import { parseCertificate } from '../pki/x509/summary';
 import type { Clock } from '../rules/environment';
 import type { OffsetRange } from '../rules/finding';
@@ -9,8 +11,6 @@ import type { OffsetRange } from '../rules/finding';
 export interface PemLens {
   range: OffsetRange;
   title: string;
-  /** Position of the certificate among the document's certificate blocks. */
-  certificateIndex: number;
   /** False when the block could not be read (the title says why). */
   readable: boolean;
 }
@@ -19,6 +19,7 @@ const MAX_SUBJECT = 80;
 /** Certificates beyond this many get no lens: a bundle of thousands is a CA store, not something to read. */
 export const MAX_LENSES = 500;
 const BEGIN = '-----BEGIN ';
+const CERTIFICATE_BEGIN = /^(?:X509 |TRUSTED )?CERTIFICATE-----/;
 
 function shortSubject(subject: string): string {
   const cn = /(?:^|,)CN=((?:[^,\\]|\\.)*)/.exec(subject)?.[1];
@@ -48,21 +49,40 @@ function beginLine(text: string, start: number): OffsetRange {
   return { start, end: nl < 0 ? text.length : nl > start && text[nl - 1] === '\r' ? nl - 1 : nl };
 }
 
-/** A lens for each CERTIFICATE block; unreadable blocks get a lens that says why. */
-export function certificateLenses(text: string, clock: Clock): PemLens[] {
+/** Lenses from reading the whole text as one file: every block titled, keys compared with the certificate. */
+function wholeFileLenses(text: string, clock: Clock): PemLens[] | undefined {
+  let titles;
+  try {
+    // UTF-8 round trip keeps UTF-16 offsets: a lone surrogate comes back as one U+FFFD.
+    titles = pemBlockTitles(readPkiFile(Buffer.from(text, 'utf8'), { clock }));
+  } catch {
+    return undefined;
+  }
+  return titles.slice(0, MAX_LENSES).map((t) => ({ range: beginLine(text, t.start), title: t.title, readable: true }));
+}
+
+/** Certificates one block at a time, so one broken or half-typed block does not hide the others. */
+function blockByBlockLenses(text: string, clock: Clock): PemLens[] {
   const lenses: PemLens[] = [];
   const starts = segmentStarts(text);
   starts.forEach((start, i) => {
-    if (lenses.length >= MAX_LENSES || !text.startsWith('CERTIFICATE-----', start + BEGIN.length)) return;
+    if (lenses.length >= MAX_LENSES || !CERTIFICATE_BEGIN.test(text.slice(start + BEGIN.length, start + BEGIN.length + 32))) return;
     const range = beginLine(text, start);
-    const certificateIndex = lenses.length;
     try {
       const [block] = parsePem(text.slice(start, starts[i + 1] ?? text.length));
       const { summary } = parseCertificate(block.der, clock);
-      lenses.push({ range, certificateIndex, readable: true, title: `${shortSubject(summary.subject)} · ${expiry(summary.notAfter, summary.daysLeft)}` });
+      lenses.push({ range, readable: true, title: `${shortSubject(summary.subject)} · ${expiry(summary.notAfter, summary.daysLeft)}` });
     } catch (e) {
-      lenses.push({ range, certificateIndex, readable: false, title: `Cannot read this certificate: ${errorMessage(e)}` });
+      lenses.push({ range, readable: false, title: `Cannot read this certificate: ${errorMessage(e)}` });
     }
   });
   return lenses;
+}
+
+/**
+ * A lens above each block. When the whole text reads as a PEM file, every block (keys too) gets the same title
+ * the certificate viewer uses; otherwise each certificate block is read on its own and a broken one says why.
+ */
+export function certificateLenses(text: string, clock: Clock): PemLens[] {
+  return wholeFileLenses(text, clock) ?? blockByBlockLenses(text, clock);
 }

@@ -17,26 +17,30 @@ describe('CodeLens data for PEM text', () => {
     key = text('.key');
   });
 
-  test('one lens per certificate block, on its BEGIN line, with the CN and the expiry', () => {
+  test('a readable file gets a lens above every block: certificates with their expiry, keys with their match', () => {
     const text = `Bag Attributes: junk\n${cert}${key}${cert}`;
     const lenses = certificateLenses(text, clock);
-    assert.equal(lenses.length, 2);
-    assert.deepEqual(lenses[0].range, { start: text.indexOf('-----BEGIN CERTIFICATE-----'), end: text.indexOf('-----BEGIN CERTIFICATE-----') + 27 });
-    assert.match(lenses[0].title, /^CN=Lens Test CA · expires \d{4}-\d\d-\d\d \(in 30 days\)$/);
-    assert.deepEqual(lenses.map((l) => l.certificateIndex), [0, 1]);
+    assert.equal(lenses.length, 3);
+    const begin = text.indexOf('-----BEGIN CERTIFICATE-----');
+    assert.deepEqual(lenses[0].range, { start: begin, end: begin + 27 });
+    assert.match(lenses[0].title, /^CN=Lens Test CA,O=Example \(CA\): expires in 30 days$/);
+    assert.match(lenses[1].title, /^Private key: RSA 2048 bits, matches the first certificate$/);
+    assert.equal(text.slice(lenses[1].range.start, lenses[1].range.end), '-----BEGIN RSA PRIVATE KEY-----');
   });
 
   test('an expired certificate says so', () => {
     const later = { now: () => new Date('2027-01-01T00:00:00Z') };
-    assert.match(certificateLenses(cert, later)[0].title, /EXPIRED on \d{4}-\d\d-\d\d \(\d+ days ago\)$/);
+    assert.match(certificateLenses(cert, later)[0].title, /expired \d+ days ago$/);
+    assert.match(certificateLenses(`${cert}-----BEGIN CERTIFICATE-----\n`, later)[0].title, /EXPIRED on \d{4}-\d\d-\d\d \(\d+ days ago\)$/);
   });
 
-  test('a broken or truncated block gets a lens saying why, and the others still work', () => {
+  test('when the file does not read as a whole, each certificate is read on its own and a broken one says why', () => {
     const truncated = cert.slice(0, cert.indexOf('-----END'));
     const garbled = cert.replace(/\n[A-Za-z0-9+/]{16}/, '\nAAAAAAAAAAAAAAAA');
-    const lenses = certificateLenses(`${garbled}${cert}${truncated}`, clock);
+    const lenses = certificateLenses(`${garbled}${cert}${key}${truncated}`, clock);
     assert.deepEqual(lenses.map((l) => l.readable), [false, true, false]);
     assert.match(lenses[0].title, /^Cannot read this certificate: /);
+    assert.match(lenses[1].title, /^CN=Lens Test CA · expires \d{4}-\d\d-\d\d \(in 30 days\)$/);
     assert.match(lenses[2].title, /no END line/);
   });
 
@@ -47,7 +51,7 @@ describe('CodeLens data for PEM text', () => {
   });
 
   test('no certificates, no lenses; a huge bundle stops at the cap', () => {
-    assert.deepEqual(certificateLenses(`just text\n${key}`, clock), []);
+    assert.deepEqual(certificateLenses('just text\n', clock), []);
     const junk = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
     const lenses = certificateLenses(cert + junk.repeat(MAX_LENSES + 3), clock);
     assert.equal(lenses.length, MAX_LENSES);
