@@ -1,99 +1,126 @@
-// Settings files are mostly flat `key: value` lines. yaml's parser costs far more per line than such a line
-// needs, so a top-level line in a strict subset of YAML, one that has exactly one reading, becomes a setting
-// directly; every other line (nesting, quotes, lists, flow, block scalars, anchors ...) is parsed by yaml in
-// chunks. Offsets are unchanged. The subset is checked against full parses in the tests.
+// Where a settings file may be cut into pieces that yaml parses one at a time. Nothing here reads a setting:
+// it only finds lines that start a new top-level entry, so that each piece is parsed by yaml alone and an edit
+// re-parses only the piece it touches. A cut must never change meaning, so the rules are strict, and the
+// parse itself checks the rest (a piece with any yaml error is parsed again together with everything after it).
 
-/** A line read directly, or a run of lines for yaml; all offsets into the whole text. */
-export type Chunk =
-  | { kind: 'line'; keyStart: number; keyEnd: number; valueStart: number; valueEnd: number }
-  | { kind: 'yaml'; start: number; end: number };
-
-/** A key of safe characters at column 0, followed by `: ` or a final `:`. */
-const SIMPLE_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*(?=:(?: |$))/;
-/** A plain scalar must start with a character that opens no other construct (`-1` is fine, `- a` is not). */
-const PLAIN_START = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-\S)/;
-/** What may follow a quoted value: blanks, or blanks and a comment. */
-const AFTER_QUOTED = /^(?: *| +#.*)$/;
-
-/** Features whose meaning reaches across lines; a file with any of them is parsed by yaml whole. */
-const WHOLE_FILE_FEATURES = /^(?:---|\.\.\.|%)|(?:^|[\s[{,])[&*][^\s,[\]{}]|\t|\r(?!\n)/m;
-
-/** Splits a (template-blanked) text into direct lines and yaml chunks, or returns undefined to parse it whole. */
-export function splitChunks(text: string): Chunk[] | undefined {
-  if (WHOLE_FILE_FEATURES.test(text)) return undefined;
-  const starts = lineStarts(text);
-  const ends = starts.map((start) => lineEnd(text, start));
-  const significant = starts.map((start, i) => isSignificant(text, start, ends[i]));
-  // First character of the next significant line after each line, found in one backward pass.
-  const next: Array<string | undefined> = new Array(starts.length);
-  for (let i = starts.length - 1, after: string | undefined; i >= 0; i--) {
-    next[i] = after;
-    if (significant[i]) after = text[starts[i]];
-  }
-  const chunks: Chunk[] = [];
-  let yamlStart = -1;
-  for (let i = 0; i < starts.length; i++) {
-    const simple = significant[i] ? simpleLine(text, starts[i], ends[i], next[i]) : undefined;
-    if (simple) {
-      if (yamlStart >= 0) chunks.push({ kind: 'yaml', start: yamlStart, end: starts[i] });
-      yamlStart = -1;
-      chunks.push(simple);
-    } else if (yamlStart < 0 && significant[i]) {
-      yamlStart = starts[i];
-    }
-  }
-  if (yamlStart >= 0) chunks.push({ kind: 'yaml', start: yamlStart, end: text.length });
-  return chunks;
+/** A piece of the text, `[start, end)`, that yaml parses alone. */
+export interface ChunkSpan {
+  start: number;
+  end: number;
 }
 
-function simpleLine(text: string, start: number, end: number, next: string | undefined): Chunk | undefined {
-  if (next !== undefined && !/[A-Za-z0-9_]/.test(next)) return undefined;
-  const line = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
-  const key = SIMPLE_KEY.exec(line)?.[0];
-  if (!key || /^(?:null|Null|NULL|~)$/.test(key)) return undefined;
-  const value = readValue(line.slice(key.length + 1));
-  if (!value) return undefined;
-  const keyEnd = start + key.length;
-  const valueStart = value.length === 0 ? keyEnd + 1 : keyEnd + 1 + value.offset;
-  return { kind: 'line', keyStart: start, keyEnd, valueStart, valueEnd: valueStart + value.length };
+/** A chunk ends after an entry whose key hash has these bits clear: about 16 entries a chunk. */
+const BOUNDARY_MASK = 15;
+/** A chunk also ends once it holds this many entries or characters, so one chunk's parse stays small. */
+const MAX_CHUNK_ENTRIES = 64;
+const MAX_CHUNK_CHARS = 16 * 1024;
+
+/**
+ * Cuts a (template-blanked) text into pieces, or returns undefined when it must be parsed whole. Boundaries
+ * depend on the keys around them, not on positions, so an edit leaves the other pieces' texts unchanged.
+ */
+export function planChunks(text: string): ChunkSpan[] | undefined {
+  if (reachesAcrossLines(text)) return undefined;
+  const entries = topLevelEntries(text);
+  if (!entries || entries.starts.length < 2) return undefined;
+  const { starts, hashes } = entries;
+  const spans: ChunkSpan[] = [];
+  let chunkStart = 0;
+  let count = 0;
+  for (let e = 0; e + 1 < starts.length; e++) {
+    count++;
+    const next = starts[e + 1];
+    if ((hashes[e] & BOUNDARY_MASK) === 0 || count >= MAX_CHUNK_ENTRIES || next - chunkStart >= MAX_CHUNK_CHARS) {
+      spans.push({ start: chunkStart, end: next });
+      chunkStart = next;
+      count = 0;
+    }
+  }
+  spans.push({ start: chunkStart, end: text.length });
+  return spans.length > 1 ? spans : undefined;
 }
 
 /**
- * The value after `key:` (offset and length within `rest`; length 0 for no value), or undefined when the
- * rest is not in the subset. Every step is a single scan, so long lines cost linear time.
+ * Features whose meaning reaches from one entry into another: anchors and aliases (and the alias budget is
+ * counted over the whole file), tabs (yaml's indentation rules for them are subtle), lone carriage returns
+ * and byte order marks. Document markers and directives are found per line in topLevelEntries.
  */
-function readValue(rest: string): { offset: number; length: number } | undefined {
-  const body = rest.trimStart();
-  const offset = rest.length - body.length;
-  if (body === '' || body.startsWith('#')) return { offset, length: 0 };
-  if (body[0] === '"' || body[0] === "'") {
-    const close = body.indexOf(body[0], 1);
-    if (close < 0 || (body[0] === '"' && body.slice(1, close).includes('\\'))) return undefined;
-    return AFTER_QUOTED.test(body.slice(close + 1)) ? { offset, length: close + 1 } : undefined;
-  }
-  if (!PLAIN_START.test(body)) return undefined;
-  const hash = body.indexOf(' #');
-  const value = (hash < 0 ? body : body.slice(0, hash)).trimEnd();
-  if (value.includes(': ') || value.endsWith(':')) return undefined;
-  return { offset, length: value.length };
+function reachesAcrossLines(text: string): boolean {
+  if (text.includes('\t') || text.includes('\uFEFF')) return true;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text[i + 1] !== '\n') return true;
+  return hasNodeProperty(text, '&') || hasNodeProperty(text, '*');
 }
 
-function isSignificant(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (c === '#') return false;
-    if (c !== ' ' && c !== '\r') return true;
+/** True when `mark` (`&` or `*`) might open an anchor or alias: after a blank or flow indicator, before a name. */
+function hasNodeProperty(text: string, mark: string): boolean {
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+    const before = i === 0 ? '\n' : text[i - 1];
+    const after = text[i + 1];
+    const opens = before === ' ' || before === '\n' || before === '[' || before === '{' || before === ',';
+    if (opens && after !== undefined && !' \r\n,[]{}'.includes(after)) return true;
   }
   return false;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (i + 1 < text.length) starts.push(i + 1);
-  return starts;
+/**
+ * The start of every line that begins a top-level entry, with a hash of its key; undefined when the file
+ * is not a plain top-level map (its first content line is no such key line, or a line starts a document
+ * marker, directive or explicit key).
+ */
+function topLevelEntries(text: string): { starts: number[]; hashes: number[] } | undefined {
+  const starts: number[] = [];
+  const hashes: number[] = [];
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const first = text[lineStart];
+    if (first === '-' || first === '.' || first === '%' || first === '?' || first === ':') {
+      // `---`, `...` and `%` change documents; `?`/`:` explicit keys; `-` lines are fine only after an entry.
+      if (first !== '-' || starts.length === 0 || text.startsWith('---', lineStart)) return undefined;
+    }
+    const hash = keyLineHash(text, lineStart, lineEnd);
+    if (hash >= 0) {
+      starts.push(lineStart);
+      hashes.push(hash);
+    } else if (starts.length === 0 && !isBlankOrComment(text, lineStart, lineEnd)) {
+      return undefined;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { starts, hashes };
 }
 
-function lineEnd(text: string, start: number): number {
-  const nl = text.indexOf('\n', start);
-  return nl < 0 ? text.length : nl;
+/**
+ * When the line is `key:` at column 0, with a key of plain, safe characters and the colon followed by a blank
+ * or the line's end, a hash of the key (FNV-1a: the same key always ends, or never ends, a chunk); else -1.
+ * Such a line can only start a top-level entry.
+ */
+function keyLineHash(text: string, start: number, end: number): number {
+  let c = text.charCodeAt(start);
+  if (!isKeyStart(c)) return -1;
+  let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+  for (let i = start + 1; i < end; i++) {
+    c = text.charCodeAt(i);
+    if (c === 58 /* : */) {
+      const after = text.charCodeAt(i + 1);
+      return i + 1 === end || after === 32 || (after === 13 && i + 2 === end) ? h >>> 0 : -1;
+    }
+    if (!isKeyStart(c) && c !== 46 /* . */ && c !== 45 /* - */ && c !== 47 /* / */) return -1;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return -1;
+}
+
+/** ASCII letters, digits and `_`. */
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isBlankOrComment(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '#') return true;
+    if (c !== ' ' && c !== '\r') return false;
+  }
+  return true;
 }

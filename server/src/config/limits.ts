@@ -1,7 +1,17 @@
 import type { Finding } from '../rules/finding';
 
-/** Files larger than this are not parsed. */
-export const MAX_FILE_CHARS = 10 * 1024 * 1024;
+/**
+ * Files larger than this are not parsed. Real elasticsearch.yml and kibana.yml files stay far below it; the
+ * bound keeps yaml's time on any input near a second (MAX_YAML_TOKENS bounds the rest).
+ */
+export const MAX_FILE_CHARS = 2 * 1024 * 1024;
+/**
+ * yaml tokens read before a parse stops. yaml spends at most a few microseconds per token on any input we
+ * measured (garbage such as `[]` or `:` runs is the worst), and a 5,000-line settings file has about 30,000.
+ */
+export const MAX_YAML_TOKENS = 250_000;
+/** At most this many YAML syntax errors are reported; the rest add noise, not help. */
+export const MAX_SYNTAX_FINDINGS = 20;
 /** Deeper nesting than this (flow brackets or indentation levels) is refused before parsing. */
 export const MAX_DEPTH = 256;
 /** Aliases expanded while walking one file. */
@@ -13,7 +23,7 @@ export const MAX_ALIAS_COUNT = 100;
  */
 export function checkLimits(text: string): Finding | undefined {
   if (text.length > MAX_FILE_CHARS) {
-    return limitFinding(text, 'file-too-large', `The file has ${text.length} characters; files over 10 MB are not checked.`);
+    return limitFinding(text, 'file-too-large', `The file has ${text.length} characters; files over ${MAX_FILE_CHARS} characters (2 MB) are not checked.`);
   }
   if (text.includes('\0')) {
     return limitFinding(text, 'not-text', 'The file holds NUL bytes, so it is binary data, not a YAML settings file.');
@@ -25,7 +35,8 @@ export function checkLimits(text: string): Finding | undefined {
   return undefined;
 }
 
-function limitFinding(text: string, ruleId: string, message: string): Finding {
+/** The one finding that replaces a parse: on the first line, so it is seen. */
+export function limitFinding(text: string, ruleId: string, message: string): Finding {
   const firstLineEnd = text.indexOf('\n');
   const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
   return { ruleId, severity: 'error', message, range: { start: 0, end } };
@@ -35,17 +46,21 @@ function limitFinding(text: string, ruleId: string, message: string): Finding {
 export function flowDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Jumps from one bracket, `#` or quote to the next: most characters are none of these.
+  const next = /[[\]{}#"']/g;
+  for (let hit = next.exec(text); hit; hit = next.exec(text)) {
+    const i = hit.index;
     const c = text[i];
     if (c === '[' || c === '{') {
       if (++depth > max) max = depth;
     } else if (c === ']' || c === '}') {
       if (depth > 0) depth--;
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+    } else if (c === '#') {
+      if (i > 0 && !/\s/.test(text[i - 1])) continue;
       const nl = text.indexOf('\n', i);
-      i = nl < 0 ? text.length : nl;
-    } else if ((c === '"' || c === "'") && startsQuote(text, i)) {
-      i = quoteEnd(text, i);
+      next.lastIndex = nl < 0 ? text.length : nl;
+    } else if (startsQuote(text, i)) {
+      next.lastIndex = quoteEnd(text, i) + 1;
     }
   }
   return max;

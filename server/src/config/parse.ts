@@ -1,96 +1,72 @@
-import { parseAllDocuments } from 'yaml';
-import { splitChunks, type Chunk } from './chunks';
 import type { Finding, OffsetRange } from '../rules/finding';
-import { checkLimits, MAX_ALIAS_COUNT } from './limits';
-import { blankTemplates, isTemplated } from './templating';
-import type { ConfigModel, ParseOptions, Setting, SettingValue } from './types';
-import { walkDocument, type WalkState } from './walk';
-
-/** At most this many YAML syntax errors are reported; the rest add noise, not help. */
-const MAX_SYNTAX_FINDINGS = 20;
+import type { ChunkCache } from './chunkCache';
+import { planChunks, type ChunkSpan } from './chunks';
+import { checkLimits, limitFinding, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
+import { parseChunk, shift, shiftFinding, shiftSettings, type ChunkResult } from './parseChunk';
+import { blankTemplates } from './templating';
+import type { ConfigModel, ParseOptions, Setting } from './types';
 
 /**
  * Parses a settings file into a model: every leaf setting with its full dotted key, whether written flat
  * (`a.b.c: v`), nested or mixed, in source order, over all `---` documents. Duplicates are kept in
  * `settings` and reported; YAML errors and limits become findings. Never throws on user input.
+ *
+ * Without `cache` the file is one yaml parse. With a cache (one per open document, kept by the caller) the
+ * file is cut into pieces at top-level entries and each piece is parsed by yaml alone, reusing the pieces an
+ * edit did not touch; the model is the same as the single parse gives.
  */
-export function parseConfig(text: string, options: ParseOptions): ConfigModel {
-  return parseWith(text, options, true);
-}
-
-/** The same parse with every line going through yaml; the reference the line reader is tested against. */
-export function parseConfigWithYamlOnly(text: string, options: ParseOptions): ConfigModel {
-  return parseWith(text, options, false);
-}
-
-function parseWith(text: string, options: ParseOptions, readLines: boolean): ConfigModel {
-  const model: ConfigModel = {
-    product: options.product,
-    filePath: options.filePath,
-    text,
-    settings: [],
-    byKey: new Map(),
-    findings: [],
-  };
+export function parseConfig(text: string, options: ParseOptions, cache?: ChunkCache): ConfigModel {
+  const model: ConfigModel = { product: options.product, filePath: options.filePath, text, settings: [], byKey: new Map(), findings: [] };
   const limit = checkLimits(text);
   if (limit) {
     model.findings.push(limit);
     return model;
   }
   const parsed = blankTemplates(text);
-  const state: WalkState = { text, settings: model.settings, findings: model.findings, aliasBudget: MAX_ALIAS_COUNT, base: 0 };
-  const syntax: Finding[] = [];
-  const chunks = readLines ? splitChunks(parsed) : undefined;
-  for (const chunk of chunks ?? [{ kind: 'yaml', start: 0, end: parsed.length } as Chunk]) {
-    if (chunk.kind === 'line') model.settings.push(lineSetting(chunk, text));
-    else parseYaml(parsed, chunk.start, chunk.end, state, syntax);
+  const spans = (cache && planChunks(parsed)) || [{ start: 0, end: parsed.length }];
+  const read = (span: ChunkSpan): ChunkResult => readPiece(text, parsed, span, cache);
+  const errors: Finding[] = [];
+  let tokens = 0;
+  try {
+    for (let i = 0; i < spans.length; i++) {
+      let span = spans[i];
+      let result = read(span);
+      // A piece with any yaml error may end inside something the next piece continues, and yaml's recovery
+      // may join lines across the cut: from here on, the rest of the file is parsed in one piece.
+      const rest = result.errors.length > 0 && i + 1 < spans.length;
+      if (rest) result = read((span = { start: span.start, end: parsed.length }));
+      tokens += result.tokens;
+      if (result.overBudget || tokens > MAX_YAML_TOKENS) return tooManyTokens(model);
+      const placed = cache ? cache.place(result, span.start) : { settings: shiftSettings(result.settings, span.start), findings: result.findings.map((f) => shiftFinding(f, span.start)) };
+      for (const setting of placed.settings) model.settings.push(setting);
+      for (const finding of placed.findings) model.findings.push(finding);
+      for (const e of result.errors) errors.push(syntaxFinding(e.message, shift(e.range, span.start), text));
+      if (rest) break;
+    }
+  } finally {
+    cache?.finishParse();
   }
-  model.findings.push(...dedupe(syntax).slice(0, MAX_SYNTAX_FINDINGS));
+  model.findings.push(...dedupe(errors).slice(0, MAX_SYNTAX_FINDINGS));
   indexSettings(model);
   return model;
 }
 
-/** Parses `parsed[start, end)` with yaml and walks its documents into settings. */
-function parseYaml(parsed: string, start: number, end: number, state: WalkState, syntax: Finding[]): void {
-  const source = start === 0 && end === parsed.length ? parsed : parsed.slice(start, end);
-  // Aliases are never expanded by the parser here (no toJS); the walk follows at most MAX_ALIAS_COUNT of them.
-  const docs = withoutStackTraces(() => parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false }));
-  state.base = start;
-  docs.forEach((doc, i) => {
-    for (const error of doc.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
-      syntax.push(syntaxFinding(error.message, [error.pos[0] + start, error.pos[1] + start], state.text));
-    }
-    walkDocument(doc, i, state);
-  });
+/** yaml's result for one piece, from the cache when the same text was parsed before. */
+function readPiece(text: string, parsed: string, span: ChunkSpan, cache: ChunkCache | undefined): ChunkResult {
+  const whole = span.start === 0 && span.end === parsed.length;
+  const source = whole ? parsed : parsed.slice(span.start, span.end);
+  const original = parsed === text ? source : text.slice(span.start, span.end);
+  if (!cache) return parseChunk(source, original);
+  // Settings quote the user's text, so blanked templates make the original part of the key.
+  return cache.get(original === source ? source : `${source}\0${original}`, () => parseChunk(source, original));
 }
 
-/**
- * Runs the parser with stack capture off: yaml builds an Error object for every problem, and garbage such as a
- * long run of quotes yields one per character, where capturing stacks would double the time. Restored at once.
- */
-function withoutStackTraces<T>(run: () => T): T {
-  const saved = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return run();
-  } finally {
-    Error.stackTraceLimit = saved;
-  }
-}
-
-const NULL_VALUES = new Set(['', '~', 'null', 'Null', 'NULL']);
-
-/** A setting from a line the chunk reader took directly: a flat key and a plain or simply quoted scalar. */
-function lineSetting(line: Extract<Chunk, { kind: 'line' }>, text: string): Setting {
-  const keyRange = { start: line.keyStart, end: line.keyEnd };
-  const range = { start: line.valueStart, end: line.valueEnd };
-  const source = text.slice(range.start, range.end);
-  const quoted = source.startsWith('"') || source.startsWith("'");
-  const value: SettingValue = !quoted && NULL_VALUES.has(source)
-    ? { kind: 'null', range }
-    : { kind: 'scalar', text: quoted ? source.slice(1, -1) : source, source, range, quoted, templated: isTemplated(source) };
-  const key = text.slice(keyRange.start, keyRange.end);
-  return { key, keyRange, keyParts: [{ text: key, range: keyRange }], value, pairRange: { start: keyRange.start, end: Math.max(keyRange.end, range.end) }, document: 0 };
+function tooManyTokens(model: ConfigModel): ConfigModel {
+  model.settings.length = 0;
+  model.findings.length = 0;
+  const message = `The file holds more than ${MAX_YAML_TOKENS} YAML tokens, more than any settings file needs, so it is not checked.`;
+  model.findings.push(limitFinding(model.text, 'file-too-large', message));
+  return model;
 }
 
 /** Fills `byKey` with each first occurrence and reports every later one as a duplicate. */
@@ -118,12 +94,12 @@ function duplicateFinding(setting: Setting, first: Setting, product: string): Fi
   };
 }
 
-function syntaxFinding(message: string, pos: [number, number], text: string): Finding {
+function syntaxFinding(message: string, range: OffsetRange, text: string): Finding {
   return {
     ruleId: 'yaml-syntax',
     severity: 'error',
     message: `YAML syntax error: ${firstLine(message)}`,
-    range: widen({ start: Math.min(pos[0], text.length), end: Math.min(pos[1], text.length) }, text),
+    range: widen({ start: Math.min(range.start, text.length), end: Math.min(range.end, text.length) }, text),
   };
 }
 

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogFor, type Product } from '../catalog';
+import { ChunkCache } from '../config/chunkCache';
 import { parseConfig } from '../config/parse';
 import { detectProduct } from '../config/product';
 import { runRules } from '../rules';
@@ -40,7 +41,9 @@ function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   if (!product) return undefined;
   const text = doc.getText();
   // The same steps as checkText, split so that a file change on disk re-runs the rules on the cached parse.
-  const model = ctx.models.get(modelKey(doc.uri, product), doc.version, () => parseConfig(text, { product, filePath }));
+  // The document's chunk cache lives beside its cached model, so a new version re-parses only what changed.
+  const key = modelKey(doc.uri, product);
+  const model = ctx.models.get(key, doc.version, () => parseConfig(text, { product, filePath }, ctx.models.stateOf(key, () => new ChunkCache())));
   const findings = runRules({ ...checkEnvironment(ctx), model, catalog: catalogFor(product) });
   return { product, filePath, version: doc.version, result: { model, findings }, lines: lineIndexOf(ctx, doc) };
 }

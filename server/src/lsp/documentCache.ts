@@ -11,6 +11,8 @@ interface Entry<T> {
 /** A small LRU cache keyed by uri, valid for one document version and one environment generation. */
 export class DocumentCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
+  /** Per-uri working state that outlives versions (a parse cache), dropped with the uri. */
+  private readonly states = new Map<string, unknown>();
   private generation = 0;
   /** How many times `compute` ran; tests use it to prove reuse. */
   computeCount = 0;
@@ -31,9 +33,22 @@ export class DocumentCache<T> {
     this.entries.set(uri, { version, generation: this.generation, value });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+      this.delete(oldest);
     }
     return value;
+  }
+
+  /**
+   * State kept for a uri across its versions, made by `make` on first use: the document's parse cache, so
+   * that the next version's compute can reuse work. Use one type of state per DocumentCache. It goes away
+   * with `delete` and when the uri falls out of the cache.
+   */
+  stateOf<S>(uri: string, make: () => S): S {
+    if (!this.states.has(uri)) {
+      this.states.set(uri, make());
+      while (this.states.size > this.maxEntries) this.states.delete(this.states.keys().next().value as string);
+    }
+    return this.states.get(uri) as S;
   }
 
   /** Makes every entry stale (a referenced file or a setting changed). */
@@ -43,5 +58,6 @@ export class DocumentCache<T> {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.states.delete(uri);
   }
 }

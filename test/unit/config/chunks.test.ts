@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { splitChunks } from '../../../server/src/config/chunks';
-import { parseConfig, parseConfigWithYamlOnly } from '../../../server/src/config/parse';
+import { ChunkCache } from '../../../server/src/config/chunkCache';
+import { planChunks } from '../../../server/src/config/chunks';
+import { parseConfig } from '../../../server/src/config/parse';
 import type { ConfigModel } from '../../../server/src/config/types';
 
-/** Line shapes real settings files use, including ones the line reader must hand to yaml. */
+/** Line shapes real settings files use, and broken ones, each with a top-level key `k<i>` where it has one. */
 const SHAPES: Array<(i: number) => string> = [
   (i) => `k${i}.a.b: value-${i}`,
   (i) => `k${i}: -1`,
@@ -21,8 +22,12 @@ const SHAPES: Array<(i: number) => string> = [
   (i) => `k${i}:\n  nested.x: 1\n  nested.y: [1, 2]`,
   (i) => `k${i}:\n  - a\n  - b`,
   (i) => `k${i}:\n- a`,
+  (i) => `k${i}:\n- |\n  x`,
   (i) => `k${i}: |\n  block\n  text`,
+  (i) => `k${i}: >-\n  folded\n\n  text\n`,
+  (i) => `k${i}: |+\n  kept\n\n`,
   (i) => `k${i}: plain\n  continued`,
+  (i) => `k${i}: plain\ncontinued`,
   (i) => `# comment ${i}`,
   () => '',
   (i) => `  # indented comment ${i}`,
@@ -30,7 +35,14 @@ const SHAPES: Array<(i: number) => string> = [
   (i) => `k${i}: http://h:9200/x`,
   (i) => `k${i}: b: c`,
   (i) => `k${i}: [unclosed`,
+  (i) => `k${i}: [a,\n  b]`,
+  (i) => `k${i}: [a,\nb: c]`,
+  (i) => `k${i}: {a: 1,\nb: 2}`,
+  (i) => `k${i}: "open\nk${i}x: 1"`,
+  (i) => `k${i}: 'open\n  still'`,
+  (i) => `k${i}: "two\n  lines"`,
   (i) => `"k${i}.q": v`,
+  (i) => `'k${i}': v`,
   (i) => `k${i}: {a: 1}`,
   (i) => `k${i}: v\r`,
   (i) => `{{- if .Values.x${i} }}`,
@@ -42,57 +54,174 @@ const SHAPES: Array<(i: number) => string> = [
   (i) => `k${i}: ""`,
   (i) => `k${i}: "a" b`,
   (i) => `k${i}: "{{ .Values.q }}"`,
+  (i) => `k${i}`,
+  (i) => `k${i} x`,
+  (i) => `- item${i}`,
+  (i) => `k${i}: !!str ${i}`,
+  (i) => `k${i}: !custom x`,
+  (i) => `[k${i}, x]`,
+  (i) => `{k${i}: x}`,
+  (i) => `k${i}:: x`,
+  (i) => `k${i}:x: 1`,
+  (i) => `null: ${i}`,
+  (i) => `${i}: number key`,
+  (i) => `k${i}: "unterminated`,
+  (i) => `k${i}: '`,
+  (i) => `k${i}:\n  a: 1\n b: 2`,
+  (i) => `k${i}:\n    a: 1\n  b: 2`,
+  (i) => `  k${i}: indented`,
+  (i) => `k${i}: "a\\`,
+  (i) => `k${i}: |\nk${i}y: 2`,
+  (i) => `k${i}: ]`,
+  (i) => `k${i}: }`,
 ];
 
+const ES = { product: 'elasticsearch' as const };
+
+/** Everything the model says, ranges and messages included. */
 function view(m: ConfigModel) {
   return {
-    settings: m.settings.map((s) => ({ key: s.key, keyRange: s.keyRange, value: s.value, pairRange: s.pairRange, parts: s.keyParts })),
-    findings: m.findings.map((f) => [f.ruleId, f.range.start]),
+    settings: m.settings,
+    first: [...m.byKey.values()],
+    findings: m.findings,
   };
 }
 
-describe('the line reader agrees with a full yaml parse', () => {
-  test('each shape alone and between flat lines', () => {
-    SHAPES.forEach((shape, i) => {
-      for (const text of [`${shape(i)}\n`, `a.b: 1\n${shape(i)}\nc.d: 2\n`, `${shape(i)}`]) {
-        const fast = parseConfig(text, { product: 'elasticsearch' });
-        const full = parseConfigWithYamlOnly(text, { product: 'elasticsearch' });
-        assert.equal(fast.findings.length > 0, full.findings.length > 0, `errors for ${JSON.stringify(text)}`);
-        // After a syntax error yaml's recovery may attach later lines differently; valid files must agree exactly.
-        if (full.findings.length === 0) assert.deepEqual(view(fast), view(full), JSON.stringify(text));
-      }
-    });
-  });
+function sameAsWhole(text: string, cache = new ChunkCache()): void {
+  const whole = parseConfig(text, ES);
+  const chunked = parseConfig(text, ES, cache);
+  assert.deepEqual(view(chunked), view(whole), JSON.stringify(text));
+}
 
-  test('random mixes of shapes', () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const valid = SHAPES.filter((shape) => parseConfigWithYamlOnly(`${shape(0)}\n`, { product: 'elasticsearch' }).findings.length === 0);
-    let compared = 0;
-    for (let round = 0; round < 300; round++) {
-      const lines = Array.from({ length: 12 }, (_, i) => valid[Math.floor(random() * valid.length)](round * 100 + i));
-      const text = `${lines.join('\n')}\n`;
-      const full = parseConfigWithYamlOnly(text, { product: 'elasticsearch' });
-      if (full.findings.some((f) => f.ruleId === 'yaml-syntax')) continue; // broken files may split differently
-      assert.deepEqual(view(parseConfig(text, { product: 'elasticsearch' })), view(full), JSON.stringify(text));
-      compared++;
+/** A deterministic random source, so a failure can be replayed. */
+function randomFrom(seed: number): () => number {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+/** For each shape, an index whose key ends a chunk (so a cut falls right after it), where one exists. */
+function cutIndexes(): Map<number, number> {
+  const found = new Map<number, number>();
+  SHAPES.forEach((shape, s) => {
+    for (let i = 0; i < 400 && !found.has(s); i++) {
+      const text = `${shape(i)}\nzz: 1\n`;
+      const spans = planChunks(text);
+      if (spans && spans.length === 2 && text.slice(spans[1].start).startsWith('zz: 1')) found.set(s, i);
     }
-    assert.ok(compared > 100, `only ${compared} random files were valid`);
+  });
+  return found;
+}
+
+describe('chunked parse agrees with one whole-file yaml parse', () => {
+  test('every shape before and after a cut', () => {
+    const cuts = cutIndexes();
+    assert.ok(cuts.size > 40, `only ${cuts.size} shapes can end a chunk`);
+    let chunked = 0;
+    for (const [a, i] of cuts) {
+      SHAPES.forEach((b, j) => {
+        const text = `${SHAPES[a](i)}\n${b(j + 1000)}\nlast: 1\n`;
+        if (planChunks(text)) chunked++;
+        sameAsWhole(text);
+        if ((a + j) % 5 === 0) sameAsWhole(`first.a: 1\n${text.slice(0, -1)}`);
+      });
+    }
+    assert.ok(chunked > 1000, `only ${chunked} files were cut`);
   });
 
-  test('whole-file features skip the line reader', () => {
-    for (const text of ['a: 1\n---\nb: 2\n', 'a: &x 1\nb: *x\n', 'a:\tb\n', '%YAML 1.2\n---\na: 1\n']) assert.equal(splitChunks(text), undefined, text);
+  test('random mixes, broken ones included', () => {
+    const random = randomFrom(7);
+    let cut = 0;
+    for (let round = 0; round < 400; round++) {
+      const lines = Array.from({ length: 40 }, (_, i) => SHAPES[Math.floor(random() * SHAPES.length)](round * 100 + i));
+      const text = `${lines.join('\n')}\n`;
+      if (planChunks(text)) cut++;
+      sameAsWhole(text);
+    }
+    assert.ok(cut > 50, `only ${cut} random files were cut`);
+  });
+
+  test('a sequence of small edits through one cache', () => {
+    const random = randomFrom(11);
+    const base = Array.from({ length: 150 }, (_, i) => SHAPES[i % 12](i)).join('\n');
+    const cache = new ChunkCache();
+    let text = `${base}\n`;
+    const inserts = ['x', ':', ' ', '\n', '"', "'", '[', ']', '#', '-', '{', '|', 'k: v\n'];
+    for (let edit = 0; edit < 300; edit++) {
+      const at = Math.floor(random() * (text.length + 1));
+      if (random() < 0.4 && text.length > 0) text = text.slice(0, at) + text.slice(at + 1);
+      else text = text.slice(0, at) + inserts[Math.floor(random() * inserts.length)] + text.slice(at);
+      sameAsWhole(text, cache);
+    }
+  });
+
+  test('whole-file features are never cut', () => {
+    const features = ['a: 1\n---\nb: 2\n', 'a: 1\n...\nb: 2\n', '%YAML 1.2\n---\na: 1\nb: 2\n', 'a: &x 1\nb: *x\n', 'a: [*x]\nb: 1\n',
+      'a:\tb\nc: 1\n', 'a: 1\rb: 2\n', '\uFEFFa: 1\nb: 2\n', '? a\n: 1\nb: 2\n', '- a\nb: 1\n', '"a": 1\nb: 2\n', '|\nfoo: x\nbar: y\n'];
+    for (const text of features) {
+      assert.equal(planChunks(text), undefined, JSON.stringify(text));
+      sameAsWhole(text);
+    }
+  });
+
+  test('cuts fall only before column-0 key lines', () => {
+    const text = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? `n${i}:\n  - "x"\n  y: |\n    z` : `k${i}: v`)).join('\n');
+    const spans = planChunks(text)!;
+    assert.ok(spans.length > 5);
+    assert.equal(spans[0].start, 0);
+    assert.equal(spans[spans.length - 1].end, text.length);
+    for (let s = 1; s < spans.length; s++) {
+      assert.equal(spans[s].start, spans[s - 1].end);
+      assert.equal(text[spans[s].start - 1], '\n');
+      assert.match(text.slice(spans[s].start, text.indexOf('\n', spans[s].start)), /^[A-Za-z0-9_][\w./-]*:( |$)/);
+    }
   });
 
   test('long lines cost linear time', { timeout: 5000 }, () => {
-    for (const text of [`a: x${' '.repeat(100000)}y\n`, `a: x${' '.repeat(100000)}#\n`, `a: "${' '.repeat(100000)}"${' '.repeat(100000)}x\n`, `a${'.b'.repeat(50000)}: 1\n`]) {
-      const fast = parseConfig(text, { product: 'elasticsearch' });
-      assert.equal(fast.settings.length > 0 || fast.findings.length > 0, true);
-    }
+    const long = [`a: x${' '.repeat(100000)}y\n`, `a: x${' '.repeat(100000)}#\n`, `a: "${' '.repeat(100000)}"${' '.repeat(100000)}x\n`, `a${'.b'.repeat(50000)}: 1\n`];
+    for (const text of long) sameAsWhole(`${text}b: 1\n${text}`);
+  });
+});
+
+describe('chunk cache', () => {
+  const flat = (n: number, edited = -1) => Array.from({ length: n }, (_, i) => `xpack.k${i}: value${i}${i === edited ? 'x' : ''}`).join('\n');
+
+  test('an edit re-parses one chunk and keeps the rest', () => {
+    const cache = new ChunkCache();
+    parseConfig(flat(2000), ES, cache);
+    const chunks = cache.size;
+    assert.ok(chunks > 50, `${chunks} chunks`);
+    const before = cache.parsedCount;
+    const model = parseConfig(flat(2000, 1234), ES, cache);
+    assert.equal(cache.parsedCount - before, 1);
+    assert.equal((model.byKey.get('xpack.k1234')!.value as { text: string }).text, 'value1234x');
+    assert.deepEqual(view(model), view(parseConfig(flat(2000, 1234), ES)));
   });
 
-  test('flat lines become line chunks', () => {
-    const chunks = splitChunks('a.b: 1\n# c\nx:\n  y: 2\nz: 3\n')!;
-    assert.deepEqual(chunks.map((c) => c.kind), ['line', 'yaml', 'line']);
+  test('keeps only what the latest parse used', () => {
+    const cache = new ChunkCache();
+    parseConfig(flat(2000), ES, cache);
+    parseConfig('a: 1\n', ES, cache);
+    assert.equal(cache.size, 1);
+  });
+
+  test('a broken entry parses the rest of the file in one piece, and settings before it stay cached', () => {
+    const cache = new ChunkCache();
+    const lines = flat(1000).split('\n');
+    parseConfig(lines.join('\n'), ES, cache);
+    lines[900] = 'xpack.k900: [open';
+    const before = cache.parsedCount;
+    const model = parseConfig(lines.join('\n'), ES, cache);
+    assert.ok(cache.parsedCount - before <= 2);
+    assert.ok(model.findings.some((f) => f.ruleId === 'yaml-syntax'));
+    assert.deepEqual(view(model), view(parseConfig(lines.join('\n'), ES)));
+  });
+
+  test('templated pieces keep the user text in their settings', () => {
+    const cache = new ChunkCache();
+    for (const v of ['a', 'b']) {
+      const text = Array.from({ length: 300 }, (_, i) => `k${i}: {{ .Values.${v}${i} }}`).join('\n');
+      const model = parseConfig(text, ES, cache);
+      assert.deepEqual(view(model), view(parseConfig(text, ES)));
+      assert.equal((model.byKey.get('k7')!.value as { source: string }).source, `{{ .Values.${v}7 }}`);
+    }
   });
 });

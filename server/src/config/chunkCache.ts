@@ -1,0 +1,56 @@
+import type { Finding } from '../rules/finding';
+import { shiftFinding, shiftSettings, type ChunkResult } from './parseChunk';
+import type { Setting } from './types';
+
+/** A piece's settings and findings placed at an offset in the file. */
+interface Placement {
+  at: number;
+  settings: Setting[];
+  findings: Finding[];
+}
+
+/**
+ * yaml's results for the pieces of one document, keyed by piece text, so that a re-parse after an edit parses
+ * only the pieces whose text changed. One instance per open document, owned by whoever keeps that document's
+ * parse (the server's document cache); it holds only the pieces the latest parse used.
+ */
+export class ChunkCache {
+  private kept = new Map<string, ChunkResult>();
+  private used = new Map<string, ChunkResult>();
+  /** The latest placement of each result: a piece that did not move reuses it, with no copying. */
+  private readonly placements = new WeakMap<ChunkResult, Placement>();
+  /** How many pieces yaml has parsed through this cache; tests use it to prove reuse. */
+  parsedCount = 0;
+
+  /** The result for a piece, parsing it with `parse` when no earlier parse saw the same text. */
+  get(key: string, parse: () => ChunkResult): ChunkResult {
+    let result = this.used.get(key) ?? this.kept.get(key);
+    if (!result) {
+      this.parsedCount++;
+      result = parse();
+    }
+    this.used.set(key, result);
+    return result;
+  }
+
+  /** A result's settings and findings with offsets moved to `at`, the piece's current start. */
+  place(result: ChunkResult, at: number): Placement {
+    let placement = this.placements.get(result);
+    if (!placement || placement.at !== at) {
+      placement = { at, settings: shiftSettings(result.settings, at), findings: result.findings.map((f) => shiftFinding(f, at)) };
+      this.placements.set(result, placement);
+    }
+    return placement;
+  }
+
+  /** Ends one parse: pieces it did not use are dropped, which bounds the cache by the document's size. */
+  finishParse(): void {
+    this.kept = this.used;
+    this.used = new Map();
+  }
+
+  /** Pieces held. */
+  get size(): number {
+    return this.kept.size;
+  }
+}

@@ -1,0 +1,114 @@
+import { Composer, Lexer, Parser, type Document } from 'yaml';
+import type { Finding, OffsetRange } from '../rules/finding';
+import { MAX_ALIAS_COUNT, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
+import type { Setting, SettingValue } from './types';
+import { walkDocument, type WalkState } from './walk';
+
+/** A yaml error as the parser gave it: its first message line and range. */
+export interface RawError {
+  message: string;
+  range: OffsetRange;
+}
+
+/**
+ * What yaml's parse of one piece of a file yields. All offsets are relative to the piece's start, so the
+ * same piece text gives the same result wherever it stands in the file.
+ */
+export interface ChunkResult {
+  settings: Setting[];
+  /** Findings of the walk (a top level that is not a map, too many aliases). */
+  findings: Finding[];
+  /** yaml's errors, at most MAX_SYNTAX_FINDINGS per document. */
+  errors: RawError[];
+  /** yaml tokens read; the parse stops once MAX_YAML_TOKENS is passed. */
+  tokens: number;
+  /** True when the parse stopped at MAX_YAML_TOKENS; the rest of the result is then empty. */
+  overBudget: boolean;
+}
+
+/** Stops a parse that has read too many tokens. */
+class TokenBudgetExceeded extends Error {}
+
+/**
+ * Parses one piece with yaml (`uniqueKeys: false`) and walks its documents. `source` is the template-blanked
+ * text yaml reads, `original` the user's text of the same length, which settings quote from.
+ */
+export function parseChunk(source: string, original: string): ChunkResult {
+  const result: ChunkResult = { settings: [], findings: [], errors: [], tokens: 0, overBudget: false };
+  let docs: Document.Parsed[];
+  try {
+    docs = withoutStackTraces(() => composeCounted(source, result));
+  } catch (e) {
+    if (!(e instanceof TokenBudgetExceeded)) throw e;
+    return { settings: [], findings: [], errors: [], tokens: result.tokens, overBudget: true };
+  }
+  const state: WalkState = { text: original, settings: result.settings, findings: result.findings, aliasBudget: MAX_ALIAS_COUNT, base: 0 };
+  docs.forEach((doc, i) => {
+    for (const error of doc.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
+      result.errors.push({ message: error.message, range: { start: error.pos[0], end: error.pos[1] } });
+    }
+    walkDocument(doc, i, state);
+  });
+  return result;
+}
+
+/**
+ * What yaml's parseAllDocuments does, with the lexer driven here so that the tokens can be counted: yaml's
+ * time is about linear in its tokens, so the count bounds the time of any input, garbage included.
+ */
+function composeCounted(source: string, result: ChunkResult): Document.Parsed[] {
+  const parser = new Parser();
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false });
+  function* tokens() {
+    for (const lexeme of new Lexer().lex(source, false)) {
+      if (++result.tokens > MAX_YAML_TOKENS) throw new TokenBudgetExceeded();
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  // Aliases are never expanded by the parser here (no toJS); the walk follows at most MAX_ALIAS_COUNT of them.
+  return Array.from(composer.compose(tokens())) as Document.Parsed[];
+}
+
+/**
+ * Runs the parser with stack capture off: yaml builds an Error object for every problem, and garbage such as a
+ * long run of quotes yields one per character, where capturing stacks would double the time. Restored at once.
+ */
+function withoutStackTraces<T>(run: () => T): T {
+  const saved = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = saved;
+  }
+}
+
+/** A piece's settings moved to where the piece now starts. */
+export function shiftSettings(settings: Setting[], by: number): Setting[] {
+  if (by === 0) return settings;
+  return settings.map((s) => ({
+    ...s,
+    keyRange: shift(s.keyRange, by),
+    keyParts: s.keyParts.map((p) => ({ text: p.text, range: shift(p.range, by) })),
+    value: shiftValue(s.value, by),
+    pairRange: shift(s.pairRange, by),
+  }));
+}
+
+function shiftValue(value: SettingValue, by: number): SettingValue {
+  if (value.kind === 'list') return { ...value, range: shift(value.range, by), items: value.items.map((i) => ({ ...i, range: shift(i.range, by) })) };
+  return { ...value, range: shift(value.range, by) };
+}
+
+/** A walk finding moved to where its piece now starts (walk findings carry no fixes). */
+export function shiftFinding(finding: Finding, by: number): Finding {
+  if (by === 0) return finding;
+  const moved: Finding = { ...finding, range: shift(finding.range, by) };
+  if (finding.related) moved.related = finding.related.map((r) => ({ ...r, range: shift(r.range, by) }));
+  return moved;
+}
+
+export function shift(range: OffsetRange, by: number): OffsetRange {
+  return { start: range.start + by, end: range.end + by };
+}
