@@ -1,7 +1,9 @@
+import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runCheck, type CheckReportEntry } from '../../../server/src/cli/check';
 import { memoryIo } from '../../../server/src/cli/io';
+import { generate } from '../../../server/src/pki/generate';
 
 const TYPO = 'xpack.security.transport.ssl.verfication_mode';
 const files = {
@@ -103,5 +105,23 @@ describe('estls check', () => {
     const { code, out } = await check('--help');
     assert.equal(code, 0);
     assert.match(out, /^Usage: estls check/);
+  });
+});
+
+describe('estls check --expiry-days', () => {
+  test('decides when a configured certificate counts as expiring', async () => {
+    const result = await generate({ kind: 'ca', format: 'pem', days: 20 }, { clock: { now: () => new Date() } });
+    const ca = result.files.find((f) => f.path.endsWith('.crt'))!;
+    const files = {
+      '/etc/es/elasticsearch.yml': 'xpack.security.transport.ssl.enabled: true\nxpack.security.transport.ssl.certificate_authorities: [ ca.crt ]\n',
+      '/etc/es/ca.crt': Buffer.from(ca.contentBase64, 'base64'),
+    };
+    const run = async (days: string) => {
+      const io = memoryIo(files, '/etc/es');
+      await runCheck(['--format', 'json', '--expiry-days', days, 'elasticsearch.yml'], io);
+      return (JSON.parse(io.stdout) as CheckReportEntry[]).map((e) => e.ruleId);
+    };
+    assert.ok((await run('30')).includes('certificate-expiring'));
+    assert.ok(!(await run('10')).includes('certificate-expiring'));
   });
 });
