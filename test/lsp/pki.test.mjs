@@ -133,6 +133,21 @@ describe('certificates over the protocol', () => {
     server.close(uri);
   });
 
+  test('elasticTls.expiryWarningDays from the client decides what counts as expiring', async () => {
+    const short = await server.connection.sendRequest('estls/generate', { kind: 'ca', format: 'pem', days: 20 });
+    fs.writeFileSync(path.join(dir, 'short.crt'), fileOf(short.result, '.crt'));
+    const uri = uriOf(path.join(dir, 'elasticsearch-expiry.yml'));
+    server.open(uri, 'xpack.security.transport.ssl.enabled: true\nxpack.security.transport.ssl.certificate_authorities: [ short.crt ]\n');
+    const expiring = await server.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'certificate-expiring'));
+    assert.ok(expiring);
+    const count = server.diagnostics.length;
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { elasticTls: { expiryWarningDays: 10 } } });
+    const relaxed = await server.waitForDiagnostics(uri, (p) => server.diagnostics.indexOf(p) >= count);
+    assert.ok(!relaxed.diagnostics.some((d) => d.code === 'certificate-expiring'), JSON.stringify(relaxed.diagnostics.map((d) => d.code)));
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { elasticTls: { expiryWarningDays: 30 } } });
+    server.close(uri);
+  });
+
   test('a readable PEM document gets a lens above every block, keys included', async () => {
     const uri = uriOf(path.join(dir, 'bundle.pem'));
     server.open(uri, pemCa + pemCa, 1, 'pem');
