@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { PFX } from '@peculiar/asn1-pfx';
+import { OctetString } from '@peculiar/asn1-schema';
+import { computeMac } from '../../../server/src/pki/pkcs12/crypto';
 import { readPkiFile } from '../../../server/src/pki/read';
 import { PkiError } from '../../../server/src/pki/errors';
 import type { PkiErrorCode } from '../../../server/src/pki/errors';
@@ -98,6 +100,18 @@ describe('PKCS#12 reading (files from the project writer)', () => {
     const started = Date.now();
     throwsCode(() => read(hostile, 'pw'), 'LIMIT');
     assert.ok(Date.now() - started < 1000);
+  });
+
+  it('reads a file whose MAC is PBMAC1 (RFC 9579)', () => {
+    const p12 = writePkcs12([{ alias: 'a', key: node.key, chain: [node.der] }], [], { password: 'pw', iterations: 100 });
+    const pfx = AsnConvert.parse(p12, PFX);
+    const content = Buffer.from(AsnConvert.parse(pfx.authSafe.content, OctetString).buffer);
+    pfx.macData = computeMac(content, 'pw', { pbmac1: true, iterations: 100 });
+    const bytes = new Uint8Array(AsnConvert.serialize(pfx));
+    const file = read(bytes, 'pw');
+    assert.equal(file.result.protection?.macAlgorithm, 'PBMAC1/HMAC-SHA256');
+    assert.equal(file.result.entries[0].alias, 'a');
+    throwsCode(() => read(bytes, 'nope'), 'BAD_PASSWORD');
   });
 
   it('rejects a tampered file without returning garbage', () => {
