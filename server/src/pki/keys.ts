@@ -1,12 +1,29 @@
 // Private and public keys: what kind and size they are, and whether two belong together.
 import * as crypto from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import { PkiError } from './errors';
 import type { PublicKeyInfo } from './types';
 import { CURVE_BITS, CURVE_NAMES } from './x509/oids';
 
-/** Algorithm, size and curve of a key (private or public), as a summary shows them. */
+/**
+ * A key's details, read safely. OpenSSL accepts some malformed EC private keys (a private value longer than the
+ * curve allows) that Node cannot describe: reading their details aborts the whole process. Such a key fails a
+ * DER export, and details are read from a clean copy of the public key.
+ */
+function detailsOf(key: KeyObject): crypto.AsymmetricKeyDetails {
+  if (key.asymmetricKeyType !== 'ec') return key.asymmetricKeyDetails ?? {};
+  try {
+    if (key.type === 'private') key.export({ type: 'pkcs8', format: 'der' });
+    const spki = toPublicKey(key).export({ type: 'spki', format: 'der' });
+    return crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' }).asymmetricKeyDetails ?? {};
+  } catch {
+    throw new PkiError('BAD_DER', 'The EC key is malformed.');
+  }
+}
+
+/** Algorithm, size and curve of a key (private or public), as a summary shows them. Throws BAD_DER for a malformed EC key. */
 export function publicKeyInfo(key: KeyObject): PublicKeyInfo {
-  const details = key.asymmetricKeyDetails ?? {};
+  const details = detailsOf(key);
   switch (key.asymmetricKeyType) {
     case 'rsa':
     case 'rsa-pss':
