@@ -212,9 +212,28 @@ const dnTarget: TargetSpec = {
   },
 };
 
+const generateTarget: TargetSpec = {
+  name: 'generate',
+  // Key generation and, with a CA keystore, its read (MAX_READ_MS) both count.
+  timeoutMs: 8000,
+  async load() {
+    const { generate } = need<typeof import('../../server/src/pki/generate')>('../../server/src/pki/generate');
+    return typedOnly(await pkiTyped(), async (input) => {
+      // The request arrives as JSON, as estls/generate receives it; fields may have any type.
+      let spec: Parameters<typeof generate>[0];
+      try {
+        spec = JSON.parse(dec.decode(input.bytes));
+      } catch {
+        return;
+      }
+      await generate(spec, { fs: memoryFs(input.opts.files ?? []), clock: CLOCK, baseDir: CONFIG_DIR });
+    });
+  },
+};
+
 /** The in-process targets, in the order a run visits them. Timeouts for readers follow MAX_READ_MS (5 s). */
 export const TARGETS: readonly TargetSpec[] = [
   yamlTarget, rulesTarget, featuresTarget,
   inspectTarget('pem', 6000), inspectTarget('der', 6000), inspectTarget('pkcs12', 6000),
-  verifyTarget, instancesTarget, dnTarget,
+  verifyTarget, instancesTarget, dnTarget, generateTarget,
 ];

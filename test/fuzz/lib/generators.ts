@@ -118,6 +118,36 @@ function dnGenerator(c: Corpus): Generator {
   };
 }
 
+const ODD_STRINGS = ['', ' ', 'node1', 'CN=a,OU=b', 'CN=', '=x', 'a'.repeat(300), '../../etc/x', 'é', '*.example.com', '::1', '999.1.1.1',
+  '10.0.0.1', 'node 1', 'a,b', '\u0000', '-', '.', 'xn--a', 'UPPER', '#0403'];
+
+/**
+ * A generation request as JSON: every field of the type GenerateRequestSpec declares (the client is ours), with odd
+ * values: names, DNs, addresses, key specs, days, formats and CA sources a user could type or pick.
+ */
+function generateGenerator(c: Corpus): Generator {
+  return (rng) => {
+    const instance = () => ({ name: rng.pick(ODD_STRINGS), dns: [rng.pick(ODD_STRINGS)], ip: rng.chance(0.5) ? [] : [rng.pick(ODD_STRINGS)], ...(rng.chance(0.3) ? { cn: [rng.pick(ODD_STRINGS)] } : {}), ...(rng.chance(0.3) ? { filename: rng.pick(ODD_STRINGS) } : {}) });
+    const spec: Record<string, unknown> = {
+      kind: rng.pick(['ca', 'cert', 'http', 'kibanaClient', 'csr']),
+      instances: Array.from({ length: rng.int(3) }, instance),
+      key: rng.pick([{ type: 'ec', curve: 'P-256' }, { type: 'ec', curve: 'P-384' }]),
+      format: rng.pick(['pkcs12', 'pem']),
+    };
+    if (rng.chance(0.5)) spec.password = rng.pick(['', 'fuzz-Pa55', 'é', 'x'.repeat(2000)]);
+    if (rng.chance(0.3)) spec.days = rng.pick([0, -5, 1, 36500, 1e9, 1.5, Number.MAX_SAFE_INTEGER]);
+    if (rng.chance(0.3)) spec.caDn = rng.pick(ODD_STRINGS);
+    if (rng.chance(0.3)) spec.legacyPkcs12 = true;
+    if (rng.chance(0.4)) {
+      const seed = c.pkcs12.length ? rng.pick(c.pkcs12) : undefined;
+      spec.ca = rng.pick<unknown>([{ kind: 'selfSigned' }, { kind: 'pkcs12', path: 'certs/ca.p12', password: seed?.password ?? '' },
+        { kind: 'pem', certPath: 'certs/ca.crt', keyPath: 'certs/ca.key', keyPassword: rng.chance(0.5) ? 'fuzz-Pa55' : undefined }]);
+    }
+    const files = Array.from({ length: 1 + rng.int(2) }, () => certFile(rng, c));
+    return { bytes: enc.encode(JSON.stringify(spec)), opts: { files } };
+  };
+}
+
 /** The generator of every in-process target; a target whose seeds are missing gets none. */
 export function generators(c: Corpus, keys: readonly string[]): Record<string, Generator | undefined> {
   const has = (n: number) => n > 0;
@@ -131,5 +161,6 @@ export function generators(c: Corpus, keys: readonly string[]): Record<string, G
     verify: has(c.pem.length) ? verifyGenerator(c) : undefined,
     instances: has(c.instances.length) ? yamlGenerator({ ...c, yaml: c.instances }, ['instances', 'name', 'ip', 'dns', 'cn', 'filename'], false) : undefined,
     dn: has(c.dn.length) ? dnGenerator(c) : undefined,
+    generate: generateGenerator(c),
   };
 }
