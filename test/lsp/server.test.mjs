@@ -262,6 +262,29 @@ describe('changes', () => {
   });
 });
 
+describe('a kibana.yml', () => {
+  test('gets its own catalog: diagnostics, value meaning on hover, nested completion', async () => {
+    const dir = tempWorkspace();
+    const uri = uriOf(path.join(dir, 'kibana.yml'));
+    const text = 'elasticsearch.ssl.verificationMode: none\nserver.ssl:\n  \n';
+    const server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0 } });
+    try {
+      server.open(uri, text);
+      const published = await server.waitForDiagnostics(uri);
+      assert.ok(byCode(published, 'insecure-setting').length >= 1, JSON.stringify(published.diagnostics.map((d) => d.code)));
+      const hover = await server.hover(uri, positionOf(text, 'none', 0, 1));
+      assert.match(hover.contents.value, /^`none`: Checks nothing/);
+      const list = await server.completion(uri, { line: 2, character: 2 });
+      const labels = list.items.map((i) => i.label);
+      assert.ok(labels.includes('enabled') && labels.includes('certificate') && labels.includes('key'), JSON.stringify(labels.slice(0, 20)));
+      assert.ok(!labels.some((l) => l.startsWith('xpack.security.transport')), 'Elasticsearch keys offered in kibana.yml');
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bad input', () => {
   let server;
   let dir;
