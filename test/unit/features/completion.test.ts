@@ -150,3 +150,17 @@ describe('value completion', () => {
     assert.deepEqual(complete('xpack.security.transport.ssl.keystore.path: |', { listDir }).entries, []);
   });
 });
+
+describe('line endings and documents', () => {
+  test('CRLF files complete nested keys and values', () => {
+    const keys = complete('xpack:\r\n  security:\r\n    |\r\n').entries;
+    assert.ok(labels(keys).includes('transport.ssl.verification_mode'));
+    const values = complete('xpack:\r\n  security:\r\n    transport.ssl.verification_mode: |\r\n').entries;
+    assert.deepEqual(labels(values), ['full', 'certificate', 'none']);
+  });
+
+  test('a second YAML document starts again at the top level', () => {
+    const { entries } = complete('xpack:\n  security:\n    enabled: true\n---\n|');
+    assert.ok(labels(entries).includes('xpack.security.transport.ssl.verification_mode'));
+  });
+});

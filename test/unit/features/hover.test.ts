@@ -38,6 +38,12 @@ describe('hover on keys', () => {
     assert.deepEqual(result?.range, { start: text.indexOf('security'), end: text.indexOf('security') + 'security.enabled'.length });
   });
 
+  test('CRLF text and a second YAML document', () => {
+    const text = 'a: 1\r\n---\r\nxpack:\r\n  security.transport.ssl.verification_mode: none\r\n';
+    assert.match(hover(text, 'security')!.markdown, /verification_mode`\*\*/);
+    assert.match(hover(text, 'none')!.markdown, /^`none`: /);
+  });
+
   test('an unknown key outside the owned namespaces has no hover', () => {
     assert.equal(hover('cluster.name: x\n', 'cluster'), undefined);
   });
