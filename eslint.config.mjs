@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/catalog/**', 'server/src/config/**', 'server/src/rules/**', 'server/src/pki/**', 'server/src/engine/**'],
+    files: ['server/src/catalog/**', 'server/src/config/**', 'server/src/rules/**', 'server/src/pki/**', 'server/src/features/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: editorModules.filter((m) => !m.includes('*')).map((name) => ({ name, message: 'The engine must not depend on VS Code or the LSP; put editor glue in server/src/lsp or client/.' })), patterns: [{ group: editorModules.filter((m) => m.includes('*')), message: 'The engine must not depend on VS Code or the LSP.' }] }],
     },

@@ -8,7 +8,10 @@ export const InspectFileRequest = 'estls/inspectFile';
 export interface InspectFileParams {
   /** Absolute file system path. */
   path: string;
-  /** Password for a keystore or encrypted key; the server also tries the empty one and the stored one. */
+  /**
+   * Password for a keystore or encrypted key. When given, it alone is tried (so a prompt never stores a wrong one);
+   * when absent, the server tries the password stored for the path, then the empty one.
+   */
   password?: string;
 }
 /** Either the result or a typed error (code from PkiErrorCode). */

@@ -6,9 +6,6 @@ import type { FileSystem } from '../rules/environment';
 import type { Finding, RelatedInfo, Severity } from '../rules/finding';
 import { LineIndex } from './convert';
 
-/** Where each rule is explained when the finding carries no setting docs of its own. */
-export const RULE_DOCS_BASE = 'https://example.invalid/elastic-tls/docs/rules.md#';
-
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -53,7 +50,8 @@ export function toDiagnostic(finding: Finding, uri: string, version: number, lin
     range: lines.rangeOf(finding.range),
     severity: severities[finding.severity] ?? DiagnosticSeverity.Warning,
     code: finding.ruleId,
-    codeDescription: { href: finding.docsUrl ?? RULE_DOCS_BASE + encodeURIComponent(finding.ruleId) },
+    // The engine gives every finding its Elastic doc page; a finding without one gets no link rather than a made-up one.
+    ...(finding.docsUrl ? { codeDescription: { href: finding.docsUrl } } : {}),
     source: 'Elastic TLS',
     message: finding.message,
     data: payloadOf(finding, version),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { LineIndex } from '../../../server/src/lsp/convert';
-import { RelatedFiles, RULE_DOCS_BASE, toDiagnostic } from '../../../server/src/lsp/toDiagnostic';
+import { RelatedFiles, toDiagnostic } from '../../../server/src/lsp/toDiagnostic';
 import type { FileSystem } from '../../../server/src/rules/environment';
 import type { Finding } from '../../../server/src/rules/finding';
 
@@ -40,8 +40,8 @@ describe('finding to diagnostic', () => {
     assert.equal(d.message, 'x is set twice');
   });
 
-  test('the docs link falls back to the rule page', () => {
-    assert.equal(d.codeDescription?.href, `${RULE_DOCS_BASE}duplicate-setting`);
+  test('the docs link is the finding\'s own, and absent when it has none', () => {
+    assert.equal(d.codeDescription, undefined);
     const withDocs = toDiagnostic({ ...finding, docsUrl: 'https://docs.example/x' }, uri, 1, lines, new RelatedFiles(fs));
     assert.equal(withDocs.codeDescription?.href, 'https://docs.example/x');
   });
