@@ -137,7 +137,8 @@ function parentPath(text: string, lineStart: number, indent: number): string {
   let current = indent;
   let end = lineStart - 1;
   while (end >= 0 && current > 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    // At end 0 the line before is empty and starts at 0 (lastIndexOf(_, -1) would find the newline at 0 and loop forever).
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
     const line = text.slice(start, end);
     end = start - 1;
     const trimmed = line.trim();
