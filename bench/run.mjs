@@ -39,10 +39,18 @@ function header(argv, loadBefore) {
 /** `npm run package` (production bundles + .vsix); its output goes to stderr. Sizes are read right after. */
 async function packageOnce(skip) {
   if (!skip) {
-    progress('npm run package');
-    const { stdout, stderr } = await promisify(execFile)('npm', ['run', 'package'], { cwd: root, maxBuffer: 64 << 20 });
-    process.stderr.write(stderr.split('\n').filter((l) => !/Unknown user config/.test(l)).join('\n'));
-    if (stdout.includes('WARNING')) process.stderr.write(stdout);
+    // Another build writing dist/ while vsce zips it fails the package ("unexpected number of bytes"): retry.
+    for (let attempt = 1; ; attempt++) {
+      progress('npm run package');
+      try {
+        const { stdout } = await promisify(execFile)('npm', ['run', 'package'], { cwd: root, maxBuffer: 64 << 20 });
+        if (stdout.includes('WARNING')) process.stderr.write(stdout);
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        progress(`npm run package failed (${String(e.message).split('\n').find((l) => /Error/.test(l)) ?? 'see above'}); trying again`);
+      }
+    }
   }
   const size = async (f) => (await stat(f)).size;
   return { extension: await size(extensionJs), server: await size(serverJs), vsix: await size(VSIX) };

@@ -26,6 +26,9 @@ export async function startLsp({ script, args = [], nodeArgs = [], initializatio
     latest.set(params.uri, params);
     for (const l of [...listeners]) l(params, at);
   });
+  // The last log lines, so a server that fails to publish can say why.
+  const logs = [];
+  connection.onNotification('window/logMessage', (p) => logs.push(p.message) > 30 && logs.shift());
   connection.onNotification(() => undefined);
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
@@ -78,11 +81,11 @@ export async function startLsp({ script, args = [], nodeArgs = [], initializatio
      * Resolves with { params, at } for the next diagnostics of `uri` that pass `test`; install it BEFORE sending
      * the change it answers.
      */
-    nextDiagnostics(uri, test = () => true, ms = 60_000) {
+    nextDiagnostics(uri, test = () => true, ms = 30_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           listeners.delete(listener);
-          reject(new Error(`no diagnostics for ${uri} within ${ms} ms\n${stderr.slice(-2000)}`));
+          reject(new Error(`no diagnostics for ${uri} within ${ms} ms\n${logs.join('\n').slice(-2000)}\n${stderr.slice(-2000)}`));
         }, ms);
         const listener = (params, at) => {
           if (params.uri !== uri || !test(params)) return;
