@@ -31,6 +31,7 @@ function header(argv, loadBefore) {
     `- Node ${process.version}`,
     `- Load average (1, 5, 15 min) at start: ${loadBefore}; at end: ${loadAverage()}`,
     `- Command: npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    ...(process.env.BENCH_SOURCE ? [`- Source: ${process.env.BENCH_SOURCE}`] : []),
     '- ratio = baseline / ours (above 1: ours is faster or smaller); p95 = 95th percentile (nearest rank)',
     '',
   ].join('\n');
