@@ -1,20 +1,29 @@
 // Lint keeps the engine pure: catalog/, config/, rules/ and pki/ run in plain Node and never see VS Code or LSP.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const editorModules = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument',
   'vscode-languageserver-protocol', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-vsix/**', 'node_modules/**', 'test-results/**', '.cache/**', 'examples/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'out/**', 'dist-vsix/**', 'node_modules/**', 'test-results/**', '.cache/**', 'examples/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', URL: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'warn',
+      // A module may shadow a newer Node global (fetch, Disposable) with its own import on purpose.
+      'no-redeclare': ['error', { builtinGlobals: false }],
     },
+  },
+  {
+    // CommonJS helpers (bench harnesses, fakes) load modules with require by nature.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['server/src/catalog/**', 'server/src/config/**', 'server/src/rules/**', 'server/src/pki/**', 'server/src/features/**'],
