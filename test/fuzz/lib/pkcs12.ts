@@ -99,7 +99,7 @@ export function tamperMacIterations(input: Uint8Array, rng: Prng): Uint8Array | 
 export function mutatePkcs12(input: Uint8Array, password: string, rng: Prng, corpus: readonly Uint8Array[], derDonors: readonly Uint8Array[]): Uint8Array {
   const roll = rng.int(100);
   let out: Uint8Array | undefined;
-  if (roll < 60) out = mutateBehindMac(input, password, rng, derDonors);
+  if (roll < 65) out = mutateBehindMac(input, password, rng, derDonors);
   else if (roll < 68) out = tamperMacIterations(input, rng);
   else if (roll < 90) out = mutateDer(input, rng, corpus);
   else if (roll < 95) out = concat([input, rng.bytes(rng.smallSize(64))]);
