@@ -1,10 +1,12 @@
 import type { Finding } from '../rules/finding';
-import { shiftFinding, shiftSettings, type ChunkResult } from './parseChunk';
+import { shiftFinding, shiftSettings, type ChunkResult, type KeyPart } from './parseChunk';
 import type { Setting } from './types';
 
 /** A piece's settings and findings placed at an offset in the file. */
 interface Placement {
   at: number;
+  /** The keys of the maps around the piece, as `text@start` joined: part of where it is placed. */
+  under: string;
   settings: Setting[];
   findings: Finding[];
 }
@@ -33,11 +35,16 @@ export class ChunkCache {
     return result;
   }
 
-  /** A result's settings and findings with offsets moved to `at`, the piece's current start. */
-  place(result: ChunkResult, at: number): Placement {
+  /**
+   * A result's settings and findings with offsets moved to `at`, the piece's current start, under the keys
+   * of the maps that hold the piece.
+   */
+  place(result: ChunkResult, at: number, parents: KeyPart[]): Placement {
     let placement = this.placements.get(result);
-    if (!placement || placement.at !== at) {
-      placement = { at, settings: shiftSettings(result.settings, at), findings: result.findings.map((f) => shiftFinding(f, at)) };
+    const under = parents.map((p) => `${p.text}@${p.range.start}`).join('\n');
+    if (!placement || placement.at !== at || placement.under !== under) {
+      const settings = shiftSettings(result.settings, at, parents);
+      placement = { at, under, settings, findings: result.findings.map((f) => shiftFinding(f, at)) };
       this.placements.set(result, placement);
     }
     return placement;

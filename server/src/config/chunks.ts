@@ -3,17 +3,30 @@
 // re-parses only the piece it touches. A cut must never change meaning, so the rules are strict, and the
 // parse itself checks the rest (a piece with any yaml error is parsed again together with everything after it).
 
-/** A piece of the text, `[start, end)`, that yaml parses alone. */
+/**
+ * A piece of the text, `[start, end)`. A plain piece is parsed by yaml alone. A section piece is one entry
+ * `key:` whose value is an indented map: its header line and its body's pieces are parsed apart, and the
+ * header's key is put in front of every key of the body.
+ */
 export interface ChunkSpan {
   start: number;
   end: number;
+  section?: { headerEnd: number; body: ChunkSpan[] };
 }
 
 /** A chunk ends after an entry whose key hash has these bits clear: about 16 entries a chunk. */
 const BOUNDARY_MASK = 15;
 /** A chunk also ends once it holds this many entries or characters, so one chunk's parse stays small. */
 const MAX_CHUNK_ENTRIES = 64;
-const MAX_CHUNK_CHARS = 16 * 1024;
+const MAX_CHUNK_CHARS = 2 * 1024;
+/** A `key:` entry with an indented map larger than this is cut inside its map too. */
+const MIN_SECTION_CHARS = 1024;
+
+/** One line that starts an entry of a map, and its key's hash. */
+interface Entry {
+  start: number;
+  hash: number;
+}
 
 /**
  * Cuts a (template-blanked) text into pieces, or returns undefined when it must be parsed whole. Boundaries
@@ -22,22 +35,63 @@ const MAX_CHUNK_CHARS = 16 * 1024;
 export function planChunks(text: string): ChunkSpan[] | undefined {
   if (reachesAcrossLines(text)) return undefined;
   const entries = topLevelEntries(text);
-  if (!entries || entries.starts.length < 2) return undefined;
-  const { starts, hashes } = entries;
+  if (!entries) return undefined;
+  const spans = group(text, entries, 0, text.length, 0);
+  return spans.length > 1 || spans[0]?.section ? spans : undefined;
+}
+
+/** Groups the entries of one map (keys at `indent`) into pieces covering `[from, to)`. */
+function group(text: string, entries: Entry[], from: number, to: number, indent: number): ChunkSpan[] {
   const spans: ChunkSpan[] = [];
-  let chunkStart = 0;
+  let pieceStart = from;
   let count = 0;
-  for (let e = 0; e + 1 < starts.length; e++) {
-    count++;
-    const next = starts[e + 1];
-    if ((hashes[e] & BOUNDARY_MASK) === 0 || count >= MAX_CHUNK_ENTRIES || next - chunkStart >= MAX_CHUNK_CHARS) {
-      spans.push({ start: chunkStart, end: next });
-      chunkStart = next;
+  for (let e = 0; e < entries.length; e++) {
+    const start = entries[e].start;
+    const end = e + 1 < entries.length ? entries[e + 1].start : to;
+    const section = end - start > MIN_SECTION_CHARS ? planSection(text, start, end, indent) : undefined;
+    if (section) {
+      if (start > pieceStart) spans.push({ start: pieceStart, end: start });
+      spans.push({ start, end, section });
+      pieceStart = end;
+      count = 0;
+    } else if (end < to && ((entries[e].hash & BOUNDARY_MASK) === 0 || ++count >= MAX_CHUNK_ENTRIES || end - pieceStart >= MAX_CHUNK_CHARS)) {
+      spans.push({ start: pieceStart, end });
+      pieceStart = end;
       count = 0;
     }
   }
-  spans.push({ start: chunkStart, end: text.length });
-  return spans.length > 1 ? spans : undefined;
+  if (pieceStart < to || spans.length === 0) spans.push({ start: pieceStart, end: to });
+  return spans;
+}
+
+/**
+ * An entry `key:` (at `indent`, nothing but a comment after the colon) whose following lines are a map
+ * indented further, every content line at its keys' indentation being a key line or a `-` item: the pieces
+ * of that map. Undefined for any other shape; the entry is then parsed as it is.
+ */
+function planSection(text: string, start: number, end: number, indent: number): ChunkSpan['section'] {
+  const headerLineEnd = lineEndOf(text, start);
+  const colon = keyLineColon(text, start + indent, headerLineEnd);
+  if (colon < 0 || !isBlankOrComment(text, colon + 1, headerLineEnd) || headerLineEnd >= end) return undefined;
+  const headerEnd = headerLineEnd + 1;
+  const entries: Entry[] = [];
+  let inner = -1;
+  for (let lineStart = headerEnd; lineStart < end; ) {
+    const lineEnd = lineEndOf(text, lineStart);
+    let at = lineStart;
+    while (at < lineEnd && text[at] === ' ') at++;
+    if (!isBlankOrComment(text, at, lineEnd)) {
+      if (inner < 0) inner = at - lineStart;
+      if (inner <= indent || at - lineStart < inner) return undefined;
+      if (at - lineStart === inner) {
+        const hash = keyLineHash(text, at, lineEnd);
+        if (hash >= 0) entries.push({ start: lineStart, hash });
+        else if (entries.length === 0 || text[at] !== '-') return undefined;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return entries.length > 0 ? { headerEnd, body: group(text, entries, headerEnd, end, inner) } : undefined;
 }
 
 /**
@@ -67,35 +121,43 @@ function hasNodeProperty(text: string, mark: string): boolean {
  * is not a plain top-level map (its first content line is no such key line, or a line starts a document
  * marker, directive or explicit key).
  */
-function topLevelEntries(text: string): { starts: number[]; hashes: number[] } | undefined {
-  const starts: number[] = [];
-  const hashes: number[] = [];
+function topLevelEntries(text: string): Entry[] | undefined {
+  const entries: Entry[] = [];
   for (let lineStart = 0; lineStart < text.length; ) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+    const lineEnd = lineEndOf(text, lineStart);
     const first = text[lineStart];
     if (first === '-' || first === '.' || first === '%' || first === '?' || first === ':') {
       // `---`, `...` and `%` change documents; `?`/`:` explicit keys; `-` lines are fine only after an entry.
-      if (first !== '-' || starts.length === 0 || text.startsWith('---', lineStart)) return undefined;
+      if (first !== '-' || entries.length === 0 || text.startsWith('---', lineStart)) return undefined;
     }
     const hash = keyLineHash(text, lineStart, lineEnd);
-    if (hash >= 0) {
-      starts.push(lineStart);
-      hashes.push(hash);
-    } else if (starts.length === 0 && !isBlankOrComment(text, lineStart, lineEnd)) {
-      return undefined;
-    }
+    if (hash >= 0) entries.push({ start: lineStart, hash });
+    else if (entries.length === 0 && !isBlankOrComment(text, lineStart, lineEnd)) return undefined;
     lineStart = lineEnd + 1;
   }
-  return { starts, hashes };
+  return entries.length > 0 ? entries : undefined;
+}
+
+function lineEndOf(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
 }
 
 /**
- * When the line is `key:` at column 0, with a key of plain, safe characters and the colon followed by a blank
- * or the line's end, a hash of the key (FNV-1a: the same key always ends, or never ends, a chunk); else -1.
- * Such a line can only start a top-level entry.
+ * When a line holds `key:` from `start`, with a key of plain, safe characters and the colon followed by a
+ * blank or the line's end, a hash of the key (FNV-1a: the same key always ends, or never ends, a chunk);
+ * else -1. At column 0 such a line can only start a top-level entry.
  */
 function keyLineHash(text: string, start: number, end: number): number {
+  return scanKey(text, start, end, false);
+}
+
+/** The offset of the colon of such a `key:` line, or -1. */
+function keyLineColon(text: string, start: number, end: number): number {
+  return scanKey(text, start, end, true);
+}
+
+function scanKey(text: string, start: number, end: number, colon: boolean): number {
   let c = text.charCodeAt(start);
   if (!isKeyStart(c)) return -1;
   let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
@@ -103,13 +165,15 @@ function keyLineHash(text: string, start: number, end: number): number {
     c = text.charCodeAt(i);
     if (c === 58 /* : */) {
       const after = text.charCodeAt(i + 1);
-      return i + 1 === end || after === 32 || (after === 13 && i + 2 === end) ? h >>> 0 : -1;
+      if (i + 1 < end && after !== 32 && !(after === 13 && i + 2 === end)) return -1;
+      return colon ? i : h >>> 0;
     }
     if (!isKeyStart(c) && c !== 46 /* . */ && c !== 45 /* - */ && c !== 47 /* / */) return -1;
     h = Math.imul(h ^ c, 0x01000193);
   }
   return -1;
 }
+
 
 /** ASCII letters, digits and `_`. */
 function isKeyStart(c: number): boolean {

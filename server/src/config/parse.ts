@@ -2,7 +2,7 @@ import type { Finding, OffsetRange } from '../rules/finding';
 import type { ChunkCache } from './chunkCache';
 import { planChunks, type ChunkSpan } from './chunks';
 import { checkLimits, limitFinding, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
-import { parseChunk, shift, shiftFinding, shiftSettings, type ChunkResult } from './parseChunk';
+import { parseChunk, shift, shiftFinding, shiftSettings, type ChunkResult, type KeyPart, type RawError } from './parseChunk';
 import { blankTemplates } from './templating';
 import type { ConfigModel, ParseOptions, Setting } from './types';
 
@@ -24,23 +24,21 @@ export function parseConfig(text: string, options: ParseOptions, cache?: ChunkCa
   }
   const parsed = blankTemplates(text);
   const spans = (cache && planChunks(parsed)) || [{ start: 0, end: parsed.length }];
-  const read = (span: ChunkSpan): ChunkResult => readPiece(text, parsed, span, cache);
+  const reader: Reader = { text, parsed, cache, tokens: 0 };
   const errors: Finding[] = [];
-  let tokens = 0;
   try {
     for (let i = 0; i < spans.length; i++) {
       let span = spans[i];
-      let result = read(span);
+      let piece = readSpan(reader, span, []);
       // A piece with any yaml error may end inside something the next piece continues, and yaml's recovery
-      // may join lines across the cut: from here on, the rest of the file is parsed in one piece.
-      const rest = result.errors.length > 0 && i + 1 < spans.length;
-      if (rest) result = read((span = { start: span.start, end: parsed.length }));
-      tokens += result.tokens;
-      if (result.overBudget || tokens > MAX_YAML_TOKENS) return tooManyTokens(model);
-      const placed = cache ? cache.place(result, span.start) : { settings: shiftSettings(result.settings, span.start), findings: result.findings.map((f) => shiftFinding(f, span.start)) };
-      for (const setting of placed.settings) model.settings.push(setting);
-      for (const finding of placed.findings) model.findings.push(finding);
-      for (const e of result.errors) errors.push(syntaxFinding(e.message, shift(e.range, span.start), text));
+      // may join lines across the cut: from here on, the rest of the file is parsed in one piece. A section
+      // is trusted only when all its parts parsed cleanly.
+      const rest = piece && !piece.clean && (i + 1 < spans.length || span.section !== undefined);
+      if (rest) piece = readSpan(reader, (span = { start: span.start, end: parsed.length }), []);
+      if (!piece || reader.tokens > MAX_YAML_TOKENS) return tooManyTokens(model);
+      for (const setting of piece.settings) model.settings.push(setting);
+      for (const finding of piece.findings) model.findings.push(finding);
+      for (const e of piece.errors) errors.push(syntaxFinding(e.message, e.range, text));
       if (rest) break;
     }
   } finally {
@@ -51,11 +49,65 @@ export function parseConfig(text: string, options: ParseOptions, cache?: ChunkCa
   return model;
 }
 
-/** yaml's result for one piece, from the cache when the same text was parsed before. */
-function readPiece(text: string, parsed: string, span: ChunkSpan, cache: ChunkCache | undefined): ChunkResult {
-  const whole = span.start === 0 && span.end === parsed.length;
-  const source = whole ? parsed : parsed.slice(span.start, span.end);
-  const original = parsed === text ? source : text.slice(span.start, span.end);
+/** What one parse reads from: the user's text, the text yaml sees, the document's cache, tokens so far. */
+interface Reader {
+  text: string;
+  parsed: string;
+  cache: ChunkCache | undefined;
+  tokens: number;
+}
+
+/** A span's settings, findings and errors, all at file offsets. */
+interface Piece {
+  settings: Setting[];
+  findings: Finding[];
+  errors: RawError[];
+  /** No yaml error, and a section's header and body read as expected. */
+  clean: boolean;
+}
+
+/** Reads one span (a section through its parts); undefined once the token limit is passed. */
+function readSpan(reader: Reader, span: ChunkSpan, parents: KeyPart[]): Piece | undefined {
+  if (span.section) return readSection(reader, span, span.section, parents);
+  const result = readPiece(reader, span.start, span.end);
+  reader.tokens += result.tokens;
+  if (result.overBudget) return undefined;
+  const placed = reader.cache
+    ? reader.cache.place(result, span.start, parents)
+    : { settings: shiftSettings(result.settings, span.start, parents), findings: result.findings.map((f) => shiftFinding(f, span.start)) };
+  const errors = result.errors.map((e) => ({ message: e.message, range: shift(e.range, span.start) }));
+  return { settings: placed.settings, findings: placed.findings, errors, clean: errors.length === 0 };
+}
+
+/**
+ * A `key:` entry whose map was cut into pieces: the header line alone gives the key (yaml reads it as a key
+ * with no value), and each piece of the map is read under it.
+ */
+function readSection(reader: Reader, span: ChunkSpan, section: NonNullable<ChunkSpan['section']>, parents: KeyPart[]): Piece | undefined {
+  const header = readPiece(reader, span.start, section.headerEnd);
+  reader.tokens += header.tokens;
+  if (header.overBudget) return undefined;
+  const own = header.settings.length === 1 && header.settings[0].value.kind === 'null' ? header.settings[0].keyParts : undefined;
+  const clean = own !== undefined && header.errors.length === 0 && header.findings.length === 0;
+  const piece: Piece = { settings: [], findings: [], errors: [], clean };
+  if (!own || !clean) return piece;
+  const under = [...parents, ...own.map((p) => ({ text: p.text, range: shift(p.range, span.start) }))];
+  for (const child of section.body) {
+    const part = readSpan(reader, child, under);
+    if (!part) return undefined;
+    if (!part.clean) return { ...piece, clean: false };
+    for (const setting of part.settings) piece.settings.push(setting);
+    for (const finding of part.findings) piece.findings.push(finding);
+  }
+  return piece;
+}
+
+/** yaml's result for `[start, end)`, from the cache when the same text was parsed before. */
+function readPiece(reader: Reader, start: number, end: number): ChunkResult {
+  const { text, parsed, cache } = reader;
+  const whole = start === 0 && end === parsed.length;
+  const source = whole ? parsed : parsed.slice(start, end);
+  const original = parsed === text ? source : text.slice(start, end);
   if (!cache) return parseChunk(source, original);
   // Settings quote the user's text, so blanked templates make the original part of the key.
   return cache.get(original === source ? source : `${source}\0${original}`, () => parseChunk(source, original));

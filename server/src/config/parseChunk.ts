@@ -84,13 +84,21 @@ function withoutStackTraces<T>(run: () => T): T {
   }
 }
 
-/** A piece's settings moved to where the piece now starts. */
-export function shiftSettings(settings: Setting[], by: number): Setting[] {
-  if (by === 0) return settings;
+/** A YAML key that spells part of a setting's full key, with its range. */
+export type KeyPart = Setting['keyParts'][number];
+
+/**
+ * A piece's settings moved to where the piece now starts, under the keys of the maps that hold the piece
+ * (`parents`, empty at the top level).
+ */
+export function shiftSettings(settings: Setting[], by: number, parents: KeyPart[] = []): Setting[] {
+  if (by === 0 && parents.length === 0) return settings;
+  const prefix = parents.map((p) => `${p.text}.`).join('');
   return settings.map((s) => ({
     ...s,
+    key: prefix + s.key,
     keyRange: shift(s.keyRange, by),
-    keyParts: s.keyParts.map((p) => ({ text: p.text, range: shift(p.range, by) })),
+    keyParts: [...parents, ...s.keyParts.map((p) => ({ text: p.text, range: shift(p.range, by) }))],
     value: shiftValue(s.value, by),
     pairRange: shift(s.pairRange, by),
   }));

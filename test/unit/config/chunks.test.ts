@@ -98,6 +98,38 @@ function randomFrom(seed: number): () => number {
   return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 }
 
+const INSERTS = ['x', ':', ' ', '\n', '"', "'", '[', ']', '#', '-', '{', '|', 'k: v\n', '  '];
+
+/** One random edit: a character or a short text inserted, or one character deleted. */
+function editAt(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  if (random() < 0.4 && text.length > 0) return text.slice(0, at) + text.slice(at + 1);
+  return text.slice(0, at) + INSERTS[Math.floor(random() * INSERTS.length)] + text.slice(at);
+}
+
+/** Lines of random shapes indented by `indent`, with nested sections big enough to be cut inside. */
+function mapBody(random: () => number, indent: number, lines: number, id: number, broken: number): string[] {
+  const out: string[] = [];
+  const pad = ' '.repeat(indent);
+  const valid = SHAPES.slice(0, 20);
+  while (out.length < lines) {
+    const i = id * 1000 + out.length;
+    if (indent < 6 && random() < 0.05) {
+      out.push(`${pad}sec${i}:${random() < 0.3 ? ' # about' : ''}`, ...mapBody(random, indent + 2 + (random() < 0.2 ? 2 : 0), 60 + Math.floor(random() * 80), i, broken));
+    } else {
+      const shape = random() < broken ? SHAPES[Math.floor(random() * SHAPES.length)] : valid[Math.floor(random() * valid.length)];
+      out.push(...shape(i).split('\n').map((l) => (l === '' ? l : pad + l)));
+    }
+  }
+  return out;
+}
+
+function nestedFile(random: () => number, round: number, broken = 0.05): string {
+  const top = mapBody(random, 0, 20, round, broken);
+  const lines = [...top, `xpack${round}:`, ...mapBody(random, 2, 250, round + 1, broken), ...mapBody(random, 0, 20, round + 2, broken)];
+  return `${lines.join('\n')}\n`;
+}
+
 /** For each shape, an index whose key ends a chunk (so a cut falls right after it), where one exists. */
 function cutIndexes(): Map<number, number> {
   const found = new Map<number, number>();
@@ -139,16 +171,38 @@ describe('chunked parse agrees with one whole-file yaml parse', () => {
     assert.ok(cut > 50, `only ${cut} random files were cut`);
   });
 
+  test('random nested files: maps cut inside their sections', () => {
+    const random = randomFrom(5);
+    let clean = 0;
+    for (let round = 0; round < 60; round++) {
+      const text = nestedFile(random, round, round % 2 === 0 ? 0 : 0.01);
+      const cache = new ChunkCache();
+      sameAsWhole(text, cache);
+      // Each section read in parts holds more pieces than the top level has spans.
+      if (cache.size > (planChunks(text) ?? []).length + 1) clean++;
+    }
+    assert.ok(clean > 25, `only ${clean} files were read in parts`);
+  });
+
+  test('small edits to a nested file through one cache', () => {
+    const random = randomFrom(3);
+    const cache = new ChunkCache();
+    const base = nestedFile(random, 1, 0);
+    let text = base;
+    for (let edit = 0; edit < 200; edit++) {
+      // Every other version starts again from the valid file, so most versions are read in parts.
+      text = editAt(edit % 2 === 0 ? base : text, random);
+      sameAsWhole(text, cache);
+    }
+  });
+
   test('a sequence of small edits through one cache', () => {
     const random = randomFrom(11);
     const base = Array.from({ length: 150 }, (_, i) => SHAPES[i % 12](i)).join('\n');
     const cache = new ChunkCache();
     let text = `${base}\n`;
-    const inserts = ['x', ':', ' ', '\n', '"', "'", '[', ']', '#', '-', '{', '|', 'k: v\n'];
     for (let edit = 0; edit < 300; edit++) {
-      const at = Math.floor(random() * (text.length + 1));
-      if (random() < 0.4 && text.length > 0) text = text.slice(0, at) + text.slice(at + 1);
-      else text = text.slice(0, at) + inserts[Math.floor(random() * inserts.length)] + text.slice(at);
+      text = editAt(edit % 3 === 0 ? `${base}\n` : text, random);
       sameAsWhole(text, cache);
     }
   });
