@@ -85,6 +85,22 @@ export class SettingIndex {
     return undefined;
   }
 
+  /**
+   * A view of this index whose `lookup` answers each key once. Rules look the same keys up many times in one
+   * check; make one view per check and drop it after (the index itself stays immutable). Matches are shared.
+   */
+  withLookupCache(): SettingIndex {
+    const view = Object.create(this) as SettingIndex;
+    const memo = new Map<string, SettingMatch | undefined>();
+    view.lookup = (key: string) => {
+      if (memo.has(key)) return memo.get(key);
+      const match = this.lookup(key);
+      memo.set(key, match);
+      return match;
+    };
+    return view;
+  }
+
   /** True when the key lies inside a namespace this catalog claims completely. */
   isOwned(key: string): boolean {
     // Same test as matchesPrefix for each namespace, with the key split once (this runs for every setting).

@@ -41,7 +41,9 @@ export function checkText(input: CheckInput, env: CheckEnvironment): CheckResult
 }
 
 /** Runs rules on a ready context (tests pass their own catalog this way). */
-export function runRules(ctx: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
+export function runRules(context: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
+  // Every rule looks up the same keys: answer each once for this check.
+  const ctx: RuleContext = { ...context, catalog: context.catalog.withLookupCache() };
   const findings: Finding[] = [...ctx.model.findings];
   for (const rule of rules) {
     try {

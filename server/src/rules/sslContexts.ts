@@ -12,6 +12,8 @@ export interface SslContext {
 export function sslContexts(model: ConfigModel): SslContext[] {
   const byPrefix = new Map<string, SslContext>();
   for (const [key, setting] of model.byKey) {
+    // Most keys have no `ssl` segment; skip them before splitting.
+    if (!key.startsWith('ssl.') && !key.includes('.ssl.')) continue;
     const segments = key.split('.');
     const i = segments.indexOf('ssl');
     if (i < 0 || i === segments.length - 1) continue;
