@@ -148,6 +148,15 @@ export interface SignedCertificateOptions {
   now: Date;
 }
 
+/** The subject for an instance name, as makeCa reports a bad DN: INVALID_INPUT, not a bare Error (`http` turns `a,b` into `CN=a,b`). */
+function instanceSubject(name: string): ReturnType<typeof subjectForName> {
+  try {
+    return subjectForName(name);
+  } catch (e) {
+    throw new PkiError('INVALID_INPUT', `[${name}] could not be converted to a valid DN: ${(e as Error).message}`);
+  }
+}
+
 /** Issues a leaf certificate for one instance and verifies it against the CA before returning it. */
 export async function makeSignedCertificate(options: SignedCertificateOptions): Promise<IssuedCertificate> {
   const { instance, ca } = options;
@@ -156,7 +165,7 @@ export async function makeSignedCertificate(options: SignedCertificateOptions): 
   const san = subjectAltNameExtension({ dns: instance.dns, ip: instance.ip, cn: instance.cn });
   const signingKey = ca ? ca.key : pair.privateKey;
   const certDer = buildCertificate({
-    subject: subjectForName(instance.name),
+    subject: instanceSubject(instance.name),
     issuer: ca ? certificateSubjectBytes(ca.certDer) : undefined,
     publicKey: pair.publicKey,
     signingKey,
