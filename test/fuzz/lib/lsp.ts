@@ -90,6 +90,12 @@ function makeWorkspace(opts: LspRunOptions): { dir: string; files: string[] } {
   return { dir, files };
 }
 
+/** Gives a certificate file new (often broken) contents and tells the server, as an editor's file watcher would. */
+async function replaceFile(server: Server, opts: LspRunOptions, file: string): Promise<void> {
+  fs.writeFileSync(file, certFile(opts.rng, opts.corpus));
+  await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+}
+
 interface Step { input: FuzzInput; doc: { uri: string; languageId: string } }
 
 async function exercise(server: Server, step: Step, version: number, files: string[], rng: Prng): Promise<void> {
@@ -154,6 +160,7 @@ export async function runLspTarget(opts: LspRunOptions): Promise<void> {
         server = await startServer(opts.serverJs, dir);
         versions.clear();
       }
+      if (!opts.inputs && opts.rng.chance(0.3)) await replaceFile(server, opts, opts.rng.pick(files));
       let last: Step | undefined;
       for (let i = 0; i < BATCH && remaining > 0 && Date.now() < opts.until; i++, remaining--) {
         const step = (last = next());
