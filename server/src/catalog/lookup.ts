@@ -86,17 +86,23 @@ export class SettingIndex {
   }
 
   /**
-   * A view of this index whose `lookup` answers each key once. Rules look the same keys up many times in one
+   * A view of this index whose `lookup` and `isOwned` answer each key once. Rules look the same keys up many times in one
    * check; make one view per check and drop it after (the index itself stays immutable). Matches are shared.
    */
   withLookupCache(): SettingIndex {
     const view = Object.create(this) as SettingIndex;
-    const memo = new Map<string, SettingMatch | undefined>();
+    const matches = new Map<string, SettingMatch | undefined>();
+    const owned = new Map<string, boolean>();
     view.lookup = (key: string) => {
-      if (memo.has(key)) return memo.get(key);
+      if (matches.has(key)) return matches.get(key);
       const match = this.lookup(key);
-      memo.set(key, match);
+      matches.set(key, match);
       return match;
+    };
+    view.isOwned = (key: string) => {
+      let answer = owned.get(key);
+      if (answer === undefined) owned.set(key, (answer = this.isOwned(key)));
+      return answer;
     };
     return view;
   }

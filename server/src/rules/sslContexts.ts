@@ -12,15 +12,13 @@ export interface SslContext {
 export function sslContexts(model: ConfigModel): SslContext[] {
   const byPrefix = new Map<string, SslContext>();
   for (const [key, setting] of model.byKey) {
-    // Most keys have no `ssl` segment; skip them before splitting.
-    if (!key.startsWith('ssl.') && !key.includes('.ssl.')) continue;
-    const segments = key.split('.');
-    const i = segments.indexOf('ssl');
-    if (i < 0 || i === segments.length - 1) continue;
-    const prefix = `${segments.slice(0, i + 1).join('.')}.`;
+    // The first `ssl` segment that has something after it, found without splitting (this runs for every key).
+    const at = key.startsWith('ssl.') ? 0 : key.indexOf('.ssl.') + 1;
+    if (at === 0 && !key.startsWith('ssl.')) continue;
+    const prefix = key.slice(0, at + 4);
     let ctx = byPrefix.get(prefix);
     if (!ctx) byPrefix.set(prefix, (ctx = { prefix, settings: new Map() }));
-    ctx.settings.set(segments.slice(i + 1).join('.'), setting);
+    ctx.settings.set(key.slice(at + 4), setting);
   }
   return [...byPrefix.values()];
 }
