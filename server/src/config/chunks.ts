@@ -19,8 +19,10 @@ const BOUNDARY_MASK = 15;
 /** A chunk also ends once it holds this many entries or characters, so one chunk's parse stays small. */
 const MAX_CHUNK_ENTRIES = 64;
 const MAX_CHUNK_CHARS = 2 * 1024;
-/** A `key:` entry with an indented map larger than this is cut inside its map too. */
+/** A `key:` entry with an indented map larger than this is cut inside its map too ... */
 const MIN_SECTION_CHARS = 1024;
+/** ... down to this many levels, so that no line is scanned more than a few times. */
+const MAX_SECTION_LEVELS = 6;
 
 /** One line that starts an entry of a map, and its key's hash. */
 interface Entry {
@@ -36,19 +38,20 @@ export function planChunks(text: string): ChunkSpan[] | undefined {
   if (reachesAcrossLines(text)) return undefined;
   const entries = topLevelEntries(text);
   if (!entries) return undefined;
-  const spans = group(text, entries, 0, text.length, 0);
+  const spans = group(text, entries, 0, text.length, 0, 0);
   return spans.length > 1 || spans[0]?.section ? spans : undefined;
 }
 
-/** Groups the entries of one map (keys at `indent`) into pieces covering `[from, to)`. */
-function group(text: string, entries: Entry[], from: number, to: number, indent: number): ChunkSpan[] {
+/** Groups the entries of one map (keys at `indent`, `level` maps deep) into pieces covering `[from, to)`. */
+function group(text: string, entries: Entry[], from: number, to: number, indent: number, level: number): ChunkSpan[] {
   const spans: ChunkSpan[] = [];
   let pieceStart = from;
   let count = 0;
   for (let e = 0; e < entries.length; e++) {
     const start = entries[e].start;
     const end = e + 1 < entries.length ? entries[e + 1].start : to;
-    const section = end - start > MIN_SECTION_CHARS ? planSection(text, start, end, indent) : undefined;
+    const big = end - start > MIN_SECTION_CHARS && level < MAX_SECTION_LEVELS;
+    const section = big ? planSection(text, start, end, indent, level) : undefined;
     if (section) {
       if (start > pieceStart) spans.push({ start: pieceStart, end: start });
       spans.push({ start, end, section });
@@ -69,7 +72,7 @@ function group(text: string, entries: Entry[], from: number, to: number, indent:
  * indented further, every content line at its keys' indentation being a key line or a `-` item: the pieces
  * of that map. Undefined for any other shape; the entry is then parsed as it is.
  */
-function planSection(text: string, start: number, end: number, indent: number): ChunkSpan['section'] {
+function planSection(text: string, start: number, end: number, indent: number, level: number): ChunkSpan['section'] {
   const headerLineEnd = lineEndOf(text, start);
   const colon = keyLineColon(text, start + indent, headerLineEnd);
   if (colon < 0 || !isBlankOrComment(text, colon + 1, headerLineEnd) || headerLineEnd >= end) return undefined;
@@ -91,7 +94,7 @@ function planSection(text: string, start: number, end: number, indent: number): 
     }
     lineStart = lineEnd + 1;
   }
-  return entries.length > 0 ? { headerEnd, body: group(text, entries, headerEnd, end, inner) } : undefined;
+  return entries.length > 0 ? { headerEnd, body: group(text, entries, headerEnd, end, inner, level + 1) } : undefined;
 }
 
 /**

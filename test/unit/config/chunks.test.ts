@@ -229,6 +229,35 @@ describe('chunked parse agrees with one whole-file yaml parse', () => {
     }
   });
 
+  test('a large map under one key is cut before the key lines of its own indentation', () => {
+    const body = Array.from({ length: 300 }, (_, i) => `    k${i}: v${i}`).join('\n');
+    const text = `a: 1\nxpack:   # all of it\n  # its keys\n${body}\n    list:\n    - item at the key's indentation\nb: 2\n`;
+    const spans = planChunks(text)!;
+    const section = spans.find((s) => s.section)!.section!;
+    assert.equal(text.slice(spans[1].start, section.headerEnd), 'xpack:   # all of it\n');
+    assert.ok(section.body.length > 5);
+    for (const piece of section.body.slice(1)) assert.match(text.slice(piece.start, piece.start + 6), /^    k\d/);
+    sameAsWhole(text);
+  });
+
+  test('entries that are no plain map of keys are not cut inside', () => {
+    const body = Array.from({ length: 200 }, (_, i) => `  k${i}: v${i}`).join('\n');
+    const shapes = [`xpack: value\n${body}\n`, `xpack:\n  - item\n${body}\n`, `xpack:\n${body}\n k: less indented\n`, `xpack: !tag\n${body}\n`, `"xpack":\n${body}\n`];
+    for (const text of shapes) {
+      assert.ok(!(planChunks(text) ?? []).some((s) => s.section), text.slice(0, 30));
+      sameAsWhole(text);
+    }
+  });
+
+  test('deep nesting is cut a few levels down and stays fast', { timeout: 20000 }, () => {
+    const lines: string[] = [];
+    for (let d = 0; d < 200; d++) {
+      lines.push(`${' '.repeat(d)}s${d}:`);
+      for (let k = 0; k < 30; k++) lines.push(`${' '.repeat(d + 1)}f${k}: ${'v'.repeat(30)}`);
+    }
+    sameAsWhole(`${lines.join('\n')}\n`);
+  });
+
   test('long lines cost linear time', { timeout: 5000 }, () => {
     const long = [`a: x${' '.repeat(100000)}y\n`, `a: x${' '.repeat(100000)}#\n`, `a: "${' '.repeat(100000)}"${' '.repeat(100000)}x\n`, `a${'.b'.repeat(50000)}: 1\n`];
     for (const text of long) sameAsWhole(`${text}b: 1\n${text}`);
