@@ -4,6 +4,6 @@
 const path = require('node:path');
 const root = path.dirname(require.resolve('yaml-language-server/package.json'));
 const { SettingsState } = require(path.join(root, 'out/server/src/yamlSettings.js'));
-Object.defineProperty(SettingsState.prototype, 'validationDelayMs', { get: () => 0, set: () => undefined, configurable: true });
+Object.defineProperty(SettingsState.prototype, 'validationDelayMs', { get: () => 0, set() {}, configurable: true });
 process.env.YAML_LANGUAGE_SERVER_VERSION = require(path.join(root, 'package.json')).version;
 require(path.join(root, 'out/server/src/server.js'));
