@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { makeCsr } from '../../server/src/pki/generate/csr';
 import { makeCa, makeSignedCertificate } from '../../server/src/pki/generate/issue';
 import { certificateToPem, csrToPem, privateKeyToPem } from '../../server/src/pki/pemWrite';
+import { httpSettings, kibanaClientSettings, kibanaTrustSettings, sampleYaml, transportSettings } from '../../server/src/pki/generate/settings';
 import { writePkcs12 } from '../../server/src/pki/pkcs12/write';
 
 /** A keystore and the password it was made with. */
@@ -168,12 +169,25 @@ function builtinTexts(c: Corpus): void {
   c.sources.push('built-in texts');
 }
 
+/** The sample settings the generator writes beside its files, for both formats and products. */
+function fromGeneratorSamples(c: Corpus): void {
+  for (const format of ['pkcs12', 'pem'] as const) {
+    const files = { format, p12: 'node.p12', cert: 'node.crt', key: 'node.key', ca: 'ca.crt', hasPassword: true };
+    const t = transportSettings(files);
+    const h = httpSettings(files);
+    const k = kibanaClientSettings(files);
+    c.yaml.push(enc.encode(sampleYaml('transport', [...t.settings, ...h.settings, ...k.elasticsearch], [...t.commands, ...h.commands])));
+    c.yaml.push(enc.encode(sampleYaml('kibana', [...kibanaTrustSettings('ca.crt'), ...k.kibana], k.commands)));
+  }
+  c.sources.push('generator samples');
+}
+
 /** Builds the corpus; a source that fails (no openssl here, a module not there yet) is left out and named. */
 export async function buildCorpus(log: (line: string) => void): Promise<Corpus> {
   const c: Corpus = { pem: [], der: [], pkcs12: [], yaml: [], instances: [], dn: [], sources: [] };
   const steps: Array<[string, () => void | Promise<void>]> = [
     ['repository files', () => fromRepository(c)], ['node crypto', () => fromNodeCrypto(c)],
-    ['project generator', () => fromGenerator(c)], ['openssl', () => fromOpenssl(c)], ['built-in texts', () => builtinTexts(c)],
+    ['project generator', () => fromGenerator(c)], ['generator samples', () => fromGeneratorSamples(c)], ['openssl', () => fromOpenssl(c)], ['built-in texts', () => builtinTexts(c)],
   ];
   for (const [name, step] of steps) {
     try {
