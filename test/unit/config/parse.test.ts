@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { ChunkCache } from '../../../server/src/config/chunkCache';
 import { parseConfig } from '../../../server/src/config/parse';
 import type { ConfigModel, Setting } from '../../../server/src/config/types';
 
@@ -61,6 +62,11 @@ describe('parseConfig: forms and ranges', () => {
       const m = es(c.text);
       assert.deepEqual(m.findings, []);
       assert.deepEqual(m.settings.map((s) => summary(m, s)), c.want);
+      // Followed by enough lines to be cut into pieces and read through a cache, it gives the same settings.
+      const big = `${c.text}${Array.from({ length: 100 }, (_, i) => `filler${i}: ${i}`).join('\n')}\n`;
+      const chunked = parseConfig(big, { product: 'elasticsearch' }, new ChunkCache());
+      assert.deepEqual(chunked.settings.slice(0, c.want.length).map((s) => summary(chunked, s)), c.want);
+      assert.deepEqual(chunked.settings, es(big).settings);
     });
   }
 
