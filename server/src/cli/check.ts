@@ -72,7 +72,7 @@ function readText(io: CliIo, absolute: string): { text: string; finding?: Findin
     if (!stat) return 'no such file';
     if (!stat.isFile) return 'not a file';
     if (stat.size > MAX_FILE_BYTES) {
-      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `The file has ${stat.size} bytes; files over 10 MB are not checked.`, range: { start: 0, end: 0 } } };
+      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `The file has ${stat.size} bytes; files over ${MAX_FILE_CHARS / (1024 * 1024)} MB are not checked.`, range: { start: 0, end: 0 } } };
     }
     bytes = io.fs.readFile(absolute);
   } catch (e) {

@@ -4,7 +4,7 @@ import { CERTIFICATE_RULE_IDS } from './certificatesFinding';
 export const SETTINGS_RULE_IDS = {
   'yaml-syntax': 'The file is not valid YAML, or its top level is not a map of settings.',
   'duplicate-setting': 'A setting is given twice (flat, nested or mixed forms); Elasticsearch and Kibana refuse such files.',
-  'file-too-large': 'The file is larger than 10 MB and is not checked.',
+  'file-too-large': 'The file is larger than 2 MB (or too large for yaml to read in bounded time) and is not checked.',
   'yaml-too-deep': 'The YAML nests or aliases too deeply to be checked safely.',
   'not-text': 'The file holds binary data (NUL bytes) instead of YAML text.',
   'unknown-setting': 'A key inside a namespace the catalog covers is not a known setting (often a typo).',
