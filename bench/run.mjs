@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { extensionJs, root, serverJs } from './lib/paths.mjs';
-import { formatTable, progress } from './lib/stats.mjs';
+import { formatTable, jsonRow, progress } from './lib/stats.mjs';
 
 const BENCHES = ['diagnostics', 'hover', 'generation', 'activation', 'memory'];
 const VSIX = path.join(root, 'dist-vsix', 'elastic-tls.vsix');
@@ -82,9 +82,9 @@ async function main() {
     await rm(tmp, { recursive: true, force: true });
   }
   progress(`all benches took ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadAverage()}`);
-  const missed = all.filter((r) => r.meetsTarget === false).map((r) => r.name);
+  const missed = all.filter((r) => !r.meetsTarget).map((r) => r.name);
   const verdict = missed.length ? `Targets missed: ${missed.join('; ')}\n` : 'Every target met.\n';
-  if (opts.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify(all.map(jsonRow), null, 2)}\n`);
   else process.stdout.write(verdict);
   if (opts.results) await writeFile(opts.results, `${header(argv, loadBefore)}\n${tables.join('\n')}\n${verdict}`);
 }

@@ -20,7 +20,7 @@ export function round(n) {
 }
 
 /**
- * One result row. `target` is text such as "p95 <= 10 ms"; `meets` is the boolean the bench computed, or null
+ * One result row. `target` is text such as "<= 10 ms"; `meets` is the boolean the bench computed, or null
  * when the row is informational (no target).
  */
 export function row({ name, unit, ours, baseline = null, baselineName = null, target = null, meets = null, note }) {
@@ -33,9 +33,16 @@ export function row({ name, unit, ours, baseline = null, baselineName = null, ta
     baselineName,
     ratio,
     target,
-    meetsTarget: meets === null ? null : Boolean(meets),
+    // A row without a target has nothing to miss: meetsTarget stays a boolean (true) and target is null.
+    meetsTarget: meets === null ? true : Boolean(meets),
     ...(note ? { note } : {}),
   };
+}
+
+/** The row as `--json` prints it: exactly these keys, in this order (notes are for the text tables). */
+export function jsonRow(r) {
+  const { name, unit, ours, baseline, baselineName, ratio, target, meetsTarget } = r;
+  return { name, unit, ours, baseline, baselineName, ratio, target, meetsTarget };
 }
 
 function cell(v) {
@@ -47,7 +54,7 @@ function cell(v) {
 /** The rows as a fixed-width text table (ratio = baseline / ours: above 1 means ours is faster or smaller). */
 export function formatTable(title, rows) {
   const header = ['measure', 'unit', 'ours', 'baseline', 'ratio', 'target', 'met', 'baseline is'];
-  const lines = rows.map((r) => [r.name, r.unit, r.ours, r.baseline, r.ratio === null ? null : `${r.ratio}x`, r.target, r.meetsTarget, r.baselineName].map(cell));
+  const lines = rows.map((r) => [r.name, r.unit, r.ours, r.baseline, r.ratio === null ? null : `${r.ratio}x`, r.target, r.target === null ? null : r.meetsTarget, r.baselineName].map(cell));
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
   const notes = rows.filter((r) => r.note).map((r) => `  * ${r.name}: ${r.note}`);
