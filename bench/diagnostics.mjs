@@ -41,6 +41,18 @@ async function cpuMs(pid) {
 }
 
 /**
+ * The file holds five mistakes on purpose; a server that reports fewer did not check it (a broken build, or a
+ * schema that never got associated), and its timings would mean nothing.
+ */
+function checkPlantedMistakes(diagnostics, ours) {
+  const codes = new Set(diagnostics.map((d) => d.code));
+  const missing = ours ? ['unknown-setting', 'invalid-value', 'secure-setting-in-yml'].filter((c) => !codes.has(c)) : [];
+  if (diagnostics.length < 5 || missing.length) {
+    throw new Error(`the ${ours ? 'server' : 'baseline'} reported ${diagnostics.length} problems (missing: ${missing.join(', ') || '-'}) in a file with five mistakes`);
+  }
+}
+
+/**
  * One server editing one file: opens it, waits for its first diagnostics, then `step(i)` makes edit i and, past
  * the warm-up, records the milliseconds from didChange to the diagnostics that answer it.
  */
@@ -48,7 +60,7 @@ async function openSession(server, f, { edits, warmup, versioned, settleMs }) {
   const uri = uriOf(f.file);
   const first = server.nextDiagnostics(uri);
   server.open(uri, f.text, 1);
-  await first;
+  checkPlantedMistakes((await first).params.diagnostics, versioned);
   // Servers that do not echo the version may still publish for the open (settings arrive late): drain those.
   if (!versioned) await server.settle(settleMs);
   const next = editor(f.text, f.editLines);
