@@ -2,13 +2,13 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogFor, type Product } from '../catalog';
-import { ChunkCache } from '../config/chunkCache';
 import { parseConfig } from '../config/parse';
 import { detectProduct } from '../config/product';
 import { runRules } from '../rules';
 import type { CheckEnvironment } from '../rules/types';
 import type { Analysis, ServerContext } from './context';
 import { LineIndex } from './convert';
+import { DocumentState } from './documentState';
 
 /** Absolute file system path of a `file:` uri; undefined for other schemes (untitled, git ...). */
 export function uriToPath(uri: string): string | undefined {
@@ -43,8 +43,10 @@ function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   // The same steps as checkText, split so that a file change on disk re-runs the rules on the cached parse.
   // The document's chunk cache lives beside its cached model, so a new version re-parses only what changed.
   const key = modelKey(doc.uri, product);
-  const model = ctx.models.get(key, doc.version, () => parseConfig(text, { product, filePath }, ctx.models.stateOf(key, () => new ChunkCache())));
-  const findings = runRules({ ...checkEnvironment(ctx), model, catalog: catalogFor(product) });
+  const state = ctx.models.stateOf(key, () => new DocumentState());
+  const model = ctx.models.get(key, doc.version, () => parseConfig(text, { product, filePath }, state.chunks));
+  // Unknown keys an edit did not touch get their did-you-mean answers from the document's memo.
+  const findings = runRules({ ...checkEnvironment(ctx), model, catalog: state.suggestions.view(catalogFor(product)) });
   return { product, filePath, version: doc.version, result: { model, findings }, lines: lineIndexOf(ctx, doc) };
 }
 

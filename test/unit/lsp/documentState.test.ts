@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { catalogFor } from '../../../server/src/catalog';
+import { SuggestionMemo } from '../../../server/src/lsp/documentState';
+
+describe('did-you-mean memo of one document', () => {
+  const catalog = catalogFor('elasticsearch');
+  const cases = ['xpack.security.transport.ssl.enabeld', 'xpack.security.http.ssl.keystore.pth', 'nothing.close.to.this.at.all'];
+
+  test('answers exactly as the catalog does', () => {
+    const memo = new SuggestionMemo();
+    for (const key of cases) {
+      const view = memo.view(catalog);
+      assert.deepEqual(view.suggest(key), catalog.suggest(key));
+      assert.deepEqual(view.suggest(key, 1), catalog.suggest(key, 1));
+      assert.deepEqual(view.suggest(key), catalog.suggest(key)); // the memo's answer, asked again
+    }
+  });
+
+  test('a key asked in the previous check is not recomputed; one not asked since is dropped', () => {
+    const memo = new SuggestionMemo();
+    memo.view(catalog).suggest(cases[0]);
+    assert.equal(memo.computedCount, 1);
+    memo.view(catalog).suggest(cases[0]);
+    assert.equal(memo.computedCount, 1);
+    memo.view(catalog).suggest(cases[1]);
+    memo.view(catalog).suggest(cases[0]);
+    assert.equal(memo.computedCount, 3);
+  });
+
+  test('another catalog starts afresh, and the view keeps the catalog lookups', () => {
+    const memo = new SuggestionMemo();
+    memo.view(catalog).suggest(cases[0]);
+    const kibana = memo.view(catalogFor('kibana'));
+    kibana.suggest(cases[0]);
+    assert.equal(memo.computedCount, 2);
+    assert.equal(kibana.lookup('server.ssl.enabled')?.def.key, catalogFor('kibana').lookup('server.ssl.enabled')?.def.key);
+  });
+
+  test('changing a returned list does not change the next answer', () => {
+    const memo = new SuggestionMemo();
+    const first = memo.view(catalog).suggest(cases[0]);
+    assert.ok(first.length > 0);
+    first.length = 0;
+    assert.deepEqual(memo.view(catalog).suggest(cases[0]), catalog.suggest(cases[0]));
+  });
+});
