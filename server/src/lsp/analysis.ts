@@ -45,8 +45,8 @@ function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   const key = modelKey(doc.uri, product);
   const state = ctx.models.stateOf(key, () => new DocumentState());
   const model = ctx.models.get(key, doc.version, () => parseConfig(text, { product, filePath }, state.chunks));
-  // Unknown keys an edit did not touch get their did-you-mean answers from the document's memo.
-  const findings = runRules({ ...checkEnvironment(ctx), model, catalog: state.suggestions.view(catalogFor(product)) });
+  // Keys an edit did not touch get their catalog answers (lookups, did-you-mean) from the document's memo.
+  const findings = runRules({ ...checkEnvironment(ctx), model, catalog: state.catalog.view(catalogFor(product)) });
   return { product, filePath, version: doc.version, result: { model, findings }, lines: lineIndexOf(ctx, doc) };
 }
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { catalogFor } from '../../../server/src/catalog';
-import { SuggestionMemo } from '../../../server/src/lsp/documentState';
+import { CatalogMemo } from '../../../server/src/lsp/documentState';
 
-describe('did-you-mean memo of one document', () => {
+describe('catalog memo of one document', () => {
   const catalog = catalogFor('elasticsearch');
   const cases = ['xpack.security.transport.ssl.enabeld', 'xpack.security.http.ssl.keystore.pth', 'nothing.close.to.this.at.all'];
 
   test('answers exactly as the catalog does', () => {
-    const memo = new SuggestionMemo();
+    const memo = new CatalogMemo();
     for (const key of cases) {
       const view = memo.view(catalog);
       assert.deepEqual(view.suggest(key), catalog.suggest(key));
@@ -18,7 +18,7 @@ describe('did-you-mean memo of one document', () => {
   });
 
   test('a key asked in the previous check is not recomputed; one not asked since is dropped', () => {
-    const memo = new SuggestionMemo();
+    const memo = new CatalogMemo();
     memo.view(catalog).suggest(cases[0]);
     assert.equal(memo.computedCount, 1);
     memo.view(catalog).suggest(cases[0]);
@@ -29,7 +29,7 @@ describe('did-you-mean memo of one document', () => {
   });
 
   test('another catalog starts afresh, and the view keeps the catalog lookups', () => {
-    const memo = new SuggestionMemo();
+    const memo = new CatalogMemo();
     memo.view(catalog).suggest(cases[0]);
     const kibana = memo.view(catalogFor('kibana'));
     kibana.suggest(cases[0]);
@@ -37,8 +37,20 @@ describe('did-you-mean memo of one document', () => {
     assert.equal(kibana.lookup('server.ssl.enabled')?.def.key, catalogFor('kibana').lookup('server.ssl.enabled')?.def.key);
   });
 
+  test('lookups and ownership answer as the catalog does, across checks', () => {
+    const memo = new CatalogMemo();
+    const keys = ['xpack.security.http.ssl.enabled', 'xpack.security.authc.realms.ldap.ldap1.url', 'xpack.security.nope', 'cluster.name', 'my.own.key'];
+    for (let round = 0; round < 2; round++) {
+      const view = memo.view(catalog);
+      for (const key of keys) {
+        assert.deepEqual(view.lookup(key), catalog.lookup(key), key);
+        assert.equal(view.isOwned(key), catalog.isOwned(key), key);
+      }
+    }
+  });
+
   test('changing a returned list does not change the next answer', () => {
-    const memo = new SuggestionMemo();
+    const memo = new CatalogMemo();
     const first = memo.view(catalog).suggest(cases[0]);
     assert.ok(first.length > 0);
     first.length = 0;
