@@ -5,7 +5,9 @@ import type { FileStat, FileSystem } from './environment';
 export const nodeFileSystem: FileSystem = {
   stat(path: string): FileStat | undefined {
     try {
-      const s = fs.statSync(path);
+      // Without an exception for a missing path: building one costs more than the stat itself.
+      const s = fs.statSync(path, { throwIfNoEntry: false });
+      if (!s) return undefined;
       return { size: s.size, mtimeMs: s.mtimeMs, isFile: s.isFile(), isDirectory: s.isDirectory() };
     } catch (e) {
       if (isMissing(e)) return undefined;
