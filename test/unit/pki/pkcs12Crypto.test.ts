@@ -153,6 +153,9 @@ describe('against PKCS#12 files made by openssl', { skip: !hasTool('openssl') &&
     { name: 'legacy (3DES + RC2-40, SHA-1 MAC)', args: ['-legacy'], password: 'changeit', legacy: true },
     { name: 'empty password', args: [], password: '' },
     { name: 'legacy with empty password', args: ['-legacy'], password: '', legacy: true },
+    { name: 'SHA-256 MAC, 10000 iterations (as keytool and certutil write)', args: ['-iter', '10000'], password: 'changeit' },
+    { name: 'SHA-1 MAC, 10000 iterations', args: ['-iter', '10000', '-macalg', 'sha1'], password: 'changeit' },
+    { name: 'SHA-512 MAC, 10000 iterations', args: ['-iter', '10000', '-macalg', 'sha512'], password: 'changeit' },
   ];
   for (const v of variants) {
     it(`verifies the MAC and decrypts every bag: ${v.name}`, (t) => {

@@ -5,6 +5,7 @@ import * as crypto from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import type { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { PkiError } from '../errors';
+import { nodeDigest, rehash } from './iteratedHash';
 import { OID, Pbkdf2Params } from './pbeParams';
 
 export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
@@ -58,13 +59,6 @@ export function pkcs12PasswordCandidates(password: string): Buffer[] {
   return password === '' ? [bmpPassword(''), Buffer.alloc(0)] : [bmpPassword(password)];
 }
 
-// One-shot hashing (Node 20.12+) is several times faster than createHash in the KDF's tight loop.
-const oneShot = (crypto as unknown as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Buffer }).hash;
-
-function digest(hash: HashName, data: Uint8Array): Buffer {
-  return oneShot ? oneShot(hash, data, 'buffer') : crypto.createHash(hash).update(data).digest();
-}
-
 function repeatTo(source: Uint8Array, length: number): Buffer {
   const out = Buffer.alloc(length);
   if (source.length === 0) return out;
@@ -88,8 +82,7 @@ export function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 2 | 3,
   const input = Buffer.concat([s, p]);
   const out: Buffer[] = [];
   for (let i = 0; i < blocks; i++) {
-    let a = digest(hash, Buffer.concat([d, input]));
-    for (let r = 1; r < iterations; r++) a = digest(hash, a);
+    const a = rehash(hash, nodeDigest(hash, Buffer.concat([d, input])), iterations - 1);
     out.push(a);
     if (i === blocks - 1) break;
     const b = repeatTo(a, v);
