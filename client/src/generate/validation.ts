@@ -7,7 +7,7 @@ import {
   splitCommaList,
   validateInstance,
 } from '../../../server/src/pki/generate/validate';
-import { parseDn } from '../../../server/src/pki/generate/dn';
+import { parseDnText } from '../../../server/src/pki/generate/dnText';
 
 /** Splits a comma-separated list as certutil does (`--dns a,b`); a space inside a name is an error, not a separator. */
 export function splitList(text: string): string[] {
@@ -38,7 +38,7 @@ export function checkFilename(name: string): string | undefined {
 export function checkDn(dn: string): string | undefined {
   if (dn.trim() === '') return undefined;
   try {
-    parseDn(dn);
+    parseDnText(dn);
     return undefined;
   } catch (e) {
     return `Not a valid DN: ${(e as Error).message}`;

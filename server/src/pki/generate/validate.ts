@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { subjectForName } from './dn';
+import { checkSubjectName } from './dnText';
 import type { InstanceSpec } from './types';
 
 /** certutil's allowed file-name characters (CertificateTool.ALLOWED_FILENAME_CHAR_PATTERN), 255 minus a 4-char extension. */
@@ -72,7 +72,7 @@ export function validateInstance(instance: InstanceSpec): string[] {
   else if (instance.name.trim() === '') errors.push('instance name may not be empty');
   else {
     try {
-      subjectForName(instance.name);
+      checkSubjectName(instance.name);
     } catch (e) {
       errors.push(`[${instance.name}] could not be converted to a valid DN: ${(e as Error).message}`);
     }
