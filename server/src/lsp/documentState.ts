@@ -38,16 +38,20 @@ export class CatalogMemo {
     view.isOwned = (key: string) => this.answer('owned', key, () => catalog.isOwned(key));
     // A copy, so that a caller that changes the list cannot change the next check's answer.
     view.suggest = (key: string, max?: number) => [...this.answer('suggestions', `${max ?? ''}\n${key}`, () => this.suggest(catalog, key, max))];
+    // The view already answers each key once; a per-check layer on top would only add work.
+    view.withLookupCache = () => view;
     return view;
   }
 
   private answer<K extends keyof Answers>(kind: K, key: string, compute: () => MapValue<Answers[K]>): MapValue<Answers[K]> {
     const used = this.used[kind] as Map<string, MapValue<Answers[K]>>;
-    if (used.has(key)) return used.get(key) as MapValue<Answers[K]>;
+    let value = used.get(key);
+    if (value !== undefined || used.has(key)) return value as MapValue<Answers[K]>;
     const kept = this.kept[kind] as Map<string, MapValue<Answers[K]>>;
-    const value = kept.has(key) ? (kept.get(key) as MapValue<Answers[K]>) : compute();
-    used.set(key, value);
-    return value;
+    value = kept.get(key);
+    if (value === undefined && !kept.has(key)) value = compute();
+    used.set(key, value as MapValue<Answers[K]>);
+    return value as MapValue<Answers[K]>;
   }
 
   private suggest(catalog: SettingIndex, key: string, max: number | undefined): string[] {

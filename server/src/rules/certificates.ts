@@ -6,7 +6,8 @@ import { hostnameFindings } from './certificatesHosts';
 import { certificateFiles } from './certificatesFiles';
 import { loadContextFiles } from './certificatesLoad';
 import type { Finding } from './finding';
-import { isFalse, sslContexts } from './sslContexts';
+import { sslContextsOf } from './checkScope';
+import { isFalse } from './sslContexts';
 import type { Rule } from './types';
 
 export { CERTIFICATE_RULE_IDS } from './certificatesFinding';
@@ -17,7 +18,7 @@ export const certificateRules: Rule = (ctx) => {
   const out: Finding[] = [];
   // One cache for the whole check, so a file named by several contexts is read once.
   const cache = certificateFiles(ctx);
-  for (const context of sslContexts(ctx.model)) {
+  for (const context of sslContextsOf(ctx)) {
     // A context switched off loads none of its files.
     if (isFalse(context.settings.get('enabled'))) continue;
     const files = loadContextFiles(ctx, context, cache);

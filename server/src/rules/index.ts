@@ -4,6 +4,7 @@ import { ruleDocsUrl } from './docs';
 import type { Finding } from './finding';
 import { insecureSettingRule } from './insecure';
 import { certificateRules } from './certificates';
+import { CheckScope, readOncePerCheck, statOncePerCheck } from './checkScope';
 import { lifecycleRule } from './lifecycle';
 import { missingFileRule } from './missingFiles';
 import { secretsRule } from './secrets';
@@ -42,8 +43,15 @@ export function checkText(input: CheckInput, env: CheckEnvironment): CheckResult
 
 /** Runs rules on a ready context (tests pass their own catalog this way). */
 export function runRules(context: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
-  // Every rule looks up the same keys: answer each once for this check.
-  const ctx: RuleContext = { ...context, catalog: context.catalog.withLookupCache() };
+  // Every rule looks up the same keys, stats the same paths and reads the same certificate files: answer
+  // each once for this check.
+  const ctx: RuleContext = {
+    ...context,
+    catalog: context.catalog.withLookupCache(),
+    fs: statOncePerCheck(context.fs),
+    certificates: context.certificates && readOncePerCheck(context.certificates),
+    scope: new CheckScope(),
+  };
   const findings: Finding[] = [...ctx.model.findings];
   for (const rule of rules) {
     try {

@@ -1,5 +1,6 @@
 import type { Finding } from './finding';
-import { isTrue, sslContexts, type SslContext } from './sslContexts';
+import { sslContextsOf } from './checkScope';
+import { isTrue, type SslContext } from './sslContexts';
 import { missing, q } from './support';
 import { kibanaCompanionFindings } from './sslCompanionsKibana';
 import type { Rule, RuleContext } from './types';
@@ -9,7 +10,7 @@ const ES_SERVER_CONTEXTS = ['xpack.security.transport.ssl.', 'xpack.security.htt
 
 /** TLS settings that need another setting which is missing. */
 export const sslMissingCompanionRule: Rule = (ctx) => {
-  const contexts = sslContexts(ctx.model);
+  const contexts = sslContextsOf(ctx);
   const out: Finding[] = [];
   for (const sslCtx of contexts) out.push(...certificateKeyPairs(ctx, sslCtx));
   if (ctx.model.product === 'elasticsearch') {

@@ -1,7 +1,8 @@
 import type { Setting } from '../config/types';
 import type { Finding } from './finding';
 import { removeSettingsEdits } from './fixes';
-import { sslContexts, type SslContext } from './sslContexts';
+import { sslContextsOf } from './checkScope';
+import type { SslContext } from './sslContexts';
 import { makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
 
@@ -26,7 +27,7 @@ const KIBANA_CONFLICTS: Array<[string, string, string]> = [
 export const sslConflictRule: Rule = (ctx) => {
   const pairs = ctx.model.product === 'kibana' ? KIBANA_CONFLICTS : ES_CONFLICTS;
   const out: Finding[] = [];
-  for (const sslCtx of sslContexts(ctx.model)) {
+  for (const sslCtx of sslContextsOf(ctx)) {
     for (const [a, b, why] of pairs) {
       const first = sslCtx.settings.get(a);
       const second = sslCtx.settings.get(b);

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { catalogFor } from '../../../server/src/catalog';
+import { parseConfig } from '../../../server/src/config/parse';
+import { CertificateFileCache, type CertificateFiles } from '../../../server/src/pki/fileCache';
+import { allRules, runRules } from '../../../server/src/rules';
+import { CheckScope, readOncePerCheck, sslContextsOf, statOncePerCheck } from '../../../server/src/rules/checkScope';
+import type { FileSystem } from '../../../server/src/rules/environment';
+import { nodeFileSystem } from '../../../server/src/rules/nodeFileSystem';
+import { sslContexts } from '../../../server/src/rules/sslContexts';
+import type { RuleContext } from '../../../server/src/rules/types';
+
+const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
+const yml = ['xpack.security.http.ssl.enabled: true', 'xpack.security.http.ssl.keystore.path: http.p12', 'xpack.security.transport.ssl.certificate: node.crt', ''].join('\n');
+const model = parseConfig(yml, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
+
+function countingFs(): FileSystem & { stats: number } {
+  const fs = { stats: 0, stat: (p: string) => (fs.stats++, p.endsWith('.crt') ? { size: 1, mtimeMs: 1, isFile: true, isDirectory: false } : undefined), readFile: () => undefined };
+  return fs;
+}
+
+describe('answers shared within one check', () => {
+  test('the SSL contexts are grouped once and equal an ungrouped call', () => {
+    const scope = new CheckScope();
+    const ctx = { model, scope } as unknown as RuleContext;
+    assert.equal(sslContextsOf(ctx), sslContextsOf(ctx));
+    assert.deepEqual(sslContextsOf(ctx), sslContexts(model));
+    assert.deepEqual(sslContextsOf({ model } as RuleContext), sslContexts(model));
+  });
+
+  test('a path is stat-ed once, present or missing', () => {
+    const inner = countingFs();
+    const fs = statOncePerCheck(inner);
+    for (const p of ['/a/node.crt', '/a/node.crt', '/a/missing.key', '/a/missing.key']) fs.stat(p);
+    assert.equal(inner.stats, 2);
+    assert.equal(fs.stat('/a/missing.key'), undefined);
+    assert.equal(fs.stat('/a/node.crt')?.isFile, true);
+  });
+
+  test('a certificate file is read once per path and password', () => {
+    let reads = 0;
+    const inner: CertificateFiles = { read: (p) => (reads++, { kind: 'missing', path: p }) };
+    const files = readOncePerCheck(inner);
+    const calls: Array<[string, string | undefined]> = [['/c/a.p12', undefined], ['/c/a.p12', undefined], ['/c/a.p12', 'pw'], ['/c/a.p12', 'pw'], ['/c/b.p12', 'pw']];
+    for (const [p, pw] of calls) assert.equal(files.read(p, pw).path, p);
+    assert.equal(reads, 3);
+  });
+
+  test('a whole check reports what each rule reports run alone (example workspace)', () => {
+    const dir = path.resolve('examples');
+    for (const [file, product] of [['elasticsearch.yml', 'elasticsearch'], ['kibana.yml', 'kibana']] as const) {
+      const filePath = path.join(dir, file);
+      const text = nodeFileSystem.readFile(filePath);
+      assert.ok(text);
+      const m = parseConfig(Buffer.from(text).toString('utf8'), { product, filePath });
+      const base = { model: m, catalog: catalogFor(product), fs: nodeFileSystem, clock, passwords: { get: () => undefined }, options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [] } };
+      const together = runRules({ ...base, certificates: new CertificateFileCache(nodeFileSystem, clock) });
+      // Each rule called directly: no shared scope, no per-check caches.
+      const alone = allRules.flatMap((rule) => rule({ ...base, certificates: new CertificateFileCache(nodeFileSystem, clock) }));
+      const key = (f: { ruleId: string; range: { start: number; end: number }; message: string }) => `${f.range.start}:${f.range.end}:${f.ruleId}:${f.message}`;
+      assert.ok(together.length > m.findings.length, `${file} has findings`);
+      assert.deepEqual(together.filter((f) => !m.findings.includes(f)).map(key).sort(), alone.map(key).sort());
+    }
+  });
+});
