@@ -1,9 +1,6 @@
 // `estls`: the command-line front end. Each command lives in cli/ and returns its exit code.
 import 'reflect-metadata';
 import { version } from '../../package.json';
-import { runCheck } from './cli/check';
-import { runGen } from './cli/gen';
-import { runInspect } from './cli/inspect';
 import { ExitCode, nodeIo, type CliIo } from './cli/io';
 
 const usage = `Usage: estls <command> [options]
@@ -20,10 +17,12 @@ Options:
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  check: runCheck,
-  inspect: runInspect,
-  gen: runGen,
+// Each command is loaded when it runs, so `estls gen` does not evaluate the YAML parser, the settings catalog and
+// the rules, and `--version` evaluates neither. The bundler keeps them in the one output file.
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./cli/check.js')).runCheck,
+  inspect: async () => (await import('./cli/inspect.js')).runInspect,
+  gen: async () => (await import('./cli/gen.js')).runGen,
 };
 
 /** Runs one `estls` invocation; resolves to the process exit code. */
@@ -41,12 +40,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(`${version}\n`);
     return ExitCode.ok;
   }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     io.err(`estls: unknown command '${name}'\n\n${usage}`);
     return ExitCode.usage;
   }
-  return command(rest, io);
+  return (await load())(rest, io);
 }
 
 if (require.main === module) {
