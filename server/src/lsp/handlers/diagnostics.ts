@@ -6,9 +6,17 @@ import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 import { RelatedFiles, toDiagnostic } from '../toDiagnostic';
 
+/** A scheduled check: a timer for a delay, an immediate for none. */
+type Pending = { timeout: ReturnType<typeof setTimeout> } | { immediate: ReturnType<typeof setImmediate> };
+
+function clearPending(p: Pending): void {
+  if ('timeout' in p) clearTimeout(p.timeout);
+  else clearImmediate(p.immediate);
+}
+
 /** Schedules and publishes the diagnostics of open documents. */
 export class DiagnosticsPublisher {
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, Pending>();
   /** Uris that currently show diagnostics, so closing or un-mapping a file clears them once. */
   private readonly published = new Set<string>();
 
@@ -17,11 +25,14 @@ export class DiagnosticsPublisher {
   /** Checks the document after the configured delay; a newer change restarts the wait. */
   schedule(doc: TextDocument): void {
     this.cancel(doc.uri);
-    const timer = setTimeout(() => {
+    const delay = this.ctx.settings.validationDelay;
+    const run = () => {
       if (this.pending.get(doc.uri) !== timer) return;
       this.pending.delete(doc.uri);
       runSafeVoid(this.ctx.log, 'Checking a settings file failed', () => this.publish(doc.uri));
-    }, this.ctx.settings.validationDelay);
+    };
+    // Node waits at least 1 ms for setTimeout(0); with no delay, check as soon as pending input is read.
+    const timer: Pending = delay > 0 ? { timeout: setTimeout(run, delay) } : { immediate: setImmediate(run) };
     this.pending.set(doc.uri, timer);
   }
 
@@ -32,7 +43,7 @@ export class DiagnosticsPublisher {
 
   cancel(uri: string): void {
     const timer = this.pending.get(uri);
-    if (timer) clearTimeout(timer);
+    if (timer) clearPending(timer);
     this.pending.delete(uri);
   }
 
@@ -43,7 +54,7 @@ export class DiagnosticsPublisher {
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const timer of this.pending.values()) clearPending(timer);
     this.pending.clear();
   }
 
