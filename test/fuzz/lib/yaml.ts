@@ -114,6 +114,8 @@ const heavy: TextMutator[] = [
   (t, rng) => t + deepFlow(rng),
   (t, rng, keys) => aliasBomb(rng, keys) + t,
   (t, rng, keys) => t + hugeScalar(rng, keys),
+  // Keys with very many segments: every per-segment walk (lookups, prefixes, parents) meets them.
+  (t, rng, keys) => t + rng.pick(keys) + rng.pick(['.', '.x', '..']).repeat(rng.pick([300, 5000, 40_000])) + rng.pick([': 1\n', ':\n  a: b\n', '\n']),
 ];
 
 /** A mutated settings file, as bytes (so invalid UTF-8 can be part of it). */
