@@ -5,6 +5,7 @@ import { catalogFor, type Product } from '../catalog';
 import { parseConfig } from '../config/parse';
 import { detectProduct } from '../config/product';
 import { runRules } from '../rules';
+import { CheckScope } from '../rules/checkScope';
 import type { CheckEnvironment } from '../rules/types';
 import type { Analysis, ServerContext } from './context';
 import { LineIndex } from './convert';
@@ -46,7 +47,8 @@ function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   const state = ctx.models.stateOf(key, () => new DocumentState());
   const model = ctx.models.get(key, doc.version, () => parseConfig(text, { product, filePath }, state.chunks));
   // Keys an edit did not touch get their catalog answers (lookups, did-you-mean) from the document's memo.
-  const findings = runRules({ ...checkEnvironment(ctx), model, catalog: state.catalog.view(catalogFor(product)) });
+  const scope = new CheckScope(state.rules);
+  const findings = runRules({ ...checkEnvironment(ctx), model, catalog: state.catalog.view(catalogFor(product)), scope });
   return { product, filePath, version: doc.version, result: { model, findings }, lines: lineIndexOf(ctx, doc) };
 }
 

@@ -4,6 +4,7 @@
 import type { SettingIndex } from '../catalog/lookup';
 import type { SettingMatch } from '../catalog/types';
 import { ChunkCache } from '../config/chunkCache';
+import { RuleMemo } from '../rules/checkScope';
 
 /** One generation of answers: what the latest check asked for. */
 interface Answers {
@@ -66,4 +67,5 @@ type MapValue<M> = M extends Map<string, infer V> ? V : never;
 export class DocumentState {
   readonly chunks = new ChunkCache();
   readonly catalog = new CatalogMemo();
+  readonly rules = new RuleMemo();
 }

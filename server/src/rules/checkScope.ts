@@ -7,9 +7,47 @@ import type { FileStat, FileSystem } from './environment';
 import { sslContexts, type SslContext } from './sslContexts';
 import type { RuleContext } from './types';
 
+/**
+ * Answers that are pure functions of their key (text the user wrote and immutable catalog data), kept across
+ * the checks of one document by its owner. A check keeps only what it asked for, which bounds the memo.
+ */
+export class RuleMemo {
+  private kept = new Map<string, unknown>();
+  private used = new Map<string, unknown>();
+  /** How many answers were computed rather than reused; tests use it to prove reuse. */
+  computedCount = 0;
+
+  /** Starts a check: answers the previous check did not ask for are dropped. */
+  startCheck(): void {
+    [this.kept, this.used] = [this.used, new Map()];
+  }
+
+  remember<T>(key: string, compute: () => T): T {
+    if (this.used.has(key)) return this.used.get(key) as T;
+    let value: T;
+    if (this.kept.has(key)) value = this.kept.get(key) as T;
+    else {
+      this.computedCount++;
+      value = compute();
+    }
+    this.used.set(key, value);
+    return value;
+  }
+}
+
 /** Answers shared by the rules of one check. */
 export class CheckScope {
   private contexts: { model: ConfigModel; value: SslContext[] } | undefined;
+
+  /** With a memo, answers that depend only on their key also outlive the check. */
+  constructor(private readonly memo?: RuleMemo) {
+    memo?.startCheck();
+  }
+
+  /** The answer for `key`, from the document's memo when there is one (the key must name all inputs). */
+  remember<T>(key: string, compute: () => T): T {
+    return this.memo ? this.memo.remember(key, compute) : compute();
+  }
 
   /** The model's SSL contexts, grouped once per check (callers must not change them). */
   sslContexts(model: ConfigModel): SslContext[] {

@@ -50,7 +50,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = allRules
     catalog: context.catalog.withLookupCache(),
     fs: statOncePerCheck(context.fs),
     certificates: context.certificates && readOncePerCheck(context.certificates),
-    scope: new CheckScope(),
+    scope: context.scope ?? new CheckScope(),
   };
   const findings: Finding[] = [...ctx.model.findings];
   for (const rule of rules) {

@@ -35,7 +35,7 @@ export interface RuleContext {
   passwords: PasswordProvider;
   /** Reads and caches certificate, key and keystore files; without it the certificate rules use a cache per check. */
   certificates?: import('../pki/fileCache').CertificateFiles;
-  /** Answers the rules of one check share (runRules sets it); a rule run alone computes its own. */
+  /** Answers the rules of one check share (runRules makes one unless given); a rule run alone computes its own. */
   scope?: import('./checkScope').CheckScope;
 }
 

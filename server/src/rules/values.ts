@@ -78,7 +78,8 @@ function checkEnum(ctx: RuleContext, setting: Setting, def: SettingDef, item: Sc
   const values = def.values ?? [];
   if (values.length === 0 || values.includes(item.text)) return undefined;
   if (ignoreCase && values.some((v) => v.toLowerCase() === item.text.toLowerCase())) return undefined;
-  const nearest = nearestValue(item.text, values);
+  // Keyed on every input, so an unchanged value reuses the previous check's answer.
+  const nearest = ctx.scope ? ctx.scope.remember(`nearest-value\0${values.join('\u0001')}\0${item.text}`, () => nearestValue(item.text, values)) : nearestValue(item.text, values);
   const allowed = values.map(q).join(', ');
   return invalid(ctx, setting, item.range, `${q(setting.key)} does not accept ${q(item.text)}; allowed values: ${allowed}.`, nearest ? [valueFix(item, nearest)] : undefined);
 }

@@ -6,7 +6,7 @@ import { catalogFor } from '../../../server/src/catalog';
 import { parseConfig } from '../../../server/src/config/parse';
 import { CertificateFileCache, type CertificateFiles } from '../../../server/src/pki/fileCache';
 import { allRules, runRules } from '../../../server/src/rules';
-import { CheckScope, readOncePerCheck, sslContextsOf, statOncePerCheck } from '../../../server/src/rules/checkScope';
+import { CheckScope, RuleMemo, readOncePerCheck, sslContextsOf, statOncePerCheck } from '../../../server/src/rules/checkScope';
 import type { FileSystem } from '../../../server/src/rules/environment';
 import { nodeFileSystem } from '../../../server/src/rules/nodeFileSystem';
 import { sslContexts } from '../../../server/src/rules/sslContexts';
@@ -46,6 +46,36 @@ describe('answers shared within one check', () => {
     const calls: Array<[string, string | undefined]> = [['/c/a.p12', undefined], ['/c/a.p12', undefined], ['/c/a.p12', 'pw'], ['/c/a.p12', 'pw'], ['/c/b.p12', 'pw']];
     for (const [p, pw] of calls) assert.equal(files.read(p, pw).path, p);
     assert.equal(reads, 3);
+  });
+
+  test('a memo keeps the answers the previous check asked for, and only those', () => {
+    const memo = new RuleMemo();
+    const ask = (keys: string[]) => {
+      const scope = new CheckScope(memo);
+      return keys.map((k) => scope.remember(k, () => `${k}!`));
+    };
+    assert.deepEqual(ask(['a', 'b', 'a']), ['a!', 'b!', 'a!']);
+    assert.equal(memo.computedCount, 2);
+    ask(['a']);
+    assert.equal(memo.computedCount, 2);
+    ask(['b']);
+    assert.equal(memo.computedCount, 3);
+    assert.equal(new CheckScope().remember('x', () => 1), 1);
+  });
+
+  test('invalid values get the same fix with a memo, on the first check and the next', () => {
+    const text = ['xpack.security.http.ssl.verification_mode: ful', 'xpack.security.transport.ssl.client_authentication: requird', ''].join('\n');
+    const m = parseConfig(text, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
+    const base = { model: m, catalog: catalogFor('elasticsearch'), fs: countingFs(), clock, passwords: { get: () => undefined }, options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [] } };
+    const plain = runRules(base).filter((f) => f.ruleId === 'invalid-value');
+    assert.equal(plain.length, 2);
+    assert.ok(plain.every((f) => f.fixes?.length === 1));
+    const memo = new RuleMemo();
+    for (let round = 0; round < 2; round++) {
+      const memoized = runRules({ ...base, scope: new CheckScope(memo) }).filter((f) => f.ruleId === 'invalid-value');
+      assert.deepEqual(memoized, plain);
+    }
+    assert.equal(memo.computedCount, 2);
   });
 
   test('a whole check reports what each rule reports run alone (example workspace)', () => {
