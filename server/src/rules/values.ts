@@ -63,7 +63,8 @@ function checkScalar(ctx: RuleContext, setting: Setting, def: SettingDef, item: 
       return report(ctx, setting, item, checkSize(text));
     case 'url':
     case 'urlList':
-      return report(ctx, setting, item, checkUrl(text));
+      // Parsing a URL is the costliest format check; the answer depends only on the text.
+      return report(ctx, setting, item, ctx.scope ? ctx.scope.remember(`url\0${text}`, () => checkUrl(text)) : checkUrl(text));
     default:
       return undefined;
   }
