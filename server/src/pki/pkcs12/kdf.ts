@@ -13,10 +13,11 @@ export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 /**
  * The most key-derivation work one file may cost, in iterations. PBKDF2 runs natively and counts one unit per
  * iteration and output block; the PKCS#12 KDF runs a JavaScript loop about four times slower and counts four.
- * 10,000,000 units keep the worst case near two seconds while real files (openssl 2048, Java 10000 iterations)
- * spend well under 1% of it.
+ * Real files cost little (openssl writes 2048 iterations, Java 10000 for the key, the certificates and the MAC:
+ * about 100,000 units with both empty-password encodings tried). 2,000,000 units leave twenty times that, while a
+ * crafted file is refused after well under a second of hashing (10,000,000 let one take about 4.5 s of CPU).
  */
-export const MAX_PBE_WORK = 10_000_000;
+export const MAX_PBE_WORK = 2_000_000;
 
 /** Counts key-derivation work across one file so a hostile iteration count fails fast with LIMIT. */
 export class WorkBudget {
