@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { PkiError } from '../errors';
+import { publicKeyInfo } from '../keys';
 import type { KeySpec } from './types';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
@@ -47,8 +48,9 @@ export function signatureFor(signingKey: KeyObject): SignatureChoice {
     return { hash: 'sha256', algorithm: new AlgorithmIdentifier({ algorithm: OID_SHA256_RSA, parameters: null }) };
   }
   if (type === 'ec') {
-    const curve = signingKey.asymmetricKeyDetails?.namedCurve;
-    const hash = curve === 'secp384r1' ? 'sha384' : curve === 'secp521r1' ? 'sha512' : 'sha256';
+    // Read through publicKeyInfo: a malformed EC key's raw details would abort the process.
+    const curve = publicKeyInfo(signingKey).curve;
+    const hash = curve === 'P-384' ? 'sha384' : curve === 'P-521' ? 'sha512' : 'sha256';
     return { hash, algorithm: new AlgorithmIdentifier({ algorithm: ECDSA_OIDS[hash] }) };
   }
   throw new PkiError('UNSUPPORTED', `A ${type ?? 'unknown'} key cannot sign here; use an RSA or EC key.`);
