@@ -60,7 +60,7 @@ export function decryptPbe(algorithm: AlgorithmIdentifier, data: Uint8Array, pas
 function pbes2Decrypt(algorithm: AlgorithmIdentifier, data: Uint8Array, password: Buffer, budget?: WorkBudget): Buffer {
   const params = parseParams(algorithm, Pbes2Params, 'PBES2');
   const cipher = PBES2_CIPHERS[params.encryptionScheme.algorithm];
-  if (!cipher) throw new PkiError('UNSUPPORTED', `PBES2 cipher ${params.encryptionScheme.algorithm} is not supported.`);
+  if (!cipher) throw new PkiError('UNSUPPORTED', `PBES2 cipher ${params.encryptionScheme.algorithm || '(none named)'} is not supported.`);
   const iv = Buffer.from(parseParams(params.encryptionScheme, OctetString, 'cipher IV').buffer);
   if (iv.length !== cipher.ivLength) throw new PkiError('BAD_PKCS12', 'The cipher IV has the wrong length.');
   const key = pbkdf2Key(params.keyDerivationFunc, password, cipher.keyLength, budget);
@@ -69,7 +69,7 @@ function pbes2Decrypt(algorithm: AlgorithmIdentifier, data: Uint8Array, password
 
 function pkcs12PbeDecrypt(algorithm: AlgorithmIdentifier, data: Uint8Array, password: Buffer, budget?: WorkBudget): Buffer {
   const scheme = PKCS12_PBE[algorithm.algorithm];
-  if (!scheme) throw new PkiError('UNSUPPORTED', `Encryption algorithm ${algorithm.algorithm} is not supported.`);
+  if (!scheme) throw new PkiError('UNSUPPORTED', `Encryption algorithm ${algorithm.algorithm || '(none named)'} is not supported.`);
   if (scheme.cipher === 'rc4') throw new PkiError('UNSUPPORTED', `${scheme.label} is not supported.`);
   const p = parseParams(algorithm, Pkcs12PbeParams, 'PKCS#12 PBE');
   const salt = Buffer.from(p.salt.buffer);

@@ -124,10 +124,10 @@ export function parseParams<T>(alg: AlgorithmIdentifier, type: new () => T, what
 
 /** Derives a key with PBKDF2 from its AlgorithmIdentifier (any PRF we know), spending `budget`. */
 export function pbkdf2Key(kdf: AlgorithmIdentifier, password: Buffer, keyLength: number, budget?: WorkBudget): Buffer {
-  if (kdf.algorithm !== OID.pbkdf2) throw new PkiError('UNSUPPORTED', `Key derivation ${kdf.algorithm} is not supported (only PBKDF2).`);
+  if (kdf.algorithm !== OID.pbkdf2) throw new PkiError('UNSUPPORTED', `Key derivation ${kdf.algorithm || '(none named)'} is not supported (only PBKDF2).`);
   const p = parseParams(kdf, Pbkdf2Params, 'PBKDF2');
   const hash = p.prf ? HASH_BY_HMAC_OID[p.prf.algorithm] : 'sha1';
-  if (!hash) throw new PkiError('UNSUPPORTED', `PBKDF2 with PRF ${p.prf?.algorithm} is not supported.`);
+  if (!hash) throw new PkiError('UNSUPPORTED', `PBKDF2 with PRF ${p.prf?.algorithm || '(none named)'} is not supported.`);
   if (p.keyLength !== undefined && p.keyLength !== keyLength) throw new PkiError('BAD_PKCS12', 'The PBKDF2 key length does not fit the cipher.');
   const iterations = iterationCount(p.iterationCount);
   budget?.spend(iterations * Math.ceil(keyLength / HASH_SIZES[hash].u));

@@ -57,7 +57,7 @@ export function verifyMac(macData: MacData, data: Uint8Array, password: string, 
   const algorithm = macData.mac.digestAlgorithm;
   if (algorithm.algorithm === OID.pbmac1) return safeEqual(pbmac1Compute(algorithm, data, password, budget), expected);
   const hash = HASH_BY_OID[algorithm.algorithm];
-  if (!hash) throw new PkiError('UNSUPPORTED', `MAC digest ${algorithm.algorithm} is not supported.`);
+  if (!hash) throw new PkiError('UNSUPPORTED', `MAC digest ${algorithm.algorithm || '(none named)'} is not supported.`);
   const salt = Buffer.from(macData.macSalt.buffer);
   for (const pw of pkcs12PasswordCandidates(password)) {
     const key = pkcs12Kdf(pw, salt, 3, macData.iterations, HASH_SIZES[hash].u, hash, budget);
@@ -69,7 +69,7 @@ export function verifyMac(macData: MacData, data: Uint8Array, password: string, 
 function pbmac1Compute(algorithm: AlgorithmIdentifier, data: Uint8Array, password: string, budget?: WorkBudget): Buffer {
   const params = parseParams(algorithm, Pbmac1Params, 'PBMAC1');
   const hash = HASH_BY_HMAC_OID[params.messageAuthScheme.algorithm];
-  if (!hash) throw new PkiError('UNSUPPORTED', `PBMAC1 with ${params.messageAuthScheme.algorithm} is not supported.`);
+  if (!hash) throw new PkiError('UNSUPPORTED', `PBMAC1 with ${params.messageAuthScheme.algorithm || '(none named)'} is not supported.`);
   const kdf = parseParams(params.keyDerivationFunc, Pbkdf2Params, 'PBKDF2');
   const key = pbkdf2Key(params.keyDerivationFunc, Buffer.from(password, 'utf8'), kdf.keyLength ?? HASH_SIZES[hash].u, budget);
   return crypto.createHmac(hash, key).update(data).digest();
