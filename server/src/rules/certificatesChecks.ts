@@ -1,10 +1,11 @@
 // Checks on what a context's files hold: expiry, key pairing, chain to the configured trust, transport
 // usages, names covering the node's hosts, and truststores Java would find empty.
+import type { KeyObject } from 'node:crypto';
 import type { Finding } from './finding';
 import type { ParsedCertificate } from '../pki/parsed';
 import { daysLeft } from '../pki/x509/summary';
 import { keysMatch } from '../pki/keys';
-import { verifyChain } from '../pki/verifyChain';
+import { verifyChain, type ChainResult } from '../pki/verifyChain';
 import { caLint, transportEkuProblem } from '../pki/verifyUsage';
 import type { ContextFile, ContextFiles } from './certificatesFiles';
 import { certFinding } from './certificatesFinding';
@@ -76,12 +77,23 @@ export function presented(files: ContextFiles): { leaf: ParsedCertificate; extra
   return undefined;
 }
 
+/** The chain check, shared by the contexts of one check that present the same certificates. */
+function chainOf(ctx: RuleContext, leaf: ParsedCertificate, extra: readonly ParsedCertificate[], anchors: readonly ParsedCertificate[]): ChainResult {
+  return ctx.scope ? ctx.scope.verifiedChain(leaf, extra, anchors, ctx.clock) : verifyChain(leaf, extra, anchors, ctx.clock.now());
+}
+
+/** Whether a parsed key belongs to a parsed certificate: both come unchanged from the file cache, so the answer is kept. */
+function pairMatches(ctx: RuleContext, key: KeyObject, leaf: ParsedCertificate): boolean {
+  const compute = () => keysMatch(key, leaf.x509.publicKey);
+  return ctx.scope ? ctx.scope.rememberPair('key-matches-certificate', key, leaf, compute) : compute();
+}
+
 /** Key and certificate that do not belong together (PEM pair or keystore entry). */
 export function keyMatchFindings(ctx: RuleContext, files: ContextFiles): Finding[] {
   const out: Finding[] = [];
   const key = files.key?.file.keys[0];
   const leaf = files.certificate?.file.certificates[0];
-  if (files.key && key && files.certificate && leaf && !keysMatch(key.key, leaf.x509.publicKey)) {
+  if (files.key && key && files.certificate && leaf && !pairMatches(ctx, key.key, leaf)) {
     const f = certFinding(ctx, 'key-certificate-mismatch', files.key.setting.key, 'error', `The private key in ${q(files.key.path)} does not belong to the certificate ${q(leaf.summary.subject)} in ${q(files.certificate.path)} (were they made in different runs?).`, files.key.item.range);
     f.related = [{ message: 'The certificate it should match', range: files.certificate.item.range }];
     out.push(f);
@@ -108,7 +120,7 @@ export function chainFindings(ctx: RuleContext, files: ContextFiles): Finding[] 
   const p = presented(files);
   const anchors = anchorsOf(ctx, files);
   if (!p || !anchors || anchors.length === 0) return [];
-  const result = verifyChain(p.leaf, p.extra, anchors, ctx.clock.now());
+  const result = chainOf(ctx, p.leaf, p.extra, anchors);
   const broken = result.problems.find((x) => x.kind === 'missing-issuer' || x.kind === 'signature-mismatch' || x.kind === 'untrusted-root');
   if (!broken) return [];
   const severity = isTransportContext(files.context.prefix) ? 'error' : 'warning';
@@ -161,7 +173,7 @@ export function caStrictFindings(ctx: RuleContext, files: ContextFiles): Finding
   const p = presented(files);
   if (!p) return [];
   const anchors = anchorsOf(ctx, files) ?? [];
-  const chain = anchors.length > 0 ? verifyChain(p.leaf, p.extra, anchors, ctx.clock.now()).chain : [p.leaf, ...p.extra];
+  const chain = anchors.length > 0 ? chainOf(ctx, p.leaf, p.extra, anchors).chain : [p.leaf, ...p.extra];
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const ca of chain.slice(1).filter((c) => c.summary.isCA)) {

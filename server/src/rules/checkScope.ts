@@ -3,7 +3,9 @@
 // runRules makes one per check; a rule run on its own works the same without it.
 import type { ConfigModel } from '../config/types';
 import type { CertificateFileRead, CertificateFiles } from '../pki/fileCache';
-import type { FileStat, FileSystem } from './environment';
+import type { ParsedCertificate } from '../pki/parsed';
+import { verifyChain, type ChainResult } from '../pki/verifyChain';
+import type { Clock, FileStat, FileSystem } from './environment';
 import { sslContexts, type SslContext } from './sslContexts';
 import type { RuleContext } from './types';
 
@@ -14,6 +16,8 @@ import type { RuleContext } from './types';
 export class RuleMemo {
   private kept = new Map<string, unknown>();
   private used = new Map<string, unknown>();
+  /** Answers about two objects (parsed certificate files, kept by their cache while unchanged), per kind. */
+  private readonly pairs = new Map<string, WeakMap<object, WeakMap<object, unknown>>>();
   /** How many answers were computed rather than reused; tests use it to prove reuse. */
   computedCount = 0;
 
@@ -33,11 +37,26 @@ export class RuleMemo {
     this.used.set(key, value);
     return value;
   }
+
+  /** The answer about `a` and `b`, which must be immutable; it goes away with either object. */
+  rememberPair<T>(kind: string, a: object, b: object, compute: () => T): T {
+    let byA = this.pairs.get(kind);
+    if (!byA) this.pairs.set(kind, (byA = new WeakMap()));
+    let byB = byA.get(a);
+    if (!byB) byA.set(a, (byB = new WeakMap()));
+    if (byB.has(b)) return byB.get(b) as T;
+    this.computedCount++;
+    const value = compute();
+    byB.set(b, value);
+    return value;
+  }
 }
 
 /** Answers shared by the rules of one check. */
 export class CheckScope {
   private contexts: { model: ConfigModel; value: SslContext[] } | undefined;
+  private readonly chains: Array<{ leaf: ParsedCertificate; extra: ParsedCertificate[]; anchors: ParsedCertificate[]; result: ChainResult }> = [];
+  private now: Date | undefined;
 
   /** With a memo, answers that depend only on their key also outlive the check. */
   constructor(private readonly memo?: RuleMemo) {
@@ -47,6 +66,24 @@ export class CheckScope {
   /** The answer for `key`, from the document's memo when there is one (the key must name all inputs). */
   remember<T>(key: string, compute: () => T): T {
     return this.memo ? this.memo.remember(key, compute) : compute();
+  }
+
+  /** The answer about two immutable objects, from the document's memo when there is one. */
+  rememberPair<T>(kind: string, a: object, b: object, compute: () => T): T {
+    return this.memo ? this.memo.rememberPair(kind, a, b, compute) : compute();
+  }
+
+  /**
+   * The chain of `leaf` checked against `anchors`, once per check for the same certificates (several SSL
+   * contexts often present the same files). Validity is judged at one instant for the whole check.
+   */
+  verifiedChain(leaf: ParsedCertificate, extra: readonly ParsedCertificate[], anchors: readonly ParsedCertificate[], clock: Clock): ChainResult {
+    const hit = this.chains.find((c) => c.leaf === leaf && sameItems(c.extra, extra) && sameItems(c.anchors, anchors));
+    if (hit) return hit.result;
+    this.now ??= clock.now();
+    const result = verifyChain(leaf, extra, anchors, this.now);
+    this.chains.push({ leaf, extra: [...extra], anchors: [...anchors], result });
+    return result;
   }
 
   /** The model's SSL contexts, grouped once per check (callers must not change them). */
@@ -87,4 +124,8 @@ export function readOncePerCheck(files: CertificateFiles): CertificateFiles {
       return read;
     },
   };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

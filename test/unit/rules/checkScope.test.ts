@@ -63,6 +63,18 @@ describe('answers shared within one check', () => {
     assert.equal(new CheckScope().remember('x', () => 1), 1);
   });
 
+  test('answers about two objects are kept per pair and kind, across checks', () => {
+    const memo = new RuleMemo();
+    const [a, b, c] = [{}, {}, {}];
+    const ask = (kind: string, x: object, y: object) => new CheckScope(memo).rememberPair(kind, x, y, () => `${kind}:${x === a}:${y === b}`);
+    assert.equal(ask('k', a, b), 'k:true:true');
+    assert.equal(ask('k', a, b), 'k:true:true');
+    assert.equal(ask('k', a, c), 'k:true:false');
+    assert.equal(ask('other', a, b), 'other:true:true');
+    assert.equal(memo.computedCount, 3);
+    assert.equal(new CheckScope().rememberPair('k', a, b, () => 7), 7);
+  });
+
   test('invalid values get the same findings and fixes with a memo, on the first check and the next', () => {
     const text = ['xpack.security.http.ssl.verification_mode: ful', 'xpack.security.transport.ssl.client_authentication: requird', 'xpack.security.authc.realms.ldap.ldap1.url: not a url', ''].join('\n');
     const m = parseConfig(text, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
