@@ -1,31 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CertificateFileCache } from '../../../server/src/pki/fileCache';
 import { analysisOf, uriToPath } from '../../../server/src/lsp/analysis';
 import type { ServerContext } from '../../../server/src/lsp/context';
-import { DocumentCache } from '../../../server/src/lsp/documentCache';
-import { PasswordStore } from '../../../server/src/lsp/passwords';
-import { defaultSettings } from '../../../server/src/lsp/settings';
-import type { FileSystem } from '../../../server/src/rules/environment';
+import { testContext } from './serverContext';
 
-const emptyFs: FileSystem = { stat: () => undefined, readFile: () => undefined };
-const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
 
 function context(): ServerContext {
-  return {
-    settings: { ...defaultSettings },
-    workspaceRoots: [],
-    passwords: new PasswordStore(),
-    fs: emptyFs,
-    clock,
-    certificates: new CertificateFileCache(emptyFs, clock),
-    models: new DocumentCache(),
-    analyses: new DocumentCache(),
-    lineIndexes: new DocumentCache(),
-    pemLenses: new DocumentCache(),
-    environmentChanged: () => undefined,
-  } as unknown as ServerContext;
+  return testContext();
 }
 
 describe('analysis of an open document', () => {

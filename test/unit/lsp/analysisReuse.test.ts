@@ -3,31 +3,16 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisOf } from '../../../server/src/lsp/analysis';
 import type { ServerContext } from '../../../server/src/lsp/context';
-import { DocumentCache } from '../../../server/src/lsp/documentCache';
-import { PasswordStore } from '../../../server/src/lsp/passwords';
-import { defaultSettings } from '../../../server/src/lsp/settings';
-import { CertificateFileCache } from '../../../server/src/pki/fileCache';
+import { emptyFs, fixedClock, testContext } from './serverContext';
 import { checkText } from '../../../server/src/rules';
-import type { FileSystem } from '../../../server/src/rules/environment';
+import { PasswordStore } from '../../../server/src/lsp/passwords';
+import { CertificateFileCache } from '../../../server/src/pki/fileCache';
 
-const emptyFs: FileSystem = { stat: () => undefined, readFile: () => undefined };
-const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
+const clock = fixedClock;
 const uri = 'file:///etc/es/elasticsearch.yml';
 
 function context(): ServerContext {
-  return {
-    settings: { ...defaultSettings },
-    workspaceRoots: [],
-    passwords: new PasswordStore(),
-    fs: emptyFs,
-    clock,
-    certificates: new CertificateFileCache(emptyFs, clock),
-    models: new DocumentCache(),
-    analyses: new DocumentCache(),
-    lineIndexes: new DocumentCache(),
-    pemLenses: new DocumentCache(),
-    environmentChanged: () => undefined,
-  } as unknown as ServerContext;
+  return testContext();
 }
 
 // Each version changes one thing; the others stay, so later versions reuse what earlier ones computed.

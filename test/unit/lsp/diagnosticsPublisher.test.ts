@@ -1,36 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerContext } from '../../../server/src/lsp/context';
-import { DocumentCache } from '../../../server/src/lsp/documentCache';
 import { DiagnosticsPublisher } from '../../../server/src/lsp/handlers/diagnostics';
-import { PasswordStore } from '../../../server/src/lsp/passwords';
 import { defaultSettings } from '../../../server/src/lsp/settings';
-import { CertificateFileCache } from '../../../server/src/pki/fileCache';
+import { testContext } from './serverContext';
 
-const emptyFs = { stat: () => undefined, readFile: () => undefined };
-const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
 const uri = 'file:///etc/es/elasticsearch.yml';
 
 function setup(validationDelay: number) {
   const sent: Array<{ uri: string; version?: number; diagnostics: unknown[] }> = [];
   const docs = new Map<string, TextDocument>();
-  const ctx = {
+  const ctx = testContext({
     connection: { sendDiagnostics: (p: (typeof sent)[number]) => (sent.push(p), Promise.resolve()) },
     documents: { get: (u: string) => docs.get(u), all: () => [...docs.values()] },
     log: { info: () => undefined, error: () => undefined },
     settings: { ...defaultSettings, validationDelay },
-    workspaceRoots: [],
-    passwords: new PasswordStore(),
-    fs: emptyFs,
-    clock,
-    certificates: new CertificateFileCache(emptyFs, clock),
-    models: new DocumentCache(),
-    analyses: new DocumentCache(),
-    lineIndexes: new DocumentCache(),
-    pemLenses: new DocumentCache(),
-    environmentChanged: () => undefined,
-  } as unknown as ServerContext;
+  });
   const edit = (version: number) => {
     const doc = TextDocument.create(uri, 'yaml', version, `xpack.security.transport.ssl.enabeld: true${'#'.repeat(version)}\n`);
     docs.set(uri, doc);
