@@ -1,6 +1,5 @@
 // `estls check`: checks settings files and prints the findings like a compiler, or as JSON.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
 import { detectProduct } from '../config/product';
@@ -9,6 +8,7 @@ import { CertificateFileCache } from '../pki/fileCache';
 import { checkText } from '../rules';
 import type { Finding } from '../rules/finding';
 import type { CheckEnvironment } from '../rules/types';
+import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 
 export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N] FILE...
@@ -41,20 +41,13 @@ interface CheckArgs {
 const MAX_FILE_BYTES = MAX_FILE_CHARS * 4;
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    return (e as Error).message;
-  }
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return `unknown format '${format}' (use text or json)`;
+  const chosen = outputFormat(values.format);
+  if (typeof chosen === 'string') return chosen;
+  const { format } = chosen;
   const product = values.product;
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
   const days = values['expiry-days'] ?? '30';

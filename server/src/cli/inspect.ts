@@ -1,7 +1,7 @@
 // `estls inspect`: reads a certificate, key or keystore file and prints what it holds, as text or JSON.
 import 'reflect-metadata';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
+import { outputFormat, parseCommandArgs } from './args';
 import { isPkiError } from '../pki/errors';
 import { inspectFile } from '../pki/inspect';
 import type { CertSummary, InspectResult } from '../pki/types';
@@ -22,16 +22,13 @@ interface InspectArgs {
 }
 
 function parseInspectArgs(args: string[], env: CliIo['env']): InspectArgs | string {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    return (e as Error).message;
-  }
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return `unknown format '${format}' (use text or json)`;
+  const chosen = outputFormat(values.format);
+  if (typeof chosen === 'string') return chosen;
+  const { format } = chosen;
   if (positionals.length !== 1) return 'give exactly one FILE';
   return { format, password: values.password ?? env.ESTLS_PASSWORD, file: positionals[0] };
 }
