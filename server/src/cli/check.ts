@@ -5,7 +5,7 @@ import { MAX_FILE_CHARS } from '../config/limits';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
-import { checkText } from '../rules';
+import { checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';

@@ -56,5 +56,5 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/** The outside world a check needs; `checkText` in rules/index.ts takes this. */
+/** The outside world a check needs; the checker (checker/documentChecker.ts) takes this. */
 export type CheckEnvironment = Omit<RuleContext, 'model' | 'catalog'>;
