@@ -4,6 +4,7 @@ import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
+import { settingDefaults } from '../core/settingDefaults';
 import { CertificateFileCache } from '../pki/fileCache';
 import { checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
@@ -50,7 +51,7 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   const { format } = chosen;
   const product = values.product;
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
-  const days = values['expiry-days'] ?? '30';
+  const days = values['expiry-days'] ?? String(settingDefaults.expiryWarningDays);
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
   if (positionals.length === 0) return 'no file given';
   return { format, product, expiryDays: Number(days), files: positionals };

@@ -1,5 +1,6 @@
 // The server's view of the user's settings: from initializationOptions first, then workspace/didChangeConfiguration.
 import type { Product } from '../catalog/types';
+import { settingDefaults } from '../core/settingDefaults';
 
 /** What `elasticTls.*` settings and the workspace trust flag mean to the server. */
 export interface ServerSettings {
@@ -12,7 +13,7 @@ export interface ServerSettings {
   trusted: boolean;
 }
 
-export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true };
+export const defaultSettings: ServerSettings = { ...settingDefaults, files: {}, trusted: true };
 
 const MAX_DELAY_MS = 60_000;
 

@@ -3,7 +3,8 @@ import type { Setting } from '../config/types';
 import type { Finding, Fix } from '../core/finding';
 import { renameKeyEdit } from './fixes';
 import { legacyPasswordReplacement } from './secrets';
-import { makeFinding, productName, q } from './support';
+import { makeFinding, q } from './support';
+import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
 
 /** Deprecated settings (still work) and removed ones (refused), with the replacement from the catalog. */
@@ -26,7 +27,7 @@ function removed(ctx: RuleContext, setting: Setting, match: SettingMatch): Findi
   const instead = replacement ? ` Use ${q(replacement)} instead.` : '';
   return makeFinding(ctx, 'removed-setting', setting.key, {
     severity: 'error',
-    message: `${q(setting.key)} was removed in ${productName(ctx)} ${life.since}, which refuses to start with it.${instead}${note(life.note)}`,
+    message: `${q(setting.key)} was removed in ${productName(ctx.model.product)} ${life.since}, which refuses to start with it.${instead}${note(life.note)}`,
     range: setting.keyRange,
     fixes: renameFix(ctx, setting, replacement),
   });
@@ -38,7 +39,7 @@ function deprecated(ctx: RuleContext, setting: Setting, match: SettingMatch): Fi
   const instead = replacement ? ` Use ${q(replacement)} instead.` : '';
   return makeFinding(ctx, 'deprecated-setting', setting.key, {
     severity: 'warning',
-    message: `${q(setting.key)} is deprecated since ${productName(ctx)} ${life.since}.${instead}${note(life.note)}`,
+    message: `${q(setting.key)} is deprecated since ${productName(ctx.model.product)} ${life.since}.${instead}${note(life.note)}`,
     range: setting.keyRange,
     tags: ['deprecated'],
     fixes: renameFix(ctx, setting, replacement),

@@ -11,13 +11,12 @@ export function defOf(ctx: RuleContext, key: string): SettingDef | undefined {
 
 /** A finding with a typed rule id and the setting's doc page attached when the catalog knows it. */
 export function makeFinding(ctx: RuleContext, ruleId: RuleId, key: string | undefined, f: Omit<Finding, 'ruleId' | 'docsUrl'>): Finding {
+  const finding: Finding = { ruleId, ...f };
+  // Callers pass optional data as it comes; a finding carries the field only when there is some.
+  if (finding.data === undefined) delete finding.data;
   const docsUrl = key ? defOf(ctx, key)?.docs : undefined;
-  return docsUrl ? { ruleId, ...f, docsUrl } : { ruleId, ...f };
-}
-
-/** Product name for messages. */
-export function productName(ctx: RuleContext): string {
-  return ctx.model.product === 'kibana' ? 'Kibana' : 'Elasticsearch';
+  if (docsUrl) finding.docsUrl = docsUrl;
+  return finding;
 }
 
 /** True when a key was written with template syntax, so nothing can be said about it. */
