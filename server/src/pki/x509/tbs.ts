@@ -5,14 +5,16 @@ import 'reflect-metadata';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, Extensions, Name } from '@peculiar/asn1-x509';
 
-interface Tlv {
+/** One DER element: tag, where it starts, where its content starts and where it ends. */
+export interface Tlv {
   tag: number;
   start: number;
   contentStart: number;
   end: number;
 }
 
-function readTlv(buf: Uint8Array, offset: number, limit: number): Tlv {
+/** Reads the element at `offset`; throws when it runs past `limit`. */
+export function readTlv(buf: Uint8Array, offset: number, limit: number): Tlv {
   if (offset + 2 > limit) throw new Error('truncated');
   const tag = buf[offset];
   let len = buf[offset + 1];
@@ -29,7 +31,8 @@ function readTlv(buf: Uint8Array, offset: number, limit: number): Tlv {
   return { tag, start: offset, contentStart, end };
 }
 
-function childrenOf(buf: Uint8Array, parent: Tlv): Tlv[] {
+/** The elements inside a constructed element. */
+export function childrenOf(buf: Uint8Array, parent: Tlv): Tlv[] {
   const out: Tlv[] = [];
   for (let off = parent.contentStart; off < parent.end; ) {
     const el = readTlv(buf, off, parent.end);
