@@ -13,6 +13,7 @@ import { jksIntegrityHolds, readJksLayout } from './jks/read';
 import type { JksRaw, JksRawEntry } from './jks/read';
 import { keyProtection, recoverKey } from './jks/keyProtector';
 import { selectKeyEntry } from './keySelection';
+import { pkcs12ConversionCommand, sniffFormat } from './sniff';
 import type { KeystoreEntry } from './types';
 
 /**
@@ -21,7 +22,7 @@ import type { KeystoreEntry } from './types';
  * listed either way.
  */
 export function readJksFile(bytes: Uint8Array, opts: ReadOptions, budget: WorkBudget, deadline: Deadline): ParsedFile {
-  const raw = readJksLayout(bytes, deadline);
+  const raw = layout(bytes, opts, deadline);
   const verified = jksIntegrityHolds(raw, opts.password ?? '');
   if (!verified && opts.password !== undefined) {
     throw new PkiError('BAD_PASSWORD', 'The keystore password is wrong (or the keystore was changed): its integrity check fails.');
@@ -43,6 +44,17 @@ export function readJksFile(bytes: Uint8Array, opts: ReadOptions, budget: WorkBu
     selection: selectKeyEntry(file.result.format, file.result.entries),
   };
   return file;
+}
+
+/** The layout, with a malformed file reported as a Java keystore problem (code JKS) and the conversion hint. */
+function layout(bytes: Uint8Array, opts: ReadOptions, deadline: Deadline): JksRaw {
+  try {
+    return readJksLayout(bytes, deadline);
+  } catch (e) {
+    if (!(e instanceof PkiError) || e.code === 'LIMIT') throw e;
+    const kind = sniffFormat(bytes) === 'jceks' ? 'JCEKS' : 'JKS';
+    throw new PkiError('JKS', `This Java keystore (${kind}) cannot be read: ${e.message} If keytool reads it, convert it to PKCS#12: ${pkcs12ConversionCommand(opts.fileName)}`);
+  }
 }
 
 function readEntry(file: ParsedFile, entry: JksRawEntry, opts: ReadOptions, keyPassword: string | undefined, budget: WorkBudget): ParsedEntry {

@@ -34,6 +34,5 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
 /** The keytool command that converts a JKS or JCEKS keystore to PKCS#12 (Kibana reads only PKCS#12). */
 export function pkcs12ConversionCommand(fileName?: string): string {
   const name = fileName ?? 'keystore.jks';
-  const dest = `${name.replace(/\.(jks|jceks|keystore|ks)$/i, '')}.p12`;
-  return `keytool -importkeystore -srckeystore ${name} -destkeystore ${dest} -deststoretype PKCS12`;
+  return `keytool -importkeystore -srckeystore ${name} -destkeystore ${name}.p12 -deststoretype PKCS12`;
 }

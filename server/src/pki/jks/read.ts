@@ -54,7 +54,9 @@ export function readJksLayout(bytes: Uint8Array, deadline: Deadline): JksRaw {
   const version = cur.i32be();
   if (version !== 1 && version !== 2) throw new PkiError('UNSUPPORTED', `Java keystore version ${version} is not known (1 and 2 are).`);
   const declared = cur.i32be();
-  if (declared < 0 || declared > MAX_JKS_ENTRIES) throw new PkiError('LIMIT', `The Java keystore declares ${declared} entries; at most ${MAX_JKS_ENTRIES} are read.`);
+  // The smallest entry (tag, empty alias, date, empty certificate) takes 18 bytes: more cannot fit.
+  if (declared < 0 || declared * 18 > cur.remaining) throw new PkiError('BAD_DER', 'The Java keystore declares more entries than it holds.');
+  if (declared > MAX_JKS_ENTRIES) throw new PkiError('LIMIT', `The Java keystore declares ${declared} entries; at most ${MAX_JKS_ENTRIES} are read.`);
   const raw: JksRaw = { type, version, declaredEntries: declared, entries: [], unlisted: 0, body, digest: bytes.subarray(bytes.length - 20) };
   for (let i = 0; i < declared; i++) {
     deadline.check();
