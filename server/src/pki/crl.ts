@@ -6,14 +6,14 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { CRLReason, CertificateList } from '@peculiar/asn1-x509';
 import type { Extension, Time } from '@peculiar/asn1-x509';
 import { PkiError } from './errors';
-import type { Clock } from '../rules/environment';
+import type { Clock } from '../core/environment';
 import { MAX_CRL_ENTRIES } from './limits';
 import type { Deadline } from './limits';
 import type { CrlSummary, RevokedCertificate } from './types';
 import { formatName } from './x509/names';
 import { SIGNATURE_ALGORITHMS } from './x509/oids';
 import { daysLeft } from './x509/summary';
-import { childrenOf, readTlv } from './x509/tbs';
+import { children as childrenOf, readElement } from '../core/der';
 
 const CRL_NUMBER = '2.5.29.20';
 const REASON_CODE = '2.5.29.21';
@@ -36,7 +36,7 @@ export function sameSerial(a: string, b: string): boolean {
 /** True when DER bytes have a CRL's shape: the TBS list holds a time where a certificate's holds a name. */
 export function looksLikeCrl(der: Uint8Array): boolean {
   try {
-    const outer = readTlv(der, 0, der.length);
+    const outer = readElement(der, 0);
     const tbs = childrenOf(der, outer)[0];
     if (outer.tag !== 0x30 || tbs?.tag !== 0x30) return false;
     const fields = childrenOf(der, tbs);

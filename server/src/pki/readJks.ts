@@ -7,7 +7,7 @@ import { PkiError } from './errors';
 import type { ParsedEntry, ParsedFile } from './parsed';
 import type { WorkBudget } from './pkcs12/crypto';
 import { addKey, emptyFile } from './fileBuild';
-import type { ReadOptions } from './read';
+import type { ReadOptions } from './parsed';
 import { parseCertificate } from './x509/summary';
 import { jksIntegrityHolds, readJksLayout } from './jks/read';
 import type { JksRaw, JksRawEntry } from './jks/read';

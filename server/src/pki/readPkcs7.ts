@@ -11,10 +11,10 @@ import { PkiError } from './errors';
 import type { Deadline } from './limits';
 import { MAX_PEM_BLOCKS } from './limits';
 import type { ParsedFile } from './parsed';
-import type { ReadOptions } from './read';
+import type { ReadOptions } from './parsed';
 import { summarizeCrl } from './crl';
 import { parseCertificate } from './x509/summary';
-import { childrenOf, readTlv } from './x509/tbs';
+import { children as childrenOf, readElement } from '../core/der';
 
 /** The DER certificates and CRLs of a PKCS#7 SignedData. */
 export interface Pkcs7Contents {
@@ -25,7 +25,7 @@ export interface Pkcs7Contents {
 /** True when DER bytes are a ContentInfo of type signedData (cheap: no full decode). */
 export function looksLikePkcs7(der: Uint8Array): boolean {
   try {
-    const outer = readTlv(der, 0, der.length);
+    const outer = readElement(der, 0);
     const first = childrenOf(der, outer)[0];
     if (outer.tag !== 0x30 || first?.tag !== 0x06) return false;
     return Buffer.from(der.subarray(first.contentStart, first.end)).equals(Buffer.from('2a864886f70d010702', 'hex'));
@@ -52,7 +52,7 @@ export function readPkcs7(der: Uint8Array): Pkcs7Contents {
 }
 
 function splitSignedData(content: Uint8Array): Pkcs7Contents {
-  const seq = readTlv(content, 0, content.length);
+  const seq = readElement(content, 0);
   if (seq.tag !== 0x30) throw new PkiError('BAD_DER', 'The PKCS#7 SignedData is malformed.');
   const out: Pkcs7Contents = { certificates: [], crls: [] };
   // version, digestAlgorithms, encapContentInfo, [0] IMPLICIT certificates, [1] IMPLICIT crls, signerInfos

@@ -1,14 +1,14 @@
 // Reading one SSL context's files and turning read failures and format mix-ups into findings.
-import type { FileRole } from '../catalog/types';
-import type { ScalarValue, Setting } from '../config/types';
-import type { CertificateFileRead, CertificateFiles } from '../pki/fileCache';
-import type { ContextFile, ContextFiles, ResolvedRead } from './certificatesFiles';
-import { certificateFiles, fileSettings, passwordSettings, resolveExisting } from './certificatesFiles';
-import { certFinding } from './certificatesFinding';
-import type { SslContext } from './sslContexts';
-import type { RuleContext } from './types';
-import { q } from './support';
-import { formatMismatch, kibanaPkcs7Problem } from './certificatesFormats';
+import type { FileRole } from '../../catalog/types';
+import type { ScalarValue, Setting } from '../../config/types';
+import type { CertificateFileRead, CertificateFiles } from '../../pki/fileCache';
+import type { ContextFile, ContextFiles, ResolvedRead } from './files';
+import { certificateFiles, fileSettings, passwordSettings, resolveExisting } from './files';
+import { certFinding } from './report';
+import type { SslContext } from '../ssl/contexts';
+import type { RuleContext } from '../types';
+import { q } from '../support';
+import { formatMismatch, kibanaPkcs7Problem } from './formats';
 
 /** Reads every file of a context; unreadable ones become findings and are left out. */
 export function loadContextFiles(ctx: RuleContext, context: SslContext, files: CertificateFiles = certificateFiles(ctx)): ContextFiles {

@@ -5,15 +5,15 @@
 // keystores as PKCS#12 or JKS (KeyStoreUtil.inferKeyStoreType). Kibana hands certificate files to Node.js, which
 // reads PEM certificates only, and reads keystores with node-forge as PKCS#12 only (readPkcs12Keystore and
 // readPkcs12Truststore in elastic/kibana packages/kbn-crypto/src/pkcs12.ts).
-import type { FileRole } from '../catalog/types';
-import type { ScalarValue, Setting } from '../config/types';
-import { pkcs12ConversionCommand } from '../pki/sniff';
-import type { ContextFile } from './certificatesFiles';
-import { certFinding } from './certificatesFinding';
-import type { Finding } from './finding';
-import type { SslContext } from './sslContexts';
-import type { RuleContext } from './types';
-import { q } from './support';
+import type { FileRole } from '../../catalog/types';
+import type { ScalarValue, Setting } from '../../config/types';
+import { pkcs12ConversionCommand } from '../../pki/sniff';
+import type { ContextFile } from './files';
+import { certFinding } from './report';
+import type { Finding } from '../../core/finding';
+import type { SslContext } from '../ssl/contexts';
+import type { RuleContext } from '../types';
+import { q } from '../support';
 
 const PEM_ROLES = new Set<FileRole>(['certificate', 'key', 'certificateAuthorities']);
 const KEYSTORE_FORMATS = new Set(['pkcs12', 'jks', 'jceks']);
