@@ -116,7 +116,8 @@ export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironme
   const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection, show };
   const files = new FileSet();
   const rest = await BUILDERS[spec.kind](ctx, files);
-  const warnings = [...passwordWarnings(spec), ...caWarnings(ca, now, days, days < requested ? requested : undefined)];
+  // Shortened by a day or less (a CA made moments ago with the same validity) is not worth a word.
+  const warnings = [...passwordWarnings(spec), ...caWarnings(ca, now, days, days < requested - 1 ? requested : undefined)];
   return { files: files.files, ...rest, ...(warnings.length ? { warnings } : {}) };
 }
 

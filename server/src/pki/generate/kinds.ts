@@ -44,8 +44,8 @@ export function buildCa(ctx: BuildContext, files: FileSet): Omit<GenerateResult,
   const pem = ctx.spec.format === 'pem';
   const p12 = ctx.spec.fileName ?? 'elastic-stack-ca.p12';
   if (pem) {
-    files.addCertificate('ca/ca.crt', ca.certDer);
-    files.addKey('ca/ca.key', ca.key, ctx.caProtection);
+    files.addCertificate('ca/ca.crt', ca.certDer, 'caCertificate');
+    files.addKey('ca/ca.key', ca.key, ctx.caProtection, 'caKey');
   } else {
     files.addPkcs12(p12, 'ca', { certDer: ca.certDer, key: ca.key }, undefined, ctx.caProtection);
   }
@@ -76,8 +76,8 @@ export async function buildCert(ctx: BuildContext, files: FileSet): Promise<Omit
     const issued = all[i];
     const stem = fileStem(instance);
     if (pem) {
-      files.addCertificate(`${stem}/${stem}.crt`, issued.certDer);
-      files.addKey(`${stem}/${stem}.key`, issued.key, ctx.protection);
+      files.addCertificate(`${stem}/${stem}.crt`, issued.certDer, 'certificate');
+      files.addKey(`${stem}/${stem}.key`, issued.key, ctx.protection, 'key');
       if (!first.cert) first = { cert: `${stem}.crt`, key: `${stem}.key` };
     } else {
       const path = single ? (ctx.spec.fileName ?? (instance.name === 'instance' ? 'elastic-certificates.p12' : `${stem}.p12`)) : `${stem}/${stem}.p12`;
@@ -86,7 +86,7 @@ export async function buildCert(ctx: BuildContext, files: FileSet): Promise<Omit
       if (single) onlyFile = path;
     }
   }
-  if (pem && ctx.ca) files.addCertificate('ca/ca.crt', ctx.ca.certDer);
+  if (pem && ctx.ca) files.addCertificate('ca/ca.crt', ctx.ca.certDer, 'caCertificate');
   const { settings, commands } = transportSettings({
     format: pem ? 'pem' : 'pkcs12',
     ...first,
@@ -117,8 +117,8 @@ export async function buildHttp(ctx: BuildContext, files: FileSet): Promise<Omit
     const issued = all[i];
     const dir = perNode ? `elasticsearch/${fileStem(instance)}` : 'elasticsearch';
     if (pem) {
-      files.addCertificate(`${dir}/http.crt`, issued.certDer);
-      files.addKey(`${dir}/http.key`, issued.key, ctx.protection);
+      files.addCertificate(`${dir}/http.crt`, issued.certDer, 'certificate');
+      files.addKey(`${dir}/http.key`, issued.key, ctx.protection, 'key');
     } else {
       files.addPkcs12(`${dir}/http.p12`, 'http', issued, ca, ctx.protection);
     }
@@ -132,7 +132,7 @@ export async function buildHttp(ctx: BuildContext, files: FileSet): Promise<Omit
     files.add(`${dir}/sample-elasticsearch.yml`, sampleYaml('HTTPS for Elasticsearch', es.settings, es.commands), false);
   }
   if (ca.generated) files.addPkcs12('ca/ca.p12', 'ca', { certDer: ca.certDer, key: ca.key }, undefined, ctx.caProtection);
-  files.addCertificate('kibana/elasticsearch-ca.pem', ca.certDer);
+  files.addCertificate('kibana/elasticsearch-ca.pem', ca.certDer, 'caCertificate');
   const kibana = kibanaTrustSettings('elasticsearch-ca.pem', hostCovered(ctx.instances[0]));
   files.add('kibana/sample-kibana.yml', sampleYaml('Kibana trusting Elasticsearch over HTTPS', kibana, []), false);
   // README.txt sits beside the files, so it names them as they are in the output; the printed text names them where they are.
@@ -172,10 +172,10 @@ export async function buildKibanaClient(ctx: BuildContext, files: FileSet): Prom
   const p12 = ctx.spec.format === 'pkcs12';
   if (p12) files.addPkcs12('kibana/kibana-client.p12', 'kibana-client', issued, ca, ctx.protection);
   else {
-    files.addCertificate('kibana/kibana-client.crt', issued.certDer);
-    files.addKey('kibana/kibana-client.key', issued.key, ctx.protection);
+    files.addCertificate('kibana/kibana-client.crt', issued.certDer, 'certificate');
+    files.addKey('kibana/kibana-client.key', issued.key, ctx.protection, 'key');
   }
-  files.addCertificate('elasticsearch/kibana-ca.crt', ca.certDer);
+  files.addCertificate('elasticsearch/kibana-ca.crt', ca.certDer, 'caCertificate');
   const s = kibanaClientSettings({
     format: p12 ? 'pkcs12' : 'pem',
     p12: 'kibana-client.p12',

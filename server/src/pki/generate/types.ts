@@ -57,7 +57,12 @@ export interface GeneratedFile {
   contentBase64: string;
   /** True for private keys and keystores: written with mode 0600. */
   private: boolean;
+  /** What a PEM file holds, for outputs that name files by role (a Kubernetes Secret's tls.crt, tls.key, ca.crt). */
+  role?: FileRole;
 }
+
+/** The part a PEM file plays: the new certificate or its key, or the CA's certificate or key. */
+export type FileRole = 'certificate' | 'key' | 'caCertificate' | 'caKey';
 
 /** What generation returns: files, plus the settings and keystore commands that go with them. */
 export interface GenerateResult {
