@@ -124,7 +124,9 @@ function certificatesOf(result: InspectResult): CertSummary[] {
   return result.entries.flatMap((e) => e.certificates);
 }
 
-const FORMAT_NAMES: Record<InspectResult['format'], string> = { pem: 'PEM', der: 'DER', pkcs12: 'PKCS#12', jks: 'Java keystore' };
+const FORMAT_NAMES: Record<InspectResult['format'], string> = {
+  pem: 'PEM', der: 'DER', pkcs12: 'PKCS#12', jks: 'Java keystore (JKS)', jceks: 'Java keystore (JCEKS)', pkcs7: 'PKCS#7 bundle', crl: 'Certificate revocation list', 'elasticsearch-keystore': 'Elasticsearch keystore',
+};
 
 /** The whole viewer page for a file that was read. */
 export function renderCertificatePage(result: InspectResult, opts: PageOptions): string {

@@ -7,8 +7,7 @@ import { certificateFiles, fileSettings, passwordSettings, resolveExisting } fro
 import type { SslContext } from '../ssl/contexts';
 import type { RuleContext } from '../types';
 import { makeFinding, q } from '../support';
-
-const PEM_ROLES = new Set<FileRole>(['certificate', 'key', 'certificateAuthorities']);
+import { formatMismatch, kibanaPkcs7Problem } from './formats';
 
 /** Reads every file of a context; unreadable ones become findings and are left out. */
 export function loadContextFiles(ctx: RuleContext, context: SslContext, files: CertificateFiles = certificateFiles(ctx)): ContextFiles {
@@ -48,14 +47,12 @@ function readProblem(ctx: RuleContext, context: SslContext, role: FileRole, sett
     const from = resolved.passwordSource === 'user' ? 'The password you entered' : 'The password set in this file';
     return makeFinding(ctx, 'certificate-bad-password', setting.key, { severity: 'error', message: `${from} does not open ${q(resolved.path)}.`, range: item.range, data: { kind: 'unlock', path: resolved.path } });
   }
-  if (code === 'JKS') return jksFinding(ctx, setting, item, read);
+  if (code === 'JKS' && ctx.model.product === 'kibana') return jksFinding(ctx, setting, item, read);
   const severity = code === 'TOO_LARGE' || code === 'LIMIT' ? 'warning' : 'error';
   return makeFinding(ctx, 'certificate-unreadable', setting.key, { severity, message: `${q(resolved.path)} cannot be read: ${read.error.message}`, range: item.range });
 }
 
 function jksFinding(ctx: RuleContext, setting: Setting, item: ScalarValue, read: ReadError) {
-  // Elasticsearch reads JKS keystores itself; only their contents stay unchecked here.
-  if (ctx.model.product === 'elasticsearch') return undefined;
   return makeFinding(ctx, 'certificate-file-format', setting.key, { severity: 'error', message: `Kibana reads only PKCS#12 keystores. ${read.error.message}`, range: item.range });
 }
 
@@ -78,27 +75,12 @@ function lockedFinding(ctx: RuleContext, context: SslContext, role: FileRole, se
   return makeFinding(ctx, 'keystore-locked', setting.key, { severity: 'information', message: `${q(path)} is password-protected and the empty password does not open it.${where} Enter the password to check its certificates.`, range: item.range, data });
 }
 
-function formatMismatch(ctx: RuleContext, context: SslContext, role: FileRole, setting: Setting, item: ScalarValue, format: string | undefined, path: string) {
-  if (!format) return undefined;
-  const keystoreLike = format === 'pkcs12' || format === 'jks' || format === 'jceks';
-  if (PEM_ROLES.has(role) && keystoreLike) {
-    const instead = role === 'certificateAuthorities' ? 'truststore.path' : 'keystore.path';
-    return makeFinding(ctx, 'certificate-file-format', setting.key, { severity: 'error', message: `${q(path)} is a ${format === 'pkcs12' ? 'PKCS#12' : 'Java'} keystore, but ${q(setting.key)} takes a PEM file. Use ${q(context.prefix + instead)} for it, or extract PEM files from it.`, range: item.range });
-  }
-  if (PEM_ROLES.has(role) && format === 'der') {
-    return makeFinding(ctx, 'certificate-file-format', setting.key, { severity: 'error', message: `${q(path)} is binary DER, but ${q(setting.key)} takes PEM text. Convert it, for example: openssl x509 -inform der -in ${path} -out ${path}.pem`, range: item.range });
-  }
-  if ((role === 'keystore' || role === 'truststore') && (format === 'pem' || format === 'der')) {
-    const instead = role === 'keystore' ? `${q(context.prefix + 'certificate')} and ${q(context.prefix + 'key')}` : q(context.prefix + (ctx.model.product === 'kibana' ? 'certificateAuthorities' : 'certificate_authorities'));
-    return makeFinding(ctx, 'certificate-file-format', setting.key, { severity: 'error', message: `${q(path)} is a ${format.toUpperCase()} file, but ${q(setting.key)} takes a PKCS#12 keystore. Use ${instead} for PEM files.`, range: item.range });
-  }
-  return undefined;
-}
-
 function contentProblem(ctx: RuleContext, context: SslContext, cf: ContextFile) {
   const r = cf.file.result;
   const at = (msg: string) => makeFinding(ctx, 'certificate-unreadable', cf.setting.key, { severity: 'error', message: msg, range: cf.item.range });
   if ((cf.role === 'certificate' || cf.role === 'certificateAuthorities') && r.certificates.length === 0) return at(`${q(cf.path)} holds no certificate.`);
+  const pkcs7 = kibanaPkcs7Problem(ctx, cf);
+  if (pkcs7) return pkcs7;
   if (cf.role === 'key' && r.keys.length === 0) return at(`${q(cf.path)} holds no private key.`);
   if (cf.role === 'keystore' && !r.entries.some((e) => e.hasKey)) return at(`The keystore ${q(cf.path)} holds no private key entry, so ${q(context.prefix)} has no key to present.`);
   return undefined;
