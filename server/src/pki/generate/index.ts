@@ -7,6 +7,7 @@ import { DEFAULT_DAYS, daysForYears, type CaMaterial } from './issue';
 import { BuildContext, buildCa, buildCert, buildCsr, buildHttp, buildKibanaClient, caForRun } from './kinds';
 import { checkKeySpec } from './keyPair';
 import { loadCa } from './loadCa';
+import { secretResult, secretSpec } from './k8sSecret';
 import { FileSet, type Protection } from './output';
 import type { GenerateEnvironment, GenerateRequestSpec, GenerateResult, InstanceSpec } from './types';
 import { validateInstance } from './validate';
@@ -95,6 +96,12 @@ function checkFileName(name: string | undefined): void {
  * Kibana client certificates default to PEM (format undefined); every other kind defaults to PKCS#12.
  */
 export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
+  checkFileName(spec.fileName);
+  if (spec.k8sSecret) return secretResult(await generateFiles(secretSpec(spec), env), spec, env.showPath ?? ((p) => p));
+  return generateFiles(spec, env);
+}
+
+async function generateFiles(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
   if (!Object.hasOwn(BUILDERS, spec.kind)) throw new PkiError('INVALID_INPUT', `Unknown kind of request [${String(spec.kind)}].`);
   if (spec.key) checkKeySpec(spec.key);
   checkFileName(spec.fileName);
