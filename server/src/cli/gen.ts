@@ -160,14 +160,13 @@ function report(result: GenerateResult, plan: OutputPlan, io: CliIo): void {
 }
 
 /** Checks every target first, then writes all or nothing; false (after saying why) when nothing was written. */
-function writeAll(placed: PlacedFile[], plan: OutputPlan, mkdirs: boolean, io: CliIo): boolean {
+function writeAll(placed: PlacedFile[], io: CliIo): boolean {
   const taken = existingTargets(placed);
   if (taken.length) {
     for (const t of taken) io.err(`estls gen: Output file '${t}' already exists\n`);
     io.err('estls gen: nothing was written\n');
     return false;
   }
-  prepareFolders(plan, mkdirs);
   try {
     writePlaced(placed, (f) => io.out(`wrote ${f.target} (${f.mode.toString(8)})\n`));
     return true;
@@ -182,11 +181,12 @@ async function generateAndWrite(parsed: GenArgs, spec: GenerateRequestSpec, io: 
   const request = withK8sSecret(parsed, spec);
   const out = one(parsed, 'out');
   const plan = request.k8sSecret ? planSecretOutput(out, io.cwd) : planOutput(out, io.cwd);
+  prepareFolders(plan, parsed.flags.has('mkdirs')); // a missing folder is said before any key is made
   // certutil's --out FILE names the one file; the settings and hints then name it too.
   const named = plan.kind === 'file' ? { ...request, fileName: path.basename(plan.file) } : request;
   const result = await generate(named, { fs: io.fs, clock: io.clock, baseDir: io.cwd, showPath: showPathFor(plan, io.cwd) });
   const placed = placeFiles(plan, result.files, io.clock.now());
-  if (!writeAll(placed, plan, parsed.flags.has('mkdirs'), io)) return ExitCode.findings;
+  if (!writeAll(placed, io)) return ExitCode.findings;
   report(result, plan, io);
   return ExitCode.ok;
 }
