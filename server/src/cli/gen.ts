@@ -3,7 +3,8 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { isPkiError } from '../pki/errors';
+import { isFileGateError, readBounded } from '../core/fileGate';
+import { PkiError, isPkiError } from '../pki/errors';
 import { defaultInstanceName, generate, parseInstances, splitCommaList } from '../pki/generate/index';
 import type { CaSource, GeneratedFile, GenerateRequestSpec, GenerateResult, KeySpec } from '../pki/generate/types';
 import { ExitCode, type CliIo } from './io';
@@ -124,13 +125,23 @@ function caSource(a: GenArgs, io: CliIo): CaSource | undefined {
   return selfSigned ? { kind: 'selfSigned' } : undefined;
 }
 
+/** The instances file's bytes through the file gate; a refusal becomes a PkiError that says why. */
+function readInstancesFile(io: CliIo, input: string): Uint8Array | undefined {
+  try {
+    return readBounded(io.fs, path.resolve(io.cwd, input), 'instances');
+  } catch (e) {
+    if (isFileGateError(e)) throw new PkiError(e.code, `instances file '${input}': ${e.message}`);
+    throw e;
+  }
+}
+
 function instancesFrom(a: GenArgs, io: CliIo, kind: GenerateRequestSpec['kind']): GenerateRequestSpec['instances'] {
   const input = one(a, 'in');
   if (input !== undefined) {
     if (a.values.has('name') || a.values.has('dns') || a.values.has('ip')) {
       throw new UsageError('--in cannot be combined with --name, --dns or --ip');
     }
-    const bytes = io.fs.readFile(path.resolve(io.cwd, input));
+    const bytes = readInstancesFile(io, input);
     if (!bytes) throw new UsageError(`instances file '${input}' does not exist`);
     return parseInstances(Buffer.from(bytes).toString('utf8'));
   }

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { outputFormat, parseCommandArgs } from './args';
+import { isFileGateError, readBounded } from '../core/fileGate';
 import { isPkiError } from '../pki/errors';
 import { inspectFile } from '../pki/inspect';
 import type { CertSummary, InspectResult } from '../pki/types';
@@ -45,17 +46,17 @@ export async function runInspect(args: string[], io: CliIo): Promise<number> {
     return ExitCode.usage;
   }
   const filePath = path.resolve(io.cwd, parsed.file);
-  const bytes = io.fs.readFile(filePath);
-  if (!bytes) {
-    io.err(`estls inspect: ${parsed.file}: no such file\n`);
-    return ExitCode.findings;
-  }
   try {
+    const bytes = readBounded(io.fs, filePath, 'pki');
+    if (!bytes) {
+      io.err(`estls inspect: ${parsed.file}: no such file\n`);
+      return ExitCode.findings;
+    }
     const result = inspectFile(bytes, { fileName: parsed.file, password: parsed.password, clock: io.clock });
     io.out(parsed.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
     return ExitCode.ok;
   } catch (e) {
-    const message = isPkiError(e) ? `${e.message} [${e.code}]` : 'the file could not be read';
+    const message = isPkiError(e) || isFileGateError(e) ? `${e.message} [${e.code}]` : 'the file could not be read';
     io.err(`estls inspect: ${parsed.file}: ${message}\n`);
     return ExitCode.findings;
   }

@@ -2,6 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../catalog/types';
+import type { Confinement } from '../core/fileGate';
 import type { ConfigModel } from '../config/types';
 import type { PemLens } from '../features/pemLenses';
 import type { CertificateFileCache } from '../pki/fileCache';
@@ -31,6 +32,8 @@ export interface ServerContext {
   settings: ServerSettings;
   /** Absolute paths of the workspace folders. */
   workspaceRoots: string[];
+  /** In an untrusted workspace, keeps every read inside the real paths of the workspace folders. */
+  confinement: Confinement;
   passwords: PasswordStore;
   fs: FileSystem;
   clock: Clock;

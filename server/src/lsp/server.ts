@@ -3,7 +3,8 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { systemClock, type Clock, type FileSystem } from '../rules/environment';
 import { CertificateFileCache } from '../pki/fileCache';
-import { nodeFileSystem } from '../rules/nodeFileSystem';
+import { Confinement } from '../core/fileGate';
+import { createNodeFileSystem } from '../rules/nodeFileSystem';
 import { modelKey } from './analysis';
 import type { ServerContext } from './context';
 import { DocumentCache } from './documentCache';
@@ -37,14 +38,17 @@ function connectionLogger(connection: Connection): Logger {
 
 function createContext(connection: Connection, options: ServerOptions): ServerContext {
   const documents = new TextDocuments(TextDocument);
-  const fs = options.fs ?? nodeFileSystem;
+  // Trust and folders arrive with initialize, so the confinement reads them on every check.
+  const confinement = new Confinement(() => (ctx.settings.trusted ? undefined : ctx.workspaceRoots));
+  const fs = options.fs ?? createNodeFileSystem(confinement);
   const clock = options.clock ?? systemClock;
-  return {
+  const ctx: ServerContext = {
     connection,
     documents,
     log: connectionLogger(connection),
     settings: { ...defaultSettings },
     workspaceRoots: [],
+    confinement,
     passwords: new PasswordStore(),
     fs,
     clock,
@@ -55,6 +59,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     pemLenses: new DocumentCache(),
     environmentChanged: () => undefined,
   };
+  return ctx;
 }
 
 /** Forgets everything kept for a closed document. */
