@@ -22,6 +22,8 @@ export const GenerateRequest = 'estls/generate';
 export type GenerateParams = GenerateRequestSpec & {
   /** Folder that relative CA paths resolve against. */
   baseDir?: string;
+  /** LSP work-done progress token: the server reports `$/progress` (keys made of keys asked) under it. */
+  workDoneToken?: number | string;
 };
 export type GenerateResponse = { ok: true; result: GenerateResult } | { ok: false; code: string; message: string };
 

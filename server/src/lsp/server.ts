@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { systemClock, type Clock, type FileSystem } from '../rules/environment';
 import { CertificateFileCache } from '../pki/fileCache';
 import { Confinement } from '../core/fileGate';
+import { safeMessage } from '../core/safeText';
 import { createNodeFileSystem } from '../rules/nodeFileSystem';
 import { modelKey } from './analysis';
 import type { ServerContext } from './context';
@@ -31,8 +32,9 @@ export interface ServerOptions {
 
 function connectionLogger(connection: Connection): Logger {
   return {
-    info: (message) => connection.console.info(message),
-    error: (message) => connection.console.error(message),
+    // Error messages may quote a file's text: masked and escaped like every other output.
+    info: (message) => connection.console.info(safeMessage(message)),
+    error: (message) => connection.console.error(safeMessage(message)),
   };
 }
 

@@ -18,6 +18,7 @@ export type PkiErrorCode =
   | 'NOT_A_CA'
   | 'INVALID_INPUT'
   | 'EXISTS'
+  | 'CANCELLED'
   | 'NOT_A_FILE'
   | 'OUTSIDE_WORKSPACE';
 

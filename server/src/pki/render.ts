@@ -1,5 +1,6 @@
 // Markdown for a hover over a certificate path: what matters first (names covered, expiry), then identity,
 // key, usages and fingerprints, then the rest of the chain or keystore. Never key material or passwords.
+import { escapeControl } from '../core/safeText';
 import type { ParsedFile } from './parsed';
 import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, SubjectAltName } from './types';
 
@@ -12,9 +13,9 @@ export interface RenderOptions {
   now?: Date;
 }
 
-/** Escapes Markdown metacharacters in text taken from a certificate. */
+/** Escapes control characters and Markdown metacharacters in text taken from a certificate. */
 function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-!|<>]/g, (c) => `\\${c}`);
+  return escapeControl(text).replace(/[\\`*_{}[\]()#+\-!|<>]/g, (c) => `\\${c}`);
 }
 
 function sanText(sans: SubjectAltName[]): string {
@@ -95,7 +96,7 @@ export function pemBlockTitles(file: ParsedFile): Array<{ start: number; end: nu
     let title = b.label;
     if (cert) {
       const when = cert.daysLeft < 0 ? `expired ${-cert.daysLeft} days ago` : `expires in ${cert.daysLeft} days`;
-      title = `${cert.subject || '(empty subject)'}${cert.isCA ? ' (CA)' : ''}: ${when}`;
+      title = `${escapeControl(cert.subject) || '(empty subject)'}${cert.isCA ? ' (CA)' : ''}: ${when}`;
     } else if (key) {
       const match = key.matchesCertificate === undefined ? '' : key.matchesCertificate ? ', matches the first certificate' : ', does not match the first certificate';
       title = `Private key: ${keyText(key)}${key.encrypted ? ' (encrypted)' : ''}${match}`;

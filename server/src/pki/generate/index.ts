@@ -5,7 +5,8 @@ import { PkiError } from '../errors';
 import { checkPkcs12Password } from '../pkcs12/write';
 import { DEFAULT_DAYS, daysForYears, type CaMaterial } from './issue';
 import { BuildContext, buildCa, buildCert, buildCsr, buildHttp, buildKibanaClient, caForRun } from './kinds';
-import { checkKeySpec } from './keys';
+import { checkKeyWork, checkRequestShape } from './requestShape';
+import { KeyWork } from './workQueue';
 import { loadCa } from './loadCa';
 import { FileSet, type Protection } from './output';
 import type { GenerateEnvironment, GenerateRequestSpec, GenerateResult, InstanceSpec } from './types';
@@ -70,21 +71,28 @@ function daysFor(spec: GenerateRequestSpec, now: Date): number {
  * Kibana client certificates default to PEM (format undefined); every other kind defaults to PKCS#12.
  */
 export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
-  if (!Object.hasOwn(BUILDERS, spec.kind)) throw new PkiError('INVALID_INPUT', `Unknown kind of request [${String(spec.kind)}].`);
-  if (spec.key) checkKeySpec(spec.key);
+  // The request may be any JSON: its shape is checked first, so no later step quotes a value in a TypeError.
+  checkRequestShape(spec);
   const now = env.clock.now();
   const days = daysFor(spec, now);
   if (!Number.isInteger(days) || days < 1) throw new PkiError('INVALID_INPUT', 'the certificate must be valid for at least one day');
   const instances = defaultInstances(spec);
-  if (spec.kind !== 'ca') checkInstances(instances);
-  const protection = protectionFor(spec, spec.password);
   // Only `ca` and `http` without a CA write a CA; `http` always writes it as ca/ca.p12.
   const newHttpCa = spec.kind === 'http' && !spec.ca;
+  const keyCount = spec.kind === 'ca' ? 1 : instances.length + (newHttpCa ? 1 : 0);
+  if (spec.kind !== 'ca') {
+    checkInstances(instances);
+    checkKeyWork(spec, instances.length, newHttpCa);
+  }
+  const protection = protectionFor(spec, spec.password);
   const caProtection = newHttpCa
     ? protectionFor({ ...spec, kind: 'ca', format: 'pkcs12' }, spec.caPassword ?? spec.password)
     : protection;
+  const work = new KeyWork(keyCount, env);
+  work.checkpoint();
   const ca = await caForRun(spec, now, days, () => loadCa(spec.ca!, { fs: env.fs, baseDir: env.baseDir }));
-  const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection };
+  if (spec.kind === 'ca' || newHttpCa) work.madeOne();
+  const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection, work };
   const files = new FileSet();
   const rest = await BUILDERS[spec.kind](ctx, files);
   const warnings = [...passwordWarnings(spec), ...caWarnings(ca, now, days)];

@@ -72,4 +72,8 @@ export interface GenerateEnvironment {
   fs?: FileSystem;
   clock: Clock;
   baseDir?: string;
+  /** Asked before each key is made; true stops the run with PkiError CANCELLED. */
+  cancelled?: () => boolean;
+  /** Told after each key: how many of how many are made. */
+  progress?: (done: number, total: number) => void;
 }
