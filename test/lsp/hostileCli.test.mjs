@@ -1,7 +1,7 @@
 // dist/cli.js on files that never end or never open: /dev/zero, a FIFO, /proc/self/pagemap, a 500 MB sparse file.
 // Each command must answer with a clear message, exit 1 or 2, within 2 s, and peak under 300 MB of memory.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -81,4 +81,55 @@ describe('dist/cli.js on hostile files', () => {
       });
     }
   }
+});
+
+describe('dist/cli.js prints text from files terminal-safe, and refuses or writes long names cleanly', () => {
+  let dir;
+  const run = (...args) => spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  // ESC, BEL and the C1 CSI are what a terminal obeys; none may reach it raw.
+  const RAW_CONTROL = /[\x07\x1b\x9b]/;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-terminal-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('inspect shows a DNS name and a subject with ESC escaped', () => {
+    const esc = '\x1b';
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'esc.key', '-out', 'esc.crt', '-days', '30',
+      '-subj', `/CN=red${esc}[31mtext`, '-addext', `subjectAltName=DNS:a${esc}[31mb`], { cwd: dir, stdio: 'ignore' });
+    const r = run('inspect', 'esc.crt');
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, RAW_CONTROL);
+    assert.match(r.stdout, /dns:a\\u001b\[31mb/);
+  });
+
+  test('gen --in names an instance with ESC and OSC bytes escaped', () => {
+    fs.writeFileSync(path.join(dir, 'instances.yml'), 'instances:\n  - name: "n\\e]0;pwned\\a\\e[31m"\n');
+    const r = run('gen', 'cert', '--in', 'instances.yml', '--self-signed', '--key-type', 'ec', '--out', 'esc-out');
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stderr, RAW_CONTROL);
+    assert.match(r.stderr, /n\\u001b\]0;pwned\\u0007/);
+    assert.equal(fs.existsSync(path.join(dir, 'esc-out')), false);
+  });
+
+  test('check echoes a setting value with ESC escaped', () => {
+    fs.writeFileSync(path.join(dir, 'elasticsearch.yml'), 'xpack.security.http.ssl.verification_mode: "fu\\e[2Jll"\n');
+    for (const format of ['text', 'json']) {
+      const r = run('check', '--format', format, 'elasticsearch.yml');
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.doesNotMatch(r.stdout + r.stderr, RAW_CONTROL);
+      assert.match(r.stdout, /fu\\+u001b\[2Jll/);
+    }
+  });
+
+  test('a name of 251 characters (the certutil limit) is written as a 255-byte file name; 252 is refused and nothing is made', () => {
+    const longest = 'n'.repeat(251);
+    const ok = run('gen', 'cert', '--self-signed', '--key-type', 'ec', '--name', longest, '--pass', '', '--out', 'long/');
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'long')), [`${longest}.p12`]);
+    const tooLong = run('gen', 'cert', '--self-signed', '--key-type', 'ec', '--name', `${longest}n`, '--pass', '', '--out', 'longer/');
+    assert.equal(tooLong.status, 1, tooLong.stdout + tooLong.stderr);
+    assert.match(tooLong.stderr, /is not a valid filename/);
+    assert.equal(fs.existsSync(path.join(dir, 'longer')), false);
+  });
 });

@@ -2,12 +2,12 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { isFileGateError, readBounded } from '../core/fileGate';
 import { PkiError, isPkiError } from '../pki/errors';
 import { defaultInstanceName, generate, parseInstances, splitCommaList } from '../pki/generate/index';
 import type { CaSource, GeneratedFile, GenerateRequestSpec, GenerateResult, KeySpec } from '../pki/generate/types';
 import { ExitCode, type CliIo } from './io';
+import { WriteFailure, writeAllOrNothing } from './safeWrite';
 
 export const genUsage = `Usage: estls gen <ca|cert|http|csr|kibana-client> [options]
 
@@ -182,25 +182,6 @@ function buildSpec(a: GenArgs, io: CliIo): GenerateRequestSpec {
   };
 }
 
-/** Writes one file without ever replacing an existing one: temp file in the same folder, then link + unlink. */
-function writeNew(target: string, bytes: Uint8Array, mode: number): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'wx', mode);
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fchmodSync(fd, mode);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(temp, target); // fails with EEXIST instead of overwriting
-  } finally {
-    fs.unlinkSync(temp);
-  }
-}
-
 function exists(p: string): boolean {
   try {
     fs.lstatSync(p);
@@ -219,18 +200,15 @@ function writeAll(outDir: string, files: GeneratedFile[], io: CliIo): boolean {
     io.err('estls gen: nothing was written\n');
     return false;
   }
-  const done: string[] = [];
   try {
-    for (const { file, target } of targets) {
-      const mode = file.private ? 0o600 : 0o644;
-      writeNew(target, Buffer.from(file.contentBase64, 'base64'), mode);
-      done.push(target);
-      io.out(`wrote ${target} (${mode.toString(8)})\n`);
-    }
+    writeAllOrNothing(
+      targets.map(({ file, target }) => ({ target, bytes: Buffer.from(file.contentBase64, 'base64'), mode: file.private ? 0o600 : 0o644 })),
+      (f) => io.out(`wrote ${f.target} (${f.mode.toString(8)})\n`),
+    );
     return true;
   } catch (e) {
-    for (const d of done) fs.rmSync(d, { force: true });
-    io.err(`estls gen: could not write the files (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was kept\n`);
+    if (!(e instanceof WriteFailure)) throw e;
+    io.err(`estls gen: ${e.message}\n`);
     return false;
   }
 }

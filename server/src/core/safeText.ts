@@ -6,8 +6,10 @@
  * C0 controls but tab and line feed, DEL, C1 controls (0x9b is a one-byte CSI to many terminals), the Unicode line
  * and paragraph separators, and the bidirectional overrides that reorder what a reader sees.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** The same, and tab and line feed too: for one value on one line. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const escapeOne = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
