@@ -86,7 +86,14 @@ describe('bounds on the work of one request', () => {
     let cancelled = false;
     const spec: GenerateRequestSpec = { kind: 'cert', ca: { kind: 'selfSigned' }, key: ec, instances: instances(40), format: 'pem' };
     await assert.rejects(
-      generate(spec, { clock, cancelled: () => cancelled, progress: (done) => { made = done; if (done === 2) cancelled = true; } }),
+      generate(spec, {
+        clock,
+        cancelled: () => cancelled,
+        progress: (done) => {
+          made = done;
+          if (done === 2) cancelled = true;
+        },
+      }),
       rejectsWith('CANCELLED', /cancelled; nothing was made/),
     );
     // Keys already under way finish (at most four at a time); no new one starts.
