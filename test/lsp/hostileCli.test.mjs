@@ -87,6 +87,7 @@ describe('dist/cli.js prints text from files terminal-safe, and refuses or write
   let dir;
   const run = (...args) => spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   // ESC, BEL and the C1 CSI are what a terminal obeys; none may reach it raw.
+  // eslint-disable-next-line no-control-regex -- the raw bytes are what the test looks for
   const RAW_CONTROL = /[\x07\x1b\x9b]/;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-terminal-'));
