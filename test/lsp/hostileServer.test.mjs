@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { positionOf, startServer, uriOf } from './lspClient.mjs';
 
 const OUTSIDE_CN = 'Outside Secret CA';
@@ -110,4 +111,46 @@ describe('settings that name files that never end', () => {
       server.close(uri);
     });
   }
+});
+
+describe('bounded, cancellable generation over the protocol', () => {
+  let server;
+  before(async () => {
+    server = await startServer({ initializationOptions: { trusted: true, validationDelay: 0 } });
+  });
+  after(async () => {
+    await server.stop();
+  });
+  const instances = (n) => Array.from({ length: n }, (_, i) => ({ name: `node${i}`, dns: [], ip: [] }));
+
+  test('too many instances or too much key work is refused at once with LIMIT', async () => {
+    const many = await server.connection.sendRequest('estls/generate', { kind: 'cert', ca: { kind: 'selfSigned' }, key: { type: 'ec', curve: 'P-256' }, instances: instances(1001) });
+    assert.deepEqual([many.ok, many.code], [false, 'LIMIT']);
+    const heavy = await server.connection.sendRequest('estls/generate', { kind: 'cert', ca: { kind: 'selfSigned' }, key: { type: 'rsa', bits: 4096 }, instances: instances(200) });
+    assert.deepEqual([heavy.ok, heavy.code], [false, 'LIMIT']);
+    assert.match(heavy.message, /at most 50/);
+  });
+
+  test('reports $/progress under the token of the client and stops between keys on $/cancelRequest', async () => {
+    const reports = [];
+    const source = new CancellationTokenSource();
+    const token = 'estls-test-progress';
+    let ended;
+    const end = new Promise((resolve) => (ended = resolve));
+    const listening = server.connection.onProgress({ __brand: 'ProgressType' }, token, (value) => {
+      reports.push(value);
+      if (value.kind === 'report' && reports.filter((r) => r.kind === 'report').length === 2) source.cancel();
+      if (value.kind === 'end') ended();
+    });
+    const total = 40;
+    const request = server.connection.sendRequest('estls/generate', { kind: 'cert', ca: { kind: 'selfSigned' }, instances: instances(total), format: 'pem', workDoneToken: token }, source.token);
+    await assert.rejects(request, (e) => e.code === -32800);
+    // The run ends (progress 'end') at the first key it would start after the cancel.
+    await end;
+    listening.dispose();
+    const made = reports.filter((r) => r.kind === 'report').map((r) => Number(/^(\d+) of/.exec(r.message)?.[1]));
+    assert.equal(reports[0].kind, 'begin');
+    assert.ok(made.length >= 2 && Math.max(...made) < total, `made ${made.join(',')}`);
+    assert.match(reports.find((r) => r.kind === 'report').message, new RegExp(`^1 of ${total} keys$`));
+  });
 });
