@@ -28,14 +28,17 @@ export function escapeControlInLines(text: string): string {
  * `scheme://user:password@host` with the password as `***`. The password runs to the last `@` before the host
  * (a password may hold an unescaped `@`), and stops at white space, quotes and the path.
  */
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"'`<>]*):([^\s/?#"'`<>]*)@/gi;
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"'`<>]*):([^\s/?#"'`<>]*)@/gi;
 
 /** Masks the password of every URL in `text`; a URL without one is left as it is. */
 export function maskUrlCredentials(text: string): string {
   return text.replace(URL_CREDENTIALS, (_all, scheme: string, user: string) => `${scheme}${user}:***@`);
 }
 
-/** What every message shown to people goes through: passwords in URLs masked, control characters escaped. */
+/**
+ * What every message shown to people goes through: control characters escaped, then passwords in URLs masked (in
+ * that order, so a control character inside a URL cannot hide its password from the mask).
+ */
 export function safeMessage(text: string): string {
-  return escapeControlInLines(maskUrlCredentials(text));
+  return maskUrlCredentials(escapeControlInLines(text));
 }
