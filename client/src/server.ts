@@ -35,7 +35,7 @@ export class ServerGateway {
   /** Reads a certificate, key or keystore in the server. */
   async inspectFile(params: InspectFileParams, token?: vscode.CancellationToken): Promise<InspectFileResponse> {
     const client = await this.ready();
-    return client.sendRequest<InspectFileResponse>(InspectFileRequest, params, token);
+    return client.sendRequest(InspectFileRequest, params, token);
   }
 
   /**
@@ -44,13 +44,13 @@ export class ServerGateway {
    */
   async generate(params: GenerateParams, token?: vscode.CancellationToken, onProgress?: (message: string, percentage?: number) => void): Promise<GenerateResponse> {
     const client = await this.ready();
-    if (!onProgress) return client.sendRequest<GenerateResponse>(GenerateRequest, params, token);
+    if (!onProgress) return client.sendRequest(GenerateRequest, params, token);
     const workDoneToken = `estls-generate-${randomUUID()}`;
     const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
       if (value.kind === 'report' && value.message) onProgress(value.message, value.percentage);
     });
     try {
-      return await client.sendRequest<GenerateResponse>(GenerateRequest, { ...params, workDoneToken }, token);
+      return await client.sendRequest(GenerateRequest, { ...params, workDoneToken }, token);
     } finally {
       listening.dispose();
     }

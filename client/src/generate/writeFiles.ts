@@ -4,7 +4,7 @@
 // is written, public files 0644; on other file systems the caller says that modes could not be set.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { GeneratedFile } from '../../../server/src/pki/generate/types';
+import type { GeneratedFile } from '../../../server/src/protocol';
 import { canSetModes, createWithMode, enforceMode, modeFor, tempFileName } from './fileModes';
 import { safeSegments } from './safePath';
 

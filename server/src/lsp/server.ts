@@ -1,14 +1,14 @@
 // Capabilities and wiring: one server instance over one connection. Handlers live in handlers/, one a feature.
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { systemClock, type Clock, type FileSystem } from '../rules/environment';
+import { systemClock, type Clock, type FileSystem } from '../core/environment';
 import { CertificateFileCache } from '../pki/fileCache';
 import { Confinement } from '../core/fileGate';
+import { createNodeFileSystem } from '../core/nodeFileSystem';
 import { safeMessage } from '../core/safeText';
-import { createNodeFileSystem } from '../rules/nodeFileSystem';
-import { modelKey } from './analysis';
+import { checkEnvironment } from './analysis';
 import type { ServerContext } from './context';
-import { DocumentCache } from './documentCache';
+import { DocumentChecker } from '../checker/documentChecker';
 import { registerCodeActions } from './handlers/codeAction';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerCompletion } from './handlers/completion';
@@ -19,7 +19,7 @@ import { registerHover } from './handlers/hover';
 import { registerInspectFile } from './handlers/inspectFile';
 import { registerPasswords } from './handlers/passwords';
 import { registerWatchedFiles } from './handlers/watchedFiles';
-import { registerLifecycle } from './lifecycle';
+import { registerLifecycle } from './initialize';
 import { PasswordStore } from './passwords';
 import type { Logger } from './runSafe';
 import { defaultSettings } from './settings';
@@ -55,22 +55,10 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     fs,
     clock,
     certificates: new CertificateFileCache(fs, clock),
-    models: new DocumentCache(),
-    analyses: new DocumentCache(),
-    lineIndexes: new DocumentCache(),
-    pemLenses: new DocumentCache(),
+    checker: new DocumentChecker(() => checkEnvironment(ctx)),
     environmentChanged: () => undefined,
   };
   return ctx;
-}
-
-/** Forgets everything kept for a closed document. */
-function forget(ctx: ServerContext, uri: string): void {
-  ctx.analyses.delete(uri);
-  ctx.models.delete(modelKey(uri, 'elasticsearch'));
-  ctx.models.delete(modelKey(uri, 'kibana'));
-  ctx.lineIndexes.delete(uri);
-  ctx.pemLenses.delete(uri);
 }
 
 /** Wires every handler onto `connection` and starts listening. Returns the instance's context (for tests). */
@@ -80,15 +68,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ctx.environmentChanged = () => {
     // The cache also keys on size and mtime; clearing covers same-size rewrites within one mtime tick.
     ctx.certificates.clear();
-    ctx.analyses.invalidateAll();
-    ctx.pemLenses.invalidateAll();
+    ctx.checker.environmentChanged();
     diagnostics.scheduleAll();
   };
   const abilities = registerLifecycle(ctx);
   ctx.documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
   ctx.documents.onDidClose((e) => {
     diagnostics.closed(e.document.uri);
-    forget(ctx, e.document.uri);
+    ctx.checker.close(e.document.uri);
   });
   registerHover(ctx);
   registerCompletion(ctx);

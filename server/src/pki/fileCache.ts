@@ -2,12 +2,12 @@
 // by (path, size, mtime, password, day) so a file is parsed once until it changes. One instance per server
 // or CLI run; nothing is module-level.
 import * as crypto from 'node:crypto';
+import type { Clock, FileSystem } from '../core/environment';
 import { readBounded } from '../core/fileGate';
-import type { Clock, FileSystem } from '../rules/environment';
 import { PkiError, asPkiError, isPkiError } from './errors';
 import { MAX_FILE_BYTES } from './limits';
 import type { ParsedFile } from './parsed';
-import { readPkiFile } from './read';
+import { readPkiFile } from './readPkiFile';
 import { sniffFormat } from './sniff';
 import type { SniffedFormat } from './sniff';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Confinement, FileGateError, READ_LIMITS, isFileGateError, readBounded, readRegularFile } from '../../../server/src/core/fileGate';
-import { createNodeFileSystem, nodeFileSystem } from '../../../server/src/rules/nodeFileSystem';
+import { createNodeFileSystem, nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
 
 function refusedWith(code: FileGateError['code'], pattern: RegExp): (e: unknown) => boolean {
   return (e) => {

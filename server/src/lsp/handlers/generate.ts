@@ -47,7 +47,7 @@ async function handle(ctx: ServerContext, params: GenerateParams, token: Cancell
 }
 
 export function registerGenerate(ctx: ServerContext): void {
-  ctx.connection.onRequest(GenerateRequest, (params: GenerateParams, token) =>
+  ctx.connection.onRequest(GenerateRequest, (params, token) =>
     runSafe(ctx.log, 'Generating certificates failed', () => handle(ctx, params, token), failed, token),
   );
 }

@@ -2,7 +2,7 @@
 // before anything uses it, so a wrong type ends in a message that names the field, never in a Node TypeError that
 // quotes the value (a number given as the password would be printed). Then the work it asks for is bounded.
 import { PkiError } from '../errors';
-import { checkKeySpec } from './keys';
+import { checkKeySpec } from './keyPair';
 import type { GenerateRequestSpec, KeySpec } from './types';
 
 /** Most instances one request may name. certutil has no bound; 1,000 EC certificates take about 11 s. */
@@ -80,7 +80,7 @@ function checkInstancesShape(instances: unknown): void {
 export function checkRequestShape(spec: unknown): asserts spec is GenerateRequestSpec {
   if (!isObject(spec)) fail('body', 'an object');
   if (typeof spec.kind !== 'string' || !KINDS.has(spec.kind)) fail('"kind"', 'ca, cert, http, kibanaClient or csr');
-  for (const field of ['caDn', 'password', 'caPassword'] as const) optional(spec[field], `"${field}"`, 'string');
+  for (const field of ['caDn', 'password', 'caPassword', 'fileName'] as const) optional(spec[field], `"${field}"`, 'string');
   for (const field of ['legacyPkcs12', 'extendedKeyUsage'] as const) optional(spec[field], `"${field}"`, 'boolean');
   optional(spec.days, '"days"', 'number');
   if (spec.format !== undefined && spec.format !== 'pkcs12' && spec.format !== 'pem') fail('"format"', 'pkcs12 or pem');
