@@ -5,16 +5,21 @@ import { MAX_FILE_CHARS } from '../config/limits';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../lsp/convert';
 import { CertificateFileCache } from '../pki/fileCache';
+import { parseStackVersion } from '../catalog/version';
 import { checkText } from '../rules';
+import { inferStackVersion } from '../workspace/stackVersion';
 import type { Finding } from '../rules/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 
-export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N] FILE...
+export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N]
+                   [--stack-version X.Y.Z] FILE...
 
 Checks elasticsearch.yml and kibana.yml files. The product comes from each file's name
-(elasticsearch*.yml, kibana*.yml) unless --product is given.
+(elasticsearch*.yml, kibana*.yml) unless --product is given. Verdicts that depend on the release
+follow --stack-version, else a version found beside the file (compose image tags, Helm imageTag,
+Ansible es_version), else the current 9.x.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
@@ -34,6 +39,7 @@ interface CheckArgs {
   format: 'text' | 'json';
   product?: Product;
   expiryDays: number;
+  stackVersion?: string;
   files: string[];
 }
 
@@ -41,7 +47,7 @@ interface CheckArgs {
 const MAX_FILE_BYTES = MAX_FILE_CHARS * 4;
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, 'stack-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
@@ -52,8 +58,10 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
   const days = values['expiry-days'] ?? '30';
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
+  const stackVersion = values['stack-version'];
+  if (stackVersion !== undefined && !parseStackVersion(stackVersion)) return `--stack-version takes a version such as 8.11.0 or 7.17, not '${stackVersion}'`;
   if (positionals.length === 0) return 'no file given';
-  return { format, product, expiryDays: Number(days), files: positionals };
+  return { format, product, expiryDays: Number(days), stackVersion, files: positionals };
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
@@ -104,7 +112,11 @@ function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironme
   const read = readText(io, absolute);
   if (typeof read === 'string') return read;
   if (read.finding) return [toEntry(file, read.finding, new LineIndex(read.text))];
-  const result = checkText({ text: read.text, product, filePath: absolute }, env);
+  const stackVersion = inferStackVersion({
+    filePath: absolute, product, configured: args.stackVersion, configuredSource: '--stack-version',
+    fs: io.fs, workspaceRoots: [io.cwd], readOutsideWorkspace: true,
+  });
+  const result = checkText({ text: read.text, product, filePath: absolute }, { ...env, options: { ...env.options, stackVersion } });
   const lines = new LineIndex(read.text);
   return result.findings.map((f) => toEntry(file, f, lines));
 }

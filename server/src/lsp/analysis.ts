@@ -10,6 +10,7 @@ import type { CheckEnvironment } from '../rules/types';
 import type { Analysis, ServerContext } from './context';
 import { LineIndex } from './convert';
 import { DocumentState } from './documentState';
+import { inferStackVersion } from '../workspace/stackVersion';
 
 /** Absolute file system path of a `file:` uri; undefined for other schemes (untitled, git ...). */
 export function uriToPath(uri: string): string | undefined {
@@ -48,8 +49,14 @@ function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   const model = ctx.models.get(key, doc.version, () => parseConfig(text, { product, filePath }, state.chunks));
   // Keys an edit did not touch get their catalog answers (lookups, did-you-mean) from the document's memo.
   const scope = new CheckScope(state.rules);
-  const findings = runRules({ ...checkEnvironment(ctx), model, catalog: state.catalog.view(catalogFor(product)), scope });
-  return { product, filePath, version: doc.version, result: { model, findings }, lines: lineIndexOf(ctx, doc) };
+  const env = checkEnvironment(ctx);
+  const stackVersion = inferStackVersion({
+    filePath, product, configured: ctx.settings.stackVersion, configuredSource: 'the setting elasticTls.stackVersion',
+    fs: ctx.fs, workspaceRoots: ctx.workspaceRoots, readOutsideWorkspace: ctx.settings.trusted,
+  });
+  const options = { ...env.options, stackVersion };
+  const findings = runRules({ ...env, options, model, catalog: state.catalog.view(catalogFor(product)), scope });
+  return { product, filePath, version: doc.version, stackVersion, result: { model, findings }, lines: lineIndexOf(ctx, doc) };
 }
 
 /** The analysis of a document's current version, computed at most once per version and environment. */

@@ -1,4 +1,5 @@
 // The state one server instance carries, handed to every handler (no module-level state).
+import type { StackVersion } from '../catalog/version';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../catalog/types';
@@ -19,6 +20,8 @@ export interface Analysis {
   /** Absolute path, when the document is a file on disk. */
   filePath?: string;
   version: number;
+  /** The stack version the document was checked against, and where it came from (shown in hovers). */
+  stackVersion?: StackVersion;
   result: CheckResult;
   lines: LineIndex;
 }

@@ -3,6 +3,7 @@ import { parseConfig } from '../config/parse';
 import { ruleDocsUrl } from './docs';
 import type { Finding } from './finding';
 import { insecureSettingRule } from './insecure';
+import { kibanaCredentialsRule } from './kibanaCredentials';
 import { certificateRules } from './certificates';
 import { CheckScope, readOncePerCheck, statOncePerCheck } from './checkScope';
 import { lifecycleRule } from './lifecycle';
@@ -27,6 +28,7 @@ export const allRules: Rule[] = [
   secretsRule,
   insecureSettingRule,
   lifecycleRule,
+  kibanaCredentialsRule,
   missingFileRule,
   certificateRules,
 ];

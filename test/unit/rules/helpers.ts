@@ -96,7 +96,7 @@ export const kibanaIndex = new SettingIndex('kibana', [
   kb('server.ssl.clientAuthentication', 'enum', { values: ['none', 'optional', 'required'] }),
   kb('server.ssl.supportedProtocols', 'enumList', { values: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] }),
   kb('server.ssl.redirectHttpFromPort', 'integer', { min: 0, max: 65535 }),
-  kb('xpack.security.encryptionKey', 'string', { sensitive: true }),
+  kb('xpack.security.encryptionKey', 'string', { sensitive: true, minLength: 32 }),
 ], ['elasticsearch.ssl.', 'server.ssl.']);
 
 export interface ContextOptions {

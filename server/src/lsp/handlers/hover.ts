@@ -16,6 +16,7 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
+    stackVersion: analysis.stackVersion,
   });
   if (!result) return null;
   return { contents: { kind: 'markdown', value: result.markdown }, range: analysis.lines.rangeOf(result.range) };
