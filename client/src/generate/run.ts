@@ -1,8 +1,7 @@
 // The part every generation command shares: check trust, ask the server behind a cancellable progress
 // notification, write the files (never over existing ones without consent), then offer the follow-up.
 import * as vscode from 'vscode';
-import type { GenerateParams, GenerateResponse } from '../../../server/src/protocol';
-import type { GenerateRequestSpec, GenerateResult } from '../../../server/src/pki/generate/types';
+import type { GenerateParams, GenerateRequestSpec, GenerateResponse, GenerateResult } from '../../../server/src/protocol';
 import type { Services } from '../services';
 import { emptyResult, type GenerateCommandArgs, type GenerateCommandResult } from './args';
 import { insertSettings, offerFollowUp } from './afterGenerate';

@@ -36,3 +36,8 @@ export function atLeast(version: StackVersion, since: string): boolean {
 export function describeVersion(product: string, version: StackVersion): string {
   return `${product} ${version.version} (${version.assumed ? 'assumed: ' : 'from '}${version.source})`;
 }
+
+/** A version the user configured (setting or CLI flag), or undefined when it is empty or not a version. */
+export function configuredStackVersion(text: string | undefined, source: string): StackVersion | undefined {
+  return text && parseStackVersion(text) ? { version: text.trim(), source } : undefined;
+}

@@ -3,12 +3,11 @@ import * as path from 'node:path';
 import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
 import { detectProduct } from '../config/product';
-import { LineIndex, lineColumnAt } from '../lsp/convert';
+import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
-import { parseStackVersion } from '../catalog/version';
-import { checkText } from '../rules';
-import { inferStackVersion } from '../workspace/stackVersion';
-import type { Finding } from '../rules/finding';
+import { configuredStackVersion, parseStackVersion } from '../catalog/version';
+import { checkText } from '../checker/documentChecker';
+import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
@@ -112,11 +111,7 @@ function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironme
   const read = readText(io, absolute);
   if (typeof read === 'string') return read;
   if (read.finding) return [toEntry(file, read.finding, new LineIndex(read.text))];
-  const stackVersion = inferStackVersion({
-    filePath: absolute, product, configured: args.stackVersion, configuredSource: '--stack-version',
-    fs: io.fs, workspaceRoots: [io.cwd], readOutsideWorkspace: true,
-  });
-  const result = checkText({ text: read.text, product, filePath: absolute }, { ...env, options: { ...env.options, stackVersion } });
+  const result = checkText({ text: read.text, product, filePath: absolute }, env);
   const lines = new LineIndex(read.text);
   return result.findings.map((f) => toEntry(file, f, lines));
 }
@@ -144,21 +139,28 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     clock: io.clock,
     passwords: { get: () => undefined },
     certificates: new CertificateFileCache(io.fs, io.clock),
-    options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [] },
+    // The current directory bounds the search for a stack version in deployment files around each file.
+    options: {
+      expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd],
+      stackVersion: configuredStackVersion(parsed.stackVersion, '--stack-version'),
+    },
   };
   const entries: CheckReportEntry[] = [];
-  let failed = false;
+  let checked = 0;
   for (const file of parsed.files) {
     const result = checkFile(io, file, parsed, env);
-    if (typeof result === 'string') {
-      io.err(`estls check: ${file}: ${result}\n`);
-      failed = true;
-    } else entries.push(...result);
+    if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
+    else {
+      checked++;
+      entries.push(...result);
+    }
   }
+  const failed = checked < parsed.files.length;
   if (parsed.format === 'json') io.out(`${JSON.stringify(entries, null, 2)}\n`);
   else {
     io.out(formatText(entries));
-    io.err(summary(entries, parsed.files.length));
+    // The summary counts the files that were checked; with none there is nothing to sum up.
+    if (checked > 0) io.err(summary(entries, checked));
   }
   if (failed) return ExitCode.usage;
   return entries.some((e) => e.severity === 'error') ? ExitCode.findings : ExitCode.ok;

@@ -4,7 +4,7 @@ import type { FileRole, SettingDef, SettingMatch } from '../catalog/types';
 import type { StackVersion } from '../catalog/version';
 import { settingAt } from '../config/position';
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
-import type { OffsetRange } from '../rules/finding';
+import type { OffsetRange } from '../core/finding';
 import { settingPathCandidates } from '../rules/paths';
 import { valueMeaning } from './valueMeanings';
 

@@ -3,9 +3,9 @@
 // 7.x: src/core/server/elasticsearch/elasticsearch_config.ts).
 import { atLeast } from '../catalog/version';
 import type { Setting } from '../config/types';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import { removeSettingsEdits } from './fixes';
-import { plainScalar } from './sslContexts';
+import { plainScalar } from './ssl/contexts';
 import { assumedVersionNote, makeFinding, q, stackVersionOf } from './support';
 import type { Rule, RuleContext } from './types';
 

@@ -1,7 +1,7 @@
 import type { Lifecycle, SettingMatch } from '../catalog/types';
 import { atLeast } from '../catalog/version';
 import type { Setting } from '../config/types';
-import type { Finding, Fix } from './finding';
+import type { Finding, Fix } from '../core/finding';
 import { renameKeyEdit } from './fixes';
 import { legacyPasswordReplacement } from './secrets';
 import { assumedVersionNote, makeFinding, productName, q, stackVersionOf } from './support';

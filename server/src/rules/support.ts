@@ -1,7 +1,7 @@
 import type { SettingDef } from '../catalog/types';
 import { CURRENT_STACK_VERSION, describeVersion, type StackVersion } from '../catalog/version';
 import type { Setting } from '../config/types';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import type { RuleId } from './ids';
 import type { RuleContext } from './types';
 

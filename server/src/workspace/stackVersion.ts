@@ -2,9 +2,9 @@
 // Helm imageTag, compose image tags, found by the deploy-form readers), or a literal version in the deployment
 // files beside it; else the current release.
 import * as path from 'node:path';
-import { CURRENT_STACK_VERSION, parseStackVersion, type StackVersion } from '../catalog/version';
+import { configuredStackVersion, CURRENT_STACK_VERSION, parseStackVersion, type StackVersion } from '../catalog/version';
 import type { Product } from '../catalog/types';
-import type { FileSystem } from '../rules/environment';
+import type { FileSystem } from '../core/environment';
 import { versionsInFile, WORKSPACE_VERSION_FILES } from './versionSources';
 
 /** What `inferStackVersion` may use, strongest first. */
@@ -30,9 +30,8 @@ const LEVELS_WITHOUT_ROOT = 2;
 
 /** The stack version to check a file against, and where it came from. */
 export function inferStackVersion(input: StackVersionInput): StackVersion {
-  if (input.configured && parseStackVersion(input.configured)) {
-    return { version: input.configured.trim(), source: input.configuredSource ?? 'the configured stack version' };
-  }
+  const configured = configuredStackVersion(input.configured, input.configuredSource ?? 'the configured stack version');
+  if (configured) return configured;
   if (input.fromHostFile && parseStackVersion(input.fromHostFile.version)) return input.fromHostFile;
   return input.filePath ? fromWorkspace(input, input.filePath) ?? CURRENT_STACK_VERSION : CURRENT_STACK_VERSION;
 }

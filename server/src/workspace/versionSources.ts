@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { parseStackVersion, type StackVersion } from '../catalog/version';
 import type { Product } from '../catalog/types';
-import type { FileSystem } from '../rules/environment';
+import type { FileSystem } from '../core/environment';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
 const HELM_VALUES = ['values.yaml', 'values.yml'];

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { SettingIndex } from '../../../server/src/catalog/lookup';
 import type { Product, SettingDef, ValueType, FileRole, Lifecycle } from '../../../server/src/catalog/types';
 import { parseConfig } from '../../../server/src/config/parse';
-import type { Clock, FileStat, FileSystem } from '../../../server/src/rules/environment';
-import type { Finding } from '../../../server/src/rules/finding';
+import type { Clock, FileStat, FileSystem } from '../../../server/src/core/environment';
+import type { Finding } from '../../../server/src/core/finding';
 import { applyEdits } from '../../../server/src/rules/fixes';
 import { defaultCheckOptions, type CheckOptions, type Rule, type RuleContext } from '../../../server/src/rules/types';
 
@@ -27,7 +27,7 @@ export function memoryFs(files: Record<string, string | 'dir'>): FileSystem {
 
 export const fixedClock: Clock = { now: () => new Date('2026-01-01T00:00:00Z') };
 
-type DefOptions = { values?: string[]; secure?: boolean; fileRole?: FileRole; deprecated?: Lifecycle; removed?: Lifecycle; min?: number; max?: number; sensitive?: boolean };
+type DefOptions = { values?: string[]; secure?: boolean; fileRole?: FileRole; deprecated?: Lifecycle; removed?: Lifecycle; min?: number; max?: number; sensitive?: boolean; minLength?: number };
 
 function def(product: Product, key: string, type: ValueType, o: DefOptions = {}): SettingDef {
   return { key, product, type, description: key, docs: `https://docs.example/${key}`, ...o };

@@ -1,10 +1,10 @@
-import type { Finding } from './finding';
-import { sslContextsOf } from './checkScope';
-import { isTrue, type SslContext } from './sslContexts';
-import { atLeast } from '../catalog/version';
-import { assumedVersionNote, missing, q, stackVersionOf } from './support';
-import { kibanaCompanionFindings } from './sslCompanionsKibana';
-import type { Rule, RuleContext } from './types';
+import type { Finding } from '../../core/finding';
+import { sslContextsOf } from '../checkScope';
+import { isTrue, type SslContext } from './contexts';
+import { atLeast } from '../../catalog/version';
+import { assumedVersionNote, missing, q, stackVersionOf } from '../support';
+import { kibanaCompanionFindings } from './companionsKibana';
+import type { Rule, RuleContext } from '../types';
 
 /** Elasticsearch contexts that act as TLS servers and are validated at startup. */
 const ES_SERVER_CONTEXTS = ['xpack.security.transport.ssl.', 'xpack.security.http.ssl.'];
