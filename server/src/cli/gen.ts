@@ -1,7 +1,8 @@
 // `estls gen`: certutil's ca / cert / http / csr (and a Kibana client certificate) without a JVM or prompts.
 import 'reflect-metadata';
 import * as path from 'node:path';
-import { isPkiError } from '../pki/errors';
+import { isFileGateError, readBounded } from '../core/fileGate';
+import { PkiError, isPkiError } from '../pki/errors';
 import { defaultInstanceName, generate, parseInstances, splitCommaList } from '../pki/generate/index';
 import { shellWord } from '../pki/generate/kinds';
 import type { CaSource, GenerateRequestSpec, GenerateResult, KeySpec } from '../pki/generate/types';
@@ -12,6 +13,7 @@ import {
   type OutputPlan, type PlacedFile,
 } from './genOutput';
 import { ExitCode, type CliIo } from './io';
+import { WriteFailure } from './safeWrite';
 
 export const genUsage = `Usage: estls gen <ca|cert|http|csr|kibana-client> [options]
 
@@ -97,13 +99,23 @@ function caSource(a: GenArgs, io: CliIo): CaSource | undefined {
   return selfSigned ? { kind: 'selfSigned' } : undefined;
 }
 
+/** The instances file's bytes through the file gate; a refusal becomes a PkiError that says why. */
+function readInstancesFile(io: CliIo, input: string): Uint8Array | undefined {
+  try {
+    return readBounded(io.fs, path.resolve(io.cwd, input), 'instances');
+  } catch (e) {
+    if (isFileGateError(e)) throw new PkiError(e.code, `instances file '${input}': ${e.message}`);
+    throw e;
+  }
+}
+
 function instancesFrom(a: GenArgs, io: CliIo, kind: GenerateRequestSpec['kind']): GenerateRequestSpec['instances'] {
   const input = one(a, 'in');
   if (input !== undefined) {
     if (a.values.has('name') || a.values.has('dns') || a.values.has('ip')) {
       throw new UsageError('--in cannot be combined with --name, --dns or --ip');
     }
-    const bytes = io.fs.readFile(path.resolve(io.cwd, input));
+    const bytes = readInstancesFile(io, input);
     if (!bytes) throw new UsageError(`instances file '${input}' does not exist`);
     return parseInstances(Buffer.from(bytes).toString('utf8'));
   }
@@ -171,7 +183,9 @@ function writeAll(placed: PlacedFile[], io: CliIo): boolean {
     writePlaced(placed, (f) => io.out(`wrote ${f.target} (${f.mode.toString(8)})\n`));
     return true;
   } catch (e) {
-    io.err(`estls gen: could not write the files (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was kept\n`);
+    if (!(e instanceof WriteFailure)) throw e;
+    // The message says what is left only when something could not be removed again.
+    io.err(`estls gen: ${e.message}\n`);
     return false;
   }
 }

@@ -88,6 +88,10 @@ export interface GenerateEnvironment {
   fs?: FileSystem;
   clock: Clock;
   baseDir?: string;
+  /** Asked before each key is made; true stops the run with PkiError CANCELLED. */
+  cancelled?: () => boolean;
+  /** Told after each key: how many of how many are made. */
+  progress?: (done: number, total: number) => void;
   /**
    * How the README text and next-step hints name a file of the layout (`elastic-stack-ca.p12`, `ca/ca.crt`): the
    * path the user will find it at. Default: the layout path itself, relative to the output folder.
