@@ -6,16 +6,20 @@ import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
+import { configuredStackVersion, parseStackVersion } from '../catalog/version';
 import { checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 
-export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N] FILE...
+export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N]
+                   [--stack-version X.Y.Z] FILE...
 
 Checks elasticsearch.yml and kibana.yml files. The product comes from each file's name
-(elasticsearch*.yml, kibana*.yml) unless --product is given.
+(elasticsearch*.yml, kibana*.yml) unless --product is given. Verdicts that depend on the release
+follow --stack-version, else a version found beside the file (compose image tags, Helm imageTag,
+Ansible es_version), else the current 9.x.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
@@ -35,11 +39,12 @@ interface CheckArgs {
   format: 'text' | 'json';
   product?: Product;
   expiryDays: number;
+  stackVersion?: string;
   files: string[];
 }
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, 'stack-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
@@ -50,8 +55,10 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
   const days = values['expiry-days'] ?? '30';
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
+  const stackVersion = values['stack-version'];
+  if (stackVersion !== undefined && !parseStackVersion(stackVersion)) return `--stack-version takes a version such as 8.11.0 or 7.17, not '${stackVersion}'`;
   if (positionals.length === 0) return 'no file given';
-  return { format, product, expiryDays: Number(days), files: positionals };
+  return { format, product, expiryDays: Number(days), stackVersion, files: positionals };
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
@@ -130,7 +137,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     clock: io.clock,
     passwords: { get: () => undefined },
     certificates: new CertificateFileCache(io.fs, io.clock),
-    options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [] },
+    // The current directory bounds the search for a stack version in deployment files around each file.
+    options: {
+      expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd],
+      stackVersion: configuredStackVersion(parsed.stackVersion, '--stack-version'),
+    },
   };
   const entries: CheckReportEntry[] = [];
   let checked = 0;

@@ -2,6 +2,7 @@ import { safeMessage } from '../core/safeText';
 import { ruleDocsUrl } from './docs';
 import type { Finding } from '../core/finding';
 import { insecureSettingRule } from './insecure';
+import { kibanaCredentialsRule } from './kibanaCredentials';
 import { certificateRules } from './certificates';
 import { CheckScope, readOncePerCheck, statOncePerCheck } from './checkScope';
 import { lifecycleRule } from './lifecycle';
@@ -26,6 +27,7 @@ export const allRules: Rule[] = [
   secretsRule,
   insecureSettingRule,
   lifecycleRule,
+  kibanaCredentialsRule,
   missingFileRule,
   certificateRules,
 ];

@@ -18,6 +18,7 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
+    stackVersion: analysis.stackVersion,
   });
   if (!result) return null;
   // Values from the file are echoed: a password in a URL is masked and control characters are escaped.
