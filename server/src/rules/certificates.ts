@@ -3,6 +3,7 @@
 // empty, format mix-ups and password problems. Missing files are left to the missing-file rule.
 import { caStrictFindings, expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './certificatesChecks';
 import { hostnameFindings } from './certificatesHosts';
+import { policyFindings } from './certificatesPolicy';
 import { certificateFiles } from './certificatesFiles';
 import { loadContextFiles } from './certificatesLoad';
 import type { Finding } from './finding';
@@ -32,6 +33,7 @@ export const certificateRules: Rule = (ctx) => {
       ...truststoreFindings(ctx, files),
       ...kibanaKeystoreFindings(ctx, files),
       ...caStrictFindings(ctx, files),
+      ...policyFindings(ctx, files),
     );
   }
   return out;

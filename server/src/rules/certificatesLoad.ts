@@ -5,6 +5,7 @@ import type { CertificateFileRead, CertificateFiles } from '../pki/fileCache';
 import type { ContextFile, ContextFiles, ResolvedRead } from './certificatesFiles';
 import { certificateFiles, fileSettings, passwordSettings, resolveExisting } from './certificatesFiles';
 import { certFinding } from './certificatesFinding';
+import { swappedFinding } from './certificatesSwapped';
 import type { SslContext } from './sslContexts';
 import type { RuleContext } from './types';
 import { q } from './support';
@@ -99,6 +100,8 @@ function formatMismatch(ctx: RuleContext, context: SslContext, role: FileRole, s
 function contentProblem(ctx: RuleContext, context: SslContext, cf: ContextFile) {
   const r = cf.file.result;
   const at = (msg: string) => certFinding(ctx, 'certificate-unreadable', cf.setting.key, 'error', msg, cf.item.range);
+  const swapped = swappedFinding(ctx, context, cf);
+  if (swapped) return swapped;
   if ((cf.role === 'certificate' || cf.role === 'certificateAuthorities') && r.certificates.length === 0) return at(`${q(cf.path)} holds no certificate.`);
   if (cf.role === 'key' && r.keys.length === 0) return at(`${q(cf.path)} holds no private key.`);
   if (cf.role === 'keystore' && !r.entries.some((e) => e.hasKey)) return at(`The keystore ${q(cf.path)} holds no private key entry, so ${q(context.prefix)} has no key to present.`);
