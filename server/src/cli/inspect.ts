@@ -100,6 +100,8 @@ export function renderText(r: InspectResult): string {
     lines.push('', `Private key: ${[k.algorithm, k.curve, k.size && `${k.size} bits`].filter(Boolean).join(' ')}${k.encrypted ? ' (encrypted)' : ''}${match}`);
   }
   for (const csr of r.csrs ?? []) lines.push('', `Certificate request: ${csr.subject}`, `  Names: ${csr.sans.map((s) => `${s.type}:${s.value}`).join(', ') || '(none)'}`);
-  if (r.lints && r.lints.length > 0) lines.push('', 'Policy lints:', ...r.lints.map((l) => `  ${l.severity}: ${l.message} [${l.id}]`));
+  const rank = { error: 0, warning: 1, hint: 2 };
+  const lints = [...(r.lints ?? [])].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  if (lints.length > 0) lines.push('', 'Policy lints:', ...lints.map((l) => `  ${l.severity}: ${l.message} [${l.id}]`));
   return `${lines.join('\n')}\n`;
 }
