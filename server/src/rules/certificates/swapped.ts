@@ -1,15 +1,15 @@
 // A private key given to `certificate`, or a certificate given to `key`: the product fails to load the context
 // (Elasticsearch finds no certificate in the file; Kibana's Node.js cannot parse it). When the other setting holds
 // the opposite kind, the two paths are swapped and a fix exchanges them.
-import type { ScalarValue } from '../config/types';
-import type { Fix } from './finding';
-import type { ContextFile } from './certificatesFiles';
-import { certificateFiles, resolveExisting } from './certificatesFiles';
-import { certFinding } from './certificatesFinding';
-import type { SslContext } from './sslContexts';
-import { plainScalar } from './sslContexts';
-import type { RuleContext } from './types';
-import { q } from './support';
+import type { ScalarValue } from '../../config/types';
+import type { Fix } from '../../core/finding';
+import type { ContextFile } from './files';
+import { certificateFiles, resolveExisting } from './files';
+import { certFinding } from './report';
+import type { SslContext } from '../ssl/contexts';
+import { plainScalar } from '../ssl/contexts';
+import type { RuleContext } from '../types';
+import { q } from '../support';
 
 /** What a read file holds, for the swap check. */
 function holds(ctx: RuleContext, item: ScalarValue | undefined): 'key' | 'certificate' | undefined {

@@ -1,14 +1,14 @@
 // Policy lints on the certificates a context uses, as findings on the setting that names each file: weak keys
 // and signatures on every certificate; for the presented one, a CA used as the node's certificate, key usage
 // that forbids TLS, chain order and missing intermediates, and (for Kibana's browser-facing server) validity.
-import { caAsNodeLint, chainIncompleteLint, chainOrderLint, keyUsageLint, validityLint, weakKeyLint, weakSignatureLint } from '../pki/lint';
-import type { CertificateLint } from '../pki/lint';
-import type { ContextFile, ContextFiles } from './certificatesFiles';
-import { anchorsOf, certsOf, isTransportContext, presented } from './certificatesChecks';
-import { certFinding } from './certificatesFinding';
-import type { Finding } from './finding';
-import type { RuleContext } from './types';
-import { q } from './support';
+import { caAsNodeLint, chainIncompleteLint, chainOrderLint, keyUsageLint, validityLint, weakKeyLint, weakSignatureLint } from '../../pki/lint';
+import type { CertificateLint } from '../../pki/lint';
+import type { ContextFile, ContextFiles } from './files';
+import { anchorsOf, certsOf, isTransportContext, presented } from './checks';
+import { certFinding } from './report';
+import type { Finding } from '../../core/finding';
+import type { RuleContext } from '../types';
+import { q } from '../support';
 
 const MAX_PER_FILE = 5;
 
