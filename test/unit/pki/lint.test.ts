@@ -30,6 +30,10 @@ describe('weak keys', () => {
     const p224 = weakKeyLint(cert({ publicKey: { algorithm: 'EC', size: 224, curve: 'P-224' } }));
     assert.equal(p224?.severity, 'warning');
     assert.match(p224?.message ?? '', /P-224.*RFC 8446/);
+    // Curves the summary leaves unsized are sized from their name.
+    assert.equal(weakKeyLint(cert({ publicKey: { algorithm: 'EC', curve: 'secp224r1' } }))?.severity, 'warning');
+    assert.equal(weakKeyLint(cert({ publicKey: { algorithm: 'EC', curve: 'prime192v1' } }))?.severity, 'error');
+    assert.equal(weakKeyLint(cert({ publicKey: { algorithm: 'EC', curve: 'brainpoolP256r1' } })), undefined);
   });
 
   it('stays silent from 2048-bit RSA and P-256 up, and for Ed25519', () => {

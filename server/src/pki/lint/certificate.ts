@@ -15,9 +15,16 @@ function lint(cert: CertSummary, id: CertificateLintId, severity: LintSeverity, 
   return { id, severity, message, subject: cert.subject, fingerprint: cert.fingerprints.sha256 };
 }
 
+/** The field size a curve's name carries (`secp224r1`, `prime192v1`, `brainpoolP320r1`), for curves the summary leaves unsized. */
+function curveBits(curve: string | undefined): number | undefined {
+  const digits = curve ? /(\d{3})/.exec(curve) : null;
+  return digits ? Number(digits[1]) : undefined;
+}
+
 /** RSA below 2048 bits or EC below P-256; an error where the JDK refuses the key outright. */
 export function weakKeyLint(cert: CertSummary): CertificateLint | undefined {
-  const { algorithm, size, curve } = cert.publicKey;
+  const { algorithm, curve } = cert.publicKey;
+  const size = cert.publicKey.size ?? (algorithm === 'EC' ? curveBits(curve) : undefined);
   if (size === undefined) return undefined;
   const who = `${cert.subject} has`;
   if (algorithm === 'RSA' && size < 1024) {
