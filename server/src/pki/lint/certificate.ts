@@ -1,7 +1,9 @@
 // Policy lints on one certificate: key size, signature hash, key usage for TLS, a CA used as a node's own
 // certificate, and a validity longer than browsers accept. Each message cites where the limit comes from:
-// the JDK's java.security defaults (JDK 17 and 21 ship the same values for these), OpenSSL's security levels
-// (Node.js, and so Kibana, runs at level 1), RFC 8446 and browser root-program policies.
+// the JDK's java.security defaults (jdk.certpath.disabledAlgorithms is the same in JDK 17 and 21:
+// openjdk/jdk21u-dev src/java.base/share/conf/security/java.security; these restrictions spare trust anchors
+// and self-signed certificates), OpenSSL's security levels (Node.js, and so Kibana, runs at level 1),
+// RFC 8446 and browser root-program policies.
 import type { CertSummary } from '../types';
 import type { CertificateLint, CertificateLintId, LintSeverity } from './types';
 
@@ -31,7 +33,7 @@ export function weakKeyLint(cert: CertSummary): CertificateLint | undefined {
     return lint(cert, 'certificate-weak-key', 'error', `${who} an RSA key of ${size} bits: JDKs refuse it ("RSA keySize < 1024" in jdk.certpath.disabledAlgorithms) and so does OpenSSL at security level 1, which Node.js and Kibana use. Use at least 2048 bits.`);
   }
   if (algorithm === 'RSA' && size < 2048) {
-    return lint(cert, 'certificate-weak-key', 'warning', `${who} an RSA key of ${size} bits, below the 2048 bits NIST SP 800-131A requires; OpenSSL at security level 2 (the system default of Debian and RHEL 9) refuses it ("EE certificate key too weak"). Current JDKs still accept it.`);
+    return lint(cert, 'certificate-weak-key', 'warning', `${who} an RSA key of ${size} bits, below the 2048 bits NIST SP 800-131A requires; OpenSSL at security level 2 (the system default of Debian and RHEL 9) refuses it ("EE certificate key too weak"). JDKs still accept it but list it for removal ("RSA keySize < 2048" in jdk.security.legacyAlgorithms).`);
   }
   if (algorithm === 'EC' && size < 224) {
     return lint(cert, 'certificate-weak-key', 'error', `${who} an EC key on ${curve ?? `a ${size}-bit curve`}: JDKs refuse it ("EC keySize < 224" in jdk.certpath.disabledAlgorithms). Use P-256 or larger.`);
@@ -64,7 +66,7 @@ export function weakSignatureLint(cert: CertSummary): CertificateLint | undefine
     return lint(cert, 'certificate-weak-signature', 'error', `${cert.subject} is signed with ${hash} (${cert.signatureAlgorithm}): JDKs refuse it ("${hash}" in jdk.certpath.disabledAlgorithms) and OpenSSL 3 refuses it at security level 1 ("CA signature digest algorithm too weak"). Re-issue it with SHA-256.`);
   }
   if (hash === 'SHA-1') {
-    return lint(cert, 'certificate-weak-signature', 'warning', `${cert.subject} is signed with SHA-1 (${cert.signatureAlgorithm}): JDKs refuse it for TLS servers whose chain ends at a CA bundled with the JDK ("SHA1 jdkCA & usage TLSServer" in jdk.certpath.disabledAlgorithms), and Node.js (so Kibana), curl and browsers refuse it always (OpenSSL 3 at security level 1: "CA signature digest algorithm too weak"). Re-issue it with SHA-256.`);
+    return lint(cert, 'certificate-weak-signature', 'warning', `${cert.subject} is signed with SHA-1 (${cert.signatureAlgorithm}): JDKs refuse it for TLS servers whose chain ends at a CA bundled with the JDK ("SHA1 jdkCA & usage TLSServer" in jdk.certpath.disabledAlgorithms), and list it for removal (jdk.security.legacyAlgorithms); Node.js (so Kibana), curl and browsers refuse it always (OpenSSL 3 at security level 1: "CA signature digest algorithm too weak"). Re-issue it with SHA-256.`);
   }
   return undefined;
 }
@@ -86,7 +88,7 @@ export function keyUsageLint(cert: CertSummary, opts: KeyUsageOptions = {}): Cer
   const alg = cert.publicKey.algorithm;
   if (alg === 'RSA' && ku.includes('keyEncipherment')) {
     const severity = opts.jssePeers ? 'error' : 'warning';
-    return lint(cert, 'certificate-key-usage', severity, `${has}, without digitalSignature: TLS 1.3 and ECDHE suites sign with the key, so JDK peers refuse it (JSSE's end-entity key usage check) and only TLS 1.2 RSA key exchange can use it. Add digitalSignature.`);
+    return lint(cert, 'certificate-key-usage', severity, `${has}, without digitalSignature: TLS 1.3 and ECDHE suites sign with the key, so JDK peers refuse it (JSSE's end-entity key usage check); only TLS 1.2 RSA key exchange could use it, which recent JDKs disable ("TLS_RSA_*" in jdk.tls.disabledAlgorithms of current JDK 21 updates). Add digitalSignature.`);
   }
   if (alg === 'RSA' || alg === 'EC' || alg === 'Ed25519' || alg === 'Ed448') {
     const need = alg === 'RSA' ? 'digitalSignature (or at least keyEncipherment)' : 'digitalSignature';
