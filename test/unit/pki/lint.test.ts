@@ -145,4 +145,12 @@ describe('inspectFile lints', () => {
     const good = await makeCert({ subject: 'CN=good', issuer: ca, notAfter: new Date(Date.now() + 300 * DAY) });
     assert.deepEqual(inspectFile(Buffer.from(good.pem + ca.pem), { clock }).lints, []);
   });
+
+  it('leaves the order of a CA bundle alone: only a file with an end-entity certificate is a chain', async () => {
+    const root = await makeCa('CN=Bundle Root');
+    const inter = await makeCa('CN=Bundle Intermediate', { issuer: root });
+    assert.deepEqual(inspectFile(Buffer.from(root.pem + inter.pem), { clock }).lints, []);
+    const leaf = await makeCert({ subject: 'CN=bundle-leaf', issuer: inter, notAfter: new Date(Date.now() + 300 * DAY) });
+    assert.deepEqual(inspectFile(Buffer.from(root.pem + inter.pem + leaf.pem), { clock }).lints?.map((l) => l.id), ['certificate-chain-order']);
+  });
 });

@@ -20,12 +20,22 @@ function distinct(certs: readonly ParsedCertificate[]): ParsedCertificate[] {
   return certs.filter((c) => !seen.has(c.summary.fingerprints.sha256) && !!seen.add(c.summary.fingerprints.sha256));
 }
 
-/** Every lint of a file: per certificate, and the order of a PEM file's certificates or of each keystore chain. */
+/**
+ * The certificate lists whose order matters: each keystore key entry's chain, and a PEM or DER file that holds
+ * an end-entity certificate (a chain to present). A CA bundle is read in any order, and PKCS#7 holds a SET.
+ */
+function orderedLists(file: ParsedFile): ParsedCertificate[][] {
+  if (file.entries.length > 0) return file.entries.filter((e) => e.key).map((e) => e.chain);
+  const format = file.result.format;
+  if ((format === 'pem' || format === 'der') && file.certificates.some((c) => !c.summary.isCA)) return [file.certificates];
+  return [];
+}
+
+/** Every lint of a file: per certificate, and the order of a chain file or of each keystore chain. */
 export function lintFile(file: ParsedFile): CertificateLint[] {
   const certs = distinct([...file.certificates, ...file.entries.flatMap((e) => e.chain)]);
   const out = certs.flatMap((c) => certificateLints(c.summary));
-  const chains = file.entries.length > 0 ? file.entries.filter((e) => e.key).map((e) => e.chain) : [file.certificates];
-  for (const chain of chains) {
+  for (const chain of orderedLists(file)) {
     const order = chainOrderLint(chain);
     if (order) out.push(order);
   }

@@ -46,7 +46,8 @@ function presentedFindings(ctx: RuleContext, files: ContextFiles): Finding[] {
   const jssePeers = ctx.model.product === 'elasticsearch' && transport;
   const lints = [caAsNodeLint(p.leaf.summary), keyUsageLint(p.leaf.summary, { jssePeers })];
   if (ctx.model.product === 'kibana' && prefix === 'server.ssl.') lints.push(validityLint(p.leaf.summary));
-  if (p.source.role === 'certificate') lints.push(chainOrderLint(p.source.file.certificates));
+  // A PKCS#7 bundle holds a SET, whose order means nothing.
+  if (p.source.role === 'certificate' && p.source.file.result.format !== 'pkcs7') lints.push(chainOrderLint(p.source.file.certificates));
   const anchors = anchorsOf(ctx, files);
   // Transport peers read the same CA files as this node; elsewhere the peer may trust only the root.
   if (anchors && !transport) lints.push(chainIncompleteLint(p.leaf, p.extra, anchors));
