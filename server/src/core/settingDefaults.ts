@@ -10,4 +10,6 @@ export const settingDefaults = {
   expiryWarningDays: properties['elasticTls.expiryWarningDays'].default,
   /** `elasticTls.validationDelay`: milliseconds between a change and its check. */
   validationDelay: properties['elasticTls.validationDelay'].default,
+  /** `elasticTls.stackVersion`: the Elastic Stack version the files are for; empty means "find it in the workspace". */
+  stackVersion: properties['elasticTls.stackVersion'].default,
 } as const;

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckedDocument, DocumentVersion } from '../checker/documentChecker';
+import { configuredStackVersion } from '../catalog/version';
 import { detectProduct } from '../config/product';
 import type { LineIndex } from '../core/lineIndex';
 import type { CheckEnvironment } from '../rules/types';
@@ -28,6 +29,7 @@ export function checkEnvironment(ctx: ServerContext): CheckEnvironment {
       expiryWarningDays: ctx.settings.expiryWarningDays,
       readOutsideWorkspace: ctx.settings.trusted,
       workspaceRoots: ctx.workspaceRoots,
+      stackVersion: configuredStackVersion(ctx.settings.stackVersion, 'the setting elasticTls.stackVersion'),
     },
   };
 }

@@ -11,6 +11,8 @@ describe('redact', () => {
     { name: 'a generated file in a traced estls/generate answer', text: 'Result: {\n    "files": [\n        {\n            "path": "ca/ca.key",\n            "contentBase64": "LS0tLS1CRUdJTiBQUklWQVRF",\n            "private": true', secrets: [], absent: ['LS0tLS1CRUdJTiBQUklWQVRF'] },
     { name: 'a PEM private key in JSON', text: '{"pem":"-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEIB\\n-----END EC PRIVATE KEY-----\\n"}', secrets: [], absent: ['MHcCAQEEIB'] },
     { name: 'the secret values of a traced settings file', text: '"text": "a.keystore.secure_password: s3cA\\n  truststore.password: \\"p w\\"\\nkey_passphrase: \'q1\'\\n"', secrets: [], absent: ['s3cA', 'p w', 'q1'] },
+    { name: 'a password sent as a number', text: '{"kind":"ca","password": 12345678}', secrets: [], absent: ['12345678'] },
+    { name: 'a password inside a URL', text: 'elasticsearch.hosts: [\\"https://kibana_system:UrlPw-1@es01:9200\\"]', secrets: [], absent: ['UrlPw-1'] },
     { name: 'a raw encrypted PEM key', text: 'x\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkq\n-----END ENCRYPTED PRIVATE KEY-----\ny', secrets: [], absent: ['MIIFHDBOBgkq'] },
   ];
   for (const c of cases) {
