@@ -13,6 +13,8 @@ export interface FileStat {
 export interface FileSystem {
   stat(path: string): FileStat | undefined;
   readFile(path: string): Uint8Array | undefined;
+  /** The names in a directory (undefined when it does not exist); optional, so a rule that lists degrades to silence. */
+  readDir?(path: string): string[] | undefined;
 }
 
 /** Time, injected so expiry rules are testable. */

@@ -22,6 +22,14 @@ export const nodeFileSystem: FileSystem = {
       throw e;
     }
   },
+  readDir(path: string): string[] | undefined {
+    try {
+      return fs.readdirSync(path);
+    } catch (e) {
+      if (isMissing(e)) return undefined;
+      throw e;
+    }
+  },
 };
 
 function isMissing(e: unknown): boolean {
