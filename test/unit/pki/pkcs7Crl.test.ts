@@ -21,7 +21,7 @@ async function makeCrl(ca: TestCert, entries: x509.X509CrlEntryParams[], nextUpd
     thisUpdate: new Date('2026-05-01T00:00:00Z'),
     nextUpdate,
     entries,
-    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
+    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as x509.X509CrlCreateParams['signingAlgorithm'],
     signingKey: ca.keys.privateKey,
   });
   return Buffer.from(crl.rawData);

@@ -47,7 +47,7 @@ describe('certificate rules: PKCS#7, Java keystores, CRLs, elasticsearch.keystor
     const crl = await x509.X509CrlGenerator.create({
       issuer: new x509.X509Certificate(ca.der).subjectName, thisUpdate: new Date(Date.now() - 86_400_000), nextUpdate: new Date(Date.now() + 30 * 86_400_000),
       entries: [{ serialNumber: '1234', revocationDate: new Date('2026-05-02T00:00:00Z'), reason: x509.X509CrlReason.superseded }],
-      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm, signingKey: ca.keys.privateKey,
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as x509.X509CrlCreateParams['signingAlgorithm'], signingKey: ca.keys.privateKey,
     });
     crlDer = Buffer.from(crl.rawData);
   });
