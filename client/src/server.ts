@@ -3,6 +3,9 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  ExportPemRequest,
+  type ExportPemParams,
+  type ExportPemResponse,
   ForgetPasswordsNotification,
   GenerateRequest,
   InspectFileRequest,
@@ -35,6 +38,12 @@ export class ServerGateway {
   async inspectFile(params: InspectFileParams, token?: vscode.CancellationToken): Promise<InspectFileResponse> {
     const client = await this.ready();
     return client.sendRequest<InspectFileResponse>(InspectFileRequest, params, token);
+  }
+
+  /** One certificate, chain or confirmed private key of a file as PEM (the viewer's Export actions). */
+  async exportPem(params: ExportPemParams): Promise<ExportPemResponse> {
+    const client = await this.ready();
+    return client.sendRequest<ExportPemResponse>(ExportPemRequest, params);
   }
 
   /** Generates certificates in the server; the caller writes the returned files. */

@@ -2,6 +2,7 @@
 // Types only from the engine; the message names and shapes live here and nowhere else.
 import type { GenerateRequestSpec, GenerateResult } from './pki/generate/types';
 import type { InspectResult } from './pki/types';
+import type { ExportItem, ExportedPem } from './pki/exportPem';
 
 /** Client -> server: read a certificate, key or keystore file. */
 export const InspectFileRequest = 'estls/inspectFile';
@@ -16,6 +17,18 @@ export interface InspectFileParams {
 }
 /** Either the result or a typed error (code from PkiErrorCode). */
 export type InspectFileResponse = { ok: true; result: InspectResult } | { ok: false; code: string; message: string };
+
+/** Client -> server: one certificate, chain or private key of a file as PEM, for the viewer's Export actions. */
+export const ExportPemRequest = 'estls/exportPem';
+export interface ExportPemParams {
+  path: string;
+  /** As for InspectFileParams: given, it alone is tried; absent, the stored one, then the empty one. */
+  password?: string;
+  item: ExportItem;
+  /** Must be true for a private key: the client asked the user and the user agreed. */
+  confirmedPrivateKey?: boolean;
+}
+export type ExportPemResponse = { ok: true; result: ExportedPem } | { ok: false; code: string; message: string };
 
 /** Client -> server: generate certificates. The client writes the files it gets back. */
 export const GenerateRequest = 'estls/generate';
