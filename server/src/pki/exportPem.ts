@@ -42,12 +42,12 @@ export function exportPem(file: ParsedFile, item: ExportItem): ExportedPem {
     }
     case 'key': {
       const key = pick(file.keys, item.index);
-      return { pem: privateKeyToPem(key.key), privateKey: true, suggestedName: 'private.key' };
+      return { pem: privateKeyToPem(key.key, { format: 'pkcs8' }), privateKey: true, suggestedName: 'private.key' };
     }
     case 'entryKey': {
       const entry = pick(file.entries, item.entry);
       if (!entry.key) throw new PkiError(entry.summary.keyLocked ? 'PASSWORD_REQUIRED' : 'INVALID_INPUT', entry.summary.keyLocked ? 'The key of this entry is locked; unlock the keystore first.' : 'This entry holds no private key.');
-      return { pem: privateKeyToPem(entry.key.key), privateKey: true, suggestedName: `${safeName(entry.summary.alias, 'private')}.key` };
+      return { pem: privateKeyToPem(entry.key.key, { format: 'pkcs8' }), privateKey: true, suggestedName: `${safeName(entry.summary.alias, 'private')}.key` };
     }
     default:
       throw new PkiError('INVALID_INPUT', 'Unknown export item.');

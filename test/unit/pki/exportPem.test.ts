@@ -37,6 +37,7 @@ describe('export as PEM', () => {
     assert.equal(chain.pem.match(/BEGIN CERTIFICATE/g)?.length, 2);
     const key = exportPem(open, { kind: 'entryKey', entry: 0 });
     assert.equal(key.privateKey, true);
+    assert.match(key.pem, /^-----BEGIN PRIVATE KEY-----/);
     assert.ok(crypto.createPublicKey(key.pem).equals(crypto.createPublicKey(node.key)));
     assert.equal(key.suggestedName, 'node.key');
     assert.throws(() => exportPem(readPkiFile(jks, { clock }), { kind: 'entryKey', entry: 0 }), code('PASSWORD_REQUIRED'));
