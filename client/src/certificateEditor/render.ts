@@ -1,6 +1,6 @@
 // Turns an InspectResult into the viewer's page: for each certificate the names and the expiry first, then the
 // details people check when TLS fails. Pure and escaping every string, so it can be unit tested.
-import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/pki/types';
+import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
 import { copyable, escapeHtml, list, page, row, type PageOptions } from './html';
 import { crlSections, esKeystoreSection, exportButton, keystoreSection } from './renderContainers';
 

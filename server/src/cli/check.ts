@@ -2,19 +2,24 @@
 import * as path from 'node:path';
 import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
+import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
-import { checkText } from '../rules';
+import { configuredStackVersion, parseStackVersion } from '../catalog/version';
+import { checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 
-export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N] FILE...
+export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N]
+                   [--stack-version X.Y.Z] FILE...
 
 Checks elasticsearch.yml and kibana.yml files. The product comes from each file's name
-(elasticsearch*.yml, kibana*.yml) unless --product is given.
+(elasticsearch*.yml, kibana*.yml) unless --product is given. Verdicts that depend on the release
+follow --stack-version, else a version found beside the file (compose image tags, Helm imageTag,
+Ansible es_version), else the current 9.x.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
@@ -34,14 +39,12 @@ interface CheckArgs {
   format: 'text' | 'json';
   product?: Product;
   expiryDays: number;
+  stackVersion?: string;
   files: string[];
 }
 
-/** Bytes that cannot be settings text are refused before decoding (4 bytes per character at most). */
-const MAX_FILE_BYTES = MAX_FILE_CHARS * 4;
-
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, 'stack-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
@@ -52,23 +55,25 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
   const days = values['expiry-days'] ?? '30';
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
+  const stackVersion = values['stack-version'];
+  if (stackVersion !== undefined && !parseStackVersion(stackVersion)) return `--stack-version takes a version such as 8.11.0 or 7.17, not '${stackVersion}'`;
   if (positionals.length === 0) return 'no file given';
-  return { format, product, expiryDays: Number(days), files: positionals };
+  return { format, product, expiryDays: Number(days), stackVersion, files: positionals };
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
 function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
-  let stat;
   let bytes;
   try {
-    stat = io.fs.stat(absolute);
+    const stat = io.fs.stat(absolute);
     if (!stat) return 'no such file';
-    if (!stat.isFile) return 'not a file';
-    if (stat.size > MAX_FILE_BYTES) {
-      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `The file has ${stat.size} bytes; files over ${MAX_FILE_CHARS / (1024 * 1024)} MB are not checked.`, range: { start: 0, end: 0 } } };
-    }
-    bytes = io.fs.readFile(absolute);
+    if (stat.isDirectory) return 'not a file';
+    bytes = readBounded(io.fs, absolute, 'settings');
   } catch (e) {
+    if (isFileGateError(e) && e.code === 'TOO_LARGE') {
+      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `${e.message} Settings files over ${MAX_FILE_CHARS / (1024 * 1024)} M characters are not checked.`, range: { start: 0, end: 0 } } };
+    }
+    if (isFileGateError(e)) return e.message;
     return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`;
   }
   return bytes ? decodeUtf8(bytes) : 'no such file';
@@ -132,21 +137,28 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     clock: io.clock,
     passwords: { get: () => undefined },
     certificates: new CertificateFileCache(io.fs, io.clock),
-    options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [] },
+    // The current directory bounds the search for a stack version in deployment files around each file.
+    options: {
+      expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd],
+      stackVersion: configuredStackVersion(parsed.stackVersion, '--stack-version'),
+    },
   };
   const entries: CheckReportEntry[] = [];
-  let failed = false;
+  let checked = 0;
   for (const file of parsed.files) {
     const result = checkFile(io, file, parsed, env);
-    if (typeof result === 'string') {
-      io.err(`estls check: ${file}: ${result}\n`);
-      failed = true;
-    } else entries.push(...result);
+    if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
+    else {
+      checked++;
+      entries.push(...result);
+    }
   }
+  const failed = checked < parsed.files.length;
   if (parsed.format === 'json') io.out(`${JSON.stringify(entries, null, 2)}\n`);
   else {
     io.out(formatText(entries));
-    io.err(summary(entries, parsed.files.length));
+    // The summary counts the files that were checked; with none there is nothing to sum up.
+    if (checked > 0) io.err(summary(entries, checked));
   }
   if (failed) return ExitCode.usage;
   return entries.some((e) => e.severity === 'error') ? ExitCode.findings : ExitCode.ok;

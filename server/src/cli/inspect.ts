@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { outputFormat, parseCommandArgs } from './args';
+import { isFileGateError, readBounded } from '../core/fileGate';
 import { isPkiError } from '../pki/errors';
 import { inspectFile } from '../pki/inspect';
 import type { CertSummary, CrlSummary, InspectResult, KeystoreEntry, SubjectAltName } from '../pki/types';
@@ -9,12 +10,12 @@ import { selectionText } from '../pki/keySelection';
 import { crlFreshness } from '../pki/renderContainers';
 import { ExitCode, type CliIo } from './io';
 
-export const inspectUsage = `Usage: estls inspect [--password P] [--format text|json] FILE
+export const inspectUsage = `Usage: estls inspect [--pass P] [--format text|json] FILE
 
 Reads a PEM, DER, PKCS#7, PKCS#12, JKS, JCEKS, CRL or elasticsearch.keystore file and prints its
 certificates, keys, keystore entries, revocation lists, or (elasticsearch.keystore) setting names only.
-The password may also come from the ESTLS_PASSWORD environment variable; without one the
-empty password is tried.
+The password may also come from the ESTLS_PASS environment variable (as in estls gen; --password
+is the same as --pass); without one the empty password is tried.
 Exit status: 0 read, 1 unreadable or wrong password, 2 bad usage.
 `;
 
@@ -24,8 +25,17 @@ interface InspectArgs {
   file: string;
 }
 
-function parseInspectArgs(args: string[], env: CliIo['env']): InspectArgs | string {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+/** The password: --pass / --password, else ESTLS_PASS, else the older ESTLS_PASSWORD (with a line saying so). */
+function passwordFrom(given: string | undefined, io: CliIo): string | undefined {
+  if (given !== undefined) return given;
+  if (io.env.ESTLS_PASS !== undefined) return io.env.ESTLS_PASS;
+  if (io.env.ESTLS_PASSWORD === undefined) return undefined;
+  io.err('estls inspect: ESTLS_PASSWORD is deprecated; set ESTLS_PASS instead (the name estls gen uses)\n');
+  return io.env.ESTLS_PASSWORD;
+}
+
+function parseInspectArgs(args: string[], io: CliIo): InspectArgs | string {
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, pass: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
@@ -33,12 +43,13 @@ function parseInspectArgs(args: string[], env: CliIo['env']): InspectArgs | stri
   if (typeof chosen === 'string') return chosen;
   const { format } = chosen;
   if (positionals.length !== 1) return 'give exactly one FILE';
-  return { format, password: values.password ?? env.ESTLS_PASSWORD, file: positionals[0] };
+  if (values.pass !== undefined && values.password !== undefined) return 'give --pass or --password, not both';
+  return { format, password: passwordFrom(values.pass ?? values.password, io), file: positionals[0] };
 }
 
 /** Runs `estls inspect`; returns the exit code. */
 export async function runInspect(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseInspectArgs(args, io.env);
+  const parsed = parseInspectArgs(args, io);
   if (typeof parsed === 'string') {
     if (parsed === '') {
       io.out(inspectUsage);
@@ -47,10 +58,9 @@ export async function runInspect(args: string[], io: CliIo): Promise<number> {
     io.err(`estls inspect: ${parsed}\n${inspectUsage}`);
     return ExitCode.usage;
   }
-  const filePath = path.resolve(io.cwd, parsed.file);
-  const bytes = io.fs.readFile(filePath);
-  if (!bytes) {
-    io.err(`estls inspect: ${parsed.file}: no such file\n`);
+  const bytes = readInput(io, parsed.file);
+  if (typeof bytes === 'string') {
+    io.err(`estls inspect: ${parsed.file}: ${bytes}\n`);
     return ExitCode.findings;
   }
   try {
@@ -58,9 +68,24 @@ export async function runInspect(args: string[], io: CliIo): Promise<number> {
     io.out(parsed.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
     return ExitCode.ok;
   } catch (e) {
-    const message = isPkiError(e) ? `${e.message} [${e.code}]` : 'the file could not be read';
+    const message = isPkiError(e) || isFileGateError(e) ? `${e.message} [${e.code}]` : 'the file could not be read';
     io.err(`estls inspect: ${parsed.file}: ${message}\n`);
     return ExitCode.findings;
+  }
+}
+
+/** The file's bytes, or why there are none, in words (a folder, a missing file, an unreadable one). */
+function readInput(io: CliIo, file: string): Uint8Array | string {
+  const absolute = path.resolve(io.cwd, file);
+  try {
+    const stat = io.fs.stat(absolute);
+    if (!stat) return 'no such file';
+    if (stat.isDirectory) return 'is a folder; give a certificate, key or keystore file in it';
+    // FIFOs, devices, /proc files and what is over the limit: the file gate refuses them and says which.
+    return readBounded(io.fs, absolute, 'pki') ?? 'no such file';
+  } catch (e) {
+    if (isFileGateError(e)) return `${e.message} [${e.code}]`;
+    return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`;
   }
 }
 

@@ -25,7 +25,7 @@ function memoryFs(files: Record<string, string | Uint8Array>, listable = true): 
     stat: (p): FileStat | undefined => (table.has(p) ? { size: table.get(p)!.length, mtimeMs: 1, isFile: true, isDirectory: false } : undefined),
     readFile: (p) => table.get(p),
   };
-  if (listable) fs.readDir = (dir) => [...table.keys()].filter((p) => path.dirname(p) === dir).map((p) => path.basename(p));
+  if (listable) fs.listDir = (dir) => [...table.keys()].filter((p) => path.dirname(p) === dir).map((p) => ({ name: path.basename(p), isDirectory: false }));
   return fs;
 }
 

@@ -49,7 +49,9 @@ function readProblem(ctx: RuleContext, context: SslContext, role: FileRole, sett
     return certFinding(ctx, 'certificate-bad-password', setting.key, 'error', `${from} does not open ${q(resolved.path)}.`, item.range, { kind: 'unlock', path: resolved.path });
   }
   if (code === 'JKS' && ctx.model.product === 'kibana') return jksFinding(ctx, setting, item, read);
-  const severity = code === 'TOO_LARGE' || code === 'LIMIT' ? 'warning' : 'error';
+  // Outside an untrusted workspace nothing is known about the file, so nothing is said.
+  if (code === 'OUTSIDE_WORKSPACE') return undefined;
+  const severity = code === 'TOO_LARGE' || code === 'LIMIT' || code === 'NOT_A_FILE' ? 'warning' : 'error';
   return certFinding(ctx, 'certificate-unreadable', setting.key, severity, `${q(resolved.path)} cannot be read: ${read.error.message}`, item.range);
 }
 

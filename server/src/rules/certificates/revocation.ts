@@ -17,6 +17,8 @@ import { q } from '../support';
 /** CRL files read per directory at most; a folder of hundreds is not a certificate folder. */
 const MAX_CRLS_PER_DIR = 16;
 const CRL_NAME = /\.crl(\.pem)?$/i;
+/** Directory entries looked at; a certificate folder holds a handful. */
+const MAX_LISTED = 500;
 
 interface FoundCrl {
   path: string;
@@ -26,7 +28,7 @@ interface FoundCrl {
 /** Configured certificates listed in a CRL found beside the context's files. */
 export function revocationFindings(ctx: RuleContext, files: ContextFiles, cache: CertificateFiles): Finding[] {
   const sources = [files.certificate, files.keystore, files.truststore, ...files.authorities].filter((f): f is ContextFile => !!f);
-  if (sources.length === 0 || !ctx.fs.readDir) return [];
+  if (sources.length === 0 || !ctx.fs.listDir) return [];
   const crls = crlsBeside(ctx, sources, cache);
   if (crls.length === 0) return [];
   const out: Finding[] = [];
@@ -54,13 +56,13 @@ function certificatesOf(cf: ContextFile): ParsedCertificate[] {
 function crlsBeside(ctx: RuleContext, sources: ContextFile[], cache: CertificateFiles): FoundCrl[] {
   const out: FoundCrl[] = [];
   for (const dir of new Set(sources.map((s) => path.dirname(s.path)))) {
-    let names: string[] | undefined;
+    let names: string[];
     try {
-      names = ctx.fs.readDir?.(dir);
+      names = (ctx.fs.listDir?.(dir, MAX_LISTED) ?? []).filter((e) => !e.isDirectory).map((e) => e.name);
     } catch {
       continue;
     }
-    for (const name of (names ?? []).filter((n) => CRL_NAME.test(n)).sort().slice(0, MAX_CRLS_PER_DIR)) {
+    for (const name of names.filter((n) => CRL_NAME.test(n)).sort().slice(0, MAX_CRLS_PER_DIR)) {
       const read = cache.read(path.join(dir, name));
       if (read.kind !== 'parsed') continue;
       for (const crl of read.file.result.crls ?? []) out.push({ path: read.path, crl });
