@@ -313,5 +313,6 @@ const safeTextTarget: TargetSpec = {
 export const TARGETS: readonly TargetSpec[] = [
   yamlTarget, rulesTarget, featuresTarget,
   inspectTarget('pem', MAX_READ_MS), inspectTarget('der', MAX_READ_MS), inspectTarget('pkcs12', MAX_READ_MS),
+  inspectTarget('jks', MAX_READ_MS), inspectTarget('elasticsearch-keystore', MAX_READ_MS),
   verifyTarget, instancesTarget, dnTarget, generateTarget, gateTarget, safeTextTarget,
 ];

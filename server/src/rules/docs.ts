@@ -35,6 +35,7 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'keystore-locked': same('deploy-manage/security/secure-settings'),
   'certificate-bad-password': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'certificate-unreadable': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
+  'certificate-revoked': same('deploy-manage/security/security-certificates-keys'),
   'ca-strict-clients': same('deploy-manage/security/security-certificates-keys'),
   'certificate-weak-key': same('deploy-manage/security/security-certificates-keys'),
   'certificate-weak-signature': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),

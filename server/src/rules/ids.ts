@@ -33,6 +33,7 @@ export const CERTIFICATE_RULE_IDS = {
   'encrypted-key-without-passphrase': 'An encrypted private key is configured without its passphrase setting.',
   'keystore-locked': 'A keystore or key is password-protected and its password is not known here, so its contents are not checked.',
   'certificate-bad-password': 'The password given for a keystore or key does not open it.',
+  'certificate-revoked': 'A configured certificate is listed as revoked in a CRL (*.crl) beside the configured certificate files.',
   'certificate-unreadable': 'A certificate, key or keystore file cannot be read or holds nothing usable.',
   'ca-strict-clients': 'A CA behind the HTTP certificate lacks keyUsage (or keyCertSign, or a key identifier), which strict clients such as Python 3.13 reject.',
   'certificate-weak-key': 'A configured certificate has an RSA key below 2048 bits or an EC key below P-256.',
