@@ -35,6 +35,13 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'certificate-bad-password': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'certificate-unreadable': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'ca-strict-clients': same('deploy-manage/security/security-certificates-keys'),
+  'eck-http-tls-disabled': same('deploy-manage/security/k8s-https-settings'),
+  'eck-invalid-san': same('deploy-manage/security/k8s-https-settings'),
+  'eck-managed-setting': same('deploy-manage/deploy/cloud-on-k8s/node-configuration'),
+  'eck-managed-hosts': same('deploy-manage/deploy/cloud-on-k8s/kibana-instance-quickstart'),
+  'kibana-env-ignored': same('deploy-manage/deploy/self-managed/install-kibana-with-docker'),
+  'duplicate-env': both('deploy-manage/deploy/self-managed/install-elasticsearch-with-docker', 'deploy-manage/deploy/self-managed/install-kibana-with-docker'),
+  'helm-protocol-mismatch': same('deploy-manage/security/set-up-basic-security-plus-https'),
 };
 
 function both(elasticsearch: string, kibana: string): { elasticsearch: string; kibana: string } {

@@ -1,0 +1,58 @@
+// Checks the settings documents of a deployment file (ECK, Helm values, compose, ConfigMap) with the same
+// rules as a settings file, plus what each platform adds.
+import { catalogFor } from '../catalog';
+import { ECK_MANAGED_SETTINGS } from '../catalog/elasticsearch/eckManaged';
+import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
+import type { ConfigModel } from '../config/types';
+import { ruleDocsUrl } from './docs';
+import type { Finding } from './finding';
+import { runRules } from './index';
+import type { CheckEnvironment } from './types';
+import { platformFindings } from './formsPlatform';
+
+/** One embedded document with its model (host offsets) and its findings. */
+export interface EmbeddedCheck {
+  document: EmbeddedDocument;
+  model: ConfigModel;
+  findings: Finding[];
+}
+
+/** The check of a whole host file: each document's part, and every finding (host ones included), sorted. */
+export interface FormsCheck {
+  forms: FormsResult;
+  parts: EmbeddedCheck[];
+  findings: Finding[];
+}
+
+/**
+ * Runs the settings rules on each embedded document. Paths inside a document name files in a container or
+ * pod, so no file is looked up (the rules see no workspace root and may read nothing).
+ */
+export function checkForms(text: string, forms: FormsResult, env: CheckEnvironment): FormsCheck {
+  const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [] };
+  const parts: EmbeddedCheck[] = [];
+  for (const document of forms.documents) {
+    const model = embeddedModel(text, document);
+    let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product) });
+    if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map((f) => keepNameEdits(f, model));
+    findings.push(...platformFindings(document, model));
+    parts.push({ document, model, findings });
+  }
+  const all = [...forms.findings, ...parts.flatMap((p) => p.findings)];
+  for (const f of all) f.docsUrl ??= ruleDocsUrl(f.ruleId, 'elasticsearch');
+  all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { forms, parts, findings: all };
+}
+
+/**
+ * A fix written for a dotted key would turn an image variable's name into a dotted one, which the image
+ * ignores: only fixes that leave every key alone are kept for such documents.
+ */
+function keepNameEdits(finding: Finding, model: ConfigModel): Finding {
+  if (!finding.fixes) return finding;
+  const touchesKey = (start: number, end: number) => model.settings.some((s) => start < s.keyRange.end && end > s.keyRange.start);
+  const fixes = finding.fixes.filter((fix) => fix.edits.every((e) => !touchesKey(e.range.start, e.range.end) || e.newText === ''));
+  return { ...finding, fixes: fixes.length > 0 ? fixes : undefined };
+}
+
+export { ECK_MANAGED_SETTINGS };
