@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogFor, type Product } from '../catalog';
 import { parseConfig } from '../config/parse';
-import { detectProduct } from '../config/product';
+import { recognizeForms } from '../config/forms';
+import { detectProduct, mappedProduct } from '../config/product';
 import { runRules } from '../rules';
 import { CheckScope } from '../rules/checkScope';
+import { checkForms, type EmbeddedCheck } from '../rules/forms';
 import type { CheckEnvironment } from '../rules/types';
 import type { Analysis, ServerContext } from './context';
 import { LineIndex } from './convert';
@@ -38,7 +40,13 @@ export function checkEnvironment(ctx: ServerContext): CheckEnvironment {
 
 function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   const filePath = uriToPath(doc.uri);
-  const product = detectProduct(filePath ?? doc.uri, ctx.settings.files);
+  const name = filePath ?? doc.uri;
+  // A file the user mapped is a settings file; any other YAML is first looked at for a deployment form.
+  if (!mappedProduct(name, ctx.settings.files) && doc.languageId !== 'pem') {
+    const forms = recognizeForms(doc.getText());
+    if (forms) return analyzeForms(ctx, doc, forms, filePath);
+  }
+  const product = detectProduct(name, ctx.settings.files);
   if (!product) return undefined;
   const text = doc.getText();
   // The same steps as checkText, split so that a file change on disk re-runs the rules on the cached parse.
@@ -50,6 +58,33 @@ function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   const scope = new CheckScope(state.rules);
   const findings = runRules({ ...checkEnvironment(ctx), model, catalog: state.catalog.view(catalogFor(product)), scope });
   return { product, filePath, version: doc.version, result: { model, findings }, lines: lineIndexOf(ctx, doc) };
+}
+
+/** A deployment file: each embedded settings document checked on its own, all in the host's offsets. */
+function analyzeForms(ctx: ServerContext, doc: TextDocument, forms: NonNullable<ReturnType<typeof recognizeForms>>, filePath: string | undefined): Analysis {
+  const check = checkForms(doc.getText(), forms, checkEnvironment(ctx));
+  const first = check.parts[0];
+  const product = first?.document.product ?? 'elasticsearch';
+  const model = first?.model ?? { product, text: doc.getText(), settings: [], byKey: new Map(), findings: [] };
+  return { product, filePath, version: doc.version, result: { model, findings: check.findings }, lines: lineIndexOf(ctx, doc), parts: check.parts };
+}
+
+/**
+ * The settings document under an offset: the file's own model for a settings file, the embedded document
+ * whose text holds the offset for a deployment file, undefined elsewhere in a deployment file.
+ */
+export function partAt(analysis: Analysis, offset: number): { product: Product; model: Analysis['result']['model']; region?: { start: number; end: number } } | undefined {
+  if (!analysis.parts) return { product: analysis.product, model: analysis.result.model };
+  const part = analysis.parts.find((p) => containsOffset(p, offset));
+  if (!part) return undefined;
+  const region = part.document.source === 'text' ? { start: part.document.start, end: part.document.end } : undefined;
+  return { product: part.document.product, model: part.model, region };
+}
+
+function containsOffset(part: EmbeddedCheck, offset: number): boolean {
+  const doc = part.document;
+  if (doc.source === 'text') return offset >= doc.start && offset <= doc.end;
+  return doc.settings.some((s) => offset >= s.pairRange.start && offset <= s.pairRange.end);
 }
 
 /** The analysis of a document's current version, computed at most once per version and environment. */

@@ -6,6 +6,7 @@ import type { ConfigModel } from '../config/types';
 import type { PemLens } from '../features/pemLenses';
 import type { CertificateFileCache } from '../pki/fileCache';
 import type { Clock, FileSystem } from '../rules/environment';
+import type { EmbeddedCheck } from '../rules/forms';
 import type { CheckResult } from '../rules/types';
 import type { LineIndex } from './convert';
 import type { DocumentCache } from './documentCache';
@@ -21,6 +22,11 @@ export interface Analysis {
   version: number;
   result: CheckResult;
   lines: LineIndex;
+  /**
+   * For a deployment file (ECK, Helm values, compose, ConfigMap): each settings document inside it, in host
+   * offsets. `result.findings` then holds every finding of the file and `result.model` the first document's.
+   */
+  parts?: EmbeddedCheck[];
 }
 
 /** The state and services shared by the handlers of one server. */

@@ -8,7 +8,7 @@ import { ruleDocsUrl } from './docs';
 import type { Finding } from './finding';
 import { runRules } from './index';
 import type { CheckEnvironment } from './types';
-import { platformFindings } from './formsPlatform';
+import { platformFindings, withoutOperatorCompanions } from './formsPlatform';
 
 /** One embedded document with its model (host offsets) and its findings. */
 export interface EmbeddedCheck {
@@ -29,12 +29,15 @@ export interface FormsCheck {
  * pod, so no file is looked up (the rules see no workspace root and may read nothing).
  */
 export function checkForms(text: string, forms: FormsResult, env: CheckEnvironment): FormsCheck {
-  const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [] };
   const parts: EmbeddedCheck[] = [];
   for (const document of forms.documents) {
+    // The release the host names (ECK spec.version, an image tag, Helm imageTag) is the one the rules judge by.
+    const stated = document.version && { version: document.version.version, source: document.version.source };
+    const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [], ...(stated ? { stackVersion: stated } : {}) };
     const model = embeddedModel(text, document);
     let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product) });
-    if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map((f) => keepNameEdits(f, model));
+    if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map((f) => envFinding(keepNameEdits(f, model)));
+    findings = withoutOperatorCompanions(document, model, findings);
     findings.push(...platformFindings(document, model));
     parts.push({ document, model, findings });
   }
@@ -42,6 +45,16 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
   for (const f of all) f.docsUrl ??= ruleDocsUrl(f.ruleId, 'elasticsearch');
   all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { forms, parts, findings: all };
+}
+
+/**
+ * Kibana's image takes secrets from variables as its documentation shows, so a literal one is a hint that
+ * says where it can come from instead (kibana.yml and its keystore advice do not apply to a variable).
+ */
+function envFinding(finding: Finding): Finding {
+  if (finding.ruleId !== 'plaintext-secret') return finding;
+  const message = 'This variable holds a secret written in plain text in this file; an interpolated `${VAR}` from an `.env` file kept out of the repository, or the Kibana keystore, keeps it out.';
+  return { ...finding, severity: 'hint', message, fixes: undefined };
 }
 
 /**

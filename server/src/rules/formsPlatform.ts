@@ -23,6 +23,32 @@ export function platformFindings(document: EmbeddedDocument, model: ConfigModel)
   ];
 }
 
+/**
+ * The SSL contexts the ECK operator configures in full itself: it writes `enabled`, the key, the certificate
+ * and the CA of transport and HTTP TLS into every node's config (cloud-on-k8s
+ * pkg/controller/elasticsearch/settings/merged_config.go), and Kibana's server TLS and, with an
+ * `elasticsearchRef`, its connection to Elasticsearch (pkg/controller/kibana/config_settings.go).
+ */
+function operatorContexts(document: EmbeddedDocument): string[] {
+  if (document.form !== 'eck') return [];
+  if (document.product === 'elasticsearch') return ['xpack.security.transport.ssl.', 'xpack.security.http.ssl.'];
+  return document.host.elasticsearchRef ? ['server.ssl.', 'elasticsearch.ssl.'] : ['server.ssl.'];
+}
+
+/**
+ * Drops "missing companion" findings in contexts the operator completes: a user's partial setting there is
+ * merged with the operator's enabled flag and key material, so nothing is missing.
+ */
+export function withoutOperatorCompanions(document: EmbeddedDocument, model: ConfigModel, findings: Finding[]): Finding[] {
+  const contexts = operatorContexts(document);
+  if (contexts.length === 0) return findings;
+  const managed = (f: Finding) => {
+    const setting = model.settings.find((s) => f.range.start >= s.keyParts[0].range.start && f.range.start <= s.pairRange.end);
+    return setting !== undefined && contexts.some((c) => setting.key.startsWith(c));
+  };
+  return findings.filter((f) => f.ruleId !== 'ssl-missing-companion' || !managed(f));
+}
+
 function managedSettings(model: ConfigModel): Finding[] {
   return model.settings.filter((s) => ECK_MANAGED_SETTINGS.has(s.key)).map((s) => managedFinding(model, s));
 }

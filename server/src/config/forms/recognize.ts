@@ -9,6 +9,7 @@ import { MAX_HOST_TOKENS, parseHost } from './hostYaml';
 import { sniffForms } from './sniff';
 import type { EmbeddedDocument, FormKind, FormsResult } from './types';
 import type { Finding } from '../../rules/finding';
+import type { Document } from 'yaml';
 
 /** Settings documents read from one host file; a 5,000-resource manifest is checked up to here. */
 export const MAX_EMBEDDED_DOCUMENTS = 1000;
@@ -43,15 +44,21 @@ export function recognizeForms(text: string, form?: FormKind): FormsResult | und
   return result;
 }
 
-function readDocument(text: string, doc: Parameters<typeof readEck>[1], candidates: FormKind[], out: FormsResult, found: Set<FormKind>): void {
-  const before = out.documents.length + out.findings.length;
-  const mark = (kind: FormKind) => {
+/** The readers of each form; a reader adds what it finds in one YAML document of the host. */
+const READERS: ReadonlyArray<[FormKind, (text: string, doc: Document.Parsed, out: FormsResult) => void]> = [
+  ['eck', readEck],
+  ['helm', (text, doc, out) => isHelmValues(doc.contents) && readHelm(text, doc, out)],
+  ['compose', readCompose],
+  ['configmap', readConfigMap],
+];
+
+function readDocument(text: string, doc: Document.Parsed, candidates: FormKind[], out: FormsResult, found: Set<FormKind>): void {
+  for (const [kind, read] of READERS) {
+    if (!candidates.includes(kind)) continue;
+    const before = out.documents.length + out.findings.length;
+    read(text, doc, out);
     if (out.documents.length + out.findings.length > before) found.add(kind);
-  };
-  if (candidates.includes('eck')) (readEck(text, doc, out), mark('eck'));
-  if (candidates.includes('helm') && isHelmValues(doc.contents)) (readHelm(text, doc, out), mark('helm'));
-  if (candidates.includes('compose')) (readCompose(text, doc, out), mark('compose'));
-  if (candidates.includes('configmap')) (readConfigMap(text, doc, out), mark('configmap'));
+  }
 }
 
 function tooManyDocuments(text: string): Finding {

@@ -2,7 +2,7 @@
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { catalogFor } from '../../catalog';
 import { hoverAt } from '../../features/hover';
-import { analysisOf } from '../analysis';
+import { analysisOf, partAt } from '../analysis';
 import type { ServerContext } from '../context';
 import { describeFileFor, exists, mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
@@ -13,7 +13,9 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const analysis = analysisOf(ctx, doc);
   if (!analysis) return null;
   const offset = analysis.lines.offsetAt(params.position);
-  const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
+  const part = partAt(analysis, offset);
+  if (!part) return null;
+  const result = hoverAt(part.model, catalogFor(part.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
   });
