@@ -8,6 +8,7 @@ import { removeSettingsEdits } from './fixes';
 
 /** Findings a document gets from the platform that holds it. */
 export function platformFindings(document: EmbeddedDocument, model: ConfigModel): Finding[] {
+  if (document.form === 'helm') return protocolMismatch(document, model);
   if (document.form !== 'eck') return [];
   if (document.product === 'elasticsearch') return managedSettings(model);
   const hosts = model.byKey.get('elasticsearch.hosts');
@@ -47,6 +48,30 @@ export function withoutOperatorCompanions(document: EmbeddedDocument, model: Con
     return setting !== undefined && contexts.some((c) => setting.key.startsWith(c));
   };
   return findings.filter((f) => f.ruleId !== 'ssl-missing-companion' || !managed(f));
+}
+
+/**
+ * The Elasticsearch chart's `protocol` is the scheme its readiness probe and the chart's own clients use
+ * (elastic/helm-charts elasticsearch/templates/statefulset.yaml); it must match whether the node serves TLS.
+ * Only an explicit `xpack.security.http.ssl.enabled` is compared: the 8.x chart turns HTTP TLS on itself.
+ */
+function protocolMismatch(document: EmbeddedDocument, model: ConfigModel): Finding[] {
+  const protocol = document.host.protocol;
+  const enabled = model.byKey.get('xpack.security.http.ssl.enabled');
+  if (!protocol || document.product !== 'elasticsearch' || !enabled || enabled.value.kind !== 'scalar' || enabled.value.templated) return [];
+  const tls = enabled.value.text.trim().toLowerCase();
+  const scheme = protocol.value.trim().toLowerCase();
+  if (!((scheme === 'https' && tls === 'false') || (scheme === 'http' && tls === 'true'))) return [];
+  const want = tls === 'true' ? 'https' : 'http';
+  return [
+    {
+      ruleId: 'helm-protocol-mismatch',
+      severity: 'warning',
+      message: `The chart's \`protocol: ${protocol.value}\` does not match \`xpack.security.http.ssl.enabled: ${enabled.value.text}\` in esConfig: the readiness probe will call the node over the wrong scheme and the pods never become ready.`,
+      range: protocol.range,
+      fixes: [{ title: `Set protocol to ${want}`, edits: [{ range: protocol.range, newText: want }], isPreferred: true }],
+    },
+  ];
 }
 
 function managedSettings(model: ConfigModel): Finding[] {

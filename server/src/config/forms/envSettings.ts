@@ -50,8 +50,8 @@ export function envSettings(entries: readonly EnvEntry[], product: Product): Env
 function envSetting(key: string, entry: EnvEntry): Setting {
   const value = entry.value ?? { text: '', range: { start: entry.nameRange.end, end: entry.nameRange.end } };
   const text = value.text;
-  // The image passes the value as a command-line string, so it is read as a quoted YAML string would be.
-  const scalar: ScalarValue = { kind: 'scalar', text, source: text, range: value.range, quoted: true, templated: INTERPOLATED.test(text) || text.includes('{{') || text.startsWith('[') };
+  // The range covers the value's characters alone (no quotes), so edits replace exactly them.
+  const scalar: ScalarValue = { kind: 'scalar', text, source: text, range: value.range, quoted: false, templated: INTERPOLATED.test(text) || text.includes('{{') || text.startsWith('[') };
   return { key, keyRange: entry.nameRange, keyParts: [{ text: key, range: entry.nameRange }], value: scalar, pairRange: entry.pairRange, document: 0 };
 }
 

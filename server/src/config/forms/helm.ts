@@ -33,7 +33,12 @@ export function readHelm(text: string, doc: Document.Parsed, out: { documents: E
   const product = chartProduct(root);
   const config = CONFIG_VALUES.find((c) => c.product === product)!;
   const version = versionHint(valueAt(root, 'imageTag'), 'imageTag');
-  const host = { name: stringOf(valueAt(root, 'clusterName')) ?? stringOf(valueAt(root, 'fullnameOverride')) };
+  const protocolNode = valueAt(root, 'protocol');
+  const protocol = stringOf(protocolNode);
+  const host = {
+    name: stringOf(valueAt(root, 'clusterName')) ?? stringOf(valueAt(root, 'fullnameOverride')),
+    protocol: protocol && protocolNode ? { value: protocol, range: quotedInner(text, rangeOf(protocolNode)) } : undefined,
+  };
   const files = valueAt(root, config.value);
   for (const pair of files && isMap(files) ? files.items : []) {
     const name = stringOf(pair.key);

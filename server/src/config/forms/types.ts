@@ -25,6 +25,8 @@ export interface HostContext {
   place?: string;
   /** ECK Kibana: the Elasticsearch resource `spec.elasticsearchRef.name` points at. */
   elasticsearchRef?: string;
+  /** Helm values of the Elasticsearch chart: `protocol` (http or https), which its readiness probe uses. */
+  protocol?: { value: string; range: OffsetRange };
 }
 
 /**
