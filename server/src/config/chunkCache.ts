@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/finding';
+import type { Finding } from '../core/finding';
 import { shiftFinding, shiftSettings, type ChunkResult, type KeyPart } from './parseChunk';
 import type { Setting } from './types';
 

@@ -10,7 +10,7 @@ import { CheckScope } from '../rules/checkScope';
 import { checkForms, type EmbeddedCheck } from '../rules/forms';
 import type { CheckEnvironment } from '../rules/types';
 import type { Analysis, ServerContext } from './context';
-import { LineIndex } from './convert';
+import { LineIndex } from '../core/lineIndex';
 import { DocumentState } from './documentState';
 
 /** Absolute file system path of a `file:` uri; undefined for other schemes (untitled, git ...). */

@@ -1,9 +1,9 @@
 // Capabilities and wiring: one server instance over one connection. Handlers live in handlers/, one a feature.
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { systemClock, type Clock, type FileSystem } from '../rules/environment';
+import { systemClock, type Clock, type FileSystem } from '../core/environment';
 import { CertificateFileCache } from '../pki/fileCache';
-import { nodeFileSystem } from '../rules/nodeFileSystem';
+import { nodeFileSystem } from '../core/nodeFileSystem';
 import { modelKey } from './analysis';
 import type { ServerContext } from './context';
 import { DocumentCache } from './documentCache';
@@ -17,7 +17,7 @@ import { registerHover } from './handlers/hover';
 import { registerInspectFile } from './handlers/inspectFile';
 import { registerPasswords } from './handlers/passwords';
 import { registerWatchedFiles } from './handlers/watchedFiles';
-import { registerLifecycle } from './lifecycle';
+import { registerLifecycle } from './initialize';
 import { PasswordStore } from './passwords';
 import type { Logger } from './runSafe';
 import { defaultSettings } from './settings';

@@ -8,8 +8,8 @@ import type { PemBlock } from './pem';
 import { PRIVATE_KEY_LABELS, isEncryptedKeyBlock, readPemPrivateKey } from './pemKeys';
 import type { WorkBudget } from './pkcs12/crypto';
 import { addKey, emptyFile } from './fileBuild';
-import type { ReadOptions } from './read';
-import { summarizeCsr } from './csr';
+import type { ReadOptions } from './parsed';
+import { summarizeCsr } from './csrSummary';
 import { parseCertificate } from './x509/summary';
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);

@@ -7,7 +7,7 @@ import type { WorkBudget } from './pkcs12/crypto';
 import { readPkcs12 } from './pkcs12/read';
 import type { Pkcs12Bag } from './pkcs12/read';
 import { addKey, emptyFile } from './fileBuild';
-import type { ReadOptions } from './read';
+import type { ReadOptions } from './parsed';
 import { parseCertificate } from './x509/summary';
 
 const MAX_CHAIN = 10;

@@ -5,9 +5,8 @@ import type { ConfigModel } from '../config/types';
 import type { CertificateFileRead, CertificateFiles } from '../pki/fileCache';
 import type { ParsedCertificate } from '../pki/parsed';
 import { verifyChain, type ChainResult } from '../pki/verifyChain';
-import type { Clock, FileStat, FileSystem } from './environment';
-import { sslContexts, type SslContext } from './sslContexts';
-import type { RuleContext } from './types';
+import type { Clock, FileStat, FileSystem } from '../core/environment';
+import { sslContexts, type SslContext } from './ssl/contexts';
 
 /**
  * Answers that are pure functions of their key (text the user wrote and immutable catalog data), kept across
@@ -94,7 +93,7 @@ export class CheckScope {
 }
 
 /** The SSL contexts of the check's model, shared when the check has a scope. */
-export function sslContextsOf(ctx: RuleContext): SslContext[] {
+export function sslContextsOf(ctx: { model: ConfigModel; scope?: CheckScope }): SslContext[] {
   return ctx.scope ? ctx.scope.sslContexts(ctx.model) : sslContexts(ctx.model);
 }
 

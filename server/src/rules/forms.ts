@@ -5,7 +5,7 @@ import { ECK_MANAGED_SETTINGS } from '../catalog/elasticsearch/eckManaged';
 import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
 import type { ConfigModel } from '../config/types';
 import { ruleDocsUrl } from './docs';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import { runRules } from './index';
 import type { CheckEnvironment } from './types';
 import { platformFindings, withoutOperatorCompanions } from './formsPlatform';

@@ -3,7 +3,7 @@
 import { ECK_MANAGED_SETTINGS } from '../catalog/elasticsearch/eckManaged';
 import type { EmbeddedDocument } from '../config/forms';
 import type { ConfigModel, Setting } from '../config/types';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import { removeSettingsEdits } from './fixes';
 
 /** Findings a document gets from the platform that holds it. */

@@ -1,15 +1,15 @@
 import { catalogFor } from '../catalog';
 import { parseConfig } from '../config/parse';
 import { ruleDocsUrl } from './docs';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import { insecureSettingRule } from './insecure';
 import { certificateRules } from './certificates';
 import { CheckScope, readOncePerCheck, statOncePerCheck } from './checkScope';
 import { lifecycleRule } from './lifecycle';
 import { missingFileRule } from './missingFiles';
 import { secretsRule } from './secrets';
-import { sslMissingCompanionRule } from './sslCompanions';
-import { sslConflictRule } from './sslConflicts';
+import { sslMissingCompanionRule } from './ssl/companions';
+import { sslConflictRule } from './ssl/conflicts';
 import type { CheckEnvironment, CheckInput, CheckResult, Rule, RuleContext } from './types';
 import { unknownSettingRule } from './unknownSettings';
 import { invalidValueRule } from './values';

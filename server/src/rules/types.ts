@@ -1,7 +1,7 @@
 import type { SettingIndex } from '../catalog/lookup';
 import type { ConfigModel } from '../config/types';
-import type { Clock, FileSystem } from './environment';
-import type { Finding } from './finding';
+import type { Clock, FileSystem } from '../core/environment';
+import type { Finding } from '../core/finding';
 
 /** Options a user sets (VS Code settings or CLI flags). */
 export interface CheckOptions {

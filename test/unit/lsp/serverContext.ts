@@ -5,7 +5,7 @@ import { DocumentCache } from '../../../server/src/lsp/documentCache';
 import { PasswordStore } from '../../../server/src/lsp/passwords';
 import { defaultSettings } from '../../../server/src/lsp/settings';
 import { CertificateFileCache } from '../../../server/src/pki/fileCache';
-import type { FileSystem } from '../../../server/src/rules/environment';
+import type { FileSystem } from '../../../server/src/core/environment';
 
 export const emptyFs: FileSystem = { stat: () => undefined, readFile: () => undefined };
 export const fixedClock = { now: () => new Date('2026-01-01T00:00:00Z') };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULE_IDS, checkText } from '../../../server/src/rules/index';
 import { ruleDocsUrl } from '../../../server/src/rules/docs';
-import type { FileSystem } from '../../../server/src/rules/environment';
+import type { FileSystem } from '../../../server/src/core/environment';
 
 const noFiles: FileSystem = { stat: () => undefined, readFile: () => undefined };
 

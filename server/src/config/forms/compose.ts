@@ -2,7 +2,7 @@
 // `environment:` gives the image.
 import { isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { Product } from '../../catalog/types';
-import type { Finding, OffsetRange } from '../../rules/finding';
+import type { Finding, OffsetRange } from '../../core/finding';
 import { duplicateEnvFindings, envSettings, type EnvEntry } from './envSettings';
 import { quotedInner } from './helm';
 import { rangeOf, stringOf, valueAt } from './hostYaml';

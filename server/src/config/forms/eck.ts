@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 import { isMap, type Document, type Node } from 'yaml';
 import type { Product } from '../../catalog/types';
-import type { Finding } from '../../rules/finding';
+import type { Finding } from '../../core/finding';
 import { documentRegion, itemsOf, rangeOf, stringOf, valueAt } from './hostYaml';
 import type { EmbeddedDocument, HostContext } from './types';
 import { versionHint } from './version';

@@ -1,7 +1,7 @@
 // Settings that container images read from environment variables.
 import type { Product } from '../../catalog/types';
 import { kibanaDockerSetting, kibanaEnvName, kibanaEnvSetting } from '../../catalog/kibana/dockerEnv';
-import type { Finding, OffsetRange } from '../../rules/finding';
+import type { Finding, OffsetRange } from '../../core/finding';
 import type { ScalarValue, Setting } from '../types';
 
 /** One environment entry as written in the host: its name and value, each with its host range. */

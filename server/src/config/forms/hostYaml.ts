@@ -1,6 +1,6 @@
 // Reading a host file (a manifest, values or compose file) as YAML nodes, within a token budget.
 import { Composer, isMap, isScalar, isSeq, Lexer, Parser, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { OffsetRange } from '../../rules/finding';
+import type { OffsetRange } from '../../core/finding';
 
 /**
  * yaml tokens read from one host file before recognition gives up. A 5,000-document manifest has about

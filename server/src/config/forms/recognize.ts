@@ -8,7 +8,7 @@ import { readHelm, isHelmValues } from './helm';
 import { MAX_HOST_TOKENS, parseHost } from './hostYaml';
 import { sniffForms } from './sniff';
 import type { EmbeddedDocument, FormKind, FormsResult } from './types';
-import type { Finding } from '../../rules/finding';
+import type { Finding } from '../../core/finding';
 import type { Document } from 'yaml';
 
 /** Settings documents read from one host file; a 5,000-resource manifest is checked up to here. */

@@ -1,5 +1,5 @@
 import type { Product } from '../../catalog/types';
-import type { Finding, OffsetRange } from '../../rules/finding';
+import type { Finding, OffsetRange } from '../../core/finding';
 import type { Setting } from '../types';
 
 /** Where a settings document lives: its own file, or inside a deployment file of one of these kinds. */

@@ -5,6 +5,7 @@ import { Commands } from '../../protocol';
 import { lineIndexOf, uriToPath } from '../analysis';
 import type { ServerContext } from '../context';
 import { runSafe } from '../runSafe';
+import { toLspRange } from '../convert';
 
 const PEM_EXTENSIONS = /\.(pem|crt|cer|cert)$/i;
 
@@ -15,7 +16,7 @@ function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens[] {
   const file = uriToPath(doc.uri);
   const lenses = ctx.pemLenses.get(doc.uri, doc.version, () => certificateLenses(lines.text, ctx.clock));
   return lenses.map((lens) => ({
-    range: lines.rangeOf(lens.range),
+    range: toLspRange(lines, lens.range),
     // Without a file on disk there is nothing for the viewer to open, so the lens is plain text.
     command: file ? { title: lens.title, command: Commands.openCertificate, arguments: [file] } : { title: lens.title, command: '' },
   }));

@@ -15,9 +15,10 @@ import { completeAt, keyDocumentation, type CompletionEntry, type DirEntry } fro
 import { regionText } from '../../config/forms/hostYaml';
 import { analysisOf, partAt } from '../analysis';
 import type { ServerContext } from '../context';
-import type { LineIndex } from '../convert';
+import type { LineIndex } from '../../core/lineIndex';
 import { mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
+import { toLspRange, toOffset } from '../convert';
 
 const kinds: Record<CompletionEntry['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -46,7 +47,7 @@ function toItem(entry: CompletionEntry, lines: LineIndex, product: Product): Com
     label: entry.label,
     kind: kinds[entry.kind],
     detail: entry.detail,
-    textEdit: { range: lines.rangeOf(entry.range), newText: entry.insertText },
+    textEdit: { range: toLspRange(lines, entry.range), newText: entry.insertText },
     insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // The label is the default filter text; repeating it only makes long lists longer.
     filterText: entry.filterText === entry.label ? undefined : entry.filterText,
@@ -78,7 +79,7 @@ function complete(ctx: ServerContext, params: CompletionParams): CompletionList 
   const doc = ctx.documents.get(params.textDocument.uri);
   const analysis = doc && analysisOf(ctx, doc);
   if (!doc || !analysis) return empty;
-  const offset = analysis.lines.offsetAt(params.position);
+  const offset = toOffset(analysis.lines, params.position);
   const part = partAt(analysis, offset);
   // In a deployment file only an embedded settings text (a nodeSet's config, an esConfig block) completes.
   if (!part || (analysis.parts && !part.region)) return empty;

@@ -6,13 +6,14 @@ import { analysisOf, partAt } from '../analysis';
 import type { ServerContext } from '../context';
 import { describeFileFor, exists, mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
+import { toLspRange, toOffset } from '../convert';
 
 function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc) return null;
   const analysis = analysisOf(ctx, doc);
   if (!analysis) return null;
-  const offset = analysis.lines.offsetAt(params.position);
+  const offset = toOffset(analysis.lines, params.position);
   const part = partAt(analysis, offset);
   if (!part) return null;
   const result = hoverAt(part.model, catalogFor(part.product), offset, {
@@ -20,7 +21,7 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
   });
   if (!result) return null;
-  return { contents: { kind: 'markdown', value: result.markdown }, range: analysis.lines.rangeOf(result.range) };
+  return { contents: { kind: 'markdown', value: result.markdown }, range: toLspRange(analysis.lines, result.range) };
 }
 
 export function registerHover(ctx: ServerContext): void {

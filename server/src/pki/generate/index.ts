@@ -5,7 +5,7 @@ import { PkiError } from '../errors';
 import { checkPkcs12Password } from '../pkcs12/write';
 import { DEFAULT_DAYS, daysForYears, type CaMaterial } from './issue';
 import { BuildContext, buildCa, buildCert, buildCsr, buildHttp, buildKibanaClient, caForRun } from './kinds';
-import { checkKeySpec } from './keys';
+import { checkKeySpec } from './keyPair';
 import { loadCa } from './loadCa';
 import { FileSet, type Protection } from './output';
 import type { GenerateEnvironment, GenerateRequestSpec, GenerateResult, InstanceSpec } from './types';

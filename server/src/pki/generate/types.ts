@@ -1,4 +1,4 @@
-import type { Clock, FileSystem } from '../../rules/environment';
+import type { Clock, FileSystem } from '../../core/environment';
 
 /** Key algorithm choices; certutil's default is RSA 2048. */
 export type KeySpec = { type: 'rsa'; bits: 2048 | 3072 | 4096 } | { type: 'ec'; curve: 'P-256' | 'P-384' };

@@ -7,7 +7,7 @@ import {
 } from '@peculiar/asn1-x509';
 import type { Extension, GeneralName } from '@peculiar/asn1-x509';
 import { PkiError } from '../errors';
-import type { Clock } from '../../rules/environment';
+import type { Clock } from '../../core/environment';
 import type { CertSummary, SubjectAltName } from '../types';
 import { publicKeyInfo } from '../keys';
 import { formatName } from './names';

@@ -2,10 +2,9 @@
 // and return both the plain InspectResult and the parsed objects verification needs.
 import 'reflect-metadata';
 import * as crypto from 'node:crypto';
-import type { Clock } from '../rules/environment';
 import { PkiError } from './errors';
 import { Deadline, checkSize } from './limits';
-import type { ParsedFile } from './parsed';
+import type { ParsedFile, ReadOptions } from './parsed';
 import { addKey, emptyFile } from './fileBuild';
 import { WorkBudget } from './pkcs12/crypto';
 import { readPemFile } from './readPem';
@@ -13,15 +12,6 @@ import { readPkcs12File } from './readPkcs12';
 import { jksError, sniffFormat } from './sniff';
 import { parseCertificate } from './x509/summary';
 import { decryptPkcs8 } from './pemKeys';
-
-/** What a read needs besides the bytes. */
-export interface ReadOptions {
-  /** Shown in results and messages (and used in the JKS conversion command). */
-  fileName?: string;
-  /** Keystore password or key passphrase; absent means "try the empty password". */
-  password?: string;
-  clock: Clock;
-}
 
 /**
  * Reads a PEM, DER or PKCS#12 file. Throws PkiError (TOO_LARGE, EMPTY, JKS, NOT_PEM, BAD_PEM, BAD_DER,

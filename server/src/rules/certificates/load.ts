@@ -1,13 +1,13 @@
 // Reading one SSL context's files and turning read failures and format mix-ups into findings.
-import type { FileRole } from '../catalog/types';
-import type { ScalarValue, Setting } from '../config/types';
-import type { CertificateFileRead, CertificateFiles } from '../pki/fileCache';
-import type { ContextFile, ContextFiles, ResolvedRead } from './certificatesFiles';
-import { certificateFiles, fileSettings, passwordSettings, resolveExisting } from './certificatesFiles';
-import { certFinding } from './certificatesFinding';
-import type { SslContext } from './sslContexts';
-import type { RuleContext } from './types';
-import { q } from './support';
+import type { FileRole } from '../../catalog/types';
+import type { ScalarValue, Setting } from '../../config/types';
+import type { CertificateFileRead, CertificateFiles } from '../../pki/fileCache';
+import type { ContextFile, ContextFiles, ResolvedRead } from './files';
+import { certificateFiles, fileSettings, passwordSettings, resolveExisting } from './files';
+import { certFinding } from './report';
+import type { SslContext } from '../ssl/contexts';
+import type { RuleContext } from '../types';
+import { q } from '../support';
 
 const PEM_ROLES = new Set<FileRole>(['certificate', 'key', 'certificateAuthorities']);
 
