@@ -41,6 +41,8 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'eck-managed-hosts': same('deploy-manage/deploy/cloud-on-k8s/kibana-instance-quickstart'),
   'kibana-env-ignored': same('deploy-manage/deploy/self-managed/install-kibana-with-docker'),
   'duplicate-env': both('deploy-manage/deploy/self-managed/install-elasticsearch-with-docker', 'deploy-manage/deploy/self-managed/install-kibana-with-docker'),
+  'eck-certificate-secret': same('deploy-manage/security/k8s-https-settings'),
+  'eck-certificate-names': same('deploy-manage/security/k8s-https-settings'),
   'helm-protocol-mismatch': same('deploy-manage/security/set-up-basic-security-plus-https'),
 };
 

@@ -46,6 +46,8 @@ export const FORM_RULE_IDS = {
   'eck-managed-hosts': 'Kibana `elasticsearch.hosts` set beside `elasticsearchRef`, which makes ECK set the connection itself.',
   'kibana-env-ignored': 'A Kibana container variable the image does not read (it maps only upper-case names of known settings).',
   'duplicate-env': 'A container environment names the same variable twice; only one value reaches the container.',
+  'eck-certificate-secret': 'The Secret an ECK resource takes its TLS certificate from lacks the keys ECK needs.',
+  'eck-certificate-names': 'An ECK TLS certificate (from a Secret or cert-manager) misses a service name, expired, or its key does not match.',
   'helm-protocol-mismatch': 'A Helm values `protocol` disagrees with whether the settings inside turn on HTTP TLS.',
 } as const;
 

@@ -5,6 +5,7 @@ import { isMap, type Document, type Node } from 'yaml';
 import type { Product } from '../../catalog/types';
 import type { Finding } from '../../core/finding';
 import { documentRegion, itemsOf, rangeOf, stringOf, valueAt } from './hostYaml';
+import { tlsReferences, type KubernetesObjects } from './kubernetes';
 import type { EmbeddedDocument, HostContext } from './types';
 import { versionHint } from './version';
 
@@ -22,7 +23,7 @@ export function eckKind(root: unknown): (typeof KINDS)[number] | undefined {
 }
 
 /** The settings documents and host findings of one ECK resource. */
-export function readEck(text: string, doc: Document.Parsed, out: { documents: EmbeddedDocument[]; findings: Finding[] }): void {
+export function readEck(text: string, doc: Document.Parsed, out: { documents: EmbeddedDocument[]; findings: Finding[]; kubernetes: KubernetesObjects }): void {
   const root = doc.contents;
   const kind = eckKind(root);
   if (!kind) return;
@@ -43,6 +44,7 @@ export function readEck(text: string, doc: Document.Parsed, out: { documents: Em
     add(valueAt(spec, 'config'), 'spec.config');
   }
   out.findings.push(...httpTlsFindings(spec, kind.product));
+  out.kubernetes.references.push(...tlsReferences(kind.product, host.name, host.namespace, spec));
 }
 
 /** `spec.http.tls`: a disabled self-signed certificate and the subject alternative names ECK will issue. */

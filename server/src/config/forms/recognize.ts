@@ -6,6 +6,7 @@ import { readConfigMap } from './configMap';
 import { readEck } from './eck';
 import { readHelm, isHelmValues } from './helm';
 import { MAX_HOST_TOKENS, parseHost } from './hostYaml';
+import { readKubernetesObject } from './kubernetes';
 import { sniffForms } from './sniff';
 import type { EmbeddedDocument, FormKind, FormsResult } from './types';
 import type { Finding } from '../../core/finding';
@@ -23,7 +24,7 @@ export function recognizeForms(text: string, form?: FormKind): FormsResult | und
   if (form === 'plain') return undefined;
   const candidates = form ? [form] : sniffForms(text);
   if (candidates.length === 0) return undefined;
-  const result: FormsResult = { form: candidates[0], documents: [], findings: [] };
+  const result: FormsResult = { form: candidates[0], documents: [], findings: [], kubernetes: { secrets: [], certificates: [], references: [] } };
   const limit = checkLimits(text);
   if (limit) return { ...result, findings: [limit] };
   const docs = parseHost(blankTemplates(text));
@@ -38,6 +39,7 @@ export function recognizeForms(text: string, form?: FormKind): FormsResult | und
       break;
     }
     readDocument(text, doc, candidates, result, found);
+    if (candidates.includes('eck')) readKubernetesObject(doc, result.kubernetes);
   }
   result.form = candidates.find((c) => found.has(c)) ?? candidates[0];
   if (result.documents.length > MAX_EMBEDDED_DOCUMENTS) result.documents.length = MAX_EMBEDDED_DOCUMENTS;

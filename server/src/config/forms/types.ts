@@ -1,6 +1,7 @@
 import type { Product } from '../../catalog/types';
 import type { Finding, OffsetRange } from '../../core/finding';
 import type { Setting } from '../types';
+import type { KubernetesObjects } from './kubernetes';
 
 /** Where a settings document lives: its own file, or inside a deployment file of one of these kinds. */
 export type FormKind = 'plain' | 'eck' | 'helm' | 'compose' | 'configmap';
@@ -55,4 +56,6 @@ export interface FormsResult {
   documents: EmbeddedDocument[];
   /** Findings about the host's own fields (ECK `spec.http.tls`, compose duplicates ...), in host offsets. */
   findings: Finding[];
+  /** Secrets, cert-manager Certificates and the ECK references to them, for the certificate checks. */
+  kubernetes: KubernetesObjects;
 }
