@@ -18,8 +18,9 @@ export const checkUsage = `Usage: estls check [--format text|json] [--product el
 Checks elasticsearch.yml and kibana.yml files, and the settings inside deployment files: ECK
 manifests, Helm values of Elastic's charts, docker-compose files and Kubernetes ConfigMaps.
 A deployment file is recognised by its content; a settings file's product comes from its name
-(elasticsearch*.yml, kibana*.yml). --product checks the file as that product's settings file;
---form (plain, eck, helm, compose, configmap) reads it as that form.
+(elasticsearch*.yml, kibana*.yml). Beats and standalone Elastic Agent files (filebeat.yml, ...,
+elastic-agent.yml) get their outputs' TLS checked. --product checks the file as that product's
+settings file; --form (plain, eck, helm, compose, configmap, beats) reads it as that form.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
@@ -115,7 +116,7 @@ function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironme
   const lines = new LineIndex(read.text);
   if (read.finding) return [toEntry(file, read.finding, lines)];
   // A deployment file is known by its content, whatever its name; --product reads the file as settings.
-  const forms = args.product && !args.form ? undefined : recognizeForms(read.text, args.form);
+  const forms = args.product && !args.form ? undefined : recognizeForms(read.text, args.form, absolute);
   if (forms) return checkForms(read.text, forms, env).findings.map((f) => toEntry(file, f, lines));
   const product = args.product ?? detectProduct(absolute);
   if (!product) return args.form === 'plain' || args.form === undefined ? unknownProduct : [];

@@ -43,7 +43,7 @@ function analyze(ctx: ServerContext, doc: TextDocument): Analysis | undefined {
   const name = filePath ?? doc.uri;
   // A file the user mapped is a settings file; any other YAML is first looked at for a deployment form.
   if (!mappedProduct(name, ctx.settings.files) && doc.languageId !== 'pem') {
-    const forms = recognizeForms(doc.getText());
+    const forms = recognizeForms(doc.getText(), undefined, name);
     if (forms) return analyzeForms(ctx, doc, forms, filePath);
   }
   const product = detectProduct(name, ctx.settings.files);

@@ -8,6 +8,7 @@ import { ruleDocsUrl } from './docs';
 import type { Finding } from '../core/finding';
 import { runRules } from './index';
 import type { CheckEnvironment } from './types';
+import { beatsFindings } from './beats';
 import { eckCertificateFindings } from './formsCertificates';
 import { platformFindings, withoutOperatorCompanions } from './formsPlatform';
 
@@ -42,7 +43,8 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
     findings.push(...platformFindings(document, model));
     parts.push({ document, model, findings });
   }
-  const all = [...forms.findings, ...eckCertificateFindings(forms.kubernetes, env.clock), ...parts.flatMap((p) => p.findings)];
+  const beats = forms.form === 'beats' && forms.findings.length === 0 ? beatsFindings(text) : [];
+  const all = [...forms.findings, ...beats, ...eckCertificateFindings(forms.kubernetes, env.clock), ...parts.flatMap((p) => p.findings)];
   for (const f of all) f.docsUrl ??= ruleDocsUrl(f.ruleId, 'elasticsearch');
   all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { forms, parts, findings: all };

@@ -7,6 +7,7 @@ import { readEck } from './eck';
 import { readHelm, isHelmValues } from './helm';
 import { MAX_HOST_TOKENS, parseHost } from './hostYaml';
 import { readKubernetesObject } from './kubernetes';
+import { isBeatsFile } from './beats';
 import { sniffForms } from './sniff';
 import type { EmbeddedDocument, FormKind, FormsResult } from './types';
 import type { Finding } from '../../core/finding';
@@ -18,15 +19,19 @@ export const MAX_EMBEDDED_DOCUMENTS = 1000;
 /**
  * The settings documents of a host file (ECK manifest, Helm values, compose file, ConfigMap), or undefined
  * when the text is none of these forms (a plain settings file, or YAML of another kind). `form` forces one
- * form instead of the content sniff; `plain` always answers undefined.
+ * form instead of the content sniff; `plain` always answers undefined. A Beats or Agent file (by `fileName` or
+ * content) answers the form `beats` with no document.
  */
-export function recognizeForms(text: string, form?: FormKind): FormsResult | undefined {
+export function recognizeForms(text: string, form?: FormKind, fileName?: string): FormsResult | undefined {
   if (form === 'plain') return undefined;
-  const candidates = form ? [form] : sniffForms(text);
+  const sniffed = form ? [form] : sniffForms(text);
+  // A Beats file is checked as a whole (rules/beats.ts); it holds no settings document of its own.
+  const candidates = sniffed.length === 0 && isBeatsFile(text, fileName) ? ['beats' as const] : sniffed;
   if (candidates.length === 0) return undefined;
   const result: FormsResult = { form: candidates[0], documents: [], findings: [], kubernetes: { secrets: [], certificates: [], references: [] } };
   const limit = checkLimits(text);
   if (limit) return { ...result, findings: [limit] };
+  if (candidates[0] === 'beats') return result;
   const docs = parseHost(blankTemplates(text));
   if (!docs) {
     const message = `The file holds more than ${MAX_HOST_TOKENS} YAML tokens, more than any deployment file needs, so it is not checked.`;

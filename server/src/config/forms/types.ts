@@ -3,11 +3,11 @@ import type { Finding, OffsetRange } from '../../core/finding';
 import type { Setting } from '../types';
 import type { KubernetesObjects } from './kubernetes';
 
-/** Where a settings document lives: its own file, or inside a deployment file of one of these kinds. */
-export type FormKind = 'plain' | 'eck' | 'helm' | 'compose' | 'configmap';
+/** Where a settings document lives: its own file, inside a deployment file of one of these kinds, or a Beats file. */
+export type FormKind = 'plain' | 'eck' | 'helm' | 'compose' | 'configmap' | 'beats';
 
 /** The forms a user may name with `--form` (and `auto`, the default: recognise by content). */
-export const FORM_KINDS: readonly FormKind[] = ['plain', 'eck', 'helm', 'compose', 'configmap'];
+export const FORM_KINDS: readonly FormKind[] = ['plain', 'eck', 'helm', 'compose', 'configmap', 'beats'];
 
 /** A version the host file states, and where it states it (`spec.version`, an image tag, `imageTag`). */
 export interface VersionHint {
