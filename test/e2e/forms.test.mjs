@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chooseAction, clickText, editorText, shot, waitForEditor, waitForWorkbench } from '../../scripts/lib/workbench.mjs';
-import { readProblemsPanel } from '../../scripts/lib/problems.mjs';
+import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
 
 const ECK = `apiVersion: elasticsearch.k8s.elastic.co/v1
@@ -21,7 +21,7 @@ spec:
     count: 3
     config:
       node.store.allow_mmap: false
-      xpack.security.transport.ssl.verfication_mode: full
+      xpack.security.http.ssl.verfication_mode: full
 `;
 
 const COMPOSE = `services:
@@ -111,10 +111,11 @@ async function quickFix(needle, title, fixedLine, file) {
   await clickText(page, needle);
   await page.keyboard.press('Control+.');
   await chooseAction(page, title);
+  // The whole line must read as fixed: `=full` is also a prefix of the wrong `=fulll`.
   await page.waitForFunction((want) => [...document.querySelectorAll('.editor-group-container.active .view-line')]
-    .some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(want)), fixedLine, { timeout: 20_000 });
+    .some((l) => l.textContent.replace(/\u00a0/g, ' ').trim() === want.trim()), fixedLine, { timeout: 20_000 });
   await page.keyboard.press('Control+S');
-  return pollFile(file, new RegExp(fixedLine.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return pollFile(file, new RegExp(`^${fixedLine.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
 }
 
 uiTest('a typo in an ECK nodeSet config is listed on its line, and the quick fix renames it', async () => {
@@ -125,9 +126,14 @@ uiTest('a typo in an ECK nodeSet config is listed on its line, and the quick fix
   const marker = await waitForMarker('eck-cluster.yaml', 'unknown-setting', 12);
   assert.equal(marker.column, oracle.column);
   await shot(page, 'forms-01-eck-problem');
-  const saved = await quickFix('verfication_mode', 'verification_mode', '      xpack.security.transport.ssl.verification_mode: full', file);
+  const saved = await quickFix('verfication_mode', 'verification_mode', '      xpack.security.http.ssl.verification_mode: full', file);
   assert.doesNotMatch(saved, /verfication/);
   assert.doesNotMatch(await editorText(page), /verfication/);
+  // The repaired setting is a valid one the operator leaves to the user: the only open file is clean now.
+  await waitForProblems(page, (label) => {
+    const counts = parseProblemCounts(label);
+    return counts.errors === 0 && counts.warnings === 0;
+  });
   await shot(page, 'forms-02-eck-fixed');
 });
 
@@ -139,7 +145,7 @@ uiTest('a wrong Kibana variable value in a compose file is listed on its line, a
   const marker = await waitForMarker('docker-compose.yml', 'invalid-value', 6);
   assert.equal(marker.column, oracle.column);
   await shot(page, 'forms-03-compose-problem');
-  const saved = await quickFix('fulll', 'full', '- ELASTICSEARCH_SSL_VERIFICATIONMODE=full', file);
+  const saved = await quickFix('fulll', 'full', '      - ELASTICSEARCH_SSL_VERIFICATIONMODE=full', file);
   assert.match(saved, /ELASTICSEARCH_SSL_VERIFICATIONMODE=full\n/);
   await shot(page, 'forms-04-compose-fixed');
 });
