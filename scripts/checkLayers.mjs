@@ -23,8 +23,8 @@ const allowed = {
   lsp: ['core', 'catalog', 'config', 'pki', 'rules', 'workspace', 'checker', 'features', 'protocol.ts'],
   'main.ts': ['lsp'],
 };
-// The client runs in the editor and loads nothing of the engine: it may import protocol.ts, `import type` from
-// anywhere (erased at build), and pure helpers: server files whose own imports are only node: builtins and
+// The client runs in the editor and loads nothing of the engine: it may import protocol.ts (which re-exports the
+// engine types the client needs) and pure helpers: server files whose own imports are only node: builtins and
 // other pure helpers (no npm package, so nothing heavy reaches the extension bundle).
 
 function walk(dir, out = []) {
@@ -86,15 +86,15 @@ const errors = [];
 for (const file of files) {
   const from = layerOf(file);
   const targets = [];
-  for (const { spec, typeOnly } of importsOf(file)) {
+  for (const { spec } of importsOf(file)) {
     const target = resolveImport(file, spec);
     if (!target) continue;
     targets.push(target);
     const to = layerOf(target);
     const rel = relative(root, target).split(sep).join('/');
     if (to === from) continue;
-    const ok = from === 'client' ? to === 'protocol.ts' || typeOnly || isPure(target) : (allowed[from] ?? []).includes(to);
-    const what = from === 'client' ? 'protocol.ts, types, pure helpers' : (allowed[from] ?? []).join(', ') || 'nothing of ours';
+    const ok = from === 'client' ? to === 'protocol.ts' || isPure(target) : (allowed[from] ?? []).includes(to);
+    const what = from === 'client' ? 'protocol.ts, pure helpers' : (allowed[from] ?? []).join(', ') || 'nothing of ours';
     if (!ok) errors.push(`${relative(root, file)}: layer '${from}' may not import '${rel}' (allowed: ${what})`);
   }
   graph.set(file, targets);

@@ -1,8 +1,7 @@
 // The part every generation command shares: check trust, ask the server behind a cancellable progress
 // notification, write the files (never over existing ones without consent), then offer the follow-up.
 import * as vscode from 'vscode';
-import type { GenerateParams, GenerateResponse } from '../../../server/src/protocol';
-import type { GenerateRequestSpec, GenerateResult } from '../../../server/src/pki/generate/types';
+import type { GenerateParams, GenerateRequestSpec, GenerateResponse, GenerateResult } from '../../../server/src/protocol';
 import type { Services } from '../services';
 import { emptyResult, type GenerateCommandArgs, type GenerateCommandResult } from './args';
 import { insertSettings, offerFollowUp } from './afterGenerate';
@@ -29,11 +28,17 @@ function requestParams(kind: GenerateRequestSpec['kind'], args: GenerateCommandA
 async function requestWithProgress(services: Services, params: GenerateParams): Promise<GenerateResponse | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Elastic TLS: generating certificates…', cancellable: true },
-    (_progress, token) =>
+    (progress, token) =>
       new Promise<GenerateResponse | undefined>((resolve, reject) => {
-        // Cancel at once on the user's side; the token also cancels the request in the server.
+        // Cancel at once on the user's side; the token also cancels the request in the server, between keys.
         const sub = token.onCancellationRequested(() => resolve(undefined));
-        services.server.generate(params, token).then(
+        let shown = 0;
+        const onProgress = (message: string, percentage?: number): void => {
+          const increment = percentage === undefined ? undefined : Math.max(0, percentage - shown);
+          if (percentage !== undefined) shown = Math.max(shown, percentage);
+          progress.report({ message, increment });
+        };
+        services.server.generate(params, token, onProgress).then(
           (r) => resolve(token.isCancellationRequested ? undefined : r),
           (e) => (token.isCancellationRequested ? resolve(undefined) : reject(e)),
         ).finally(() => sub.dispose());
@@ -71,6 +76,12 @@ async function writeResult(
     return { ...emptyResult('exists'), existing: outcome.existing.map((u) => u.fsPath) };
   }
   services.log.info(`Generated ${outcome.written.length} file(s) in ${outputDir.fsPath}`);
+  if (outcome.modesNotSet.length) {
+    const names = outcome.modesNotSet.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)).join(', ');
+    void vscode.window.showWarningMessage(
+      `Elastic TLS: ${outputDir.scheme}: folders have no file modes the extension can set, so ${names} may be readable by others there. Make sure only you can read them (the command line writes them 0600).`,
+    );
+  }
   await applyInsertSettings(args, result, outputDir);
   if (interactive) void offerFollowUp(result, outputDir, outcome.written.length);
   return {

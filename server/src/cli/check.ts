@@ -2,18 +2,20 @@
 import * as path from 'node:path';
 import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
+import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
 import { FORM_KINDS, recognizeForms, type FormKind } from '../config/forms';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
-import { checkText } from '../rules';
-import { checkForms } from '../rules/forms';
+import { configuredStackVersion, parseStackVersion } from '../catalog/version';
+import { checkDeployment, checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 
-export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--form FORM] [--expiry-days N] FILE...
+export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--form FORM] [--expiry-days N]
+                   [--stack-version X.Y.Z] FILE...
 
 Checks elasticsearch.yml and kibana.yml files, and the settings inside deployment files: ECK
 manifests, Helm values of Elastic's charts, docker-compose files and Kubernetes ConfigMaps.
@@ -21,6 +23,9 @@ A deployment file is recognised by its content; a settings file's product comes 
 (elasticsearch*.yml, kibana*.yml). Beats and standalone Elastic Agent files (filebeat.yml, ...,
 elastic-agent.yml) get their outputs' TLS checked. --product checks the file as that product's
 settings file; --form (plain, eck, helm, compose, configmap, beats) reads it as that form.
+Verdicts that depend on the release follow --stack-version, else the version a deployment file
+states for its settings (ECK spec.version, an image tag, Helm imageTag), else a version found
+beside the file (compose image tags, Helm imageTag, Ansible es_version), else the current 9.x.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
@@ -41,14 +46,12 @@ interface CheckArgs {
   product?: Product;
   form?: FormKind;
   expiryDays: number;
+  stackVersion?: string;
   files: string[];
 }
 
-/** Bytes that cannot be settings text are refused before decoding (4 bytes per character at most). */
-const MAX_FILE_BYTES = MAX_FILE_CHARS * 4;
-
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, form: { type: 'string' }, 'expiry-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, form: { type: 'string' }, 'expiry-days': { type: 'string' }, 'stack-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
@@ -61,23 +64,25 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   if (form !== undefined && !FORM_KINDS.includes(form)) return `unknown form '${form}' (use ${FORM_KINDS.join(', ')})`;
   const days = values['expiry-days'] ?? '30';
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
+  const stackVersion = values['stack-version'];
+  if (stackVersion !== undefined && !parseStackVersion(stackVersion)) return `--stack-version takes a version such as 8.11.0 or 7.17, not '${stackVersion}'`;
   if (positionals.length === 0) return 'no file given';
-  return { format, product, form, expiryDays: Number(days), files: positionals };
+  return { format, product, form, expiryDays: Number(days), stackVersion, files: positionals };
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
 function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
-  let stat;
   let bytes;
   try {
-    stat = io.fs.stat(absolute);
+    const stat = io.fs.stat(absolute);
     if (!stat) return 'no such file';
-    if (!stat.isFile) return 'not a file';
-    if (stat.size > MAX_FILE_BYTES) {
-      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `The file has ${stat.size} bytes; files over ${MAX_FILE_CHARS / (1024 * 1024)} MB are not checked.`, range: { start: 0, end: 0 } } };
-    }
-    bytes = io.fs.readFile(absolute);
+    if (stat.isDirectory) return 'not a file';
+    bytes = readBounded(io.fs, absolute, 'settings');
   } catch (e) {
+    if (isFileGateError(e) && e.code === 'TOO_LARGE') {
+      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `${e.message} Settings files over ${MAX_FILE_CHARS / (1024 * 1024)} M characters are not checked.`, range: { start: 0, end: 0 } } };
+    }
+    if (isFileGateError(e)) return e.message;
     return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`;
   }
   return bytes ? decodeUtf8(bytes) : 'no such file';
@@ -110,14 +115,13 @@ const unknownProduct = 'cannot tell whether it is an Elasticsearch or a Kibana s
 /** Checks one file; a string return is why it could not be checked. */
 function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironment): CheckReportEntry[] | string {
   const absolute = path.resolve(io.cwd, file);
-  if (args.form === undefined && !args.product && !detectProduct(absolute) && !io.fs.stat(absolute)) return 'no such file';
   const read = readText(io, absolute);
   if (typeof read === 'string') return read;
   const lines = new LineIndex(read.text);
   if (read.finding) return [toEntry(file, read.finding, lines)];
   // A deployment file is known by its content, whatever its name; --product reads the file as settings.
   const forms = args.product && !args.form ? undefined : recognizeForms(read.text, args.form, absolute);
-  if (forms) return checkForms(read.text, forms, env).findings.map((f) => toEntry(file, f, lines));
+  if (forms) return checkDeployment(read.text, forms, env, absolute).findings.map((f) => toEntry(file, f, lines));
   const product = args.product ?? detectProduct(absolute);
   if (!product) return args.form === 'plain' || args.form === undefined ? unknownProduct : [];
   const result = checkText({ text: read.text, product, filePath: absolute }, env);
@@ -147,21 +151,28 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     clock: io.clock,
     passwords: { get: () => undefined },
     certificates: new CertificateFileCache(io.fs, io.clock),
-    options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [] },
+    // The current directory bounds the search for a stack version in deployment files around each file.
+    options: {
+      expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd],
+      stackVersion: configuredStackVersion(parsed.stackVersion, '--stack-version'),
+    },
   };
   const entries: CheckReportEntry[] = [];
-  let failed = false;
+  let checked = 0;
   for (const file of parsed.files) {
     const result = checkFile(io, file, parsed, env);
-    if (typeof result === 'string') {
-      io.err(`estls check: ${file}: ${result}\n`);
-      failed = true;
-    } else entries.push(...result);
+    if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
+    else {
+      checked++;
+      entries.push(...result);
+    }
   }
+  const failed = checked < parsed.files.length;
   if (parsed.format === 'json') io.out(`${JSON.stringify(entries, null, 2)}\n`);
   else {
     io.out(formatText(entries));
-    io.err(summary(entries, parsed.files.length));
+    // The summary counts the files that were checked; with none there is nothing to sum up.
+    if (checked > 0) io.err(summary(entries, checked));
   }
   if (failed) return ExitCode.usage;
   return entries.some((e) => e.severity === 'error') ? ExitCode.findings : ExitCode.ok;

@@ -3,10 +3,12 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { systemClock, type Clock, type FileSystem } from '../core/environment';
 import { CertificateFileCache } from '../pki/fileCache';
-import { nodeFileSystem } from '../core/nodeFileSystem';
-import { modelKey } from './analysis';
+import { Confinement } from '../core/fileGate';
+import { createNodeFileSystem } from '../core/nodeFileSystem';
+import { safeMessage } from '../core/safeText';
+import { checkEnvironment } from './analysis';
 import type { ServerContext } from './context';
-import { DocumentCache } from './documentCache';
+import { DocumentChecker } from '../checker/documentChecker';
 import { registerCodeActions } from './handlers/codeAction';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerCompletion } from './handlers/completion';
@@ -30,40 +32,33 @@ export interface ServerOptions {
 
 function connectionLogger(connection: Connection): Logger {
   return {
-    info: (message) => connection.console.info(message),
-    error: (message) => connection.console.error(message),
+    // Error messages may quote a file's text: masked and escaped like every other output.
+    info: (message) => connection.console.info(safeMessage(message)),
+    error: (message) => connection.console.error(safeMessage(message)),
   };
 }
 
 function createContext(connection: Connection, options: ServerOptions): ServerContext {
   const documents = new TextDocuments(TextDocument);
-  const fs = options.fs ?? nodeFileSystem;
+  // Trust and folders arrive with initialize, so the confinement reads them on every check.
+  const confinement = new Confinement(() => (ctx.settings.trusted ? undefined : ctx.workspaceRoots));
+  const fs = options.fs ?? createNodeFileSystem(confinement);
   const clock = options.clock ?? systemClock;
-  return {
+  const ctx: ServerContext = {
     connection,
     documents,
     log: connectionLogger(connection),
     settings: { ...defaultSettings },
     workspaceRoots: [],
+    confinement,
     passwords: new PasswordStore(),
     fs,
     clock,
     certificates: new CertificateFileCache(fs, clock),
-    models: new DocumentCache(),
-    analyses: new DocumentCache(),
-    lineIndexes: new DocumentCache(),
-    pemLenses: new DocumentCache(),
+    checker: new DocumentChecker(() => checkEnvironment(ctx)),
     environmentChanged: () => undefined,
   };
-}
-
-/** Forgets everything kept for a closed document. */
-function forget(ctx: ServerContext, uri: string): void {
-  ctx.analyses.delete(uri);
-  ctx.models.delete(modelKey(uri, 'elasticsearch'));
-  ctx.models.delete(modelKey(uri, 'kibana'));
-  ctx.lineIndexes.delete(uri);
-  ctx.pemLenses.delete(uri);
+  return ctx;
 }
 
 /** Wires every handler onto `connection` and starts listening. Returns the instance's context (for tests). */
@@ -73,15 +68,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ctx.environmentChanged = () => {
     // The cache also keys on size and mtime; clearing covers same-size rewrites within one mtime tick.
     ctx.certificates.clear();
-    ctx.analyses.invalidateAll();
-    ctx.pemLenses.invalidateAll();
+    ctx.checker.environmentChanged();
     diagnostics.scheduleAll();
   };
   const abilities = registerLifecycle(ctx);
   ctx.documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
   ctx.documents.onDidClose((e) => {
     diagnostics.closed(e.document.uri);
-    forget(ctx, e.document.uri);
+    ctx.checker.close(e.document.uri);
   });
   registerHover(ctx);
   registerCompletion(ctx);

@@ -10,9 +10,11 @@ export interface ServerSettings {
   validationDelay: number;
   /** False in an untrusted workspace: no reads outside the workspace, no generation. */
   trusted: boolean;
+  /** `elasticTls.stackVersion`: the release files are checked against; empty infers it from the workspace. */
+  stackVersion: string;
 }
 
-export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true };
+export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true, stackVersion: '' };
 
 const MAX_DELAY_MS = 60_000;
 
@@ -48,6 +50,7 @@ export function mergeSettings(base: ServerSettings, raw: unknown): ServerSetting
     files: productMap(pick('files')) ?? base.files,
     validationDelay: nonNegative(pick('validationDelay'), MAX_DELAY_MS) ?? base.validationDelay,
     trusted: base.trusted,
+    stackVersion: typeof pick('stackVersion') === 'string' ? (pick('stackVersion') as string).trim() : base.stackVersion,
   };
 }
 

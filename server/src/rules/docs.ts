@@ -20,6 +20,7 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'insecure-setting': both('deploy-manage/security/secure-cluster-communications', 'deploy-manage/security/set-up-basic-security-plus-https'),
   'deprecated-setting': both('reference/elasticsearch/configuration-reference/security-settings', 'reference/kibana/configuration-reference/general-settings'),
   'removed-setting': both('reference/elasticsearch/configuration-reference/security-settings', 'reference/kibana/configuration-reference/general-settings'),
+  'kibana-credentials': same('reference/kibana/configuration-reference/general-settings'),
   'missing-file': both('troubleshoot/elasticsearch/security/trb-security-path', 'deploy-manage/security/set-up-basic-security-plus-https'),
   'certificate-expired': same('deploy-manage/security/same-ca'),
   'certificate-expiring': same('deploy-manage/security/same-ca'),

@@ -3,6 +3,7 @@
 import { catalogFor } from '../catalog';
 import { ECK_MANAGED_SETTINGS } from '../catalog/elasticsearch/eckManaged';
 import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
+import type { StackVersion } from '../catalog/version';
 import type { ConfigModel } from '../config/types';
 import { ruleDocsUrl } from './docs';
 import type { Finding } from '../core/finding';
@@ -17,6 +18,8 @@ export interface EmbeddedCheck {
   document: EmbeddedDocument;
   model: ConfigModel;
   findings: Finding[];
+  /** The release the document was judged by. */
+  stackVersion?: StackVersion;
 }
 
 /** The check of a whole host file: each document's part, and every finding (host ones included), sorted. */
@@ -33,21 +36,29 @@ export interface FormsCheck {
 export function checkForms(text: string, forms: FormsResult, env: CheckEnvironment): FormsCheck {
   const parts: EmbeddedCheck[] = [];
   for (const document of forms.documents) {
-    // The release the host names (ECK spec.version, an image tag, Helm imageTag) is the one the rules judge by.
-    const stated = document.version && { version: document.version.version, source: document.version.source };
-    const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [], ...(stated ? { stackVersion: stated } : {}) };
+    const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [], stackVersion: stackVersionFor(document, env) };
     const model = embeddedModel(text, document);
     let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product) });
     if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map((f) => envFinding(keepNameEdits(f, model)));
     findings = withoutOperatorCompanions(document, model, findings);
     findings.push(...platformFindings(document, model));
-    parts.push({ document, model, findings });
+    parts.push({ document, model, findings, stackVersion: options.stackVersion });
   }
   const beats = forms.form === 'beats' && forms.findings.length === 0 ? beatsFindings(text) : [];
   const all = [...forms.findings, ...beats, ...eckCertificateFindings(forms.kubernetes, env.clock), ...parts.flatMap((p) => p.findings)];
   for (const f of all) f.docsUrl ??= ruleDocsUrl(f.ruleId, 'elasticsearch');
   all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { forms, parts, findings: all };
+}
+
+/**
+ * The release a document is judged by: one the user configured, else the one its host names (ECK
+ * spec.version, an image tag, Helm imageTag), else what the environment assumed.
+ */
+function stackVersionFor(document: EmbeddedDocument, env: CheckEnvironment): StackVersion | undefined {
+  const given = env.options.stackVersion;
+  if ((given && !given.assumed) || !document.version) return given;
+  return { version: document.version.version, source: document.version.source };
 }
 
 /**

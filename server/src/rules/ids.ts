@@ -15,6 +15,7 @@ export const SETTINGS_RULE_IDS = {
   'insecure-setting': 'A setting weakens security (verification off, old TLS versions, security disabled ...).',
   'deprecated-setting': 'A setting is deprecated; it still works but has a replacement or will go away.',
   'removed-setting': 'A setting was removed; the product refuses to start with it.',
+  'kibana-credentials': 'Kibana refuses or deprecates the credentials it would use against Elasticsearch (the elastic superuser, a token beside a username).',
   'missing-file': 'A setting names a file that does not exist, or names a directory where a file belongs.',
 } as const;
 

@@ -1,8 +1,8 @@
-import { catalogFor } from '../catalog';
-import { parseConfig } from '../config/parse';
+import { safeMessage } from '../core/safeText';
 import { ruleDocsUrl } from './docs';
 import type { Finding } from '../core/finding';
 import { insecureSettingRule } from './insecure';
+import { kibanaCredentialsRule } from './kibanaCredentials';
 import { certificateRules } from './certificates';
 import { CheckScope, readOncePerCheck, statOncePerCheck } from './checkScope';
 import { lifecycleRule } from './lifecycle';
@@ -10,7 +10,7 @@ import { missingFileRule } from './missingFiles';
 import { secretsRule } from './secrets';
 import { sslMissingCompanionRule } from './ssl/companions';
 import { sslConflictRule } from './ssl/conflicts';
-import type { CheckEnvironment, CheckInput, CheckResult, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 import { unknownSettingRule } from './unknownSettings';
 import { invalidValueRule } from './values';
 
@@ -27,21 +27,15 @@ export const allRules: Rule[] = [
   secretsRule,
   insecureSettingRule,
   lifecycleRule,
+  kibanaCredentialsRule,
   missingFileRule,
   certificateRules,
 ];
 
 /**
- * Checks one settings file: parses it, runs every rule, and returns the model with all findings (parse
- * findings included) sorted by offset. A rule that throws contributes no findings instead of failing the check.
+ * Runs every rule on a parsed model and returns all findings (parse findings included) sorted by offset. A rule
+ * that throws contributes no findings instead of failing the check. checker/ parses and calls this.
  */
-export function checkText(input: CheckInput, env: CheckEnvironment): CheckResult {
-  const model = parseConfig(input.text, { product: input.product, filePath: input.filePath });
-  const ctx: RuleContext = { ...env, model, catalog: catalogFor(input.product) };
-  return { model, findings: runRules(ctx, allRules) };
-}
-
-/** Runs rules on a ready context (tests pass their own catalog this way). */
 export function runRules(context: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
   // Every rule looks up the same keys, stats the same paths and reads the same certificate files: answer
   // each once for this check.
@@ -60,6 +54,19 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = allRules
       // One broken rule must not hide the others' findings.
     }
   }
-  for (const finding of findings) finding.docsUrl ??= ruleDocsUrl(finding.ruleId, ctx.model.product);
+  for (const finding of findings) {
+    finding.docsUrl ??= ruleDocsUrl(finding.ruleId, ctx.model.product);
+    shownSafely(finding);
+  }
   return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/**
+ * Messages echo values from the file: a password in a URL is masked and control characters are escaped here,
+ * once, for every front end (diagnostics, CLI text and JSON, code action titles). Edits keep the file's text.
+ */
+function shownSafely(finding: Finding): void {
+  finding.message = safeMessage(finding.message);
+  for (const fix of finding.fixes ?? []) fix.title = safeMessage(fix.title);
+  for (const related of finding.related ?? []) related.message = safeMessage(related.message);
 }

@@ -12,6 +12,8 @@ export interface CheckOptions {
   /** When false (untrusted workspace), rules read no file outside `workspaceRoots`. */
   readOutsideWorkspace: boolean;
   workspaceRoots: string[];
+  /** The stack version the file is for (setting, CLI flag or inferred); absent means the current 9.x is assumed. */
+  stackVersion?: import('../catalog/version').StackVersion;
 }
 
 export const defaultCheckOptions: CheckOptions = {
@@ -56,5 +58,5 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/** The outside world a check needs; `checkText` in rules/index.ts takes this. */
+/** The outside world a check needs; the checker (checker/documentChecker.ts) takes this. */
 export type CheckEnvironment = Omit<RuleContext, 'model' | 'catalog'>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DocumentCache } from '../../../server/src/lsp/documentCache';
+import { CountingDocumentCache as DocumentCache } from '../helpers/counting';
 import { PasswordStore } from '../../../server/src/lsp/passwords';
 import { formatError, runSafe, runSafeVoid } from '../../../server/src/lsp/runSafe';
 import { defaultSettings, initialSettings, mergeSettings } from '../../../server/src/lsp/settings';
@@ -34,8 +34,8 @@ describe('DocumentCache', () => {
 
 describe('settings', () => {
   test('initializationOptions as the client sends them', () => {
-    const s = initialSettings({ expiryWarningDays: 10, files: { '**/x.yaml': 'kibana', bad: 'logstash' }, validationDelay: 0, trusted: false });
-    assert.deepEqual(s, { expiryWarningDays: 10, files: { '**/x.yaml': 'kibana' }, validationDelay: 0, trusted: false });
+    const s = initialSettings({ expiryWarningDays: 10, files: { '**/x.yaml': 'kibana', bad: 'logstash' }, validationDelay: 0, trusted: false, stackVersion: ' 8.11.0 ' });
+    assert.deepEqual(s, { expiryWarningDays: 10, files: { '**/x.yaml': 'kibana' }, validationDelay: 0, trusted: false, stackVersion: '8.11.0' });
   });
 
   test('wrong types keep the previous value', () => {

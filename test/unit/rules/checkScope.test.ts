@@ -6,7 +6,8 @@ import { catalogFor } from '../../../server/src/catalog';
 import { parseConfig } from '../../../server/src/config/parse';
 import { CertificateFileCache, type CertificateFiles } from '../../../server/src/pki/fileCache';
 import { allRules, runRules } from '../../../server/src/rules';
-import { CheckScope, RuleMemo, readOncePerCheck, sslContextsOf, statOncePerCheck } from '../../../server/src/rules/checkScope';
+import { CheckScope, readOncePerCheck, sslContextsOf, statOncePerCheck } from '../../../server/src/rules/checkScope';
+import { CountingAnswerMemo as RuleMemo } from '../helpers/counting';
 import type { FileSystem } from '../../../server/src/core/environment';
 import { nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
 import { sslContexts } from '../../../server/src/rules/ssl/contexts';
@@ -94,7 +95,7 @@ describe('answers shared within one check', () => {
     const dir = path.resolve('examples');
     for (const [file, product] of [['elasticsearch.yml', 'elasticsearch'], ['kibana.yml', 'kibana']] as const) {
       const filePath = path.join(dir, file);
-      const text = nodeFileSystem.readFile(filePath);
+      const text = nodeFileSystem.readFile(filePath, 'settings');
       assert.ok(text);
       const m = parseConfig(Buffer.from(text).toString('utf8'), { product, filePath });
       const base = { model: m, catalog: catalogFor(product), fs: nodeFileSystem, clock, passwords: { get: () => undefined }, options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [] } };
