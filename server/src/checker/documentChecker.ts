@@ -19,6 +19,8 @@ import { recognizeForms } from '../config/forms';
 import type { EmbeddedCheck } from '../rules/forms';
 import { checkForms, type FormsCheck } from '../rules/forms';
 import type { FormsResult } from '../config/forms';
+import { addSiblingObjects } from '../config/forms/siblingObjects';
+import { insideRoots } from '../rules/paths';
 import { inferStackVersion } from '../workspace/stackVersion';
 import { CatalogMemo } from './catalogMemo';
 import { DocumentCache } from './documentCache';
@@ -182,5 +184,11 @@ export function withStackVersion(env: CheckEnvironment, product: Product, filePa
  */
 export function checkDeployment(text: string, forms: FormsResult, env: CheckEnvironment, filePath: string | undefined): FormsCheck {
   const product = forms.documents[0]?.product ?? 'elasticsearch';
+  if (filePath && mayRead(env, filePath)) addSiblingObjects(forms.kubernetes, filePath, env.fs);
   return checkForms(text, forms, withStackVersion(env, product, filePath));
+}
+
+/** Files beside a deployment file are read only where the environment lets the rules read. */
+function mayRead(env: CheckEnvironment, filePath: string): boolean {
+  return env.options.readOutsideWorkspace || insideRoots(filePath, env.options.workspaceRoots);
 }

@@ -52,12 +52,12 @@ function secretFindings(ref: TlsReference, secret: SecretObject, clock: Clock): 
   const leafCert = cert?.certificates[0];
   if (!leafCert) return [];
   const out: Finding[] = [];
-  const at = secret.entries.get('tls.crt')!.range;
+  const crt = secret.entries.get('tls.crt')!.range;
   const uncovered = requiredNames(ref).filter((name) => !certificateCoversHost(leafCert.summary, name));
-  if (uncovered.length > 0) out.push(warning(`The certificate in \`${secret.name}\` does not cover ${uncovered.map((n) => `\`${n}\``).join(', ')}, which clients of ${ref.resource} use; they will refuse the connection.`, at));
-  if (leafCert.summary.daysLeft < 0) out.push(warning(`The certificate in \`${secret.name}\` expired on ${leafCert.summary.notAfter}.`, at));
+  if (uncovered.length > 0) out.push(placed(ref, secret.file, crt, `The certificate in \`${secret.name}\` does not cover ${uncovered.map((n) => `\`${n}\``).join(', ')}, which clients of ${ref.resource} use; they will refuse the connection.`));
+  if (leafCert.summary.daysLeft < 0) out.push(placed(ref, secret.file, crt, `The certificate in \`${secret.name}\` expired on ${leafCert.summary.notAfter}.`));
   const key = readPem(secret.entries.get('tls.key')!.text, clock)?.keys[0];
-  if (key && !keysMatch(key.key, leafCert.x509.publicKey)) out.push(warning(`\`tls.key\` in \`${secret.name}\` is not the private key of its \`tls.crt\`.`, secret.entries.get('tls.key')!.range));
+  if (key && !keysMatch(key.key, leafCert.x509.publicKey)) out.push(placed(ref, secret.file, secret.entries.get('tls.key')!.range, `\`tls.key\` in \`${secret.name}\` is not the private key of its \`tls.crt\`.`));
   return out;
 }
 
@@ -70,7 +70,16 @@ function certManagerFindings(ref: TlsReference, cert: CertManagerCertificate): F
   };
   const uncovered = requiredNames(ref).filter((name) => !covered(name));
   if (uncovered.length === 0) return [];
-  return [warning(`This cert-manager Certificate writes \`${cert.secretName}\` for ${ref.resource} but does not ask for ${uncovered.map((n) => `\`${n}\``).join(', ')}; clients using those names will refuse the connection.`, cert.range)];
+  return [placed(ref, cert.file, cert.range, `This cert-manager Certificate writes \`${cert.secretName}\` for ${ref.resource} but does not ask for ${uncovered.map((n) => `\`${n}\``).join(', ')}; clients using those names will refuse the connection.`)];
+}
+
+/**
+ * A warning on the object in this file, or, for an object found in a sibling file, on the reference here with
+ * the object's place in that file as related information.
+ */
+function placed(ref: TlsReference, file: string | undefined, range: Finding['range'], message: string): Finding {
+  if (!file) return warning(message, range);
+  return { ...warning(message, ref.range), related: [{ message: 'It is written here.', range, file }] };
 }
 
 function warning(message: string, range: Finding['range']): Finding {

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { recognizeForms } from '../../../server/src/config/forms';
+import { checkDeployment } from '../../../server/src/checker/documentChecker';
+import type { FileSystem } from '../../../server/src/core/environment';
 import { checkForms } from '../../../server/src/rules/forms';
 import { defaultCheckOptions, type CheckEnvironment } from '../../../server/src/rules/types';
 import { makeCa, makeCert, type TestCert } from '../pki/helpers/certs';
@@ -90,5 +92,41 @@ describe('ECK certificates from a Secret in the same file', () => {
     assert.equal(withSans.slice(missing.range.start, missing.range.end).split('\n')[0], '- quickstart-es-http');
     const fine = manifest(issued(['quickstart-es-http', 'quickstart-es-http.prod.svc']));
     assert.deepEqual(certFindings(fine), []);
+  });
+});
+
+describe('ECK certificates from a Secret in a sibling file', () => {
+  let other: TestCert;
+  before(async () => {
+    other = await makeCert({ subject: 'CN=other', dns: ['elsewhere.example.com'] });
+  });
+
+  /** A folder of two files, listed and read as the server's file system would. */
+  function folder(files: Record<string, string>): FileSystem {
+    const bytes = (p: string) => (files[p] === undefined ? undefined : new TextEncoder().encode(files[p]));
+    return {
+      stat: (p) => (files[p] === undefined ? undefined : { size: files[p].length, mtimeMs: 0, isFile: true, isDirectory: false }),
+      readFile: (p) => bytes(p),
+      listDir: (dir) => Object.keys(files).filter((p) => p.startsWith(`${dir}/`)).map((p) => ({ name: p.slice(dir.length + 1), isDirectory: false })),
+    };
+  }
+
+  test("is found, and its problem is reported on the reference with the Secret's place as related", () => {
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: es-http\n  namespace: prod\nstringData:\n  tls.crt: |\n${indent(other.pem)}\n  tls.key: |\n${indent(other.keyPem)}\n`;
+    const text = manifest('');
+    const fs = folder({ '/k8s/es.yaml': text, '/k8s/secret.yaml': secret, '/k8s/notes.txt': 'es-http' });
+    const forms = recognizeForms(text)!;
+    const [f] = checkDeployment(text, forms, { ...env, fs, options: { ...defaultCheckOptions, workspaceRoots: ['/k8s'] } }, '/k8s/es.yaml').findings.filter((x) => x.ruleId === 'eck-certificate-names');
+    assert.equal(text.slice(f.range.start, f.range.end), 'es-http');
+    assert.equal(f.related?.[0].file, '/k8s/secret.yaml');
+    assert.equal(secret.slice(f.related![0].range.start, f.related![0].range.end), 'tls.crt');
+  });
+
+  test('nothing is read outside the workspace of an untrusted folder', () => {
+    const text = manifest('');
+    let listed = false;
+    const fs: FileSystem = { stat: () => undefined, readFile: () => undefined, listDir: () => ((listed = true), []) };
+    checkDeployment(text, recognizeForms(text)!, { ...env, fs, options: { ...defaultCheckOptions, readOutsideWorkspace: false, workspaceRoots: ['/elsewhere'] } }, '/k8s/es.yaml');
+    assert.equal(listed, false);
   });
 });

@@ -13,6 +13,8 @@ export interface SecretEntry {
 
 /** A Secret of the file, by name. */
 export interface SecretObject {
+  /** The file that holds it, when it is not the file being checked (its ranges are that file's offsets). */
+  file?: string;
   name: string;
   namespace?: string;
   entries: Map<string, SecretEntry>;
@@ -20,6 +22,8 @@ export interface SecretObject {
 
 /** A cert-manager Certificate: the Secret it writes and the names it asks for. */
 export interface CertManagerCertificate {
+  /** The file that holds it, when it is not the file being checked (its ranges are that file's offsets). */
+  file?: string;
   namespace?: string;
   secretName: string;
   dnsNames: Array<{ text: string; range: OffsetRange }>;
