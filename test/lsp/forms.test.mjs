@@ -152,3 +152,34 @@ describe('deployment files', () => {
     assert.equal(await server.hover(uri, { line: 5, character: 4 }), null);
   });
 });
+
+describe('large deployment files in the server', () => {
+  let server;
+  let dir;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-forms-big-'));
+    server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
+  });
+  after(async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cases = [
+    ['a 5,000-document manifest', 'many.yaml', () => Array.from({ length: 5000 }, () => 'apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nspec:\n  nodeSets:\n  - config:\n      xpack.security.http.ssl.verification_mode: none\n').join('---\n')],
+    ['a 10 MB compose file', 'docker-compose.yml', () => `services:\n  es:\n    image: elasticsearch:8.1.0\n${'# filler line of a large file\n'.repeat(360_000)}`],
+    ['a block scalar of 100,000 lines', 'cm.yaml', () => `kind: ConfigMap\ndata:\n  elasticsearch.yml: |\n${Array.from({ length: 100_000 }, (_, i) => `    k${i}: x`).join('\n')}\n`],
+  ];
+  for (const [name, file, make] of cases) {
+    test(`${name} gets its diagnostics in bounded time, and the server keeps answering`, async () => {
+      const uri = uriOf(path.join(dir, file));
+      const started = Date.now();
+      server.open(uri, make());
+      const published = await server.waitForDiagnostics(uri, () => true, 60_000);
+      assert.ok(published.diagnostics.length > 0);
+      assert.ok(Date.now() - started < 60_000);
+      assert.equal(await server.hover(uri, { line: 0, character: 0 }), null);
+      server.close(uri);
+    });
+  }
+});
