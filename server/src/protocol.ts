@@ -64,6 +64,7 @@ export const ForgetPasswordsNotification = new NotificationType0('estls/forgetPa
 /** Re-exported so the client takes the engine's shapes from the protocol alone. */
 export type { CaSource, GeneratedFile, GenerateRequestSpec, GenerateResult, InstanceSpec, KeySpec, OutputFormat } from './pki/generate/types';
 export type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from './pki/types';
+export type { CertificateLint } from './pki/lint/types';
 
 /** Client command ids, shared so the server can point code actions at them. */
 export const Commands = {

@@ -175,6 +175,7 @@ const verifyTarget: TargetSpec = {
   async load() {
     const { readPkiFile } = need<typeof import('../../server/src/pki/inspect')>('../../server/src/pki/inspect');
     const v = need<typeof import('../../server/src/pki/verify')>('../../server/src/pki/verify');
+    const lint = need<typeof import('../../server/src/pki/lint')>('../../server/src/pki/lint');
     return typedOnly(await pkiTyped(), (input) => {
       const file = readPkiFile(input.bytes, { fileName: input.opts.fileName, password: input.opts.password, clock: CLOCK });
       const certs = [...file.certificates, ...file.entries.flatMap((e) => e.chain)];
@@ -185,6 +186,10 @@ const verifyTarget: TargetSpec = {
         v.missingExtendedKeyUsages(leaf.summary, ['serverAuth', 'clientAuth']);
         v.transportEkuProblem(leaf.summary);
         v.caLint(leaf.summary);
+        // The config-only lints (inspectFile runs the others).
+        lint.caAsNodeLint(leaf.summary);
+        lint.keyUsageLint(leaf.summary, { jssePeers: true });
+        lint.chainIncompleteLint(leaf, certs.slice(i + 1), certs.slice(0, 1));
         for (const k of [...file.keys, ...file.entries.flatMap((e) => (e.key ? [e.key] : []))]) v.keyMatchesCertificate(k.key, leaf);
       }
       for (const host of input.opts.hosts ?? []) v.canonicalIp(host);
@@ -230,6 +235,31 @@ const generateTarget: TargetSpec = {
       }
       await generate(spec, { fs: memoryFs(input.opts.files ?? []), clock: CLOCK, baseDir: CONFIG_DIR });
     });
+  },
+};
+
+const formsTarget: TargetSpec = {
+  name: 'forms',
+  // A host may hold up to MAX_EMBEDDED_DOCUMENTS settings documents, each checked like a settings file.
+  timeoutMs: 6000,
+  async load() {
+    const { recognizeForms, embeddedModel } = need<typeof import('../../server/src/config/forms')>('../../server/src/config/forms');
+    const { checkForms } = need<typeof import('../../server/src/rules/forms')>('../../server/src/rules/forms');
+    const { defaultCheckOptions } = need<typeof import('../../server/src/rules/types')>('../../server/src/rules/types');
+    const { applyEdits } = need<typeof import('../../server/src/rules/fixes')>('../../server/src/rules/fixes');
+    return (input) => {
+      const text = dec.decode(input.bytes);
+      const forms = recognizeForms(text) ?? recognizeForms(text, (['eck', 'helm', 'compose', 'configmap'] as const)[input.bytes.length % 4]);
+      if (!forms) return;
+      for (const doc of forms.documents) {
+        if (doc.source === 'text') check(doc.start >= 0 && doc.start <= doc.end && doc.end <= text.length, `document ${doc.start}-${doc.end} outside the text`);
+        for (const s of embeddedModel(text, doc).settings) check(s.keyRange.end <= text.length && s.pairRange.end <= text.length, `setting ${s.key} range past the text`);
+      }
+      const env = { fs: memoryFs(input.opts.files ?? []), clock: CLOCK, passwords: { get: () => undefined }, options: { ...defaultCheckOptions, workspaceRoots: ['/fuzz'] } };
+      const { findings } = checkForms(text, forms, env);
+      checkRanges(findings, text.length);
+      for (const f of findings.slice(0, 20)) for (const fix of f.fixes ?? []) recognizeForms(applyEdits(text, fix.edits));
+    };
   },
 };
 
@@ -306,7 +336,7 @@ const safeTextTarget: TargetSpec = {
 
 /** The in-process targets, in the order a run visits them. A reader's bound is its own documented one, MAX_READ_MS. */
 export const TARGETS: readonly TargetSpec[] = [
-  yamlTarget, rulesTarget, featuresTarget,
+  yamlTarget, rulesTarget, featuresTarget, formsTarget,
   inspectTarget('pem', MAX_READ_MS), inspectTarget('der', MAX_READ_MS), inspectTarget('pkcs12', MAX_READ_MS),
   inspectTarget('jks', MAX_READ_MS), inspectTarget('elasticsearch-keystore', MAX_READ_MS),
   verifyTarget, instancesTarget, dnTarget, generateTarget, gateTarget, safeTextTarget,

@@ -1,6 +1,6 @@
 // Turns an InspectResult into the viewer's page: for each certificate the names and the expiry first, then the
 // details people check when TLS fails. Pure and escaping every string, so it can be unit tested.
-import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
+import type { CertificateLint, CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
 import { copyable, escapeHtml, list, page, row, type PageOptions } from './html';
 import { crlSections, esKeystoreSection, exportButton, keystoreSection } from './renderContainers';
 
@@ -43,7 +43,22 @@ function basicConstraints(cert: CertSummary): string {
   return cert.pathLength === undefined ? 'CA' : `CA, path length ${cert.pathLength}`;
 }
 
-function certificateSection(cert: CertSummary, heading: string, warningDays: number, exportIndex?: number): string {
+const LINT_CLASS: Record<CertificateLint['severity'], string> = { error: 'error', warning: 'warning-text', hint: 'note' };
+
+/** Policy lints as a list, most severe first, each with its severity spelled out (colour is not the only cue). */
+function lintList(lints: readonly CertificateLint[]): string {
+  if (lints.length === 0) return '';
+  const rank = { error: 0, warning: 1, hint: 2 };
+  const items = [...lints].sort((a, b) => rank[a.severity] - rank[b.severity]).map((l) => `<li class="lint ${LINT_CLASS[l.severity]}" data-lint="${escapeHtml(l.id)}"><strong>${escapeHtml(l.severity)}</strong>: ${escapeHtml(l.message)}</li>`);
+  return `<ul class="lints">${items.join('')}</ul>`;
+}
+
+/** The lints about one certificate, by fingerprint; the order of a chain belongs to the whole file. */
+function lintsOf(result: InspectResult, cert: CertSummary): CertificateLint[] {
+  return (result.lints ?? []).filter((l) => l.id !== 'certificate-chain-order' && l.fingerprint === cert.fingerprints.sha256);
+}
+
+function certificateSection(cert: CertSummary, heading: string, warningDays: number, lints: readonly CertificateLint[] = [], exportIndex?: number): string {
   const state = expiryState(cert.daysLeft, warningDays);
   const rows = [
     row('Subject', escapeHtml(cert.subject)),
@@ -66,6 +81,7 @@ function certificateSection(cert: CertSummary, heading: string, warningDays: num
     `<h2>${escapeHtml(heading)}</h2>`,
     ...(exportIndex === undefined ? [] : [`<p class="actions">${exportButton('certificate', exportIndex, 'Export as PEM…')}</p>`]),
     `<p class="expiry ${state}" data-state="${state}">${escapeHtml(expiryText(cert))} <span class="date">(${escapeHtml(cert.notAfter)})</span></p>`,
+    lintList(lints),
     `<h3>Subject alternative names</h3>`,
     sanList(cert.sans, cert.isCA),
     `<table class="fields">${rows.join('')}</table>`,
@@ -152,12 +168,13 @@ export function renderCertificatePage(result: InspectResult, opts: PageOptions):
   // Export indexes address result.certificates; certificates shown from entries are exported with their entry.
   const own = result.certificates.length > 0;
   const certSections = certs.map((c, i) =>
-    certificateSection(c, certs.length > 1 ? `Certificate ${i + 1} of ${certs.length}: ${commonName(c.subject)}` : commonName(c.subject), opts.expiryWarningDays, own ? i : undefined),
+    certificateSection(c, certs.length > 1 ? `Certificate ${i + 1} of ${certs.length}: ${commonName(c.subject)}` : commonName(c.subject), opts.expiryWarningDays, lintsOf(result, c), own ? i : undefined),
   );
+  const order = lintList((result.lints ?? []).filter((l) => l.id === 'certificate-chain-order'));
   const nothing = certs.length === 0 && result.keys.length === 0 && !result.csrs?.length && !result.crls?.length && !result.elasticsearchKeystore;
   const empty = nothing ? '<p class="note">This file holds no certificate, key or request.</p>' : '';
   const body = [
-    header, empty, esKeystoreSection(result.elasticsearchKeystore), keystoreSection(result.keystore), entriesSection(result.entries), ...certSections,
+    header, order, empty, esKeystoreSection(result.elasticsearchKeystore), keystoreSection(result.keystore), entriesSection(result.entries), ...certSections,
     keysSection(result.keys, result.entries.length === 0), crlSections(result.crls), protectionSection(result.protection), csrSection(result.csrs),
   ];
   return page(fileName, body.filter((s) => s !== '').join('\n'), opts);

@@ -36,15 +36,36 @@ export const CERTIFICATE_RULE_IDS = {
   'certificate-revoked': 'A configured certificate is listed as revoked in a CRL (*.crl) beside the configured certificate files.',
   'certificate-unreadable': 'A certificate, key or keystore file cannot be read or holds nothing usable.',
   'ca-strict-clients': 'A CA behind the HTTP certificate lacks keyUsage (or keyCertSign, or a key identifier), which strict clients such as Python 3.13 reject.',
+  'certificate-weak-key': 'A configured certificate has an RSA key below 2048 bits or an EC key below P-256.',
+  'certificate-weak-signature': 'A configured certificate is signed with MD5 or SHA-1, which JDKs, OpenSSL 3 and browsers refuse.',
+  'certificate-key-swapped': 'The certificate setting names a private key file, or the key setting names a certificate file.',
+  'ca-certificate-as-node-certificate': 'A CA certificate (basicConstraints CA:TRUE) is presented as the node\'s own certificate.',
+  'certificate-key-usage': 'The presented certificate has a keyUsage that forbids TLS (no digitalSignature, or for RSA no keyEncipherment either).',
+  'certificate-chain-order': 'The certificate file lists its chain out of issuing order.',
+  'certificate-chain-incomplete': 'The certificate file leaves out an intermediate CA that peers trusting only the root need.',
+  'certificate-validity-too-long': 'A browser-facing certificate is valid longer than browsers accept (398 days for public CAs, 825 on Apple platforms).',
 } as const;
 
 export type CertificateRuleId = keyof typeof CERTIFICATE_RULE_IDS;
+
+/** The ids of the findings on deployment files (ECK, Helm values, compose, ConfigMaps). */
+export const FORM_RULE_IDS = {
+  'eck-http-tls-disabled': 'An ECK resource turns off its self-signed HTTP certificate with no custom one: HTTP is served in clear text.',
+  'eck-invalid-san': 'An ECK `subjectAltNames` entry is not a valid IP address or DNS name.',
+  'eck-managed-setting': 'A setting in an ECK `config` that the operator manages itself; a user value is unsupported.',
+  'eck-managed-hosts': 'Kibana `elasticsearch.hosts` set beside `elasticsearchRef`, which makes ECK set the connection itself.',
+  'kibana-env-ignored': 'A Kibana container variable the image does not read (it maps only upper-case names of known settings).',
+  'duplicate-env': 'A container environment names the same variable twice; only one value reaches the container.',
+  'eck-certificate-secret': 'The Secret an ECK resource takes its TLS certificate from lacks the keys ECK needs.',
+  'eck-certificate-names': 'An ECK TLS certificate (from a Secret or cert-manager) misses a service name, expired, or its key does not match.',
+  'helm-protocol-mismatch': 'A Helm values `protocol` disagrees with whether the settings inside turn on HTTP TLS.',
+} as const;
 
 /**
  * Every rule id the engine reports, with one line on what it means. The CLI lists these and the docs link
  * to them; a finding's `ruleId` is always one of these keys.
  */
-export const RULE_IDS = { ...SETTINGS_RULE_IDS, ...CERTIFICATE_RULE_IDS } as const;
+export const RULE_IDS = { ...SETTINGS_RULE_IDS, ...CERTIFICATE_RULE_IDS, ...FORM_RULE_IDS } as const;
 
 /** A rule id this engine reports. */
 export type RuleId = keyof typeof RULE_IDS;

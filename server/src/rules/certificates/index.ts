@@ -10,6 +10,7 @@ import type { Finding } from '../../core/finding';
 import { sslContextsOf } from '../checkScope';
 import { isFalse } from '../ssl/contexts';
 import type { Rule } from '../types';
+import { policyFindings } from './policy';
 
 export { CERTIFICATE_RULE_IDS } from '../ids';
 export type { CertificateRuleId } from '../ids';
@@ -33,6 +34,7 @@ export const certificateRules: Rule = (ctx) => {
       ...truststoreFindings(ctx, files),
       ...kibanaKeystoreFindings(ctx, files),
       ...caStrictFindings(ctx, files),
+      ...policyFindings(ctx, files),
       ...revocationFindings(ctx, files, cache),
     );
   }
