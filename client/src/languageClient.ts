@@ -16,7 +16,7 @@ import type { Log } from './log';
 import type { PasswordStore } from './passwordStore';
 
 /** Certificate and keystore files whose changes can change a diagnostic. */
-export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,pem,crt,cer,key,der}';
+export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,jceks,p7b,p7c,crl,pem,crt,cer,key,der}';
 const CONFIG_GLOB = '**/*.{yml,yaml}';
 
 /** What the server reads from initializationOptions and from workspace/didChangeConfiguration. */

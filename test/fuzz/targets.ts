@@ -175,6 +175,7 @@ const verifyTarget: TargetSpec = {
   async load() {
     const { readPkiFile } = need<typeof import('../../server/src/pki/inspect')>('../../server/src/pki/inspect');
     const v = need<typeof import('../../server/src/pki/verify')>('../../server/src/pki/verify');
+    const lint = need<typeof import('../../server/src/pki/lint')>('../../server/src/pki/lint');
     return typedOnly(await pkiTyped(), (input) => {
       const file = readPkiFile(input.bytes, { fileName: input.opts.fileName, password: input.opts.password, clock: CLOCK });
       const certs = [...file.certificates, ...file.entries.flatMap((e) => e.chain)];
@@ -185,6 +186,10 @@ const verifyTarget: TargetSpec = {
         v.missingExtendedKeyUsages(leaf.summary, ['serverAuth', 'clientAuth']);
         v.transportEkuProblem(leaf.summary);
         v.caLint(leaf.summary);
+        // The config-only lints (inspectFile runs the others).
+        lint.caAsNodeLint(leaf.summary);
+        lint.keyUsageLint(leaf.summary, { jssePeers: true });
+        lint.chainIncompleteLint(leaf, certs.slice(i + 1), certs.slice(0, 1));
         for (const k of [...file.keys, ...file.entries.flatMap((e) => (e.key ? [e.key] : []))]) v.keyMatchesCertificate(k.key, leaf);
       }
       for (const host of input.opts.hosts ?? []) v.canonicalIp(host);
@@ -333,5 +338,6 @@ const safeTextTarget: TargetSpec = {
 export const TARGETS: readonly TargetSpec[] = [
   yamlTarget, rulesTarget, featuresTarget, formsTarget,
   inspectTarget('pem', MAX_READ_MS), inspectTarget('der', MAX_READ_MS), inspectTarget('pkcs12', MAX_READ_MS),
+  inspectTarget('jks', MAX_READ_MS), inspectTarget('elasticsearch-keystore', MAX_READ_MS),
   verifyTarget, instancesTarget, dnTarget, generateTarget, gateTarget, safeTextTarget,
 ];

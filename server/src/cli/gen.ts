@@ -7,7 +7,7 @@ import { defaultInstanceName, generate, parseInstances, splitCommaList } from '.
 import { shellWord } from '../pki/generate/kinds';
 import type { CaSource, GenerateRequestSpec, GenerateResult, KeySpec } from '../pki/generate/types';
 import { UsageError, one, parseArgs, type GenArgs } from './genArgs';
-import { k8sRequest, placeSecret, planSecretOutput, reportSecret } from './genK8s';
+import { planSecretOutput, withK8sSecret } from './genK8s';
 import {
   OutputError, displayPath, existingTargets, placeFiles, planOutput, prepareFolders, showPathFor, writePlaced,
   type OutputPlan, type PlacedFile,
@@ -172,14 +172,13 @@ function report(result: GenerateResult, plan: OutputPlan, io: CliIo): void {
 }
 
 /** Checks every target first, then writes all or nothing; false (after saying why) when nothing was written. */
-function writeAll(placed: PlacedFile[], plan: OutputPlan, mkdirs: boolean, io: CliIo): boolean {
+function writeAll(placed: PlacedFile[], io: CliIo): boolean {
   const taken = existingTargets(placed);
   if (taken.length) {
     for (const t of taken) io.err(`estls gen: Output file '${t}' already exists\n`);
     io.err('estls gen: nothing was written\n');
     return false;
   }
-  prepareFolders(plan, mkdirs);
   try {
     writePlaced(placed, (f) => io.out(`wrote ${f.target} (${f.mode.toString(8)})\n`));
     return true;
@@ -193,15 +192,16 @@ function writeAll(placed: PlacedFile[], plan: OutputPlan, mkdirs: boolean, io: C
 
 /** Generates, places and writes; resolves to the exit code. */
 async function generateAndWrite(parsed: GenArgs, spec: GenerateRequestSpec, io: CliIo): Promise<number> {
-  const secret = k8sRequest(parsed, spec);
-  const plan = secret ? planSecretOutput(one(parsed, 'out'), io.cwd) : planOutput(one(parsed, 'out'), io.cwd);
+  const request = withK8sSecret(parsed, spec);
+  const out = one(parsed, 'out');
+  const plan = request.k8sSecret ? planSecretOutput(out, io.cwd) : planOutput(out, io.cwd);
+  prepareFolders(plan, parsed.flags.has('mkdirs')); // a missing folder is said before any key is made
   // certutil's --out FILE names the one file; the settings and hints then name it too.
-  const request = secret ? secret.spec : plan.kind === 'file' ? { ...spec, fileName: path.basename(plan.file) } : spec;
-  const result = await generate(request, { fs: io.fs, clock: io.clock, baseDir: io.cwd, showPath: showPathFor(plan, io.cwd) });
-  const placed = secret ? placeSecret(result, secret, plan) : placeFiles(plan, result.files, io.clock.now());
-  if (!writeAll(placed, plan, parsed.flags.has('mkdirs'), io)) return ExitCode.findings;
-  if (secret) reportSecret(result, secret, placed[0], io);
-  else report(result, plan, io);
+  const named = plan.kind === 'file' ? { ...request, fileName: path.basename(plan.file) } : request;
+  const result = await generate(named, { fs: io.fs, clock: io.clock, baseDir: io.cwd, showPath: showPathFor(plan, io.cwd) });
+  const placed = placeFiles(plan, result.files, io.clock.now());
+  if (!writeAll(placed, io)) return ExitCode.findings;
+  report(result, plan, io);
   return ExitCode.ok;
 }
 

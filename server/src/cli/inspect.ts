@@ -132,6 +132,9 @@ export function renderText(r: InspectResult): string {
   }
   for (const csr of r.csrs ?? []) lines.push('', `Certificate request: ${csr.subject}`, `  Names: ${csr.sans.map(sanText).join(', ') || '(none)'}`);
   for (const crl of r.crls ?? []) lines.push('', ...crlText(crl));
+  const rank = { error: 0, warning: 1, hint: 2 };
+  const lints = [...(r.lints ?? [])].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  if (lints.length > 0) lines.push('', 'Policy lints:', ...lints.map((l) => `  ${l.severity}: ${l.message} [${l.id}]`));
   return `${lines.join('\n')}\n`;
 }
 

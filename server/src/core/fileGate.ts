@@ -167,6 +167,11 @@ export class Confinement {
     return real;
   }
 
+  /** False while trusted: then nothing is refused and a stat needs no real path. */
+  active(): boolean {
+    return this.roots() !== undefined;
+  }
+
   /** True when the real path of `filePath` is inside a workspace folder. */
   allows(filePath: string): boolean {
     try {

@@ -12,7 +12,7 @@ export function createNodeFileSystem(confinement?: Confinement): FileSystem {
   const resolve = (p: string): string | undefined => (confinement ? confinement.resolve(p) : realPathOrMissing(path.resolve(p)));
   return {
     stat(p: string): FileStat | undefined {
-      confinement?.resolve(p);
+      if (confinement?.active()) confinement.resolve(p);
       return statOf(p);
     },
     readFile(p: string, kind: ReadKind): Uint8Array | undefined {

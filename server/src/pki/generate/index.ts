@@ -8,6 +8,7 @@ import { BuildContext, buildCa, buildCert, buildCsr, buildHttp, buildKibanaClien
 import { checkKeyWork, checkRequestShape } from './requestShape';
 import { KeyWork } from './workQueue';
 import { loadCa } from './loadCa';
+import { secretResult, secretSpec } from './k8sSecret';
 import { FileSet, type Protection } from './output';
 import type { GenerateEnvironment, GenerateRequestSpec, GenerateResult, InstanceSpec } from './types';
 import { validateInstance } from './validate';
@@ -99,6 +100,11 @@ export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironme
   // The request may be any JSON: its shape is checked first, so no later step quotes a value in a TypeError.
   checkRequestShape(spec);
   checkFileName(spec.fileName);
+  if (spec.k8sSecret) return secretResult(await generateFiles(secretSpec(spec), env), spec, env.showPath ?? ((p) => p));
+  return generateFiles(spec, env);
+}
+
+async function generateFiles(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
   const now = env.clock.now();
   const requested = daysFor(spec, now);
   if (!Number.isInteger(requested) || requested < 1) throw new PkiError('INVALID_INPUT', 'the certificate must be valid for at least one day');

@@ -62,6 +62,7 @@ export function buildCa(ctx: BuildContext, files: FileSet): Omit<GenerateResult,
       `A new certificate authority is in ${where}.`,
       'Keep its private key off the nodes and somewhere safe: whoever has it can issue certificates your cluster trusts.',
       `Use it to sign node certificates next, for example: estls gen cert ${signWith} --name node1 --dns node1.example.com`,
+      ...(hasPassword(ctx.caProtection) ? ['(give its password with --ca-pass, or in ESTLS_CA_PASS)'] : []),
     ].join('\n'),
   };
 }

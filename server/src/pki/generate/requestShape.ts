@@ -87,6 +87,15 @@ export function checkRequestShape(spec: unknown): asserts spec is GenerateReques
   checkCaShape(spec.ca);
   checkKeyShape(spec.key);
   checkInstancesShape(spec.instances);
+  checkSecretShape(spec.k8sSecret);
+}
+
+function checkSecretShape(secret: unknown): void {
+  if (secret === undefined) return;
+  if (!isObject(secret)) fail('"k8sSecret"', 'an object');
+  if (typeof secret.name !== 'string') fail('"k8sSecret.name"', 'a string');
+  optional(secret.namespace, '"k8sSecret.namespace"', 'string');
+  optional(secret.cluster, '"k8sSecret.cluster"', 'string');
 }
 
 /**
