@@ -5,7 +5,8 @@ import { maskUrlCredentials } from '../../server/src/core/safeText';
 const SECRET_KEYS = /("(?:password|keyPassword|passphrase|keyPassphrase)"\s*:\s*)(?:"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)/g;
 // Generated files travel to the client as base64 (a private key among them); the log never needs their bytes.
 const FILE_CONTENT = /("contentBase64"\s*:\s*)"[^"]*"/g;
-// A PEM private key anywhere in a message, raw or inside JSON (newlines then written as \n).
+// A PEM private key anywhere in a message, raw or inside JSON (newlines then written as \n): the viewer's
+// Export answer carries one.
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g;
 // A settings file's own secret values (`truststore.password: x`), as a traced didOpen/didChange carries the text:
 // the value after a key ending in password or passphrase, plain, quoted, or quoted inside JSON.

@@ -14,6 +14,8 @@ describe('redact', () => {
     { name: 'a password sent as a number', text: '{"kind":"ca","password": 12345678}', secrets: [], absent: ['12345678'] },
     { name: 'a password inside a URL', text: 'elasticsearch.hosts: [\\"https://kibana_system:UrlPw-1@es01:9200\\"]', secrets: [], absent: ['UrlPw-1'] },
     { name: 'a raw encrypted PEM key', text: 'x\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkq\n-----END ENCRYPTED PRIVATE KEY-----\ny', secrets: [], absent: ['MIIFHDBOBgkq'] },
+    { name: 'an exported private key in a traced answer', text: '{"pem":"-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMG\\n-----END PRIVATE KEY-----\\n"}', secrets: [], absent: ['MIGHAgEAMBMG'] },
+    { name: 'a raw RSA private key', text: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKC\n-----END RSA PRIVATE KEY-----', secrets: [], absent: ['MIIEowIBAAKC'] },
   ];
   for (const c of cases) {
     it(`masks ${c.name}`, () => {
