@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
+import { parseMapArgument, type PathMapping } from '../config/paths/mappings';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../lsp/convert';
 import { CertificateFileCache } from '../pki/fileCache';
@@ -11,10 +12,18 @@ import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 
-export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N] FILE...
+export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N]
+                   [--config-dir DIR] [--map CONTAINER_PATH=LOCAL_PATH]... FILE...
 
 Checks elasticsearch.yml and kibana.yml files. The product comes from each file's name
 (elasticsearch*.yml, kibana*.yml) unless --product is given.
+
+Where paths are checked: a file whose folder holds what an installed product keeps there
+(elasticsearch.keystore, jvm.options, log4j2.properties; kibana.keystore, node.options), or every
+file when --config-dir DIR is given, is this machine's config: a missing file is an error. Any other
+file describes another machine: its paths are checked only where a docker-compose file (in its folder
+or above, up to the current directory) mounts them, or a --map says where they are; a missing mounted
+file is a warning, and paths nothing maps are not checked.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
@@ -35,13 +44,22 @@ interface CheckArgs {
   product?: Product;
   expiryDays: number;
   files: string[];
+  configDir?: string;
+  mappings: PathMapping[];
 }
 
 /** Bytes that cannot be settings text are refused before decoding (4 bytes per character at most). */
 const MAX_FILE_BYTES = MAX_FILE_CHARS * 4;
 
-function parseCheckArgs(args: string[]): CheckArgs | string {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+function parseCheckArgs(args: string[], cwd: string): CheckArgs | string {
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string' },
+    product: { type: 'string' },
+    'expiry-days': { type: 'string' },
+    'config-dir': { type: 'string' },
+    map: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
@@ -53,7 +71,14 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   const days = values['expiry-days'] ?? '30';
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
   if (positionals.length === 0) return 'no file given';
-  return { format, product, expiryDays: Number(days), files: positionals };
+  const mappings: PathMapping[] = [];
+  for (const text of values.map ?? []) {
+    const mapping = parseMapArgument(text, cwd);
+    if (typeof mapping === 'string') return mapping;
+    mappings.push(mapping);
+  }
+  const configDir = values['config-dir'] !== undefined ? path.resolve(cwd, values['config-dir']) : undefined;
+  return { format, product, expiryDays: Number(days), files: positionals, mappings, ...(configDir ? { configDir } : {}) };
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
@@ -121,7 +146,7 @@ function summary(entries: CheckReportEntry[], files: number): string {
 
 /** Runs `estls check` with the arguments after `check`; resolves to the exit code. */
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCheckArgs(args);
+  const parsed = parseCheckArgs(args, io.cwd);
   if (typeof parsed === 'string') {
     if (parsed === '') return io.out(checkUsage), ExitCode.ok;
     io.err(`estls check: ${parsed}\n\n${checkUsage}`);
@@ -132,7 +157,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     clock: io.clock,
     passwords: { get: () => undefined },
     certificates: new CertificateFileCache(io.fs, io.clock),
-    options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [] },
+    // The current directory bounds the search for compose files, as a workspace folder does in the editor.
+    options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd], configDir: parsed.configDir, pathMappings: parsed.mappings },
   };
   const entries: CheckReportEntry[] = [];
   let failed = false;

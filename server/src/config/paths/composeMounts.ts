@@ -1,0 +1,168 @@
+// What docker-compose files mount into their services' containers: bind mounts (`volumes:` in short and long
+// syntax) and `configs:` / `secrets:` backed by a `file:`. Pure: a compose file's text and path in, plain data
+// out, so the path locator and the settings reader of compose `environment:` blocks can share it.
+//
+// Facts from the Compose specification (compose-spec/compose-spec 05-services.md, 08-configs.md, 09-secrets.md;
+// docs.docker.com/reference/compose-file): a short volume is `SOURCE:TARGET[:MODE]`, where a SOURCE starting
+// with `.`, `/` or `~` is a host path (relative to the compose file's folder) and anything else names a volume;
+// a config is mounted at `/<source>` unless `target` says otherwise; a secret at `/run/secrets/<source>`, and a
+// relative secret `target` is a name inside `/run/secrets/`.
+import * as path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+
+/** The names Compose looks for, in its order of preference, then the override files it merges. */
+export const COMPOSE_FILE_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml',
+  'compose.override.yaml',
+  'compose.override.yml',
+  'docker-compose.override.yaml',
+  'docker-compose.override.yml',
+] as const;
+
+/** A compose file larger than this is not read: real ones are a few KB. */
+export const MAX_COMPOSE_BYTES = 512 * 1024;
+
+/** One host file or folder that a service sees at a container path. */
+export interface ComposeMount {
+  /** Absolute host path (resolved against the compose file's folder). */
+  source: string;
+  /** Absolute path inside the container. */
+  target: string;
+  /** How it is mounted, for messages. */
+  kind: 'bind' | 'config' | 'secret';
+}
+
+/** A service and what it mounts. */
+export interface ComposeService {
+  name: string;
+  /** The `image:` as written, when literal. */
+  image?: string;
+  mounts: ComposeMount[];
+}
+
+/** A compose file's services (those it could read). */
+export interface ComposeFile {
+  path: string;
+  services: ComposeService[];
+}
+
+/** Reads the mounts of every service of one compose file; an unreadable file gives no services. */
+export function parseComposeMounts(text: string, composePath: string): ComposeFile {
+  const out: ComposeFile = { path: composePath, services: [] };
+  let root: unknown;
+  try {
+    root = parseDocument(text, { uniqueKeys: false }).contents;
+  } catch {
+    return out;
+  }
+  if (!isMap(root)) return out;
+  const dir = path.dirname(composePath);
+  const files = { configs: topLevelFiles(get(root, 'configs'), dir), secrets: topLevelFiles(get(root, 'secrets'), dir) };
+  const services = get(root, 'services');
+  if (!isMap(services)) return out;
+  for (const item of services.items) {
+    const name = scalarText(item.key as YamlNode);
+    if (!name || !isMap(item.value)) continue;
+    const service = item.value;
+    const image = scalarText(get(service, 'image'));
+    const mounts = [...volumeMounts(get(service, 'volumes'), dir), ...fileMounts(get(service, 'configs'), files.configs, 'config'), ...fileMounts(get(service, 'secrets'), files.secrets, 'secret')];
+    out.services.push({ name, ...(image ? { image } : {}), mounts });
+  }
+  return out;
+}
+
+function get(map: YAMLMap, key: string): YamlNode | undefined {
+  for (const item of map.items) if (scalarText(item.key as YamlNode) === key) return (item.value ?? undefined) as YamlNode | undefined;
+  return undefined;
+}
+
+function scalarText(node: YamlNode | null | undefined): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  const v = node.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/** Interpolated text (`${VAR}`, `$VAR`) is resolved by Compose from the environment we cannot see. */
+function isInterpolated(text: string): boolean {
+  return /\$(\{|[A-Za-z_])/.test(text);
+}
+
+/** A host path written in a compose file, absolute; undefined for named volumes and interpolated paths. */
+function hostPath(source: string, dir: string): string | undefined {
+  if (isInterpolated(source)) return undefined;
+  if (source.startsWith('~')) return undefined; // the home folder of the machine that runs compose
+  if (source.startsWith('.') || source.startsWith('/')) return path.resolve(dir, source);
+  return /^[A-Za-z]:[\\/]/.test(source) ? source : undefined;
+}
+
+/** A container path: absolute and literal. */
+function containerPath(target: string | undefined): string | undefined {
+  if (!target || isInterpolated(target) || !target.startsWith('/')) return undefined;
+  return path.posix.normalize(target).replace(/\/$/, '') || '/';
+}
+
+function volumeMounts(node: YamlNode | undefined, dir: string): ComposeMount[] {
+  if (!isSeq(node)) return [];
+  const out: ComposeMount[] = [];
+  for (const item of node.items as YamlNode[]) {
+    const mount = isMap(item) ? longVolume(item, dir) : shortVolume(scalarText(item), dir);
+    if (mount) out.push(mount);
+  }
+  return out;
+}
+
+/** `SOURCE:TARGET[:MODE]`; a Windows drive letter in SOURCE has its own colon. */
+function shortVolume(text: string | undefined, dir: string): ComposeMount | undefined {
+  if (!text) return undefined;
+  const m = /^((?:[A-Za-z]:[\\/])?[^:]+):([^:]+)(?::[^:]*)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const source = hostPath(m[1], dir);
+  const target = containerPath(m[2]);
+  return source && target ? { source, target, kind: 'bind' } : undefined;
+}
+
+function longVolume(map: YAMLMap, dir: string): ComposeMount | undefined {
+  const type = scalarText(get(map, 'type')) ?? 'volume';
+  if (type !== 'bind') return undefined;
+  const src = scalarText(get(map, 'source'));
+  const source = src ? hostPath(src.startsWith('.') || src.startsWith('/') ? src : `./${src}`, dir) : undefined;
+  const target = containerPath(scalarText(get(map, 'target')));
+  return source && target ? { source, target, kind: 'bind' } : undefined;
+}
+
+/** Top-level `configs:` or `secrets:` entries backed by a host file: name -> absolute path. */
+function topLevelFiles(node: YamlNode | undefined, dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!isMap(node)) return out;
+  for (const item of node.items) {
+    const name = scalarText(item.key as YamlNode);
+    const file = isMap(item.value) ? scalarText(get(item.value, 'file')) : undefined;
+    const source = file ? hostPath(file.startsWith('.') || file.startsWith('/') ? file : `./${file}`, dir) : undefined;
+    if (name && source) out.set(name, source);
+  }
+  return out;
+}
+
+/** A service's `configs:` or `secrets:` list, short (`- name`) or long (`- source: name, target: ...`). */
+function fileMounts(node: YamlNode | undefined, files: Map<string, string>, kind: 'config' | 'secret'): ComposeMount[] {
+  if (!isSeq(node)) return [];
+  const out: ComposeMount[] = [];
+  for (const item of node.items as YamlNode[]) {
+    const name = isMap(item) ? scalarText(get(item, 'source')) : scalarText(item);
+    const source = name ? files.get(name) : undefined;
+    if (!name || !source) continue;
+    const written = isMap(item) ? scalarText(get(item, 'target')) : undefined;
+    const target = containerPath(fileMountTarget(kind, name, written));
+    if (target) out.push({ source, target, kind });
+  }
+  return out;
+}
+
+function fileMountTarget(kind: 'config' | 'secret', name: string, target: string | undefined): string {
+  if (kind === 'config') return target ?? `/${name}`;
+  if (target === undefined) return `/run/secrets/${name}`;
+  return target.startsWith('/') ? target : `/run/secrets/${target}`;
+}
