@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogFor, type Product } from '../catalog';
 import { parseConfig } from '../config/parse';
+import { foldersFromSetting, mappingsFromSetting } from '../config/paths/mappings';
 import { detectProduct } from '../config/product';
 import { runRules } from '../rules';
 import { CheckScope } from '../rules/checkScope';
@@ -32,6 +33,8 @@ export function checkEnvironment(ctx: ServerContext): CheckEnvironment {
       expiryWarningDays: ctx.settings.expiryWarningDays,
       readOutsideWorkspace: ctx.settings.trusted,
       workspaceRoots: ctx.workspaceRoots,
+      pathMappings: mappingsFromSetting(ctx.settings.pathMappings, ctx.workspaceRoots),
+      liveConfigDirs: foldersFromSetting(ctx.settings.liveConfigDirs, ctx.workspaceRoots),
     },
   };
 }

@@ -10,9 +10,13 @@ export interface ServerSettings {
   validationDelay: number;
   /** False in an untrusted workspace: no reads outside the workspace, no generation. */
   trusted: boolean;
+  /** `elasticTls.pathMappings` as written: container path -> local path (`${workspaceFolder}` allowed). */
+  pathMappings: Record<string, string>;
+  /** `elasticTls.liveConfigDirs` as written: folders whose settings files are this machine's live config. */
+  liveConfigDirs: string[];
 }
 
-export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true };
+export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true, pathMappings: {}, liveConfigDirs: [] };
 
 const MAX_DELAY_MS = 60_000;
 
@@ -22,6 +26,16 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 
 function nonNegative(v: unknown, max: number): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(v, max) : undefined;
+}
+
+function stringMap(v: unknown): Record<string, string> | undefined {
+  const record = asRecord(v);
+  if (!record) return undefined;
+  return Object.fromEntries(Object.entries(record).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function stringList(v: unknown): string[] | undefined {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 }
 
 function productMap(v: unknown): Record<string, Product> | undefined {
@@ -48,6 +62,8 @@ export function mergeSettings(base: ServerSettings, raw: unknown): ServerSetting
     files: productMap(pick('files')) ?? base.files,
     validationDelay: nonNegative(pick('validationDelay'), MAX_DELAY_MS) ?? base.validationDelay,
     trusted: base.trusted,
+    pathMappings: stringMap(pick('pathMappings')) ?? base.pathMappings,
+    liveConfigDirs: stringList(pick('liveConfigDirs')) ?? base.liveConfigDirs,
   };
 }
 
