@@ -52,4 +52,5 @@ export const Commands = {
   generateCsr: 'elasticTls.generateCsr',
   openCertificate: 'elasticTls.openCertificate',
   copyCommand: 'elasticTls.copyCommand',
+  addPathMapping: 'elasticTls.addPathMapping',
 } as const;

@@ -53,3 +53,44 @@ describe('missing-file', () => {
     assert.deepEqual(settingPathCandidates(kb, 'c.crt'), ['/srv/kibana/config/c.crt', '/srv/kibana/c.crt']);
   });
 });
+
+describe('missing-file on files that describe another machine', () => {
+  const COMPOSE = '/srv/docker-compose.yml';
+  const mount = `services:\n  es01:\n    volumes:\n      - ./es/config/elasticsearch.yml:/usr/share/elasticsearch/config/elasticsearch.yml\n      - ./certs:/usr/share/elasticsearch/config/certs\n`;
+  const roots = { workspaceRoots: ['/srv'] };
+
+  test('a mounted file that is missing: a warning saying what is mounted where, with the generate quick fix', () => {
+    const ctx = contextFor('xpack.security.http.ssl.keystore.path: certs/http.p12\n', { filePath: ES, files: { [COMPOSE]: mount }, options: roots });
+    const [f] = missingFileRule(ctx);
+    assert.equal(f.ruleId, 'missing-file');
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /service `es01` in `docker-compose.yml` mounts `\.\/certs` at `\/usr\/share\/elasticsearch\/config\/certs`/);
+    assert.deepEqual(f.data, { path: '/srv/certs/http.p12', kind: 'generate', command: 'generateHttpCertificates', target: '/srv/certs/http.p12' });
+  });
+
+  test('a mounted file that exists: nothing', () => {
+    const ctx = contextFor(`${T}.certificate: /usr/share/elasticsearch/config/certs/node.crt\n`, { filePath: ES, files: { [COMPOSE]: mount, '/srv/certs/node.crt': 'x' }, options: roots });
+    assert.deepEqual(missingFileRule(ctx), []);
+  });
+
+  test('a mapped CA that is missing offers the CA command', () => {
+    const pathMappings = [{ containerPath: '/etc/elasticsearch', localPath: '/srv/node', via: '--map' }];
+    const ctx = contextFor(`${T}.certificate_authorities: [/etc/elasticsearch/ca.crt]\n`, { filePath: ES, options: { pathMappings } });
+    const [f] = missingFileRule(ctx);
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.data?.command, 'generateCa');
+  });
+
+  test('an unmapped path: only a hint, with the folder to map', () => {
+    const ctx = contextFor(`${T}.certificate: /etc/elasticsearch/certs/node.crt\n`, { filePath: ES });
+    const [f] = missingFileRule(ctx);
+    assert.equal(f.ruleId, 'path-not-checked');
+    assert.equal(f.severity, 'hint');
+    assert.deepEqual(f.data, { kind: 'map', containerPath: '/etc/elasticsearch/certs' });
+  });
+
+  test('a templated path: nothing at all', () => {
+    const ctx = contextFor(`${T}.certificate: "{{ es_conf_dir }}/node.crt"\n`, { filePath: ES });
+    assert.deepEqual(missingFileRule(ctx), []);
+  });
+});
