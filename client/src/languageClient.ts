@@ -18,6 +18,8 @@ import type { PasswordStore } from './passwordStore';
 /** Certificate and keystore files whose changes can change a diagnostic. */
 export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,pem,crt,cer,key,der}';
 const CONFIG_GLOB = '**/*.{yml,yaml}';
+/** Files whose presence makes a folder a live config directory (see the engine's PathLocator). */
+const LIVE_MARKER_GLOB = '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options}';
 const BUILT_IN_PATTERN = '**/{elasticsearch,kibana}*.{yml,yaml}';
 
 /** What the server reads from initializationOptions and from workspace/didChangeConfiguration. */
@@ -26,6 +28,8 @@ export interface ClientSettings {
   files: Record<string, string>;
   validationDelay: number;
   trusted: boolean;
+  pathMappings: Record<string, string>;
+  liveConfigDirs: string[];
 }
 
 export function readSettings(): ClientSettings {
@@ -35,6 +39,8 @@ export function readSettings(): ClientSettings {
     files: config.get<Record<string, string>>('files', {}),
     validationDelay: config.get<number>('validationDelay', 150),
     trusted: vscode.workspace.isTrusted,
+    pathMappings: config.get<Record<string, string>>('pathMappings', {}),
+    liveConfigDirs: config.get<string[]>('liveConfigDirs', []),
   };
 }
 
@@ -141,7 +147,7 @@ export async function startLanguageClient(
   onStateChange: (e: { oldState: number; newState: number }) => void,
 ): Promise<LanguageClient> {
   const settings = readSettings();
-  const watchers = [CERTIFICATE_GLOB, CONFIG_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const watchers = [CERTIFICATE_GLOB, CONFIG_GLOB, LIVE_MARKER_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   const client = new LanguageClient('elasticTls', 'Elastic TLS', serverOptions(context), clientOptions(settings, log, watchers));
   context.subscriptions.push(
     ...watchers,

@@ -2,7 +2,8 @@
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { catalogFor } from '../../catalog';
 import { hoverAt } from '../../features/hover';
-import { analysisOf } from '../analysis';
+import { newLocator } from '../../rules/paths';
+import { analysisOf, checkEnvironment } from '../analysis';
 import type { ServerContext } from '../context';
 import { describeFileFor, exists, mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
@@ -16,6 +17,7 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
+    locate: (value) => newLocator({ model: analysis.result.model, options: checkEnvironment(ctx).options, fs: ctx.fs }).locate(value),
   });
   if (!result) return null;
   return { contents: { kind: 'markdown', value: result.markdown }, range: analysis.lines.rangeOf(result.range) };

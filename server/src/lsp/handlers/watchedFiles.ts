@@ -6,7 +6,12 @@ import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 
 /** Files whose contents can change a diagnostic. */
-export const WATCHED_GLOBS = ['**/*.{p12,pfx,jks,pem,crt,cer,key,der}', '**/*.yml'];
+export const WATCHED_GLOBS = [
+  '**/*.{p12,pfx,jks,pem,crt,cer,key,der}',
+  '**/*.{yml,yaml}',
+  // Their presence makes a folder a live config directory.
+  '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options}',
+];
 
 export function canWatchDynamically(capabilities: ClientCapabilities): boolean {
   return capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
