@@ -8,7 +8,8 @@ import { runSafeVoid } from '../runSafe';
 /** Files whose contents can change a diagnostic. */
 export const WATCHED_GLOBS = [
   '**/*.{p12,pfx,jks,pem,crt,cer,key,der}',
-  '**/*.{yml,yaml}',
+  '**/*.yml',
+  '**/*.yaml',
   // Their presence makes a folder a live config directory.
   '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options}',
 ];
