@@ -13,12 +13,12 @@ import type { ComposeFile, ComposeMount } from './composeMounts';
 import { applyMappings, isUnder, normalizeContainerPath, type PathMapping } from './mappings';
 
 /**
- * What the official images set up. Elasticsearch: `ES_PATH_CONF=/usr/share/elasticsearch/config`
- * (elastic/elasticsearch distribution/docker/src/docker/Dockerfile). Kibana: `WORKDIR /usr/share/kibana` with the
- * settings at `/usr/share/kibana/config/kibana.yml` (elastic/kibana src/dev/build/tasks/os_packages/
- * docker_generator/templates/base/Dockerfile). Elasticsearch resolves a relative path against its config
- * directory; Kibana opens it as given (`readFileSync(file)` in its ssl_config.ts), so against its working
- * directory.
+ * What the official images set up. Elasticsearch: `WORKDIR /usr/share/elasticsearch`, the distribution's own
+ * `config/` directory holding elasticsearch.yml, jvm.options.d and log4j2.properties (elastic/elasticsearch
+ * distribution/docker/src/docker/Dockerfile). Kibana: `WORKDIR /usr/share/kibana` with the settings at
+ * `/usr/share/kibana/config/kibana.yml` (elastic/kibana src/dev/build/tasks/os_packages/docker_generator/
+ * templates/base/Dockerfile). Elasticsearch resolves a relative path against its config directory; Kibana opens
+ * it as given (`readFileSync(file)` in its http ssl_config.ts), so against its working directory.
  */
 export const IMAGE_DEFAULTS: Record<Product, { configDir: string; relativeBase: string }> = {
   elasticsearch: { configDir: '/usr/share/elasticsearch/config', relativeBase: '/usr/share/elasticsearch/config' },
