@@ -1,4 +1,5 @@
-// Lint keeps the engine pure: catalog/, config/, rules/ and pki/ run in plain Node and never see VS Code or LSP.
+// Lint keeps the engine pure: core/, catalog/, config/, pki/, rules/, workspace/, checker/ and features/ run in plain
+// Node and never see VS Code or LSP. The order of layers and the ban on cycles are checked by scripts/checkLayers.mjs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -26,7 +27,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['server/src/catalog/**', 'server/src/config/**', 'server/src/rules/**', 'server/src/pki/**', 'server/src/features/**'],
+    files: ['server/src/core/**', 'server/src/catalog/**', 'server/src/config/**', 'server/src/rules/**', 'server/src/pki/**', 'server/src/workspace/**', 'server/src/checker/**', 'server/src/features/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: editorModules.filter((m) => !m.includes('*')).map((name) => ({ name, message: 'The engine must not depend on VS Code or the LSP; put editor glue in server/src/lsp or client/.' })), patterns: [{ group: editorModules.filter((m) => m.includes('*')), message: 'The engine must not depend on VS Code or the LSP.' }] }],
     },

@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { generate } from '../server/src/pki/generate/index.ts';
-import { systemClock } from '../server/src/rules/environment.ts';
+import { systemClock } from '../server/src/core/environment.ts';
 import { opensslCaAndNode } from './lib/opensslPki.mjs';
 import { cliJs } from './lib/paths.mjs';
 import { median, p95, progress, row } from './lib/stats.mjs';

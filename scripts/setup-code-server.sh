@@ -52,18 +52,32 @@ install_system_packages() {
     echo "setup-code-server: missing system packages: ${missing[*]} (SKIP_APT=1)" >&2
     exit 1
   fi
+  local sudo=()
   if [ "$(id -u)" != 0 ]; then
-    echo "setup-code-server: missing system packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
-    exit 1
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "setup-code-server: missing system packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
+    sudo=(sudo)
   fi
   say "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >>"$log" 2>&1
+  "${sudo[@]}" apt-get update -qq >>"$log" 2>&1
   # chromium needs its recommended fonts to render text, so recommends stay on
-  quietly apt-get install -y -qq "${missing[@]}"
+  quietly "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
 }
 
 # --- checks -------------------------------------------------------------------
+# The version code-server reports. On its first start in a HOME it prints other lines first
+# ("Wrote default config file to ~/.config/code-server/config.yaml"), so the version is the line
+# of the form "4.100.3 <commit> with Code 1.100.3", wherever it comes. A config file of our own
+# keeps the check from writing one into the user's HOME.
+reported_version() {
+  [ -f "$dir/version-check.yaml" ] || printf 'auth: none\n' >"$dir/version-check.yaml"
+  "$dir/node_modules/.bin/code-server" --config "$dir/version-check.yaml" --version 2>>"$log" \
+    | sed -nE 's/^([0-9]+\.[0-9]+\.[0-9]+[^ ]*) [0-9a-f]{7,40}( .*)?$/\1/p' | head -n 1 || true
+}
+
 works() {
   local failed=""
   [ -x "$dir/node_modules/.bin/code-server" ] || failed="launcher"
@@ -75,8 +89,8 @@ works() {
     for (const name of natives) require(name);') >>"$log" 2>&1 || failed="$failed native-addons"
   (cd "$cs" && node -e 'require("argon2")') >>"$log" 2>&1 || failed="$failed argon2"
   local reported
-  reported="$("$dir/node_modules/.bin/code-server" --version 2>>"$log" | head -n 1 | cut -d ' ' -f 1)" || true
-  [ "$reported" = "$version" ] || failed="$failed version($reported)"
+  reported="$(reported_version)"
+  [ "$reported" = "$version" ] || failed="$failed version(${reported:-none})"
   [ -z "$failed" ] && return 0
   echo "setup-code-server: not ready:$failed" >>"$log"
   [ "${1:-}" = loud ] && echo "setup-code-server: not ready:$failed" >&2
@@ -145,4 +159,4 @@ if ! works loud; then
   exit 1
 fi
 echo "$version" >"$stamp"
-say "installed $("$dir/node_modules/.bin/code-server" --version | head -n 1)"
+say "installed code-server $(reported_version)"

@@ -34,13 +34,13 @@ export class ServerGateway {
   /** Reads a certificate, key or keystore in the server. */
   async inspectFile(params: InspectFileParams, token?: vscode.CancellationToken): Promise<InspectFileResponse> {
     const client = await this.ready();
-    return client.sendRequest<InspectFileResponse>(InspectFileRequest, params, token);
+    return client.sendRequest(InspectFileRequest, params, token);
   }
 
   /** Generates certificates in the server; the caller writes the returned files. */
   async generate(params: GenerateParams, token?: vscode.CancellationToken): Promise<GenerateResponse> {
     const client = await this.ready();
-    return client.sendRequest<GenerateResponse>(GenerateRequest, params, token);
+    return client.sendRequest(GenerateRequest, params, token);
   }
 
   /** Tells the server to drop every password it holds. */

@@ -46,12 +46,12 @@ export function ensureCodeServer(dir = codeServerDir, { withBrowser = true } = {
   return codeServerBin(dir);
 }
 
-/** A free TCP port on 127.0.0.1; `preferred` is used when it is free. */
-export async function freePort(preferred = 0) {
+/** A free TCP port on `host` (default 127.0.0.1); `preferred` is used when it is free. */
+export async function freePort(preferred = 0, host = '127.0.0.1') {
   const listen = (port) => new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       const { port: bound } = server.address();
       server.close(() => resolve(bound));
     });
@@ -98,16 +98,24 @@ process.on('exit', () => {
   for (const pid of running) { try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } }
 });
 
+/** True for an address only this machine can reach. */
+export const isLoopback = (host) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+/** The address to reach a server bound to `host` from this machine (all interfaces: loopback). */
+const reachableHost = (host) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host);
+
 /**
- * Starts code-server in its own process group on 127.0.0.1 and waits until /healthz answers.
+ * Starts code-server in its own process group (on 127.0.0.1 unless `host` says otherwise) and waits until
+ * /healthz answers. `auth: 'password'` makes code-server ask for $PASSWORD, for a host others can reach.
  * @param {{ bin?: string, profile: ReturnType<typeof createProfile>, folder?: string, port?: number,
- *   readyTimeoutMs?: number }} options
+ *   host?: string, auth?: 'none' | 'password', readyTimeoutMs?: number }} options
  */
-export async function startCodeServer({ bin = codeServerBin(), profile, folder, port, readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ bin = codeServerBin(), profile, folder, port, host = '127.0.0.1', auth = 'none', readyTimeoutMs = 60_000 }) {
   const chosen = port ?? await freePort();
   const logPath = path.join(profile.root, 'code-server.log');
   const log = fs.openSync(logPath, 'a');
-  const args = [...profile.common, '--auth', 'none', '--bind-addr', `127.0.0.1:${chosen}`,
+  const bindHost = host.includes(':') ? `[${host}]` : host;
+  const args = [...profile.common, '--auth', auth, '--bind-addr', `${bindHost}:${chosen}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
   if (folder) args.push(folder);
   // detached: the server, its extension hosts and language servers share one process group
@@ -119,7 +127,7 @@ export async function startCodeServer({ bin = codeServerBin(), profile, folder, 
     state.exit = { code, signal };
     resolve(state.exit);
   }));
-  const server = { url: `http://127.0.0.1:${chosen}`, port: chosen, pid: child.pid, logPath, exited,
+  const server = { url: `http://${reachableHost(host)}:${chosen}`, port: chosen, pid: child.pid, logPath, exited,
     stop: () => stopGroup(child.pid, state, exited) };
   try {
     await waitHealthy(server.url, state, logPath, readyTimeoutMs);

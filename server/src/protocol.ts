@@ -1,10 +1,11 @@
-// Every estls/* custom request and notification, defined once and imported by both client and server.
+// Every estls/* custom request and notification, defined once and imported by both client and server. Each is
+// a typed message (RequestType / NotificationType), so a request, its params and its answer cannot drift apart.
 // Types only from the engine; the message names and shapes live here and nowhere else.
+import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 import type { GenerateRequestSpec, GenerateResult } from './pki/generate/types';
 import type { InspectResult } from './pki/types';
 
-/** Client -> server: read a certificate, key or keystore file. */
-export const InspectFileRequest = 'estls/inspectFile';
+/** Params of `estls/inspectFile`. */
 export interface InspectFileParams {
   /** Absolute file system path. */
   path: string;
@@ -17,29 +18,34 @@ export interface InspectFileParams {
 /** Either the result or a typed error (code from PkiErrorCode). */
 export type InspectFileResponse = { ok: true; result: InspectResult } | { ok: false; code: string; message: string };
 
-/** Client -> server: generate certificates. The client writes the files it gets back. */
-export const GenerateRequest = 'estls/generate';
+/** Client -> server: read a certificate, key or keystore file. */
+export const InspectFileRequest = new RequestType<InspectFileParams, InspectFileResponse, void>('estls/inspectFile');
+
+/** Params of `estls/generate`. */
 export type GenerateParams = GenerateRequestSpec & {
   /** Folder that relative CA paths resolve against. */
   baseDir?: string;
 };
 export type GenerateResponse = { ok: true; result: GenerateResult } | { ok: false; code: string; message: string };
 
-/** Client -> server: passwords known for files (from SecretStorage), sent at start and whenever one changes. */
-export const SetPasswordsNotification = 'estls/setPasswords';
+/** Client -> server: generate certificates. The client writes the files it gets back. */
+export const GenerateRequest = new RequestType<GenerateParams, GenerateResponse, void>('estls/generate');
+
+/** Params of `estls/setPasswords`. */
 export interface SetPasswordsParams {
   /** Absolute path to password; a null password forgets that file. */
   entries: Array<{ path: string; password: string | null }>;
 }
 
-/** Client -> server: forget every password the server holds. */
-export const ForgetPasswordsNotification = 'estls/forgetPasswords';
+/** Client -> server: passwords known for files (from SecretStorage), sent at start and whenever one changes. */
+export const SetPasswordsNotification = new NotificationType<SetPasswordsParams>('estls/setPasswords');
 
-/** Data a finding carries in Diagnostic.data when the user can unlock a keystore. */
-export interface UnlockData {
-  kind: 'unlock';
-  path: string;
-}
+/** Client -> server: forget every password the server holds. */
+export const ForgetPasswordsNotification = new NotificationType0('estls/forgetPasswords');
+
+/** Re-exported so the client takes the engine's shapes from the protocol alone. */
+export type { CaSource, GeneratedFile, GenerateRequestSpec, GenerateResult, InstanceSpec, KeySpec, OutputFormat } from './pki/generate/types';
+export type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from './pki/types';
 
 /** Client command ids, shared so the server can point code actions at them. */
 export const Commands = {

@@ -177,7 +177,7 @@ function fromGeneratorSamples(c: Corpus): void {
     const h = httpSettings(files);
     const k = kibanaClientSettings(files);
     c.yaml.push(enc.encode(sampleYaml('transport', [...t.settings, ...h.settings, ...k.elasticsearch], [...t.commands, ...h.commands])));
-    c.yaml.push(enc.encode(sampleYaml('kibana', [...kibanaTrustSettings('ca.crt'), ...k.kibana], k.commands)));
+    c.yaml.push(enc.encode(sampleYaml('kibana', [...kibanaTrustSettings('ca.crt', 'es01.example.com'), ...kibanaTrustSettings('ca.crt', undefined), ...k.kibana], k.commands)));
   }
   c.sources.push('generator samples');
 }

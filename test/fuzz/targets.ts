@@ -100,7 +100,8 @@ const rulesTarget: TargetSpec = {
   // The rules read the certificate files a settings file names; each read may take MAX_READ_MS.
   timeoutMs: 6000,
   async load() {
-    const { checkText, allRules } = need<typeof import('../../server/src/rules')>('../../server/src/rules');
+    const { allRules } = need<typeof import('../../server/src/rules')>('../../server/src/rules');
+    const { checkText } = need<typeof import('../../server/src/checker/documentChecker')>('../../server/src/checker/documentChecker');
     const { catalogFor } = need<typeof import('../../server/src/catalog')>('../../server/src/catalog');
     const { defaultCheckOptions } = need<typeof import('../../server/src/rules/types')>('../../server/src/rules/types');
     const { applyEdits } = need<typeof import('../../server/src/rules/fixes')>('../../server/src/rules/fixes');

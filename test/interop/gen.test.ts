@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { generate, type GenerateRequestSpec, type GenerateResult, type KeySpec } from '../../server/src/pki/generate/index';
-import { nodeFileSystem } from '../../server/src/rules/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/core/nodeFileSystem';
 import { hasTool, keytool, keytoolPath, openssl, run, tmpDir, type TempDir } from './helpers/tools';
 
 const haveOpenssl = hasTool('openssl');

@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { generate, type CaSource, type GenerateResult } from '../../server/src/pki/generate/index';
-import { nodeFileSystem } from '../../server/src/rules/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/core/nodeFileSystem';
 import { hasTool, keytool, keytoolPath, openssl, run, tmpDir, type TempDir } from './helpers/tools';
 
 let dir: TempDir;

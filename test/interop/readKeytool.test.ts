@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { readPkiFile } from '../../server/src/pki/read';
+import { readPkiFile } from '../../server/src/pki/readPkiFile';
 import { PkiError } from '../../server/src/pki/errors';
 import { hasTool, keytool, keytoolPath, openssl, run, tmpDir } from './helpers/tools';
 import { issue, keytoolImportTrusted, keytoolKeystore } from './helpers/opensslPki';

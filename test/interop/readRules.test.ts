@@ -8,7 +8,7 @@ import { catalogFor } from '../../server/src/catalog';
 import type { Product } from '../../server/src/catalog/types';
 import { parseConfig } from '../../server/src/config/parse';
 import { certificateRules } from '../../server/src/rules/certificates';
-import { nodeFileSystem } from '../../server/src/rules/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/core/nodeFileSystem';
 import { defaultCheckOptions } from '../../server/src/rules/types';
 import { CertificateFileCache } from '../../server/src/pki/fileCache';
 import { hasTool, keytool, keytoolPath, openssl, tmpDir } from './helpers/tools';

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { readPkiFile } from '../../server/src/pki/read';
+import { readPkiFile } from '../../server/src/pki/readPkiFile';
 import { certificateCoversHost, verifyChain } from '../../server/src/pki/verify';
 import type { ParsedCertificate } from '../../server/src/pki/parsed';
 import { hasTool, run, tmpDir } from './helpers/tools';

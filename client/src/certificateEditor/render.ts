@@ -1,6 +1,6 @@
 // Turns an InspectResult into the viewer's page: for each certificate the names and the expiry first, then the
 // details people check when TLS fails. Pure and escaping every string, so it can be unit tested.
-import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/pki/types';
+import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
 import { copyable, escapeHtml, list, page, row, type PageOptions } from './html';
 
 export type { PageOptions } from './html';
@@ -124,7 +124,9 @@ function certificatesOf(result: InspectResult): CertSummary[] {
   return result.entries.flatMap((e) => e.certificates);
 }
 
-const FORMAT_NAMES: Record<InspectResult['format'], string> = { pem: 'PEM', der: 'DER', pkcs12: 'PKCS#12', jks: 'Java keystore' };
+const FORMAT_NAMES: Record<InspectResult['format'], string> = {
+  pem: 'PEM', der: 'DER', pkcs12: 'PKCS#12', jks: 'Java keystore (JKS)', jceks: 'Java keystore (JCEKS)', pkcs7: 'PKCS#7 bundle', crl: 'Certificate revocation list', 'elasticsearch-keystore': 'Elasticsearch keystore',
+};
 
 /** The whole viewer page for a file that was read. */
 export function renderCertificatePage(result: InspectResult, opts: PageOptions): string {

@@ -2,8 +2,7 @@
 // commands (which never hold a password) with a Copy button.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Commands } from '../../../server/src/protocol';
-import type { GenerateResult } from '../../../server/src/pki/generate/types';
+import { Commands, type GenerateResult } from '../../../server/src/protocol';
 import { findConfigFile } from './outputFolder';
 import { relocateSettingLines, settingsBlock } from './settingsPaths';
 

@@ -1,6 +1,6 @@
 // The argument object every generation command accepts. Passing one skips every prompt, so tests and scripts can
 // drive the commands; the interactive flow builds the same object.
-import type { GenerateRequestSpec, GenerateResult } from '../../../server/src/pki/generate/types';
+import type { GenerateRequestSpec, GenerateResult } from '../../../server/src/protocol';
 
 /**
  * Options of `elasticTls.generate*` commands when run from code (`executeCommand(id, args)`): the engine's

@@ -1,7 +1,7 @@
 // Where the signing CA comes from: a P12 file, a PEM certificate and key, a self-signed certificate, or (HTTP only)
 // a new CA made on the way.
 import * as vscode from 'vscode';
-import type { CaSource } from '../../../server/src/pki/generate/types';
+import type { CaSource } from '../../../server/src/protocol';
 import { promptForPassword } from '../passwordPrompt';
 import type { Services } from '../services';
 import { askText } from './prompts';

@@ -1,6 +1,6 @@
 // The questions most generation commands end with: key type, validity, format, password and output folder.
 import * as vscode from 'vscode';
-import type { OutputFormat } from '../../../server/src/pki/generate/types';
+import type { OutputFormat } from '../../../server/src/protocol';
 import type { GenerateCommandArgs } from './args';
 import { askOutputFolder } from './outputFolder';
 import { askDays, askNewPassword, pickFormat, pickKeySpec, type Steps } from './prompts';

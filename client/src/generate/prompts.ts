@@ -1,6 +1,6 @@
 // Small prompt steps shared by the generation commands. Each returns undefined when the user cancels.
 import * as vscode from 'vscode';
-import type { InstanceSpec, KeySpec, OutputFormat } from '../../../server/src/pki/generate/types';
+import type { InstanceSpec, KeySpec, OutputFormat } from '../../../server/src/protocol';
 import { checkDays, checkDnsList, checkFilename, checkInstanceName, checkIpList, checkPassword, splitList } from './validation';
 
 /** A step counter for prompt titles: "Generate CA (2/6)". */

@@ -2,8 +2,7 @@
 // notification, write the files (never over existing ones without consent), then offer the follow-up.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { GenerateParams, GenerateResponse } from '../../../server/src/protocol';
-import type { GenerateRequestSpec, GenerateResult } from '../../../server/src/pki/generate/types';
+import type { GenerateParams, GenerateRequestSpec, GenerateResponse, GenerateResult } from '../../../server/src/protocol';
 import type { Services } from '../services';
 import { emptyResult, type GenerateCommandArgs, type GenerateCommandResult } from './args';
 import { insertSettings, offerFollowUp } from './afterGenerate';

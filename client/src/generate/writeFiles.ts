@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { GeneratedFile } from '../../../server/src/pki/generate/types';
+import type { GeneratedFile } from '../../../server/src/protocol';
 import { safeSegments } from './safePath';
 
 /** How to treat files that exist: ask with a modal (default No), refuse, or replace. */

@@ -4,10 +4,10 @@ import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
 import { parseMapArgument, type PathMapping } from '../config/paths/mappings';
 import { detectProduct } from '../config/product';
-import { LineIndex, lineColumnAt } from '../lsp/convert';
+import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
-import { checkText } from '../rules';
-import type { Finding } from '../rules/finding';
+import { checkText } from '../checker/documentChecker';
+import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
@@ -161,18 +161,21 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd], configDir: parsed.configDir, pathMappings: parsed.mappings },
   };
   const entries: CheckReportEntry[] = [];
-  let failed = false;
+  let checked = 0;
   for (const file of parsed.files) {
     const result = checkFile(io, file, parsed, env);
-    if (typeof result === 'string') {
-      io.err(`estls check: ${file}: ${result}\n`);
-      failed = true;
-    } else entries.push(...result);
+    if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
+    else {
+      checked++;
+      entries.push(...result);
+    }
   }
+  const failed = checked < parsed.files.length;
   if (parsed.format === 'json') io.out(`${JSON.stringify(entries, null, 2)}\n`);
   else {
     io.out(formatText(entries));
-    io.err(summary(entries, parsed.files.length));
+    // The summary counts the files that were checked; with none there is nothing to sum up.
+    if (checked > 0) io.err(summary(entries, checked));
   }
   if (failed) return ExitCode.usage;
   return entries.some((e) => e.severity === 'error') ? ExitCode.findings : ExitCode.ok;

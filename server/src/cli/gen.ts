@@ -1,17 +1,22 @@
 // `estls gen`: certutil's ca / cert / http / csr (and a Kibana client certificate) without a JVM or prompts.
 import 'reflect-metadata';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { isPkiError } from '../pki/errors';
 import { defaultInstanceName, generate, parseInstances, splitCommaList } from '../pki/generate/index';
-import type { CaSource, GeneratedFile, GenerateRequestSpec, GenerateResult, KeySpec } from '../pki/generate/types';
+import { shellWord } from '../pki/generate/kinds';
+import type { CaSource, GenerateRequestSpec, GenerateResult, KeySpec } from '../pki/generate/types';
+import { UsageError, one, parseArgs, type GenArgs } from './genArgs';
+import { k8sRequest, placeSecret, planSecretOutput, reportSecret } from './genK8s';
+import {
+  OutputError, displayPath, existingTargets, placeFiles, planOutput, prepareFolders, showPathFor, writePlaced,
+  type OutputPlan, type PlacedFile,
+} from './genOutput';
 import { ExitCode, type CliIo } from './io';
 
 export const genUsage = `Usage: estls gen <ca|cert|http|csr|kibana-client> [options]
 
-Makes the certificates elasticsearch-certutil makes, without prompting. Files go under --out (a folder,
-default the current one); nothing is written if any target file already exists.
+Makes the certificates elasticsearch-certutil makes, without prompting. Nothing is written if any target
+file already exists; keys, keystores and zips holding them are written with mode 0600.
 
   ca             a new CA: elastic-stack-ca.p12, or ca/ca.crt + ca/ca.key with --pem
   cert           transport certificates signed by --ca / --ca-cert+--ca-key, or --self-signed:
@@ -21,8 +26,19 @@ default the current one); nothing is written if any target file already exists.
   csr            certificate signing requests: <name>/<name>.csr + <name>/<name>.key
   kibana-client  Kibana's client certificate for mutual TLS: kibana/kibana-client.crt + .key
 
+Output (--out, as certutil reads it; default: the current folder):
+  --out FILE.p12       the one keystore a run makes (ca; cert for one instance), at exactly that path
+  --out FILE.zip       a zip with certutil's layout (certificate-bundle.zip, elastic-stack-ca.zip,
+                       csr-bundle.zip, elasticsearch-ssl-http.zip)
+  --out DIR/           into a folder: a path ending in /, an existing folder, or a new name without
+                       an extension (made when its parent exists)
+  --mkdirs             also make missing parent folders (certutil asks before it does)
+  --k8s-secret NAME    ca or http: one Kubernetes Secret manifest for ECK (NAME.yaml, or --out FILE.yaml)
+                       with ca.crt + ca.key, or tls.crt + tls.key + ca.crt; PEM, keys unencrypted
+  --namespace NS       the Secret's namespace
+  --cluster NAME       http: SANs NAME-es-http and NAME-es-http.NS.svc (ECK's service; NS default "default")
+
 Options:
-  --out DIR            output folder (created if missing)
   --pass PW            keystore password (may be "") or PEM key passphrase; env ESTLS_PASS
   --ca FILE            CA keystore (PKCS#12 with exactly one key)
   --ca-cert FILE       CA certificate (PEM), with --ca-key FILE
@@ -32,7 +48,7 @@ Options:
   --name NAME          instance name or DN (default "instance")
   --dns A,B  --ip A,B  subject alternative names (repeatable, comma-separated)
   --in FILE            instances.yml (instances: [{name, filename, dns, ip, cn}])
-  --days N             validity in days (default 1095; http 5 years)
+  --days N             validity in days (default 1095; http 5 years; never past a given CA's expiry)
   --keysize BITS       RSA 2048 (default), 3072 or 4096
   --key-type rsa|ec    key algorithm; with ec, --curve P-256 (default) or P-384
   --pem                PEM files instead of PKCS#12 (kibana-client: --p12 for a keystore)
@@ -40,54 +56,11 @@ Options:
   --no-eku             cert only: leave out the serverAuth+clientAuth extended key usage
   --help, -h           this help
 
+Passwords: ESTLS_PASS and ESTLS_CA_PASS keep them out of shell history.
 Exit codes: 0 written, 1 refused or failed, 2 bad usage.
 `;
 
-const VALUE_FLAGS = new Set(['out', 'pass', 'ca', 'ca-cert', 'ca-key', 'ca-pass', 'ca-dn', 'name', 'dns', 'ip', 'in', 'days', 'keysize', 'key-type', 'curve']);
-const BOOL_FLAGS = new Set(['self-signed', 'pem', 'p12', 'legacy', 'no-eku', 'help']);
 const KINDS: Record<string, GenerateRequestSpec['kind']> = { ca: 'ca', cert: 'cert', http: 'http', csr: 'csr', 'kibana-client': 'kibanaClient' };
-
-/** Parsed command line: each value flag keeps all its values (repeatable). */
-interface GenArgs {
-  kind?: string;
-  values: Map<string, string[]>;
-  flags: Set<string>;
-}
-
-class UsageError extends Error {}
-
-function parseArgs(args: string[]): GenArgs {
-  const out: GenArgs = { values: new Map(), flags: new Set() };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-h') {
-      out.flags.add('help');
-      continue;
-    }
-    if (!arg.startsWith('--')) {
-      if (out.kind !== undefined) throw new UsageError(`unexpected argument '${arg}'`);
-      out.kind = arg;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (BOOL_FLAGS.has(name) && eq < 0) out.flags.add(name);
-    else if (VALUE_FLAGS.has(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      // `--pass --pem` is a forgotten value, not the password "--pem" (write `--pass=--pem` to mean that).
-      const looksLikeFlag = eq < 0 && value !== undefined && /^--[a-z]/.test(value) && (VALUE_FLAGS.has(value.slice(2)) || BOOL_FLAGS.has(value.slice(2)));
-      if (value === undefined || looksLikeFlag) throw new UsageError(`--${name} needs a value`);
-      out.values.set(name, [...(out.values.get(name) ?? []), value]);
-    } else throw new UsageError(`unknown option '--${name}'`);
-  }
-  return out;
-}
-
-function one(a: GenArgs, name: string): string | undefined {
-  const v = a.values.get(name);
-  if (v && v.length > 1) throw new UsageError(`--${name} may be given only once`);
-  return v?.[0];
-}
 
 function keySpec(a: GenArgs): KeySpec | undefined {
   const type = one(a, 'key-type') ?? 'rsa';
@@ -171,61 +144,12 @@ function buildSpec(a: GenArgs, io: CliIo): GenerateRequestSpec {
   };
 }
 
-/** Writes one file without ever replacing an existing one: temp file in the same folder, then link + unlink. */
-function writeNew(target: string, bytes: Uint8Array, mode: number): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'wx', mode);
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fchmodSync(fd, mode);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(temp, target); // fails with EEXIST instead of overwriting
-  } finally {
-    fs.unlinkSync(temp);
-  }
-}
-
-function exists(p: string): boolean {
-  try {
-    fs.lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Checks every target first, then writes all; on a failure midway removes what this run wrote. */
-function writeAll(outDir: string, files: GeneratedFile[], io: CliIo): boolean {
-  const targets = files.map((f) => ({ file: f, target: path.resolve(outDir, f.path) }));
-  const taken = targets.filter((t) => exists(t.target));
-  if (taken.length) {
-    for (const t of taken) io.err(`estls gen: Output file '${t.target}' already exists\n`);
-    io.err('estls gen: nothing was written\n');
-    return false;
-  }
-  const done: string[] = [];
-  try {
-    for (const { file, target } of targets) {
-      const mode = file.private ? 0o600 : 0o644;
-      writeNew(target, Buffer.from(file.contentBase64, 'base64'), mode);
-      done.push(target);
-      io.out(`wrote ${target} (${mode.toString(8)})\n`);
-    }
-    return true;
-  } catch (e) {
-    for (const d of done) fs.rmSync(d, { force: true });
-    io.err(`estls gen: could not write the files (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was kept\n`);
-    return false;
-  }
-}
-
-function report(result: GenerateResult, io: CliIo): void {
+function report(result: GenerateResult, plan: OutputPlan, io: CliIo): void {
   for (const w of result.warnings ?? []) io.err(`estls gen: warning: ${w}\n`);
+  if (plan.kind === 'zip') {
+    const zip = displayPath(plan.file, io.cwd);
+    io.out(`\nThe paths below are inside ${zip}; unzip it first: unzip ${shellWord(zip)}\n`);
+  }
   io.out(`\n${result.readme}\n`);
   for (const [product, lines] of Object.entries(result.settings)) {
     if (lines && lines.length) io.out(`\n# ${product}.yml\n${lines.join('\n')}\n`);
@@ -233,6 +157,38 @@ function report(result: GenerateResult, io: CliIo): void {
   if (result.keystoreCommands.length) {
     io.out(`\n# store the password (you will be asked for it):\n${result.keystoreCommands.join('\n')}\n`);
   }
+}
+
+/** Checks every target first, then writes all or nothing; false (after saying why) when nothing was written. */
+function writeAll(placed: PlacedFile[], plan: OutputPlan, mkdirs: boolean, io: CliIo): boolean {
+  const taken = existingTargets(placed);
+  if (taken.length) {
+    for (const t of taken) io.err(`estls gen: Output file '${t}' already exists\n`);
+    io.err('estls gen: nothing was written\n');
+    return false;
+  }
+  prepareFolders(plan, mkdirs);
+  try {
+    writePlaced(placed, (f) => io.out(`wrote ${f.target} (${f.mode.toString(8)})\n`));
+    return true;
+  } catch (e) {
+    io.err(`estls gen: could not write the files (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was kept\n`);
+    return false;
+  }
+}
+
+/** Generates, places and writes; resolves to the exit code. */
+async function generateAndWrite(parsed: GenArgs, spec: GenerateRequestSpec, io: CliIo): Promise<number> {
+  const secret = k8sRequest(parsed, spec);
+  const plan = secret ? planSecretOutput(one(parsed, 'out'), io.cwd) : planOutput(one(parsed, 'out'), io.cwd);
+  // certutil's --out FILE names the one file; the settings and hints then name it too.
+  const request = secret ? secret.spec : plan.kind === 'file' ? { ...spec, fileName: path.basename(plan.file) } : spec;
+  const result = await generate(request, { fs: io.fs, clock: io.clock, baseDir: io.cwd, showPath: showPathFor(plan, io.cwd) });
+  const placed = secret ? placeSecret(result, secret, plan) : placeFiles(plan, result.files, io.clock.now());
+  if (!writeAll(placed, plan, parsed.flags.has('mkdirs'), io)) return ExitCode.findings;
+  if (secret) reportSecret(result, secret, placed[0], io);
+  else report(result, plan, io);
+  return ExitCode.ok;
 }
 
 /** Runs `estls gen ...`; resolves to 0 (written), 1 (refused or failed) or 2 (bad usage). */
@@ -255,12 +211,14 @@ export async function runGen(args: string[], io: CliIo): Promise<number> {
     return ExitCode.findings;
   }
   try {
-    const result = await generate(spec, { fs: io.fs, clock: io.clock, baseDir: io.cwd });
-    if (!writeAll(path.resolve(io.cwd, one(parsed, 'out') ?? '.'), result.files, io)) return ExitCode.findings;
-    report(result, io);
-    return ExitCode.ok;
+    return await generateAndWrite(parsed, spec, io);
   } catch (e) {
-    io.err(`estls gen: ${isPkiError(e) ? e.message : 'generation failed: ' + (e as Error).message}\n`);
+    if (e instanceof UsageError) {
+      io.err(`estls gen: ${e.message}\n\n${genUsage}`);
+      return ExitCode.usage;
+    }
+    if (e instanceof OutputError) io.err(`estls gen: ${e.message}; nothing was written\n`);
+    else io.err(`estls gen: ${isPkiError(e) ? e.message : 'generation failed: ' + (e as Error).message}\n`);
     return ExitCode.findings;
   }
 }

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Clock, FileSystem } from '../rules/environment';
-import { systemClock } from '../rules/environment';
-import { nodeFileSystem } from '../rules/nodeFileSystem';
+import type { Clock, FileSystem } from '../core/environment';
+import { systemClock } from '../core/environment';
+import { nodeFileSystem } from '../core/nodeFileSystem';
 
 /** Exit codes every `estls` command uses. */
 export const ExitCode = {

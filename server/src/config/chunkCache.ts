@@ -1,4 +1,5 @@
-import type { Finding } from '../rules/finding';
+import { AnswerMemo } from '../core/answerMemo';
+import type { Finding } from '../core/finding';
 import { shiftFinding, shiftSettings, type ChunkResult, type KeyPart } from './parseChunk';
 import type { Setting } from './types';
 
@@ -17,22 +18,13 @@ interface Placement {
  * parse (the server's document cache); it holds only the pieces the latest parse used.
  */
 export class ChunkCache {
-  private kept = new Map<string, ChunkResult>();
-  private used = new Map<string, ChunkResult>();
+  private readonly results = new AnswerMemo<ChunkResult>();
   /** The latest placement of each result: a piece that did not move reuses it, with no copying. */
   private readonly placements = new WeakMap<ChunkResult, Placement>();
-  /** How many pieces yaml has parsed through this cache; tests use it to prove reuse. */
-  parsedCount = 0;
 
   /** The result for a piece, parsing it with `parse` when no earlier parse saw the same text. */
   get(key: string, parse: () => ChunkResult): ChunkResult {
-    let result = this.used.get(key) ?? this.kept.get(key);
-    if (!result) {
-      this.parsedCount++;
-      result = parse();
-    }
-    this.used.set(key, result);
-    return result;
+    return this.results.remember(key, parse);
   }
 
   /**
@@ -52,12 +44,11 @@ export class ChunkCache {
 
   /** Ends one parse: pieces it did not use are dropped, which bounds the cache by the document's size. */
   finishParse(): void {
-    this.kept = this.used;
-    this.used = new Map();
+    this.results.startCheck();
   }
 
   /** Pieces held. */
   get size(): number {
-    return this.kept.size;
+    return this.results.size;
   }
 }

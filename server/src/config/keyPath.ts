@@ -1,4 +1,4 @@
-import type { OffsetRange } from '../rules/finding';
+import type { OffsetRange } from '../core/finding';
 
 /** What completion needs to know about the cursor. */
 export interface KeyPathContext {

@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/finding';
+import type { Finding } from '../core/finding';
 
 /**
  * Files larger than this are not parsed. Real elasticsearch.yml and kibana.yml files stay far below it; the

@@ -1,4 +1,4 @@
-import type { Finding, OffsetRange } from '../rules/finding';
+import type { Finding, OffsetRange } from '../core/finding';
 import type { ChunkCache } from './chunkCache';
 import { planChunks, type ChunkSpan } from './chunks';
 import { checkLimits, limitFinding, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';

@@ -1,5 +1,5 @@
 import { Composer, Lexer, Parser, type Document } from 'yaml';
-import type { Finding, OffsetRange } from '../rules/finding';
+import type { Finding, OffsetRange } from '../core/finding';
 import { MAX_ALIAS_COUNT, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
 import type { Setting, SettingValue } from './types';
 import { walkDocument, type WalkState } from './walk';

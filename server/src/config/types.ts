@@ -1,5 +1,5 @@
 import type { Product } from '../catalog/types';
-import type { Finding, OffsetRange } from '../rules/finding';
+import type { Finding, OffsetRange } from '../core/finding';
 
 /** A scalar as written: the text YAML resolved and where it stands. */
 export interface ScalarValue {

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import type { Finding, OffsetRange } from '../rules/finding';
+import type { Finding, OffsetRange } from '../core/finding';
 import { MAX_ALIAS_COUNT } from './limits';
 import { isTemplated } from './templating';
 import type { ListValue, Setting, SettingValue, ScalarValue } from './types';

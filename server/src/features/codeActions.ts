@@ -1,5 +1,5 @@
 // Code actions decided from a finding's data alone (its fixes and machine-readable facts), never from its message.
-import type { Finding, Fix, TextEdit } from '../rules/finding';
+import type { Finding, Fix, TextEdit } from '../core/finding';
 import type { GenerateCommandName } from '../rules/missingFiles';
 
 /** What the server stores in Diagnostic.data: enough to rebuild every action for one document version. */

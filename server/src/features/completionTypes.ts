@@ -1,4 +1,4 @@
-import type { OffsetRange } from '../rules/finding';
+import type { OffsetRange } from '../core/finding';
 
 /** One completion proposal as plain data; the server maps it onto an LSP CompletionItem. */
 export interface CompletionEntry {

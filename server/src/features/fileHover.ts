@@ -2,7 +2,7 @@
 import type { FileRole } from '../catalog/types';
 import type { CertificateFiles } from '../pki/fileCache';
 import { renderCertificateMarkdown } from '../pki/render';
-import type { Clock, FileSystem } from '../rules/environment';
+import type { Clock, FileSystem } from '../core/environment';
 import type { PasswordProvider } from '../rules/types';
 
 /** Whether a file may be read, and the reader that parses certificate files (cached). */

@@ -3,7 +3,7 @@ import type { SettingIndex } from '../catalog/lookup';
 import type { FileRole, SettingDef, SettingMatch } from '../catalog/types';
 import { settingAt } from '../config/position';
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
-import type { OffsetRange } from '../rules/finding';
+import type { OffsetRange } from '../core/finding';
 import type { PathLocation } from '../config/paths/locator';
 import { settingPathCandidates } from '../rules/paths';
 import { valueMeaning } from './valueMeanings';

@@ -1,11 +1,11 @@
 // CodeLens data for PEM documents: one line above each block, saying what the certificate or key is.
 import { isPkiError } from '../pki/errors';
 import { parsePem } from '../pki/pem';
-import { readPkiFile } from '../pki/read';
+import { readPkiFile } from '../pki/readPkiFile';
 import { pemBlockTitles } from '../pki/render';
 import { parseCertificate } from '../pki/x509/summary';
-import type { Clock } from '../rules/environment';
-import type { OffsetRange } from '../rules/finding';
+import type { Clock } from '../core/environment';
+import type { OffsetRange } from '../core/finding';
 
 /** One lens: where it stands (the BEGIN line) and what it says. */
 export interface PemLens {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { SettingIndex } from '../catalog/lookup';
 import type { FileRole, SettingDef } from '../catalog/types';
 import type { KeyPathContext } from '../config/keyPath';
-import type { OffsetRange } from '../rules/finding';
+import type { OffsetRange } from '../core/finding';
 import type { CompletionEntry, DirEntry } from './completionTypes';
 import { valueMeaning } from './valueMeanings';
 

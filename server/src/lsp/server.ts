@@ -1,12 +1,12 @@
 // Capabilities and wiring: one server instance over one connection. Handlers live in handlers/, one a feature.
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { systemClock, type Clock, type FileSystem } from '../rules/environment';
+import { systemClock, type Clock, type FileSystem } from '../core/environment';
 import { CertificateFileCache } from '../pki/fileCache';
-import { nodeFileSystem } from '../rules/nodeFileSystem';
-import { modelKey } from './analysis';
+import { nodeFileSystem } from '../core/nodeFileSystem';
+import { checkEnvironment } from './analysis';
 import type { ServerContext } from './context';
-import { DocumentCache } from './documentCache';
+import { DocumentChecker } from '../checker/documentChecker';
 import { registerCodeActions } from './handlers/codeAction';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerCompletion } from './handlers/completion';
@@ -17,7 +17,7 @@ import { registerHover } from './handlers/hover';
 import { registerInspectFile } from './handlers/inspectFile';
 import { registerPasswords } from './handlers/passwords';
 import { registerWatchedFiles } from './handlers/watchedFiles';
-import { registerLifecycle } from './lifecycle';
+import { registerLifecycle } from './initialize';
 import { PasswordStore } from './passwords';
 import type { Logger } from './runSafe';
 import { defaultSettings } from './settings';
@@ -39,7 +39,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
   const documents = new TextDocuments(TextDocument);
   const fs = options.fs ?? nodeFileSystem;
   const clock = options.clock ?? systemClock;
-  return {
+  const ctx: ServerContext = {
     connection,
     documents,
     log: connectionLogger(connection),
@@ -49,21 +49,10 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     fs,
     clock,
     certificates: new CertificateFileCache(fs, clock),
-    models: new DocumentCache(),
-    analyses: new DocumentCache(),
-    lineIndexes: new DocumentCache(),
-    pemLenses: new DocumentCache(),
+    checker: new DocumentChecker(() => checkEnvironment(ctx)),
     environmentChanged: () => undefined,
   };
-}
-
-/** Forgets everything kept for a closed document. */
-function forget(ctx: ServerContext, uri: string): void {
-  ctx.analyses.delete(uri);
-  ctx.models.delete(modelKey(uri, 'elasticsearch'));
-  ctx.models.delete(modelKey(uri, 'kibana'));
-  ctx.lineIndexes.delete(uri);
-  ctx.pemLenses.delete(uri);
+  return ctx;
 }
 
 /** Wires every handler onto `connection` and starts listening. Returns the instance's context (for tests). */
@@ -73,15 +62,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ctx.environmentChanged = () => {
     // The cache also keys on size and mtime; clearing covers same-size rewrites within one mtime tick.
     ctx.certificates.clear();
-    ctx.analyses.invalidateAll();
-    ctx.pemLenses.invalidateAll();
+    ctx.checker.environmentChanged();
     diagnostics.scheduleAll();
   };
   const abilities = registerLifecycle(ctx);
   ctx.documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
   ctx.documents.onDidClose((e) => {
     diagnostics.closed(e.document.uri);
-    forget(ctx, e.document.uri);
+    ctx.checker.close(e.document.uri);
   });
   registerHover(ctx);
   registerCompletion(ctx);

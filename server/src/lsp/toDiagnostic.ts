@@ -2,9 +2,10 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { payloadOf } from '../features/codeActions';
-import type { FileSystem } from '../rules/environment';
-import type { Finding, RelatedInfo, Severity } from '../rules/finding';
-import { LineIndex } from './convert';
+import type { FileSystem } from '../core/environment';
+import type { Finding, RelatedInfo, Severity } from '../core/finding';
+import { LineIndex } from '../core/lineIndex';
+import { toLspRange } from './convert';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -38,16 +39,16 @@ export class RelatedFiles {
 }
 
 function related(info: RelatedInfo, uri: string, lines: LineIndex, files: RelatedFiles): DiagnosticRelatedInformation {
-  if (!info.file) return { location: { uri, range: lines.rangeOf(info.range) }, message: info.message };
+  if (!info.file) return { location: { uri, range: toLspRange(lines, info.range) }, message: info.message };
   const other = files.indexOf(info.file);
-  const range = other ? other.rangeOf(info.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const range = other ? toLspRange(other, info.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return { location: { uri: pathToFileURL(info.file).toString(), range }, message: info.message };
 }
 
 /** The Diagnostic for one finding of document `uri` at `version`. */
 export function toDiagnostic(finding: Finding, uri: string, version: number, lines: LineIndex, files: RelatedFiles): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: lines.rangeOf(finding.range),
+    range: toLspRange(lines, finding.range),
     severity: severities[finding.severity] ?? DiagnosticSeverity.Warning,
     code: finding.ruleId,
     // The engine gives every finding its Elastic doc page; a finding without one gets no link rather than a made-up one.

@@ -2,11 +2,11 @@
 // by (path, size, mtime, password, day) so a file is parsed once until it changes. One instance per server
 // or CLI run; nothing is module-level.
 import * as crypto from 'node:crypto';
-import type { Clock, FileSystem } from '../rules/environment';
+import type { Clock, FileSystem } from '../core/environment';
 import { PkiError, isPkiError } from './errors';
 import { MAX_FILE_BYTES } from './limits';
 import type { ParsedFile } from './parsed';
-import { readPkiFile } from './read';
+import { readPkiFile } from './readPkiFile';
 import { sniffFormat } from './sniff';
 import type { SniffedFormat } from './sniff';
 

@@ -1,11 +1,11 @@
 // `inspectFile`: the plain-data view of a certificate, key or keystore file (CLI JSON, hover, editor).
 import 'reflect-metadata';
-import type { Clock } from '../rules/environment';
-import { readPkiFile } from './read';
+import type { Clock } from '../core/environment';
+import { readPkiFile } from './readPkiFile';
 import type { InspectResult } from './types';
 
-export { readPkiFile } from './read';
-export type { ReadOptions } from './read';
+export { readPkiFile } from './readPkiFile';
+export type { ReadOptions } from './parsed';
 export type { ParsedFile, ParsedCertificate, ParsedKey, ParsedEntry, PemBlockInfo } from './parsed';
 
 /** Reads a file's bytes and summarizes it; throws PkiError for anything unreadable. */

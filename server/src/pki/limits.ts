@@ -35,3 +35,13 @@ export function checkSize(bytes: Uint8Array): void {
   if (bytes.length > MAX_FILE_BYTES) throw new PkiError('TOO_LARGE', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and is not read.`);
   if (bytes.length === 0) throw new PkiError('EMPTY', 'The file is empty.');
 }
+
+/** Entries one JKS or JCEKS keystore may hold, and certificates one entry's chain may hold. */
+export const MAX_JKS_ENTRIES = 1000;
+export const MAX_JKS_CHAIN = 32;
+
+/** Settings one Elasticsearch keystore may hold (real ones hold a few dozen). */
+export const MAX_ES_KEYSTORE_SETTINGS = 10_000;
+
+/** Revoked-certificate entries one CRL may hold before the rest are only counted. */
+export const MAX_CRL_ENTRIES = 100_000;

@@ -1,5 +1,6 @@
 // The reader's rich result: the plain InspectResult plus the parsed objects verification needs.
 import type { KeyObject } from 'node:crypto';
+import type { Clock } from '../core/environment';
 import type { InspectResult, KeySummary, KeystoreEntry } from './types';
 import type { ParsedCertificate } from './x509/summary';
 import type { PemBlock } from './pem';
@@ -44,4 +45,13 @@ export interface ParsedFile {
 /** Keeps a PemBlock's position facts without its bytes. */
 export function blockInfo(block: PemBlock, extra: Partial<PemBlockInfo> = {}): PemBlockInfo {
   return { label: block.label, start: block.start, end: block.end, ...extra };
+}
+
+/** What a read needs besides the bytes. */
+export interface ReadOptions {
+  /** Shown in results and messages (and used in the JKS conversion command). */
+  fileName?: string;
+  /** Keystore password or key passphrase; absent means "try the empty password". */
+  password?: string;
+  clock: Clock;
 }

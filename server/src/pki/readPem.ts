@@ -8,12 +8,16 @@ import type { PemBlock } from './pem';
 import { PRIVATE_KEY_LABELS, isEncryptedKeyBlock, readPemPrivateKey } from './pemKeys';
 import type { WorkBudget } from './pkcs12/crypto';
 import { addKey, emptyFile } from './fileBuild';
-import type { ReadOptions } from './read';
-import { summarizeCsr } from './csr';
+import type { ReadOptions } from './parsed';
+import { summarizeCsr } from './csrSummary';
+import { addPkcs7 } from './readPkcs7';
+import { summarizeCrl } from './crl';
 import { parseCertificate } from './x509/summary';
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
+const PKCS7_LABELS = new Set(['PKCS7', 'CMS']);
+const CRL_LABELS = new Set(['X509 CRL']);
 
 /** Reads every block of a PEM text; see readPkiFile for the errors. */
 export function readPemFile(text: string, opts: ReadOptions, budget: WorkBudget, deadline: Deadline): ParsedFile {
@@ -31,6 +35,12 @@ export function readPemFile(text: string, opts: ReadOptions, budget: WorkBudget,
     } else if (PRIVATE_KEY_LABELS.has(block.label)) {
       keyBlocks.push({ block, info: file.pemBlocks.length });
       file.pemBlocks.push(blockInfo(block, { encrypted: isEncryptedKeyBlock(block) }));
+    } else if (PKCS7_LABELS.has(block.label)) {
+      file.pemBlocks.push(blockInfo(block));
+      addPkcs7(file, block.der, opts, deadline);
+    } else if (CRL_LABELS.has(block.label)) {
+      file.pemBlocks.push(blockInfo(block));
+      (file.result.crls ??= []).push(summarizeCrl(block.der, opts.clock, deadline));
     } else if (CSR_LABELS.has(block.label)) {
       file.pemBlocks.push(blockInfo(block));
       (file.result.csrs ??= []).push(summarizeCsr(block.der));

@@ -7,8 +7,9 @@ import type { WorkBudget } from './pkcs12/crypto';
 import { readPkcs12 } from './pkcs12/read';
 import type { Pkcs12Bag } from './pkcs12/read';
 import { addKey, emptyFile } from './fileBuild';
-import type { ReadOptions } from './read';
+import type { ReadOptions } from './parsed';
 import { parseCertificate } from './x509/summary';
+import { selectKeyEntry } from './keySelection';
 
 const MAX_CHAIN = 10;
 
@@ -37,6 +38,7 @@ export function readPkcs12File(bytes: Uint8Array, opts: ReadOptions, budget: Wor
     if (bag.trusted) addEntry(file, { summary: entrySummary(bag.alias, undefined, [cert], true), chain: [cert] });
     else if (!used.has(cert)) addEntry(file, { summary: entrySummary(bag.alias, undefined, [cert], false), chain: [cert] });
   }
+  file.result.keystore = { type: 'PKCS12', entryCount: file.result.entries.length, selection: selectKeyEntry('pkcs12', file.result.entries) };
   return file;
 }
 

@@ -2,6 +2,7 @@
 // key, usages and fingerprints, then the rest of the chain or keystore. Never key material or passwords.
 import type { ParsedFile } from './parsed';
 import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, SubjectAltName } from './types';
+import { containerSections, md, renderKeystoreSummary } from './renderContainers';
 
 export interface RenderOptions {
   /** Most certificates to detail; the rest are counted. */
@@ -12,14 +13,10 @@ export interface RenderOptions {
   now?: Date;
 }
 
-/** Escapes Markdown metacharacters in text taken from a certificate. */
-function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-!|<>]/g, (c) => `\\${c}`);
-}
 
 function sanText(sans: SubjectAltName[]): string {
   if (sans.length === 0) return '_none_';
-  const shown = sans.slice(0, 12).map((s) => `${s.type === 'dns' ? 'DNS' : s.type === 'ip' ? 'IP' : s.type}:${md(s.value)}`);
+  const shown = sans.slice(0, 12).map((s) => `${s.type === 'dns' ? 'DNS' : s.type === 'ip' ? 'IP' : s.type}:${md(s.value)}${s.unicode ? ` (${md(s.unicode)})` : ''}`);
   return shown.join(', ') + (sans.length > 12 ? `, … (${sans.length - 12} more)` : '');
 }
 
@@ -58,21 +55,23 @@ function renderKey(k: KeySummary): string {
 }
 
 function renderEntry(e: KeystoreEntry): string {
-  const kind = e.hasKey ? 'key entry' : e.trusted ? 'trusted certificate' : 'certificate (not trusted by Java)';
+  const kind = e.secretKey ? 'secret key (not used for TLS)' : e.hasKey ? `key entry${e.keyLocked ? ' (key locked)' : ''}` : e.trusted ? 'trusted certificate' : 'certificate (not trusted by Java)';
   const leaf = e.certificates[0];
   const head = `- \`${md(e.alias ?? '(no alias)')}\`: ${kind}`;
   if (!leaf) return head;
   const mismatch = e.hasKey && e.keyMatchesCertificate === false ? ', **key does not match**' : '';
-  return `${head}, ${md(leaf.subject)}, ${leaf.daysLeft < 0 ? '**expired**' : `${leaf.daysLeft} days left`}${e.certificates.length > 1 ? `, chain of ${e.certificates.length}` : ''}${mismatch}`;
+  const used = e.usedByElasticsearch ? ' (the entry Elasticsearch presents)' : '';
+  return `${head}, ${md(leaf.subject)}, ${leaf.daysLeft < 0 ? '**expired**' : `${leaf.daysLeft} days left`}${e.certificates.length > 1 ? `, chain of ${e.certificates.length}` : ''}${mismatch}${used}`;
 }
 
 /** The whole file as hover Markdown: the first certificate in full, then keys, entries and the other certificates. */
 export function renderCertificateMarkdown(result: InspectResult, opts: RenderOptions = {}): string {
   const max = opts.maxCertificates ?? 3;
-  const parts: string[] = [];
+  const parts: string[] = containerSections(result);
   const certs = result.certificates;
   if (certs.length > 0) parts.push(renderCertificate(certs[0], opts));
   if (result.keys.length > 0) parts.push(result.keys.map(renderKey).join('\n'));
+  if (result.keystore) parts.push(renderKeystoreSummary(result.keystore));
   if (result.entries.length > 0) parts.push(`Keystore entries:\n\n${result.entries.map(renderEntry).join('\n')}`);
   const rest = certs.slice(1, max);
   if (rest.length > 0) parts.push(`Also in the file:\n\n${rest.map((c) => `- ${md(c.subject)} (${c.daysLeft < 0 ? '**expired**' : `${c.daysLeft} days left`})`).join('\n')}`);

@@ -1,8 +1,10 @@
 // Which format a file holds, judged by its bytes (the extension is only a hint for messages).
-import { PkiError } from './errors';
 import { looksLikePem } from './pem';
+import { looksLikeElasticsearchKeystore } from './esKeystore/read';
+import { looksLikePkcs7 } from './readPkcs7';
+import { looksLikeCrl } from './crl';
 
-export type SniffedFormat = 'pem' | 'pkcs12' | 'der' | 'jks' | 'jceks' | 'unknown';
+export type SniffedFormat = 'pem' | 'pkcs12' | 'der' | 'jks' | 'jceks' | 'pkcs7' | 'crl' | 'elasticsearch-keystore' | 'unknown';
 
 /** True when the bytes are a DER SEQUENCE that starts like a PFX: `SEQUENCE { INTEGER 3, SEQUENCE { OID pkcs7-* ...`. */
 function looksLikePfx(b: Uint8Array): boolean {
@@ -13,26 +15,24 @@ function looksLikePfx(b: Uint8Array): boolean {
   return b[off] === 0x02 && b[off + 1] === 0x01 && b[off + 2] === 0x03 && b[off + 3] === 0x30;
 }
 
-/** Guesses the format from content: JKS/JCEKS magic, PEM armour, PKCS#12 or other DER. */
+/** Guesses the format from content: JKS/JCEKS and Elasticsearch keystore magic, PEM armour, PKCS#12, PKCS#7, CRL or other DER. */
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   const magic = bytes.length >= 4 ? Buffer.from(bytes.subarray(0, 4)).toString('hex') : '';
   if (magic === 'feedfeed') return 'jks';
   if (magic === 'cececece') return 'jceks';
+  if (looksLikeElasticsearchKeystore(bytes)) return 'elasticsearch-keystore';
   if (looksLikePfx(bytes)) return 'pkcs12';
   // PEM may start with a BOM, comments or openssl's "Bag Attributes" text.
   const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
   if (looksLikePem(head)) return 'pem';
-  if (bytes[0] === 0x30) return 'der';
-  return 'unknown';
+  if (bytes[0] !== 0x30) return 'unknown';
+  if (looksLikePkcs7(bytes)) return 'pkcs7';
+  if (looksLikeCrl(bytes)) return 'crl';
+  return 'der';
 }
 
-/** The error for a Java keystore: what it is and the keytool command that converts it to PKCS#12. */
-export function jksError(kind: 'jks' | 'jceks', fileName?: string): PkiError {
+/** The keytool command that converts a JKS or JCEKS keystore to PKCS#12 (Kibana reads only PKCS#12). */
+export function pkcs12ConversionCommand(fileName?: string): string {
   const name = fileName ?? 'keystore.jks';
-  const what = kind === 'jks' ? 'a Java KeyStore (JKS)' : 'a Java JCEKS keystore';
-  return new PkiError(
-    'JKS',
-    `This is ${what}, which cannot be read here; Elasticsearch and Kibana prefer PKCS#12. Convert it with: ` +
-      `keytool -importkeystore -srckeystore ${name} -destkeystore ${name}.p12 -deststoretype PKCS12`,
-  );
+  return `keytool -importkeystore -srckeystore ${name} -destkeystore ${name}.p12 -deststoretype PKCS12`;
 }

@@ -2,6 +2,8 @@
 export interface SubjectAltName {
   type: 'dns' | 'ip' | 'email' | 'uri' | 'otherName' | 'dirName' | 'registeredId';
   value: string;
+  /** For a DNS name with IDNA (`xn--`) labels: the name as people read it (`münchen.de`). */
+  unicode?: string;
 }
 
 export interface PublicKeyInfo {
@@ -14,7 +16,10 @@ export interface PublicKeyInfo {
 
 /** What one certificate says, in the order people look for it. */
 export interface CertSummary {
-  /** RFC 4514 string, most specific first, as `openssl -nameopt RFC2253` prints it. */
+  /**
+   * RFC 4514 string, most specific first, as `openssl x509 -nameopt RFC2253,utf8` prints it: UTF-8, BMP,
+   * Teletex (as Latin-1) and Printable strings decoded to text, escaping only what RFC 4514 requires.
+   */
   subject: string;
   issuer: string;
   /** Upper- or lower-case hex without separators, as the certificate encodes it (leading zeros kept). */
@@ -61,9 +66,77 @@ export interface KeystoreEntry {
   /** A Java trusted certificate entry (keytool `trustedCertEntry`). */
   trusted: boolean;
   keyMatchesCertificate?: boolean;
+  /** JKS/JCEKS: the key could not be decrypted (no password known to be right, or its own key password). */
+  keyLocked?: boolean;
+  /** A JCEKS secret-key entry (no certificate; Elasticsearch ignores it). */
+  secretKey?: boolean;
+  /** JKS/JCEKS: when the entry was stored (ISO 8601). */
+  created?: string;
+  /** The one key entry Elasticsearch presents from this keystore (set only when that is certain). */
+  usedByElasticsearch?: boolean;
 }
 
-export type FileFormat = 'pem' | 'der' | 'pkcs12' | 'jks';
+/** Which key entry each product presents from a keystore (see keySelection.ts for the sources). */
+export interface KeySelection {
+  /** Aliases of the key entries, in file order. */
+  keyAliases: string[];
+  /** `only`: one key entry, used; `per-handshake`: several, the JDK key manager picks one per connection. */
+  elasticsearch: 'none' | 'only' | 'per-handshake';
+  /** Kibana reads PKCS#12 only and refuses a keystore with several private keys. */
+  kibana: 'none' | 'only' | 'refuses' | 'unsupported-format';
+}
+
+/** What a keystore is, beyond its entries. */
+export interface KeystoreSummary {
+  type: 'JKS' | 'JCEKS' | 'PKCS12';
+  /** JKS/JCEKS: whether the store password (or the empty one) passed the file's integrity digest. */
+  integrity?: 'verified' | 'not-verified';
+  /** Entries the file declares. */
+  entryCount: number;
+  /** Entries not listed (after a JCEKS secret-key entry, which this reader does not deserialize). */
+  unlistedEntries?: number;
+  /** How key entries are protected, such as `JKS key protector (SHA-1 stream)`, `PBEWithMD5AndTripleDES`. */
+  keyProtection?: string[];
+  selection: KeySelection;
+}
+
+/** One revoked certificate of a CRL. */
+export interface RevokedCertificate {
+  /** Upper-case hex, as `openssl crl -text` prints it (without separators). */
+  serialNumber: string;
+  revocationDate: string;
+  /** RFC 5280 reason name, such as `keyCompromise`, when the entry says. */
+  reason?: string;
+}
+
+/** What a certificate revocation list says. */
+export interface CrlSummary {
+  issuer: string;
+  /** ISO 8601 UTC. */
+  thisUpdate: string;
+  nextUpdate?: string;
+  /** Whole days to nextUpdate; negative once it has passed (the CRL is stale). */
+  daysLeft?: number;
+  crlNumber?: string;
+  signatureAlgorithm: string;
+  revoked: RevokedCertificate[];
+  /** Entries beyond the reader's limit, counted but not listed. */
+  moreRevoked?: number;
+}
+
+/** An Elasticsearch secure-settings keystore (`elasticsearch.keystore`): setting names only, never values. */
+export interface ElasticsearchKeystoreSummary {
+  /** KeyStoreWrapper format version (3: ES 6.3, 4: 6.8/7.1, 5: 8.0, 6: 8.14). */
+  formatVersion: number;
+  /** Whether the keystore was saved with a password. */
+  hasPassword: boolean;
+  /** PBKDF2-HMAC-SHA512 iterations of the format (10,000 before version 6, 210,000 from 6). */
+  kdfIterations: number;
+  /** Setting names, sorted. */
+  settingNames: string[];
+}
+
+export type FileFormat = 'pem' | 'der' | 'pkcs12' | 'jks' | 'jceks' | 'pkcs7' | 'crl' | 'elasticsearch-keystore';
 
 /** What `estls inspect --format json` prints; also the hover's and certificate editor's data. */
 export interface InspectResult {
@@ -74,6 +147,12 @@ export interface InspectResult {
   entries: KeystoreEntry[];
   /** PKCS#12 protection, for the "who can read this" note: such as `PBES2/AES-256-CBC`, `pbeWithSHAAnd3-KeyTripleDES-CBC`. */
   protection?: { keyAlgorithm?: string; certAlgorithm?: string; macAlgorithm?: string; iterations?: number };
+  /** Keystores (PKCS#12, JKS, JCEKS): type, integrity and which key entry each product uses. */
+  keystore?: KeystoreSummary;
+  /** CRLs in the file (DER or PEM `X509 CRL`, or inside a PKCS#7 bundle). */
+  crls?: CrlSummary[];
+  /** An `elasticsearch.keystore`: its format and setting names. */
+  elasticsearchKeystore?: ElasticsearchKeystoreSummary;
   /** PEM blocks that are CSRs: subject and SANs. */
   csrs?: Array<{ subject: string; sans: SubjectAltName[]; publicKey: PublicKeyInfo }>;
 }

@@ -1,56 +1,14 @@
 // What the rules of one check share: answers that cannot change within one check (the SSL contexts of the
 // model, a stat of a path, a read of a certificate file) are computed once and dropped with the check.
-// runRules makes one per check; a rule run on its own works the same without it.
+// runRules makes one per check; a rule run on its own works the same without it. This is not a cache between
+// checks: answers that outlive a check live in the document's AnswerMemo, which a scope may be given.
 import type { ConfigModel } from '../config/types';
 import type { CertificateFileRead, CertificateFiles } from '../pki/fileCache';
 import type { ParsedCertificate } from '../pki/parsed';
 import { verifyChain, type ChainResult } from '../pki/verifyChain';
-import type { Clock, FileStat, FileSystem } from './environment';
-import { sslContexts, type SslContext } from './sslContexts';
-import type { RuleContext } from './types';
-
-/**
- * Answers that are pure functions of their key (text the user wrote and immutable catalog data), kept across
- * the checks of one document by its owner. A check keeps only what it asked for, which bounds the memo.
- */
-export class RuleMemo {
-  private kept = new Map<string, unknown>();
-  private used = new Map<string, unknown>();
-  /** Answers about two objects (parsed certificate files, kept by their cache while unchanged), per kind. */
-  private readonly pairs = new Map<string, WeakMap<object, WeakMap<object, unknown>>>();
-  /** How many answers were computed rather than reused; tests use it to prove reuse. */
-  computedCount = 0;
-
-  /** Starts a check: answers the previous check did not ask for are dropped. */
-  startCheck(): void {
-    [this.kept, this.used] = [this.used, new Map()];
-  }
-
-  remember<T>(key: string, compute: () => T): T {
-    if (this.used.has(key)) return this.used.get(key) as T;
-    let value: T;
-    if (this.kept.has(key)) value = this.kept.get(key) as T;
-    else {
-      this.computedCount++;
-      value = compute();
-    }
-    this.used.set(key, value);
-    return value;
-  }
-
-  /** The answer about `a` and `b`, which must be immutable; it goes away with either object. */
-  rememberPair<T>(kind: string, a: object, b: object, compute: () => T): T {
-    let byA = this.pairs.get(kind);
-    if (!byA) this.pairs.set(kind, (byA = new WeakMap()));
-    let byB = byA.get(a);
-    if (!byB) byA.set(a, (byB = new WeakMap()));
-    if (byB.has(b)) return byB.get(b) as T;
-    this.computedCount++;
-    const value = compute();
-    byB.set(b, value);
-    return value;
-  }
-}
+import type { AnswerMemo } from '../core/answerMemo';
+import type { Clock, FileStat, FileSystem } from '../core/environment';
+import { sslContexts, type SslContext } from './ssl/contexts';
 
 /** Answers shared by the rules of one check. */
 export class CheckScope {
@@ -59,7 +17,7 @@ export class CheckScope {
   private now: Date | undefined;
 
   /** With a memo, answers that depend only on their key also outlive the check. */
-  constructor(private readonly memo?: RuleMemo) {
+  constructor(private readonly memo?: AnswerMemo) {
     memo?.startCheck();
   }
 
@@ -94,7 +52,7 @@ export class CheckScope {
 }
 
 /** The SSL contexts of the check's model, shared when the check has a scope. */
-export function sslContextsOf(ctx: RuleContext): SslContext[] {
+export function sslContextsOf(ctx: { model: ConfigModel; scope?: CheckScope }): SslContext[] {
   return ctx.scope ? ctx.scope.sslContexts(ctx.model) : sslContexts(ctx.model);
 }
 

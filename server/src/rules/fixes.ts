@@ -1,5 +1,5 @@
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
-import type { OffsetRange, TextEdit } from './finding';
+import type { OffsetRange, TextEdit } from '../core/finding';
 
 /**
  * Edits that delete settings from the text: whole lines for block forms (and the parent `key:` lines that

@@ -1,5 +1,3 @@
-import { CERTIFICATE_RULE_IDS } from './certificatesFinding';
-
 /** The ids of the parse findings and the settings rules, with one line on what each means. */
 export const SETTINGS_RULE_IDS = {
   'yaml-syntax': 'The file is not valid YAML, or its top level is not a map of settings.',
@@ -20,6 +18,26 @@ export const SETTINGS_RULE_IDS = {
   'missing-file': 'A setting names a file that does not exist, or names a directory where a file belongs (an error on a live config directory, a warning behind a compose mount or a path mapping).',
   'path-not-checked': 'A hint: the path lives on another machine (a node, a container) and nothing maps it to a workspace file, so it is not checked.',
 } as const;
+
+/** The ids the certificate rules report, with one line on each (for RULE_IDS and the docs). */
+export const CERTIFICATE_RULE_IDS = {
+  'certificate-expired': 'A configured certificate (own, chain or CA) has expired.',
+  'certificate-expiring': 'A configured certificate expires within the warning period.',
+  'certificate-not-yet-valid': 'A configured certificate is not valid yet (its start date is in the future).',
+  'key-certificate-mismatch': 'The private key does not belong to the certificate it is configured with.',
+  'certificate-chain-untrusted': 'The certificate does not chain to the CAs or truststore configured beside it.',
+  'transport-certificate-eku': 'A transport certificate restricts its extended key usage without allowing both serverAuth and clientAuth.',
+  'certificate-hostname-mismatch': 'The certificate does not name a host the node is configured to use, while verification_mode is full.',
+  'truststore-without-trusted-entries': 'A keystore used as truststore holds no trusted certificate entries.',
+  'certificate-file-format': 'A file has the wrong format for its setting (PKCS#12 where PEM belongs, or the reverse).',
+  'encrypted-key-without-passphrase': 'An encrypted private key is configured without its passphrase setting.',
+  'keystore-locked': 'A keystore or key is password-protected and its password is not known here, so its contents are not checked.',
+  'certificate-bad-password': 'The password given for a keystore or key does not open it.',
+  'certificate-unreadable': 'A certificate, key or keystore file cannot be read or holds nothing usable.',
+  'ca-strict-clients': 'A CA behind the HTTP certificate lacks keyUsage (or keyCertSign, or a key identifier), which strict clients such as Python 3.13 reject.',
+} as const;
+
+export type CertificateRuleId = keyof typeof CERTIFICATE_RULE_IDS;
 
 /**
  * Every rule id the engine reports, with one line on what it means. The CLI lists these and the docs link

@@ -1,7 +1,5 @@
-import { catalogFor } from '../catalog';
-import { parseConfig } from '../config/parse';
 import { ruleDocsUrl } from './docs';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import { insecureSettingRule } from './insecure';
 import { certificateRules } from './certificates';
 import { CheckScope, readOncePerCheck, statOncePerCheck } from './checkScope';
@@ -9,9 +7,9 @@ import { lifecycleRule } from './lifecycle';
 import { missingFileRule } from './missingFiles';
 import { newLocator } from './paths';
 import { secretsRule } from './secrets';
-import { sslMissingCompanionRule } from './sslCompanions';
-import { sslConflictRule } from './sslConflicts';
-import type { CheckEnvironment, CheckInput, CheckResult, Rule, RuleContext } from './types';
+import { sslMissingCompanionRule } from './ssl/companions';
+import { sslConflictRule } from './ssl/conflicts';
+import type { Rule, RuleContext } from './types';
 import { unknownSettingRule } from './unknownSettings';
 import { invalidValueRule } from './values';
 
@@ -33,16 +31,9 @@ export const allRules: Rule[] = [
 ];
 
 /**
- * Checks one settings file: parses it, runs every rule, and returns the model with all findings (parse
- * findings included) sorted by offset. A rule that throws contributes no findings instead of failing the check.
+ * Runs every rule on a parsed model and returns all findings (parse findings included) sorted by offset. A rule
+ * that throws contributes no findings instead of failing the check. checker/ parses and calls this.
  */
-export function checkText(input: CheckInput, env: CheckEnvironment): CheckResult {
-  const model = parseConfig(input.text, { product: input.product, filePath: input.filePath });
-  const ctx: RuleContext = { ...env, model, catalog: catalogFor(input.product) };
-  return { model, findings: runRules(ctx, allRules) };
-}
-
-/** Runs rules on a ready context (tests pass their own catalog this way). */
 export function runRules(context: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
   // Every rule looks up the same keys, stats the same paths and reads the same certificate files: answer
   // each once for this check.

@@ -1,7 +1,7 @@
 import type { Setting } from '../config/types';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import { replaceScalarEdit } from './fixes';
-import { isFalse, plainScalar, valueItems } from './sslContexts';
+import { isFalse, plainScalar, valueItems } from './ssl/contexts';
 import { makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
 

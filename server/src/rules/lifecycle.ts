@@ -1,6 +1,6 @@
 import type { SettingMatch } from '../catalog/types';
 import type { Setting } from '../config/types';
-import type { Finding, Fix } from './finding';
+import type { Finding, Fix } from '../core/finding';
 import { renameKeyEdit } from './fixes';
 import { legacyPasswordReplacement } from './secrets';
 import { makeFinding, productName, q } from './support';

@@ -1,10 +1,10 @@
 import type { FileRole } from '../catalog/types';
 import type { PathLocation } from '../config/paths/locator';
 import type { ScalarValue, Setting } from '../config/types';
-import type { FileStat } from './environment';
-import type { Finding } from './finding';
+import type { FileStat } from '../core/environment';
+import type { Finding } from '../core/finding';
 import { locatorOf, readablePaths } from './paths';
-import { valueItems } from './sslContexts';
+import { valueItems } from './ssl/contexts';
 import { defOf, makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
 

@@ -1,7 +1,7 @@
 import type { Setting } from '../config/types';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import { removeSettingsEdits } from './fixes';
-import { plainScalar } from './sslContexts';
+import { plainScalar } from './ssl/contexts';
 import { defOf, makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
 

@@ -1,6 +1,6 @@
 import type { SettingDef } from '../catalog/types';
 import type { Setting } from '../config/types';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import type { RuleId } from './ids';
 import type { RuleContext } from './types';
 

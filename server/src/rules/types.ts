@@ -1,7 +1,7 @@
 import type { SettingIndex } from '../catalog/lookup';
 import type { ConfigModel } from '../config/types';
-import type { Clock, FileSystem } from './environment';
-import type { Finding } from './finding';
+import type { Clock, FileSystem } from '../core/environment';
+import type { Finding } from '../core/finding';
 
 /** Options a user sets (VS Code settings or CLI flags). */
 export interface CheckOptions {
@@ -65,5 +65,5 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/** The outside world a check needs; `checkText` in rules/index.ts takes this. */
+/** The outside world a check needs; the checker (checker/documentChecker.ts) takes this. */
 export type CheckEnvironment = Omit<RuleContext, 'model' | 'catalog'>;

@@ -1,5 +1,5 @@
-import type { Fix } from './finding';
-import type { Finding } from './finding';
+import type { Fix } from '../core/finding';
+import type { Finding } from '../core/finding';
 import { renameKeyEdit } from './fixes';
 import { isTemplatedKey, knownLeafPrefix, makeFinding, productName, q } from './support';
 import type { Rule, RuleContext } from './types';

@@ -1,9 +1,9 @@
 import { editDistance } from '../catalog/lookup';
 import type { SettingDef } from '../catalog/types';
 import type { ScalarValue, Setting } from '../config/types';
-import type { Finding, Fix } from './finding';
+import type { Finding, Fix } from '../core/finding';
 import { replaceScalarEdit } from './fixes';
-import { valueItems } from './sslContexts';
+import { valueItems } from './ssl/contexts';
 import { knownLeafPrefix, makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
 import { checkBoolean, checkDuration, checkNumber, checkSize, checkTime, checkUrl, nearestBoolean } from './valueFormats';

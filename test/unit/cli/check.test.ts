@@ -101,6 +101,20 @@ describe('estls check', () => {
     assert.match(err, /missing\.yml/);
   });
 
+  test('a missing file alone: exit 2, "no such file", and no "0 errors" summary of files never checked', async () => {
+    const { code, out, err } = await check('nope/elasticsearch.yml');
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.equal(err, 'estls check: nope/elasticsearch.yml: no such file\n');
+  });
+
+  test('the summary counts only the files that were checked', async () => {
+    const { err } = await check('clean/elasticsearch.yml', 'missing.yml');
+    assert.match(err, /0 errors, 0 warnings in 1 file\n$/);
+    const both = await check('clean/elasticsearch.yml', 'elasticsearch.yml');
+    assert.match(both.err, / in 2 files\n$/);
+  });
+
   test('--help prints usage and exits 0', async () => {
     const { code, out } = await check('--help');
     assert.equal(code, 0);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ChunkCache } from '../../../server/src/config/chunkCache';
+import { CountingChunkCache } from '../helpers/counting';
 import { planChunks } from '../../../server/src/config/chunks';
 import { parseConfig } from '../../../server/src/config/parse';
 import type { ConfigModel } from '../../../server/src/config/types';
@@ -268,7 +269,7 @@ describe('chunk cache', () => {
   const flat = (n: number, edited = -1) => Array.from({ length: n }, (_, i) => `xpack.k${i}: value${i}${i === edited ? 'x' : ''}`).join('\n');
 
   test('an edit re-parses one chunk and keeps the rest', () => {
-    const cache = new ChunkCache();
+    const cache = new CountingChunkCache();
     parseConfig(flat(2000), ES, cache);
     const chunks = cache.size;
     assert.ok(chunks > 50, `${chunks} chunks`);
@@ -287,7 +288,7 @@ describe('chunk cache', () => {
   });
 
   test('a broken entry parses the rest of the file in one piece, and settings before it stay cached', () => {
-    const cache = new ChunkCache();
+    const cache = new CountingChunkCache();
     const lines = flat(1000).split('\n');
     parseConfig(lines.join('\n'), ES, cache);
     lines[900] = 'xpack.k900: [open';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { describeFile, type FileHoverEnv } from '../../../server/src/features/fileHover';
 import { PkiError } from '../../../server/src/pki/errors';
 import type { CertificateFileRead, CertificateFiles } from '../../../server/src/pki/fileCache';
-import type { FileStat } from '../../../server/src/rules/environment';
+import type { FileStat } from '../../../server/src/core/environment';
 
 const file = (size: number): FileStat => ({ size, mtimeMs: 0, isFile: true, isDirectory: false });
 const stats: Record<string, FileStat> = {

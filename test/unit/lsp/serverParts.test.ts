@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DocumentCache } from '../../../server/src/lsp/documentCache';
+import { CountingDocumentCache as DocumentCache } from '../helpers/counting';
 import { PasswordStore } from '../../../server/src/lsp/passwords';
 import { formatError, runSafe, runSafeVoid } from '../../../server/src/lsp/runSafe';
 import { defaultSettings, initialSettings, mergeSettings } from '../../../server/src/lsp/settings';

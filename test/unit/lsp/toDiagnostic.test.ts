@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LineIndex } from '../../../server/src/lsp/convert';
+import { LineIndex } from '../../../server/src/core/lineIndex';
 import { RelatedFiles, toDiagnostic } from '../../../server/src/lsp/toDiagnostic';
-import type { FileSystem } from '../../../server/src/rules/environment';
-import type { Finding } from '../../../server/src/rules/finding';
+import type { FileSystem } from '../../../server/src/core/environment';
+import type { Finding } from '../../../server/src/core/finding';
 
 const other = 'a: 1\nb: 2\n';
 const fs: FileSystem = {

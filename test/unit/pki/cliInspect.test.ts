@@ -35,6 +35,33 @@ describe('estls inspect', () => {
     assert.match(io.stdout, /Subject: +CN=cli-node/);
   });
 
+  it('takes the password from ESTLS_PASS, the name estls gen uses, without a word about it', async () => {
+    const io = memoryIo({ '/work/node.p12': p12 });
+    io.env = { ESTLS_PASS: 'pw', ESTLS_PASSWORD: 'not-this-one' };
+    assert.equal(await runInspect(['node.p12'], io), 0);
+    assert.equal(io.stderr, '');
+  });
+
+  it('says once that ESTLS_PASSWORD is deprecated when it is the one used', async () => {
+    const io = memoryIo({ '/work/node.p12': p12 });
+    io.env = { ESTLS_PASSWORD: 'pw' };
+    assert.equal(await runInspect(['node.p12'], io), 0);
+    assert.equal(io.stderr, 'estls inspect: ESTLS_PASSWORD is deprecated; set ESTLS_PASS instead (the name estls gen uses)\n');
+    assert.ok(!io.stderr.includes('pw\n'));
+  });
+
+  it('takes --pass as estls gen does, and refuses --pass with --password', async () => {
+    const io = memoryIo({ '/work/node.p12': p12 });
+    assert.equal(await runInspect(['--pass', 'pw', 'node.p12'], io), 0);
+    assert.equal(await runInspect(['--pass', 'pw', '--password', 'pw', 'node.p12'], io), 2);
+  });
+
+  it('a folder says it is a folder (no raw EISDIR)', async () => {
+    const io = memoryIo({ '/work/certs/node.p12': p12 });
+    assert.equal(await runInspect(['certs'], io), 1);
+    assert.equal(io.stderr, 'estls inspect: certs: is a folder; give a certificate, key or keystore file in it\n');
+  });
+
   it('exits 1 with one line for a wrong password, without echoing it', async () => {
     const io = memoryIo({ '/work/node.p12': p12 });
     assert.equal(await runInspect(['--password', 'not-it-123', 'node.p12'], io), 1);

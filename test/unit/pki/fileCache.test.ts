@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { CertificateFileCache } from '../../../server/src/pki/fileCache';
-import type { FileStat, FileSystem } from '../../../server/src/rules/environment';
+import type { FileStat, FileSystem } from '../../../server/src/core/environment';
 import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';
 import { makeCa } from './helpers/certs';
 import type { TestCert } from './helpers/certs';

@@ -5,10 +5,10 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import * as path from 'node:path';
 import { defaultInstanceName, generate, makeCa, type GenerateEnvironment, type GenerateResult, type KeySpec } from '../../../server/src/pki/generate/index';
 import type { CaMaterial } from '../../../server/src/pki/generate/issue';
-import { readPkiFile } from '../../../server/src/pki/read';
+import { readPkiFile } from '../../../server/src/pki/readPkiFile';
 import { certificateToPem, privateKeyToPem } from '../../../server/src/pki/pemWrite';
 import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';
-import type { FileSystem } from '../../../server/src/rules/environment';
+import type { FileSystem } from '../../../server/src/core/environment';
 
 const NOW = new Date('2026-05-01T00:00:00Z');
 const EC: KeySpec = { type: 'ec', curve: 'P-256' };

@@ -14,7 +14,8 @@ import {
 } from '@peculiar/asn1-x509';
 import { makeCa, makeSignedCertificate, DEFAULT_CA_DN, type CaMaterial } from '../../../server/src/pki/generate/index';
 import { daysForYears } from '../../../server/src/pki/generate/issue';
-import { certificateSubjectBytes, children, readElement } from '../../../server/src/pki/generate/der';
+import { children, readElement } from '../../../server/src/core/der';
+import { certificateSubjectBytes } from '../../../server/src/pki/x509/tbs';
 
 const NOW = new Date('2026-03-01T12:00:00.500Z');
 const DAY = 86_400_000;

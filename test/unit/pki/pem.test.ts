@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { parsePem } from '../../../server/src/pki/pem';
 import { evpBytesToKeyMd5 } from '../../../server/src/pki/pemKeys';
-import { readPkiFile } from '../../../server/src/pki/read';
+import { readPkiFile } from '../../../server/src/pki/readPkiFile';
 import { PkiError } from '../../../server/src/pki/errors';
 import type { PkiErrorCode } from '../../../server/src/pki/errors';
 import { makeCa, makeCert } from './helpers/certs';

@@ -6,7 +6,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { PFX } from '@peculiar/asn1-pfx';
 import { OctetString } from '@peculiar/asn1-schema';
 import { computeMac } from '../../../server/src/pki/pkcs12/crypto';
-import { readPkiFile } from '../../../server/src/pki/read';
+import { readPkiFile } from '../../../server/src/pki/readPkiFile';
 import { PkiError } from '../../../server/src/pki/errors';
 import type { PkiErrorCode } from '../../../server/src/pki/errors';
 import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { inspectFile } from '../../../server/src/pki/inspect';
 import { pemBlockTitles, renderCertificateMarkdown } from '../../../server/src/pki/render';
-import { readPkiFile } from '../../../server/src/pki/read';
+import { readPkiFile } from '../../../server/src/pki/readPkiFile';
 import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';
 import { makeCa, makeCert } from './helpers/certs';
 

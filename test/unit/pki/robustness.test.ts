@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readPkiFile } from '../../../server/src/pki/read';
+import { readPkiFile } from '../../../server/src/pki/readPkiFile';
 import { PkiError } from '../../../server/src/pki/errors';
 import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';
 import { makeCa } from './helpers/certs';

@@ -6,10 +6,11 @@ import { catalogFor } from '../../../server/src/catalog';
 import { parseConfig } from '../../../server/src/config/parse';
 import { CertificateFileCache, type CertificateFiles } from '../../../server/src/pki/fileCache';
 import { allRules, runRules } from '../../../server/src/rules';
-import { CheckScope, RuleMemo, readOncePerCheck, sslContextsOf, statOncePerCheck } from '../../../server/src/rules/checkScope';
-import type { FileSystem } from '../../../server/src/rules/environment';
-import { nodeFileSystem } from '../../../server/src/rules/nodeFileSystem';
-import { sslContexts } from '../../../server/src/rules/sslContexts';
+import { CheckScope, readOncePerCheck, sslContextsOf, statOncePerCheck } from '../../../server/src/rules/checkScope';
+import { CountingAnswerMemo as RuleMemo } from '../helpers/counting';
+import type { FileSystem } from '../../../server/src/core/environment';
+import { nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
+import { sslContexts } from '../../../server/src/rules/ssl/contexts';
 import type { RuleContext } from '../../../server/src/rules/types';
 
 const clock = { now: () => new Date('2026-06-01T00:00:00Z') };

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RULE_IDS, checkText } from '../../../server/src/rules/index';
+import { RULE_IDS } from '../../../server/src/rules/index';
+import { checkText } from '../../../server/src/checker/documentChecker';
 import { ruleDocsUrl } from '../../../server/src/rules/docs';
-import type { FileSystem } from '../../../server/src/rules/environment';
+import type { FileSystem } from '../../../server/src/core/environment';
 
 const noFiles: FileSystem = { stat: () => undefined, readFile: () => undefined };
 

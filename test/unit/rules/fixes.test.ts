@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseConfig } from '../../../server/src/config/parse';
 import { applyEdits, removeSettingsEdits, renameKeyEdit, wholeLines } from '../../../server/src/rules/fixes';
-import { valueItems } from '../../../server/src/rules/sslContexts';
+import { valueItems } from '../../../server/src/rules/ssl/contexts';
 import { allRules } from '../../../server/src/rules';
 import { contextFor } from './helpers';
 

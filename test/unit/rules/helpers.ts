@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { SettingIndex } from '../../../server/src/catalog/lookup';
 import type { Product, SettingDef, ValueType, FileRole, Lifecycle } from '../../../server/src/catalog/types';
 import { parseConfig } from '../../../server/src/config/parse';
-import type { Clock, FileStat, FileSystem } from '../../../server/src/rules/environment';
-import type { Finding } from '../../../server/src/rules/finding';
+import type { Clock, FileStat, FileSystem } from '../../../server/src/core/environment';
+import type { Finding } from '../../../server/src/core/finding';
 import { applyEdits } from '../../../server/src/rules/fixes';
 import { defaultCheckOptions, type CheckOptions, type Rule, type RuleContext } from '../../../server/src/rules/types';
 

@@ -1,5 +1,5 @@
 import { describe, test } from 'node:test';
-import { sslMissingCompanionRule } from '../../../server/src/rules/sslCompanions';
+import { sslMissingCompanionRule } from '../../../server/src/rules/ssl/companions';
 import { runCases, type Expected } from './helpers';
 
 const err = (text: string, on: 'key' | 'value' = 'key'): Expected => ({ ruleId: 'ssl-missing-companion', severity: 'error', text, on });

@@ -1,5 +1,5 @@
 import { describe, test } from 'node:test';
-import { sslConflictRule } from '../../../server/src/rules/sslConflicts';
+import { sslConflictRule } from '../../../server/src/rules/ssl/conflicts';
 import { runCases, type Expected } from './helpers';
 
 const conflict = (text: string): Expected => ({ ruleId: 'ssl-conflict', severity: 'error', text, on: 'key' });

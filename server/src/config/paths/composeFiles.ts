@@ -1,7 +1,7 @@
 // Finding the compose files that may mount a settings file: the standard names in the file's folder and in each
 // folder above it, up to the workspace root that holds it. Read through the injected FileSystem only.
 import * as path from 'node:path';
-import type { FileSystem } from '../../rules/environment';
+import type { FileSystem } from '../../core/environment';
 import { COMPOSE_FILE_NAMES, MAX_COMPOSE_BYTES, parseComposeMounts, type ComposeFile } from './composeMounts';
 
 /** Folders above a file are searched at most this deep, whatever the roots say. */

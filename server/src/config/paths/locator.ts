@@ -7,7 +7,7 @@
 // mappings, or, for a relative path, the file's own folder when the file is there.
 import * as path from 'node:path';
 import type { Product } from '../../catalog/types';
-import type { FileSystem } from '../../rules/environment';
+import type { FileSystem } from '../../core/environment';
 import { findComposeFiles } from './composeFiles';
 import type { ComposeFile, ComposeMount } from './composeMounts';
 import { applyMappings, isUnder, normalizeContainerPath, type PathMapping } from './mappings';

@@ -4,14 +4,15 @@ import { asFindingPayload, planCodeActions, type ActionPlan } from '../../featur
 import { Commands } from '../../protocol';
 import { lineIndexOf } from '../analysis';
 import type { ServerContext } from '../context';
-import type { LineIndex } from '../convert';
+import type { LineIndex } from '../../core/lineIndex';
 import { runSafe } from '../runSafe';
+import { toLspRange } from '../convert';
 
 function toAction(plan: ActionPlan, diagnostic: Diagnostic, uri: string, lines: LineIndex): CodeAction {
   const action: CodeAction = { title: plan.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
   if (plan.isPreferred) action.isPreferred = true;
   if (plan.edits) {
-    action.edit = { changes: { [uri]: plan.edits.map((e) => ({ range: lines.rangeOf(e.range), newText: e.newText })) } };
+    action.edit = { changes: { [uri]: plan.edits.map((e) => ({ range: toLspRange(lines, e.range), newText: e.newText })) } };
   }
   if (plan.command) action.command = { title: plan.title, command: Commands[plan.command.name], arguments: plan.command.args };
   return action;

@@ -2,9 +2,10 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { certificateLenses } from '../../features/pemLenses';
 import { Commands } from '../../protocol';
-import { lineIndexOf, uriToPath } from '../analysis';
+import { lineIndexOf, uriToPath, versionOf } from '../analysis';
 import type { ServerContext } from '../context';
 import { runSafe } from '../runSafe';
+import { toLspRange } from '../convert';
 
 const PEM_EXTENSIONS = /\.(pem|crt|cer|cert)$/i;
 
@@ -13,9 +14,9 @@ function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens[] {
   if (!doc || (doc.languageId !== 'pem' && !PEM_EXTENSIONS.test(doc.uri))) return [];
   const lines = lineIndexOf(ctx, doc);
   const file = uriToPath(doc.uri);
-  const lenses = ctx.pemLenses.get(doc.uri, doc.version, () => certificateLenses(lines.text, ctx.clock));
+  const lenses = ctx.checker.derive(versionOf(doc), 'pemLenses', () => certificateLenses(lines.text, ctx.clock));
   return lenses.map((lens) => ({
-    range: lines.rangeOf(lens.range),
+    range: toLspRange(lines, lens.range),
     // Without a file on disk there is nothing for the viewer to open, so the lens is plain text.
     command: file ? { title: lens.title, command: Commands.openCertificate, arguments: [file] } : { title: lens.title, command: '' },
   }));

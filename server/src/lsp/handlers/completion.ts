@@ -14,9 +14,10 @@ import { settingPathCandidates } from '../../rules/paths';
 import { completeAt, keyDocumentation, type CompletionEntry, type DirEntry } from '../../features/completion';
 import { analysisOf } from '../analysis';
 import type { ServerContext } from '../context';
-import type { LineIndex } from '../convert';
+import type { LineIndex } from '../../core/lineIndex';
 import { mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
+import { toLspRange, toOffset } from '../convert';
 
 const kinds: Record<CompletionEntry['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -45,7 +46,7 @@ function toItem(entry: CompletionEntry, lines: LineIndex, product: Product): Com
     label: entry.label,
     kind: kinds[entry.kind],
     detail: entry.detail,
-    textEdit: { range: lines.rangeOf(entry.range), newText: entry.insertText },
+    textEdit: { range: toLspRange(lines, entry.range), newText: entry.insertText },
     insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // The label is the default filter text; repeating it only makes long lists longer.
     filterText: entry.filterText === entry.label ? undefined : entry.filterText,
@@ -77,7 +78,7 @@ function complete(ctx: ServerContext, params: CompletionParams): CompletionList 
   const doc = ctx.documents.get(params.textDocument.uri);
   const analysis = doc && analysisOf(ctx, doc);
   if (!doc || !analysis) return empty;
-  const offset = analysis.lines.offsetAt(params.position);
+  const offset = toOffset(analysis.lines, params.position);
   const entries = completeAt(doc.getText(), offset, catalogFor(analysis.product), {
     existingKeys: new Set(analysis.result.model.byKey.keys()),
     // The places the product looks for a relative path (Kibana: beside kibana.yml, then its home folder).

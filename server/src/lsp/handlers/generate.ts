@@ -24,7 +24,7 @@ async function handle(ctx: ServerContext, params: GenerateParams): Promise<Gener
 }
 
 export function registerGenerate(ctx: ServerContext): void {
-  ctx.connection.onRequest(GenerateRequest, (params: GenerateParams, token) =>
+  ctx.connection.onRequest(GenerateRequest, (params, token) =>
     runSafe(ctx.log, 'Generating certificates failed', () => handle(ctx, params), failed, token),
   );
 }

@@ -7,20 +7,21 @@ import { analysisOf, checkEnvironment } from '../analysis';
 import type { ServerContext } from '../context';
 import { describeFileFor, exists, mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
+import { toLspRange, toOffset } from '../convert';
 
 function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc) return null;
   const analysis = analysisOf(ctx, doc);
   if (!analysis) return null;
-  const offset = analysis.lines.offsetAt(params.position);
+  const offset = toOffset(analysis.lines, params.position);
   const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
     locate: (value) => newLocator({ model: analysis.result.model, options: checkEnvironment(ctx).options, fs: ctx.fs }).locate(value),
   });
   if (!result) return null;
-  return { contents: { kind: 'markdown', value: result.markdown }, range: analysis.lines.rangeOf(result.range) };
+  return { contents: { kind: 'markdown', value: result.markdown }, range: toLspRange(analysis.lines, result.range) };
 }
 
 export function registerHover(ctx: ServerContext): void {

@@ -41,7 +41,7 @@ function read(ctx: ServerContext, params: InspectFileParams): InspectFileRespons
 }
 
 export function registerInspectFile(ctx: ServerContext): void {
-  ctx.connection.onRequest(InspectFileRequest, (params: InspectFileParams, token) =>
+  ctx.connection.onRequest(InspectFileRequest, (params, token) =>
     runSafe(ctx.log, 'Reading a certificate file failed', () => read(ctx, params), failed, token),
   );
 }

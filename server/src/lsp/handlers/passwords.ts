@@ -1,10 +1,10 @@
 // estls/setPasswords and estls/forgetPasswords: the client hands over (or revokes) keystore passwords.
-import { SetPasswordsNotification, ForgetPasswordsNotification, type SetPasswordsParams } from '../../protocol';
+import { SetPasswordsNotification, ForgetPasswordsNotification } from '../../protocol';
 import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 
 export function registerPasswords(ctx: ServerContext): void {
-  ctx.connection.onNotification(SetPasswordsNotification, (params: SetPasswordsParams) =>
+  ctx.connection.onNotification(SetPasswordsNotification, (params) =>
     runSafeVoid(ctx.log, 'Storing passwords failed', () => {
       const entries = Array.isArray(params?.entries) ? params.entries : [];
       const changed = ctx.passwords.apply(entries);

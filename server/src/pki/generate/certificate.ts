@@ -3,8 +3,8 @@ import { randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, Extensions, type Extension, type Name, Validity } from '@peculiar/asn1-x509';
 import { PkiError } from '../errors';
-import { concatBytes, derTlv } from './der';
-import { signatureFor, spkiDer } from './keys';
+import { concatBytes, derTlv } from '../../core/der';
+import { signatureFor, spkiDer } from './keyPair';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

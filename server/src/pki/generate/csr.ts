@@ -6,7 +6,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { Attribute, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { subjectForName } from './dn';
 import { subjectAltNameExtension } from './extensions';
-import { DEFAULT_KEY, newKeyPair, signatureFor, spkiDer } from './keys';
+import { DEFAULT_KEY, newKeyPair, signatureFor, spkiDer } from './keyPair';
 import type { InstanceSpec, KeySpec } from './types';
 
 /** A PKCS#10 request (DER) and the key it was made for. */

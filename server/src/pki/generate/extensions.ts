@@ -20,7 +20,7 @@ import {
   id_ce_subjectAltName,
   id_ce_subjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
-import { derTlv } from './der';
+import { derTlv } from '../../core/der';
 import { canonicalIp } from './validate';
 
 /** Extended key usage OIDs this generator writes. */

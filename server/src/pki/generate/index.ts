@@ -5,7 +5,7 @@ import { PkiError } from '../errors';
 import { checkPkcs12Password } from '../pkcs12/write';
 import { DEFAULT_DAYS, daysForYears, type CaMaterial } from './issue';
 import { BuildContext, buildCa, buildCert, buildCsr, buildHttp, buildKibanaClient, caForRun } from './kinds';
-import { checkKeySpec } from './keys';
+import { checkKeySpec } from './keyPair';
 import { loadCa } from './loadCa';
 import { FileSet, type Protection } from './output';
 import type { GenerateEnvironment, GenerateRequestSpec, GenerateResult, InstanceSpec } from './types';
@@ -64,6 +64,31 @@ function daysFor(spec: GenerateRequestSpec, now: Date): number {
   return spec.kind === 'http' ? daysForYears(now, 5) : DEFAULT_DAYS;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Whole days left before a loaded CA expires; undefined for a CA made in this run, or none. */
+function caDaysLeft(ca: CaMaterial | undefined, now: Date): number | undefined {
+  if (!ca || ca.generated) return undefined;
+  return Math.floor((Date.parse(new X509Certificate(Buffer.from(ca.certDer)).validTo) - now.getTime()) / DAY_MS);
+}
+
+/**
+ * The validity the certificates get. A default validity stops where the signing CA stops: a certificate that
+ * outlives its CA is not trusted once the CA expires. A validity the user asked for is kept (and warned about).
+ */
+function effectiveDays(spec: GenerateRequestSpec, requested: number, caLeft: number | undefined): number {
+  if (spec.days !== undefined || caLeft === undefined || caLeft < 1) return requested;
+  return Math.min(requested, caLeft);
+}
+
+/** The single output file's name from `fileName`: a plain file name, not a path. */
+function checkFileName(name: string | undefined): void {
+  if (name === undefined) return;
+  if (name === '' || name.startsWith('.') || /[/\\\0]/.test(name)) {
+    throw new PkiError('INVALID_INPUT', `[${name}] is not a valid file name`);
+  }
+}
+
 /**
  * Makes the files a request asks for, with certutil's defaults, and the settings, keystore commands and README
  * that go with them. Throws PkiError (INVALID_INPUT, NOT_A_CA, KEY_MISMATCH, BAD_PASSWORD, ...) on bad input.
@@ -72,9 +97,10 @@ function daysFor(spec: GenerateRequestSpec, now: Date): number {
 export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
   if (!Object.hasOwn(BUILDERS, spec.kind)) throw new PkiError('INVALID_INPUT', `Unknown kind of request [${String(spec.kind)}].`);
   if (spec.key) checkKeySpec(spec.key);
+  checkFileName(spec.fileName);
   const now = env.clock.now();
-  const days = daysFor(spec, now);
-  if (!Number.isInteger(days) || days < 1) throw new PkiError('INVALID_INPUT', 'the certificate must be valid for at least one day');
+  const requested = daysFor(spec, now);
+  if (!Number.isInteger(requested) || requested < 1) throw new PkiError('INVALID_INPUT', 'the certificate must be valid for at least one day');
   const instances = defaultInstances(spec);
   if (spec.kind !== 'ca') checkInstances(instances);
   const protection = protectionFor(spec, spec.password);
@@ -83,11 +109,15 @@ export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironme
   const caProtection = newHttpCa
     ? protectionFor({ ...spec, kind: 'ca', format: 'pkcs12' }, spec.caPassword ?? spec.password)
     : protection;
-  const ca = await caForRun(spec, now, days, () => loadCa(spec.ca!, { fs: env.fs, baseDir: env.baseDir }));
-  const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection };
+  const ca = await caForRun(spec, now, requested, () => loadCa(spec.ca!, { fs: env.fs, baseDir: env.baseDir }));
+  const caLeft = caDaysLeft(ca, now);
+  const days = effectiveDays(spec, requested, caLeft);
+  const show = env.showPath ?? ((p: string) => p);
+  const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection, show };
   const files = new FileSet();
   const rest = await BUILDERS[spec.kind](ctx, files);
-  const warnings = [...passwordWarnings(spec), ...caWarnings(ca, now, days)];
+  // Shortened by a day or less (a CA made moments ago with the same validity) is not worth a word.
+  const warnings = [...passwordWarnings(spec), ...caWarnings(ca, now, days, days < requested - 1 ? requested : undefined)];
   return { files: files.files, ...rest, ...(warnings.length ? { warnings } : {}) };
 }
 
@@ -97,13 +127,18 @@ function passwordWarnings(spec: GenerateRequestSpec): string[] {
   return long ? ['The password is longer than 50 characters: OpenSSL older than 1.1.0 cannot read these files.'] : [];
 }
 
-function caWarnings(ca: CaMaterial | undefined, now: Date, days: number): string[] {
+/** `shortenedFrom`: the default validity the certificates would have had, when they were made to end with the CA. */
+function caWarnings(ca: CaMaterial | undefined, now: Date, days: number, shortenedFrom?: number): string[] {
   if (!ca || ca.generated) return [];
   const notAfter = Date.parse(new X509Certificate(Buffer.from(ca.certDer)).validTo);
   if (notAfter <= now.getTime()) return ['The CA certificate has expired: certificates it signs will not be trusted.'];
+  const on = new Date(notAfter).toISOString().slice(0, 10);
+  if (shortenedFrom !== undefined) {
+    return [`The CA certificate expires on ${on}: the new certificates are valid for ${days} days, until then, instead of the default ${shortenedFrom}. Renew the CA before that date.`];
+  }
   // A day of slack: a CA made moments ago with the same validity must not trigger the warning.
-  if (notAfter + 86_400_000 < now.getTime() + days * 86_400_000) {
-    return [`The CA certificate expires on ${new Date(notAfter).toISOString().slice(0, 10)}, before the new certificates do; they stop working then.`];
+  if (notAfter + DAY_MS < now.getTime() + days * DAY_MS) {
+    return [`The CA certificate expires on ${on}, before the new certificates do; they stop working then.`];
   }
   return [];
 }

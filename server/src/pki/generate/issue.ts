@@ -11,7 +11,7 @@ import {
 } from '@peculiar/asn1-x509';
 import { PkiError } from '../errors';
 import { buildCertificate, isSignedBy, validityFor } from './certificate';
-import { certificateSubjectBytes } from './der';
+import { certificateSubjectBytes } from '../x509/tbs';
 import {
   EKU,
   authorityKeyIdExtension,
@@ -22,7 +22,7 @@ import {
   subjectKeyIdExtension,
   type KeyUsageName,
 } from './extensions';
-import { DEFAULT_KEY, keyIdentifier, keysMatch, newKeyPair } from './keys';
+import { DEFAULT_KEY, keyIdentifier, keysMatch, newKeyPair } from './keyPair';
 import { parseDn, subjectForName } from './dn';
 import type { InstanceSpec, KeySpec } from './types';
 

@@ -17,6 +17,13 @@ export interface BuildContext {
   protection: Protection;
   /** Protection for a CA made in this run. */
   caProtection: Protection;
+  /** How README text and hints name a file of the layout (where the user finds it). */
+  show: (layoutPath: string) => string;
+}
+
+/** A path as one shell word, quoted only when it needs to be, so a hint can be pasted as it is. */
+export function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function fileStem(instance: InstanceSpec): string {
@@ -34,20 +41,24 @@ function hasPassword(p: Protection): boolean {
 /** `ca`: elastic-stack-ca.p12 (key entry `ca`), or ca/ca.crt + ca/ca.key. */
 export function buildCa(ctx: BuildContext, files: FileSet): Omit<GenerateResult, 'files'> {
   const ca = ctx.ca as CaMaterial;
-  if (ctx.spec.format === 'pem') {
-    files.addCertificate('ca/ca.crt', ca.certDer);
-    files.addKey('ca/ca.key', ca.key, ctx.caProtection);
+  const pem = ctx.spec.format === 'pem';
+  const p12 = ctx.spec.fileName ?? 'elastic-stack-ca.p12';
+  if (pem) {
+    files.addCertificate('ca/ca.crt', ca.certDer, 'caCertificate');
+    files.addKey('ca/ca.key', ca.key, ctx.caProtection, 'caKey');
   } else {
-    files.addPkcs12('elastic-stack-ca.p12', 'ca', { certDer: ca.certDer, key: ca.key }, undefined, ctx.caProtection);
+    files.addPkcs12(p12, 'ca', { certDer: ca.certDer, key: ca.key }, undefined, ctx.caProtection);
   }
-  const where = ctx.spec.format === 'pem' ? 'ca/ca.crt and ca/ca.key' : 'elastic-stack-ca.p12';
+  const { show } = ctx;
+  const where = pem ? `${show('ca/ca.crt')} and ${show('ca/ca.key')}` : show(p12);
+  const signWith = pem ? `--ca-cert ${shellWord(show('ca/ca.crt'))} --ca-key ${shellWord(show('ca/ca.key'))}` : `--ca ${shellWord(show(p12))}`;
   return {
     settings: {},
     keystoreCommands: [],
     readme: [
       `A new certificate authority is in ${where}.`,
       'Keep its private key off the nodes and somewhere safe: whoever has it can issue certificates your cluster trusts.',
-      'Use it to sign node certificates next, for example: estls gen cert --ca elastic-stack-ca.p12 --dns node1.example.com',
+      `Use it to sign node certificates next, for example: estls gen cert ${signWith} --name node1 --dns node1.example.com`,
     ].join('\n'),
   };
 }
@@ -58,22 +69,24 @@ export async function buildCert(ctx: BuildContext, files: FileSet): Promise<Omit
   const pem = ctx.spec.format === 'pem';
   const single = ctx.instances.length === 1 && !pem;
   let first: { p12?: string; cert?: string; key?: string } = {};
+  let onlyFile: string | undefined;
   // Keys are made in parallel (Node runs key generation on its thread pool); files keep the instances' order.
   const all = await Promise.all(ctx.instances.map((instance) => issue(ctx, instance, profile)));
   for (const [i, instance] of ctx.instances.entries()) {
     const issued = all[i];
     const stem = fileStem(instance);
     if (pem) {
-      files.addCertificate(`${stem}/${stem}.crt`, issued.certDer);
-      files.addKey(`${stem}/${stem}.key`, issued.key, ctx.protection);
+      files.addCertificate(`${stem}/${stem}.crt`, issued.certDer, 'certificate');
+      files.addKey(`${stem}/${stem}.key`, issued.key, ctx.protection, 'key');
       if (!first.cert) first = { cert: `${stem}.crt`, key: `${stem}.key` };
     } else {
-      const path = single ? (instance.name === 'instance' ? 'elastic-certificates.p12' : `${stem}.p12`) : `${stem}/${stem}.p12`;
+      const path = single ? (ctx.spec.fileName ?? (instance.name === 'instance' ? 'elastic-certificates.p12' : `${stem}.p12`)) : `${stem}/${stem}.p12`;
       files.addPkcs12(path, instance.name, issued, ctx.ca, ctx.protection);
       if (!first.p12) first = { p12: baseName(path) };
+      if (single) onlyFile = path;
     }
   }
-  if (pem && ctx.ca) files.addCertificate('ca/ca.crt', ctx.ca.certDer);
+  if (pem && ctx.ca) files.addCertificate('ca/ca.crt', ctx.ca.certDer, 'caCertificate');
   const { settings, commands } = transportSettings({
     format: pem ? 'pem' : 'pkcs12',
     ...first,
@@ -84,7 +97,7 @@ export async function buildCert(ctx: BuildContext, files: FileSet): Promise<Omit
     settings: { elasticsearch: settings },
     keystoreCommands: commands,
     readme: [
-      `Transport certificates for ${ctx.instances.map((i) => i.name).join(', ')}.`,
+      `Transport certificates for ${ctx.instances.map((i) => i.name).join(', ')}${onlyFile ? ` in ${ctx.show(onlyFile)}` : ''}.`,
       'Copy each node\'s file into that node\'s config/certs/ folder and add the settings below to its elasticsearch.yml,',
       'changing the file name for each node. Every node must trust the same CA.',
     ].join('\n'),
@@ -104,8 +117,8 @@ export async function buildHttp(ctx: BuildContext, files: FileSet): Promise<Omit
     const issued = all[i];
     const dir = perNode ? `elasticsearch/${fileStem(instance)}` : 'elasticsearch';
     if (pem) {
-      files.addCertificate(`${dir}/http.crt`, issued.certDer);
-      files.addKey(`${dir}/http.key`, issued.key, ctx.protection);
+      files.addCertificate(`${dir}/http.crt`, issued.certDer, 'certificate');
+      files.addKey(`${dir}/http.key`, issued.key, ctx.protection, 'key');
     } else {
       files.addPkcs12(`${dir}/http.p12`, 'http', issued, ca, ctx.protection);
     }
@@ -119,19 +132,37 @@ export async function buildHttp(ctx: BuildContext, files: FileSet): Promise<Omit
     files.add(`${dir}/sample-elasticsearch.yml`, sampleYaml('HTTPS for Elasticsearch', es.settings, es.commands), false);
   }
   if (ca.generated) files.addPkcs12('ca/ca.p12', 'ca', { certDer: ca.certDer, key: ca.key }, undefined, ctx.caProtection);
-  files.addCertificate('kibana/elasticsearch-ca.pem', ca.certDer);
-  const kibana = kibanaTrustSettings('elasticsearch-ca.pem');
+  files.addCertificate('kibana/elasticsearch-ca.pem', ca.certDer, 'caCertificate');
+  const kibana = kibanaTrustSettings('elasticsearch-ca.pem', hostCovered(ctx.instances[0]));
   files.add('kibana/sample-kibana.yml', sampleYaml('Kibana trusting Elasticsearch over HTTPS', kibana, []), false);
-  const readme = [
-    'HTTPS certificates for Elasticsearch.',
-    perNode
-      ? 'Each folder under elasticsearch/ belongs to one node: copy its files to that node\'s config/certs/.'
-      : 'Copy elasticsearch/http.p12 (or http.crt and http.key) to config/certs/ on every node.',
-    'Give kibana/elasticsearch-ca.pem to Kibana and to every client that calls Elasticsearch over HTTPS.',
-    ca.generated ? 'ca/ca.p12 holds the new CA and its key: keep it safe and off the nodes.' : '',
-  ].filter(Boolean).join('\n');
-  files.add('README.txt', readme + '\n', false);
+  // README.txt sits beside the files, so it names them as they are in the output; the printed text names them where they are.
+  const layout = { perNode, pem, newCa: ca.generated };
+  files.add('README.txt', httpReadme(layout, (p) => p) + '\n', false);
+  const readme = httpReadme(layout, ctx.show);
   return { settings: { elasticsearch: es.settings, kibana }, keystoreCommands: es.commands, readme };
+}
+
+function httpReadme(layout: { perNode: boolean; pem: boolean; newCa: boolean }, show: (layoutPath: string) => string): string {
+  const keyFiles = layout.pem ? `${show('elasticsearch/http.crt')} and ${show('elasticsearch/http.key')}` : show('elasticsearch/http.p12');
+  return [
+    'HTTPS certificates for Elasticsearch.',
+    layout.perNode
+      ? `Each folder under ${show('elasticsearch')}/ belongs to one node: copy its files to that node's config/certs/.`
+      : `Copy ${keyFiles} to config/certs/ on every node.`,
+    `Give ${show('kibana/elasticsearch-ca.pem')} to Kibana and to every client that calls Elasticsearch over HTTPS.`,
+    layout.newCa ? `${show('ca/ca.p12')} holds the new CA and its key: keep it safe and off the nodes.` : '',
+  ].filter(Boolean).join('\n');
+}
+
+/**
+ * A host name (or IP) the HTTP certificate covers, for Kibana's `elasticsearch.hosts`: the first DNS name that is
+ * not a wildcard, else the first IP address; undefined when the certificate names neither.
+ */
+export function hostCovered(instance: InstanceSpec | undefined): string | undefined {
+  const dns = instance?.dns.find((d) => !d.includes('*'));
+  if (dns) return dns;
+  const ip = instance?.ip[0];
+  return ip === undefined ? undefined : ip.includes(':') ? `[${ip}]` : ip;
 }
 
 /** Kibana's client certificate for mutual TLS to Elasticsearch (PEM by default; Kibana reads PEM directly). */
@@ -141,10 +172,10 @@ export async function buildKibanaClient(ctx: BuildContext, files: FileSet): Prom
   const p12 = ctx.spec.format === 'pkcs12';
   if (p12) files.addPkcs12('kibana/kibana-client.p12', 'kibana-client', issued, ca, ctx.protection);
   else {
-    files.addCertificate('kibana/kibana-client.crt', issued.certDer);
-    files.addKey('kibana/kibana-client.key', issued.key, ctx.protection);
+    files.addCertificate('kibana/kibana-client.crt', issued.certDer, 'certificate');
+    files.addKey('kibana/kibana-client.key', issued.key, ctx.protection, 'key');
   }
-  files.addCertificate('elasticsearch/kibana-ca.crt', ca.certDer);
+  files.addCertificate('elasticsearch/kibana-ca.crt', ca.certDer, 'caCertificate');
   const s = kibanaClientSettings({
     format: p12 ? 'pkcs12' : 'pem',
     p12: 'kibana-client.p12',

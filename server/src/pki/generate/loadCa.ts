@@ -3,9 +3,9 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import * as path from 'node:path';
 import { PkiError, isPkiError } from '../errors';
 import { readPkcs12 } from '../pkcs12/read';
-import type { FileSystem } from '../../rules/environment';
+import type { FileSystem } from '../../core/environment';
 import { certificatePublicKey, checkCa, type CaMaterial } from './issue';
-import { keysMatch } from './keys';
+import { keysMatch } from './keyPair';
 import type { CaSource } from './types';
 
 /** Where CA files are read from. */

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { certificateToPem, csrToPem, privateKeyToPem } from '../pemWrite';
 import { writePkcs12 } from '../pkcs12/write';
 import type { CaMaterial, IssuedCertificate } from './issue';
-import type { GeneratedFile } from './types';
+import type { FileRole, GeneratedFile } from './types';
 
 /** How keystores and keys are protected in this run. */
 export interface Protection {
@@ -15,9 +15,9 @@ export interface Protection {
 export class FileSet {
   readonly files: GeneratedFile[] = [];
 
-  add(path: string, content: string | Uint8Array, isPrivate: boolean): void {
+  add(path: string, content: string | Uint8Array, isPrivate: boolean, role?: FileRole): void {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    this.files.push({ path, contentBase64: bytes.toString('base64'), private: isPrivate });
+    this.files.push({ path, contentBase64: bytes.toString('base64'), private: isPrivate, ...(role ? { role } : {}) });
   }
 
   /** A P12 with one key entry (chain = leaf only, as certutil writes) and, when given, the CA as trusted entry `ca`. */
@@ -30,8 +30,8 @@ export class FileSet {
     this.add(path, bytes, true);
   }
 
-  addCertificate(path: string, certDer: Uint8Array): void {
-    this.add(path, certificateToPem(certDer), false);
+  addCertificate(path: string, certDer: Uint8Array, role?: FileRole): void {
+    this.add(path, certificateToPem(certDer), false, role);
   }
 
   addCsr(path: string, csrDer: Uint8Array): void {
@@ -39,8 +39,8 @@ export class FileSet {
   }
 
   /** A PEM key in its traditional form, encrypted when a passphrase is set (certutil's format). */
-  addKey(path: string, key: KeyObject, protection: Protection): void {
-    this.add(path, privateKeyToPem(key, { passphrase: protection.password }), true);
+  addKey(path: string, key: KeyObject, protection: Protection, role?: FileRole): void {
+    this.add(path, privateKeyToPem(key, { passphrase: protection.password }), true, role);
   }
 }
 

@@ -49,12 +49,15 @@ export function httpSettings(files: StoreFiles): { settings: string[]; commands:
   return { settings, commands };
 }
 
-/** Kibana trusting the CA that signed Elasticsearch's HTTP certificate. */
-export function kibanaTrustSettings(caFile: string): string[] {
-  return [
-    'elasticsearch.hosts: [ "https://localhost:9200" ]',
-    `elasticsearch.ssl.certificateAuthorities: [ "/etc/kibana/certs/${caFile}" ]`,
-  ];
+/**
+ * Kibana trusting the CA that signed Elasticsearch's HTTP certificate. `host` is a name the certificate covers:
+ * Kibana checks the host name of each URL against it. Without one the hosts line stays a comment to fill in.
+ */
+export function kibanaTrustSettings(caFile: string, host: string | undefined): string[] {
+  const hosts = host
+    ? `elasticsearch.hosts: [ "https://${host}:9200" ]`
+    : '# elasticsearch.hosts: [ "https://<a DNS name or IP address of the certificate>:9200" ]';
+  return [hosts, `elasticsearch.ssl.certificateAuthorities: [ "/etc/kibana/certs/${caFile}" ]`];
 }
 
 /**

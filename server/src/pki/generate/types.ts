@@ -1,4 +1,4 @@
-import type { Clock, FileSystem } from '../../rules/environment';
+import type { Clock, FileSystem } from '../../core/environment';
 
 /** Key algorithm choices; certutil's default is RSA 2048. */
 export type KeySpec = { type: 'rsa'; bits: 2048 | 3072 | 4096 } | { type: 'ec'; curve: 'P-256' | 'P-384' };
@@ -43,6 +43,11 @@ export interface GenerateRequestSpec {
   extendedKeyUsage?: boolean;
   /** Password for a CA made by this request (its P12, or its PEM key); defaults to `password`. */
   caPassword?: string;
+  /**
+   * Name of the one file a request makes when it makes one (`ca` as PKCS#12, `cert` for one instance as PKCS#12),
+   * as certutil's `--out FILE` names it; settings and hints then use it. Ignored when a request makes several files.
+   */
+  fileName?: string;
 }
 
 /** One file to write, relative to the output folder the user chose. */
@@ -52,7 +57,12 @@ export interface GeneratedFile {
   contentBase64: string;
   /** True for private keys and keystores: written with mode 0600. */
   private: boolean;
+  /** What a PEM file holds, for outputs that name files by role (a Kubernetes Secret's tls.crt, tls.key, ca.crt). */
+  role?: FileRole;
 }
+
+/** The part a PEM file plays: the new certificate or its key, or the CA's certificate or key. */
+export type FileRole = 'certificate' | 'key' | 'caCertificate' | 'caKey';
 
 /** What generation returns: files, plus the settings and keystore commands that go with them. */
 export interface GenerateResult {
@@ -72,4 +82,9 @@ export interface GenerateEnvironment {
   fs?: FileSystem;
   clock: Clock;
   baseDir?: string;
+  /**
+   * How the README text and next-step hints name a file of the layout (`elastic-stack-ca.p12`, `ca/ca.crt`): the
+   * path the user will find it at. Default: the layout path itself, relative to the output folder.
+   */
+  showPath?: (layoutPath: string) => string;
 }

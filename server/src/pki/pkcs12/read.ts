@@ -6,6 +6,7 @@ import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AuthenticatedSafe, CertBag, PFX, PKCS8ShroudedKeyBag, SafeContents } from '@peculiar/asn1-pfx';
 import type { SafeBag } from '@peculiar/asn1-pfx';
 import type { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { elementContent } from '../../core/der';
 import { PkiError } from '../errors';
 import { Deadline, MAX_PKCS12_BAGS, MAX_PKCS12_DEPTH } from '../limits';
 import type { InspectResult } from '../types';
@@ -213,15 +214,6 @@ function decodeOctets(der: Buffer): Buffer | undefined {
 }
 
 function tlvBody(der: Buffer): Buffer | undefined {
-  if (der.length < 2) return undefined;
-  let len = der[1];
-  let off = 2;
-  if (len & 0x80) {
-    const n = len & 0x7f;
-    if (n === 0 || n > 3 || der.length < 2 + n) return undefined;
-    len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + der[2 + i];
-    off += n;
-  }
-  return off + len <= der.length ? der.subarray(off, off + len) : undefined;
+  const body = elementContent(der);
+  return body && Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }

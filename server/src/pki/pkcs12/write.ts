@@ -19,7 +19,7 @@ import { EncryptedData as Pkcs8EncryptedData } from '@peculiar/asn1-pkcs8';
 import { FriendlyName, LocalKeyId, id_pkcs9_at_friendlyName, id_pkcs9_at_localKeyId } from '@peculiar/asn1-pkcs9';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { PkiError } from '../errors';
-import { concatBytes, derTlv } from '../generate/der';
+import { concatBytes, derTlv } from '../../core/der';
 import { computeMac, encryptPbes2, encryptPkcs12TripleDes, type PbeResult } from './crypto';
 
 /** A private key with its chain (leaf first); the alias becomes the friendlyName. */

@@ -1,5 +1,9 @@
-// Distinguished names as RFC 4514 strings, most specific first, the way `openssl -nameopt RFC2253` writes them
-// (so a user can compare our text with openssl's character for character).
+// Distinguished names as RFC 4514 strings, most specific first, the way `openssl -nameopt RFC2253,utf8,-esc_msb`
+// writes them (so a user can compare our text with openssl's character for character): every string type decoded
+// to text (UTF8String, PrintableString, IA5String, BMPString as UTF-16, UniversalString as UTF-32, TeletexString
+// byte for byte as Latin-1, which is what openssl does too), and only RFC 4514's specials and control characters
+// escaped. (Plain `-nameopt RFC2253,utf8` keeps openssl's esc_msb and prints `M\C3\BCnchen`; the `-esc_msb`
+// turns that off.)
 import 'reflect-metadata';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import type { AttributeTypeAndValue, Name } from '@peculiar/asn1-x509';
@@ -40,7 +44,7 @@ function attributeText(atv: AttributeTypeAndValue): string | undefined {
   return v.utf8String ?? v.printableString ?? v.ia5String ?? v.teletexString ?? v.bmpString ?? v.universalString;
 }
 
-/** Escapes a value as openssl's ESC_2253 | ESC_CTRL | ESC_MSB do (non-ASCII bytes of the UTF-8 form become \XX). */
+/** Escapes a value as openssl's ESC_2253 | ESC_CTRL | ESC_MSB do (non-ASCII bytes of the UTF-8 form become \XX). Kept for byte-exact comparisons with openssl's default RFC2253 output. */
 export function escapeRfc2253(value: string): string {
   const bytes = Buffer.from(value, 'utf8');
   let out = '';
@@ -56,10 +60,27 @@ export function escapeRfc2253(value: string): string {
   return out;
 }
 
+/**
+ * Escapes a value for display as RFC 4514 requires and openssl's ESC_2253 | ESC_CTRL do: `,+"\<>;`, a leading
+ * `#` or space, a trailing space, and control characters (as \XX). Other characters, non-ASCII ones included,
+ * stay as they are.
+ */
+export function escapeRfc4514(value: string): string {
+  let out = '';
+  const chars = Array.from(value);
+  chars.forEach((ch, i) => {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0x20 || code === 0x7f) out += `\\${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    else if (',+"\\<>;'.includes(ch) || (i === 0 && (ch === '#' || ch === ' ')) || (i === chars.length - 1 && ch === ' ')) out += `\\${ch}`;
+    else out += ch;
+  });
+  return out;
+}
+
 function formatAttribute(atv: AttributeTypeAndValue): string {
   const short = SHORT_NAMES[atv.type];
   const text = attributeText(atv);
-  if (short && text !== undefined) return `${short}=${escapeRfc2253(text)}`;
+  if (short && text !== undefined) return `${short}=${escapeRfc4514(text)}`;
   // Unknown types or non-string values: openssl dumps the DER of the value as #hex.
   const der = Buffer.from(valueDer(atv));
   return `${short ?? atv.type}=#${der.toString('hex').toUpperCase()}`;

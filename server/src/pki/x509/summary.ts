@@ -1,13 +1,14 @@
 // One certificate's DER -> CertSummary: the fields a user checks, spelled as openssl prints them.
 import 'reflect-metadata';
 import * as crypto from 'node:crypto';
+import * as url from 'node:url';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectAlternativeName, SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import type { Extension, GeneralName } from '@peculiar/asn1-x509';
 import { PkiError } from '../errors';
-import type { Clock } from '../../rules/environment';
+import type { Clock } from '../../core/environment';
 import type { CertSummary, SubjectAltName } from '../types';
 import { publicKeyInfo } from '../keys';
 import { formatName } from './names';
@@ -118,9 +119,19 @@ function sansOf(ext: Map<string, Extension>): SubjectAltName[] {
   return names ? Array.from(names, generalNameToSan) : [];
 }
 
+/** A DNS SAN, with its Unicode form beside it when a label is IDNA-encoded (`xn--`). */
+export function dnsSan(name: string): SubjectAltName {
+  if (!/(^|\.)xn--/i.test(name)) return { type: 'dns', value: name };
+  // domainToUnicode wants a host: a wildcard label is set aside and put back.
+  const wildcard = name.startsWith('*.');
+  const unicode = url.domainToUnicode(wildcard ? name.slice(2) : name);
+  if (!unicode || unicode === name) return { type: 'dns', value: name };
+  return { type: 'dns', value: name, unicode: wildcard ? `*.${unicode}` : unicode };
+}
+
 /** One GeneralName as a typed SAN; IP addresses in openssl's text form. */
 export function generalNameToSan(gn: GeneralName): SubjectAltName {
-  if (gn.dNSName !== undefined) return { type: 'dns', value: gn.dNSName };
+  if (gn.dNSName !== undefined) return dnsSan(gn.dNSName);
   if (gn.iPAddress !== undefined) return { type: 'ip', value: formatIp(gn.iPAddress) };
   if (gn.rfc822Name !== undefined) return { type: 'email', value: gn.rfc822Name };
   if (gn.uniformResourceIdentifier !== undefined) return { type: 'uri', value: gn.uniformResourceIdentifier };

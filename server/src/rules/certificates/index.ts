@@ -1,17 +1,17 @@
 // Certificate-content rules: read the files each SSL context names and report what would break TLS:
 // expiry, key/certificate mismatch, untrusted chains, transport usages, host names, truststores Java finds
 // empty, format mix-ups and password problems. Missing files are left to the missing-file rule.
-import { caStrictFindings, expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './certificatesChecks';
-import { hostnameFindings } from './certificatesHosts';
-import { certificateFiles } from './certificatesFiles';
-import { loadContextFiles } from './certificatesLoad';
-import type { Finding } from './finding';
-import { sslContextsOf } from './checkScope';
-import { isFalse } from './sslContexts';
-import type { Rule } from './types';
+import { caStrictFindings, expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './checks';
+import { hostnameFindings } from './hosts';
+import { certificateFiles } from './files';
+import { loadContextFiles } from './load';
+import type { Finding } from '../../core/finding';
+import { sslContextsOf } from '../checkScope';
+import { isFalse } from '../ssl/contexts';
+import type { Rule } from '../types';
 
-export { CERTIFICATE_RULE_IDS } from './certificatesFinding';
-export type { CertificateRuleId } from './certificatesFinding';
+export { CERTIFICATE_RULE_IDS } from '../ids';
+export type { CertificateRuleId } from '../ids';
 
 /** Every certificate-content check for every SSL context of the file. */
 export const certificateRules: Rule = (ctx) => {

@@ -1,9 +1,9 @@
-import type { Setting } from '../config/types';
-import type { Finding } from './finding';
-import { removeSettingsEdits } from './fixes';
-import { isTrue, plainScalar, valueItems, type SslContext } from './sslContexts';
-import { makeFinding, missing, q } from './support';
-import type { RuleContext } from './types';
+import type { Setting } from '../../config/types';
+import type { Finding } from '../../core/finding';
+import { removeSettingsEdits } from '../fixes';
+import { isTrue, plainScalar, valueItems, type SslContext } from './contexts';
+import { makeFinding, missing, q } from '../support';
+import type { RuleContext } from '../types';
 
 /** Kibana's own companion checks: server.ssl needs enabling and key material; https hosts need a CA. */
 export function kibanaCompanionFindings(ctx: RuleContext, contexts: SslContext[]): Finding[] {

@@ -1,10 +1,10 @@
-import type { Setting } from '../config/types';
-import type { Finding } from './finding';
-import { removeSettingsEdits } from './fixes';
-import { sslContextsOf } from './checkScope';
-import type { SslContext } from './sslContexts';
-import { makeFinding, q } from './support';
-import type { Rule, RuleContext } from './types';
+import type { Setting } from '../../config/types';
+import type { Finding } from '../../core/finding';
+import { removeSettingsEdits } from '../fixes';
+import { sslContextsOf } from '../checkScope';
+import type { SslContext } from './contexts';
+import { makeFinding, q } from '../support';
+import type { Rule, RuleContext } from '../types';
 
 /** Pairs of suffixes that one Elasticsearch SSL context refuses together, with why. */
 const ES_CONFLICTS: Array<[string, string, string]> = [

@@ -1,9 +1,9 @@
-import type { Finding } from './finding';
-import { sslContextsOf } from './checkScope';
-import { isTrue, type SslContext } from './sslContexts';
-import { missing, q } from './support';
-import { kibanaCompanionFindings } from './sslCompanionsKibana';
-import type { Rule, RuleContext } from './types';
+import type { Finding } from '../../core/finding';
+import { sslContextsOf } from '../checkScope';
+import { isTrue, type SslContext } from './contexts';
+import { missing, q } from '../support';
+import { kibanaCompanionFindings } from './companionsKibana';
+import type { Rule, RuleContext } from '../types';
 
 /** Elasticsearch contexts that act as TLS servers and are validated at startup. */
 const ES_SERVER_CONTEXTS = ['xpack.security.transport.ssl.', 'xpack.security.http.ssl.'];

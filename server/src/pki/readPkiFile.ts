@@ -2,29 +2,23 @@
 // and return both the plain InspectResult and the parsed objects verification needs.
 import 'reflect-metadata';
 import * as crypto from 'node:crypto';
-import type { Clock } from '../rules/environment';
 import { PkiError } from './errors';
 import { Deadline, checkSize } from './limits';
-import type { ParsedFile } from './parsed';
+import type { ParsedFile, ReadOptions } from './parsed';
 import { addKey, emptyFile } from './fileBuild';
 import { WorkBudget } from './pkcs12/crypto';
 import { readPemFile } from './readPem';
 import { readPkcs12File } from './readPkcs12';
-import { jksError, sniffFormat } from './sniff';
+import { sniffFormat } from './sniff';
+import { readJksFile } from './readJks';
+import { addPkcs7 } from './readPkcs7';
+import { summarizeCrl } from './crl';
+import { readElasticsearchKeystore } from './esKeystore/read';
 import { parseCertificate } from './x509/summary';
 import { decryptPkcs8 } from './pemKeys';
 
-/** What a read needs besides the bytes. */
-export interface ReadOptions {
-  /** Shown in results and messages (and used in the JKS conversion command). */
-  fileName?: string;
-  /** Keystore password or key passphrase; absent means "try the empty password". */
-  password?: string;
-  clock: Clock;
-}
-
 /**
- * Reads a PEM, DER or PKCS#12 file. Throws PkiError (TOO_LARGE, EMPTY, JKS, NOT_PEM, BAD_PEM, BAD_DER,
+ * Reads a PEM, DER, PKCS#12, PKCS#7, CRL, JKS, JCEKS or Elasticsearch keystore file. Throws PkiError (TOO_LARGE, EMPTY, NOT_PEM, BAD_PEM, BAD_DER,
  * BAD_PKCS12, PASSWORD_REQUIRED, BAD_PASSWORD, UNSUPPORTED, LIMIT, UNKNOWN_FORMAT); never returns garbage.
  */
 export function readPkiFile(bytes: Uint8Array, opts: ReadOptions): ParsedFile {
@@ -46,7 +40,22 @@ function readFormat(bytes: Uint8Array, format: ReturnType<typeof sniffFormat>, o
   switch (format) {
     case 'jks':
     case 'jceks':
-      throw jksError(format, opts.fileName);
+      return readJksFile(bytes, opts, budget, deadline);
+    case 'elasticsearch-keystore': {
+      const file = emptyFile(opts.fileName, 'elasticsearch-keystore');
+      file.result.elasticsearchKeystore = readElasticsearchKeystore(bytes, opts.password, budget);
+      return file;
+    }
+    case 'pkcs7': {
+      const file = emptyFile(opts.fileName, 'pkcs7');
+      addPkcs7(file, bytes, opts, deadline);
+      return file;
+    }
+    case 'crl': {
+      const file = emptyFile(opts.fileName, 'crl');
+      file.result.crls = [summarizeCrl(bytes, opts.clock, deadline)];
+      return file;
+    }
     case 'pem':
       return readPemFile(Buffer.from(bytes).toString('utf8'), opts, budget, deadline);
     case 'pkcs12':
@@ -54,7 +63,7 @@ function readFormat(bytes: Uint8Array, format: ReturnType<typeof sniffFormat>, o
     case 'der':
       return readDerFile(Buffer.from(bytes), opts, budget);
     default:
-      throw new PkiError('UNKNOWN_FORMAT', 'The file is not a certificate, key or keystore (not PEM, DER or PKCS#12).');
+      throw new PkiError('UNKNOWN_FORMAT', 'The file is not a certificate, key, CRL or keystore (not PEM, DER, PKCS#7, PKCS#12, JKS or an Elasticsearch keystore).');
   }
 }
 

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisOf } from '../../../server/src/lsp/analysis';
 import type { ServerContext } from '../../../server/src/lsp/context';
-import { emptyFs, fixedClock, testContext } from './serverContext';
-import { checkText } from '../../../server/src/rules';
+import { emptyFs, fixedClock, testContext } from '../lsp/serverContext';
+import { checkText } from '../../../server/src/checker/documentChecker';
 import { PasswordStore } from '../../../server/src/lsp/passwords';
 import { CertificateFileCache } from '../../../server/src/pki/fileCache';
 

@@ -1,16 +1,16 @@
 // Checks on what a context's files hold: expiry, key pairing, chain to the configured trust, transport
 // usages, names covering the node's hosts, and truststores Java would find empty.
 import type { KeyObject } from 'node:crypto';
-import type { Finding } from './finding';
-import type { ParsedCertificate } from '../pki/parsed';
-import { daysLeft } from '../pki/x509/summary';
-import { keysMatch } from '../pki/keys';
-import { verifyChain, type ChainResult } from '../pki/verifyChain';
-import { caLint, transportEkuProblem } from '../pki/verifyUsage';
-import type { ContextFile, ContextFiles } from './certificatesFiles';
-import { certFinding } from './certificatesFinding';
-import type { RuleContext } from './types';
-import { q } from './support';
+import type { Finding } from '../../core/finding';
+import type { ParsedCertificate } from '../../pki/parsed';
+import { daysLeft } from '../../pki/x509/summary';
+import { keysMatch } from '../../pki/keys';
+import { verifyChain, type ChainResult } from '../../pki/verifyChain';
+import { caLint, transportEkuProblem } from '../../pki/verifyUsage';
+import type { ContextFile, ContextFiles } from './files';
+import { certFinding } from './report';
+import type { RuleContext } from '../types';
+import { q } from '../support';
 
 const MAX_EXPIRY_FINDINGS_PER_FILE = 5;
 

@@ -1,4 +1,6 @@
-/** Minimal DER helpers for the few places where exact bytes must be kept (an issuer name) or spliced. */
+// The one DER reader and writer of the engine: bounded TLV walking for the few places where exact bytes must be
+// kept (an issuer name), read fast (a certificate's names in a CA bundle) or spliced. Structures are decoded
+// with @peculiar/asn1-schema; this only finds where elements start and end.
 
 export function derLength(n: number): Uint8Array {
   if (n < 0x80) return Uint8Array.of(n);
@@ -29,41 +31,44 @@ export interface DerElement {
   end: number;
 }
 
-/** Reads the element at `offset`; throws on truncated or indefinite-length input. */
-export function readElement(buf: Uint8Array, offset: number): DerElement {
-  if (offset + 2 > buf.length) throw new Error('truncated DER');
+/**
+ * Reads the element at `offset`, which must end by `limit` (its parent's end; the buffer's end by default).
+ * Throws on truncated or indefinite-length input.
+ */
+export function readElement(buf: Uint8Array, offset: number, limit = buf.length): DerElement {
+  if (offset + 2 > limit) throw new Error('truncated DER');
   const tag = buf[offset];
   let len = buf[offset + 1];
   let contentStart = offset + 2;
   if (len & 0x80) {
     const count = len & 0x7f;
-    if (count === 0 || count > 4) throw new Error('unsupported DER length');
+    if (count === 0 || count > 4 || contentStart + count > limit) throw new Error('unsupported DER length');
     len = 0;
     for (let i = 0; i < count; i++) len = len * 256 + buf[contentStart + i];
     contentStart += count;
   }
   const end = contentStart + len;
-  if (end > buf.length) throw new Error('truncated DER');
+  if (end > limit) throw new Error('truncated DER');
   return { tag, start: offset, contentStart, end };
 }
 
-/** The children of a constructed element. */
+/** The children of a constructed element; each must end inside the parent. */
 export function children(buf: Uint8Array, parent: DerElement): DerElement[] {
   const out: DerElement[] = [];
   for (let off = parent.contentStart; off < parent.end; ) {
-    const el = readElement(buf, off);
+    const el = readElement(buf, off, parent.end);
     out.push(el);
     off = el.end;
   }
   return out;
 }
 
-/** The exact bytes of a certificate's subject Name (so an issued certificate's issuer matches it byte for byte). */
-export function certificateSubjectBytes(certDer: Uint8Array): Uint8Array {
-  const cert = readElement(certDer, 0);
-  const tbs = children(certDer, cert)[0];
-  const fields = children(certDer, tbs);
-  const skip = fields[0].tag === 0xa0 ? 1 : 0; // optional explicit version
-  const subject = fields[skip + 4];
-  return certDer.slice(subject.start, subject.end);
+/** The content bytes of the single element `der` starts with, or undefined when it is malformed. */
+export function elementContent(der: Uint8Array): Uint8Array | undefined {
+  try {
+    const el = readElement(der, 0);
+    return der.subarray(el.contentStart, el.end);
+  } catch {
+    return undefined;
+  }
 }

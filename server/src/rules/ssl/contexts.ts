@@ -1,4 +1,4 @@
-import type { ConfigModel, ScalarValue, Setting } from '../config/types';
+import type { ConfigModel, ScalarValue, Setting } from '../../config/types';
 
 /** The settings of one SSL context (`xpack.security.http.ssl.`, `server.ssl.` ...), by what follows the prefix. */
 export interface SslContext {

@@ -1,13 +1,13 @@
 // With verification_mode full, peers check that the transport certificate names the host they dial:
 // warn when the certificate does not cover the hosts the node is configured with.
-import type { Finding } from './finding';
-import { certificateCoversHost } from '../pki/verifyHost';
-import type { ContextFiles } from './certificatesFiles';
-import { isTransportContext, presented } from './certificatesChecks';
-import { certFinding } from './certificatesFinding';
-import { plainScalar, valueItems } from './sslContexts';
-import type { RuleContext } from './types';
-import { q } from './support';
+import type { Finding } from '../../core/finding';
+import { certificateCoversHost } from '../../pki/verifyHost';
+import type { ContextFiles } from './files';
+import { isTransportContext, presented } from './checks';
+import { certFinding } from './report';
+import { plainScalar, valueItems } from '../ssl/contexts';
+import type { RuleContext } from '../types';
+import { q } from '../support';
 
 const HOST_SETTINGS = ['network.host', 'network.publish_host', 'transport.host', 'transport.publish_host'];
 

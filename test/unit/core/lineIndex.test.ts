@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LineIndex, lineColumnAt } from '../../../server/src/lsp/convert';
+import { LineIndex, lineColumnAt } from '../../../server/src/core/lineIndex';
 
 describe('offsets and LSP positions', () => {
   const cases: Array<[string, string, number, { line: number; character: number }]> = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { catalogFor } from '../../../server/src/catalog';
-import { CatalogMemo } from '../../../server/src/lsp/documentState';
+import { CountingCatalogMemo as CatalogMemo } from '../helpers/counting';
 
 describe('catalog memo of one document', () => {
   const catalog = catalogFor('elasticsearch');

@@ -1,15 +1,15 @@
 // The certificate rules' view of one SSL context: which files its settings name, read through the cache,
 // and the findings that reading them produced (wrong format, password problems, unreadable files).
-import type { FileRole } from '../catalog/types';
-import type { ScalarValue, Setting } from '../config/types';
-import { CertificateFileCache } from '../pki/fileCache';
-import type { CertificateFileRead, CertificateFiles } from '../pki/fileCache';
-import type { ParsedFile } from '../pki/parsed';
-import type { Finding } from './finding';
-import { locatorOf, readablePaths } from './paths';
-import type { SslContext } from './sslContexts';
-import { plainScalar, valueItems } from './sslContexts';
-import type { RuleContext } from './types';
+import type { FileRole } from '../../catalog/types';
+import type { ScalarValue, Setting } from '../../config/types';
+import { CertificateFileCache } from '../../pki/fileCache';
+import type { CertificateFileRead, CertificateFiles } from '../../pki/fileCache';
+import type { ParsedFile } from '../../pki/parsed';
+import type { Finding } from '../../core/finding';
+import { locatorOf, readablePaths } from '../paths';
+import type { SslContext } from '../ssl/contexts';
+import { plainScalar, valueItems } from '../ssl/contexts';
+import type { RuleContext } from '../types';
 
 /** One file named by a setting, read. */
 export interface ContextFile {

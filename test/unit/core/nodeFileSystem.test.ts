@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { nodeFileSystem } from '../../../server/src/rules/nodeFileSystem';
+import { nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
 
 describe('the real file system', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'estls-fs-'));

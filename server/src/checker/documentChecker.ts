@@ -1,0 +1,130 @@
+// The one checker: the CLI and the language server both check a settings file through here. It owns the
+// parse (with its chunk cache), the rule run and every memo kept between checks, in two layers:
+//   1. per document version (and environment): the checked document, its line index and other values derived
+//      from its text, because diagnostics, hover, completion and code lens ask about one version many times;
+//   2. per input, across versions: parse pieces by text, catalog and rule answers by key (certificate files
+//      by path and stat live in the CertificateFiles the environment brings), because an edit should redo
+//      only what it touched.
+import { catalogFor, type Product } from '../catalog';
+import { AnswerMemo } from '../core/answerMemo';
+import { LineIndex } from '../core/lineIndex';
+import { ChunkCache } from '../config/chunkCache';
+import { parseConfig } from '../config/parse';
+import type { ConfigModel } from '../config/types';
+import { runRules } from '../rules';
+import { CheckScope } from '../rules/checkScope';
+import type { CheckEnvironment, CheckInput, CheckResult } from '../rules/types';
+import { CatalogMemo } from './catalogMemo';
+import { DocumentCache } from './documentCache';
+
+/** One version of an open document, as the checker needs it. */
+export interface DocumentVersion {
+  /** Identifies the document across versions (a uri, or the CLI's path). */
+  uri: string;
+  version: number;
+  text: string;
+}
+
+/** A settings file checked at one version: what diagnostics, hover, completion and the CLI read. */
+export interface CheckedDocument {
+  product: Product;
+  /** Absolute path, when the document is a file on disk. */
+  filePath?: string;
+  version: number;
+  result: CheckResult;
+  lines: LineIndex;
+}
+
+/** What one document keeps across its versions (layer 2), and its latest parse. */
+class DocumentMemo {
+  chunks = new ChunkCache();
+  catalog = new CatalogMemo();
+  rules = new AnswerMemo();
+  /** The parse of the latest version, reused when only the environment changed. */
+  parsed: { version: number; product: Product; filePath?: string; model: ConfigModel } | undefined;
+
+  /** Keys and pieces mean other things to another product (a settings change remapped the file): start over. */
+  forProduct(product: Product): this {
+    if (this.parsed && this.parsed.product !== product) {
+      [this.chunks, this.catalog, this.rules, this.parsed] = [new ChunkCache(), new CatalogMemo(), new AnswerMemo(), undefined];
+    }
+    return this;
+  }
+}
+
+/**
+ * Checks settings files and keeps what a next check can reuse. One instance per server (or CLI run); the
+ * environment is read on every check, and `environmentChanged` drops the answers that depend on it.
+ */
+export class DocumentChecker {
+  /** Layer 1: values computed from one version's text and the environment, by name; layer 2 as its state. */
+  private readonly versions = new DocumentCache<Map<string, unknown>>();
+
+  /** `environment` is asked on each check: settings and trust may change between checks. */
+  constructor(private readonly environment: () => CheckEnvironment) {}
+
+  /** The check of `doc` as `product`, computed at most once per version and environment. */
+  check(doc: DocumentVersion, product: Product, filePath?: string): CheckedDocument {
+    return this.derive(doc, `check\n${product}\n${filePath ?? ''}`, () => this.run(doc, product, filePath));
+  }
+
+  /**
+   * The check of `doc` when `productOf` names a product for it, or undefined; the answer is kept per version,
+   * so a file no product claims costs one lookup a version.
+   */
+  checkIfSettings(doc: DocumentVersion, productOf: () => { product?: Product; filePath?: string }): CheckedDocument | undefined {
+    return this.derive(doc, 'settings', () => {
+      const { product, filePath } = productOf();
+      return product ? this.check(doc, product, filePath) : undefined;
+    });
+  }
+
+  /** The line index of a version, shared with its check. */
+  lines(doc: DocumentVersion): LineIndex {
+    return this.derive(doc, 'lines', () => new LineIndex(doc.text));
+  }
+
+  /** A value computed from one version's text (and the environment), made once and kept with the version. */
+  derive<T>(doc: DocumentVersion, name: string, compute: () => T): T {
+    const values = this.versions.get(doc.uri, doc.version, () => new Map());
+    if (!values.has(name)) values.set(name, compute());
+    return values.get(name) as T;
+  }
+
+  /** Something outside the documents changed (a file on disk, a password, a setting): re-check on next ask. */
+  environmentChanged(): void {
+    this.versions.invalidateAll();
+  }
+
+  /** Forgets everything kept for a closed document. */
+  close(uri: string): void {
+    this.versions.delete(uri);
+  }
+
+  private run(doc: DocumentVersion, product: Product, filePath: string | undefined): CheckedDocument {
+    const memo = this.versions.stateOf(doc.uri, () => new DocumentMemo()).forProduct(product);
+    const last = memo.parsed;
+    const same = last && last.version === doc.version && last.product === product && last.filePath === filePath;
+    const model = same ? last.model : parseConfig(doc.text, { product, filePath }, memo.chunks);
+    memo.parsed = { version: doc.version, product, filePath, model };
+    const result = checkModel(model, this.environment(), memo);
+    return { product, filePath, version: doc.version, result, lines: this.lines(doc) };
+  }
+}
+
+/** Runs every rule on a parsed model; with a memo, answers the previous check computed are reused. */
+function checkModel(model: ConfigModel, env: CheckEnvironment, memo?: DocumentMemo): CheckResult {
+  const catalog = catalogFor(model.product);
+  if (!memo) return { model, findings: runRules({ ...env, model, catalog }) };
+  const scope = new CheckScope(memo.rules);
+  return { model, findings: runRules({ ...env, model, catalog: memo.catalog.view(catalog), scope }) };
+}
+
+/**
+ * Checks one settings file once: parses it, runs every rule, and returns the model with all findings (parse
+ * findings included) sorted by offset. A rule that throws contributes no findings instead of failing the check.
+ * The CLI and tests use this; an open document goes through a DocumentChecker, which gives the same findings.
+ */
+export function checkText(input: CheckInput, env: CheckEnvironment): CheckResult {
+  return checkModel(parseConfig(input.text, { product: input.product, filePath: input.filePath }), env);
+}

@@ -1,0 +1,82 @@
+// A Kubernetes Secret manifest that holds generated PEM files under the names ECK reads, so ECK users need not
+// run `kubectl create secret generic ... --from-file=...` by hand.
+//
+// Sources:
+// - ECK "Manage HTTP certificates on ECK" (https://www.elastic.co/docs/deploy-manage/security/k8s-https-settings):
+//   a custom certificate is a Secret with tls.crt, tls.key and ca.crt; a CA that ECK issues certificates from is a
+//   Secret with ca.crt and ca.key; either is named in spec.http.tls.certificate.secretName.
+// - ECK reads unencrypted keys only ("RSA PRIVATE KEY", "EC PRIVATE KEY", RSA "PRIVATE KEY"; an encrypted one is
+//   refused): elastic/cloud-on-k8s pkg/controller/common/certificates/pem.go, ParsePEMPrivateKey.
+// - Secret fields (apiVersion v1, kind Secret, metadata, type, data as base64): Kubernetes API reference, Secret v1.
+import { PkiError } from '../errors';
+import type { FileRole, GeneratedFile } from './types';
+
+/** Which Secret to write: its name and, when given, its namespace. */
+export interface K8sSecretOptions {
+  name: string;
+  namespace?: string;
+}
+
+/** The manifest, the data keys it holds, and the lines to add to the Elasticsearch resource. */
+export interface K8sSecret {
+  manifest: string;
+  keys: string[];
+  specLines: string[];
+}
+
+// Secret names are DNS subdomains, namespaces DNS labels (Kubernetes object names and IDs).
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Throws INVALID_INPUT when Kubernetes would refuse the Secret's name or namespace. */
+export function checkSecretNames(options: K8sSecretOptions): void {
+  if (!DNS_SUBDOMAIN.test(options.name)) {
+    throw new PkiError('INVALID_INPUT', `[${options.name}] is not a valid Secret name: lower-case letters, digits, '-' and '.', at most 253 characters`);
+  }
+  if (options.namespace !== undefined && !DNS_LABEL.test(options.namespace)) {
+    throw new PkiError('INVALID_INPUT', `[${options.namespace}] is not a valid namespace: lower-case letters, digits and '-', at most 63 characters`);
+  }
+}
+
+/** The names ECK gives an Elasticsearch cluster's HTTP service: `<name>-es-http` and its in-cluster DNS name. */
+export function eckHttpServiceNames(cluster: string, namespace: string): string[] {
+  return [`${cluster}-es-http`, `${cluster}-es-http.${namespace}.svc`];
+}
+
+function oneFile(files: GeneratedFile[], role: FileRole, key: string): GeneratedFile {
+  const found = files.filter((f) => f.role === role);
+  if (found.length !== 1) {
+    throw new PkiError('INVALID_INPUT', `A Secret holds one ${key}; this request makes ${found.length}. Make one certificate per Secret.`);
+  }
+  return found[0];
+}
+
+/**
+ * The Secret for generated PEM files: ca.crt + ca.key for a CA (`forCa`), else tls.crt, tls.key and ca.crt.
+ * Throws INVALID_INPUT when a key is encrypted (ECK cannot read it) or a file is missing or repeated.
+ */
+export function k8sSecret(files: GeneratedFile[], forCa: boolean, options: K8sSecretOptions): K8sSecret {
+  checkSecretNames(options);
+  const roles: Array<[string, FileRole]> = forCa
+    ? [['ca.crt', 'caCertificate'], ['ca.key', 'caKey']]
+    : [['ca.crt', 'caCertificate'], ['tls.crt', 'certificate'], ['tls.key', 'key']];
+  const data = roles.map(([key, role]) => [key, oneFile(files, role, key)] as const);
+  for (const [key, file] of data) {
+    if (file.private && /ENCRYPTED/.test(Buffer.from(file.contentBase64, 'base64').toString('latin1'))) {
+      throw new PkiError('INVALID_INPUT', `The key for ${key} is encrypted; ECK reads only unencrypted keys. Make it without a password.`);
+    }
+  }
+  const manifest = [
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    `  name: ${options.name}`,
+    ...(options.namespace ? [`  namespace: ${options.namespace}`] : []),
+    'type: Opaque',
+    'data:',
+    ...data.map(([key, file]) => `  ${key}: ${file.contentBase64}`),
+    '',
+  ].join('\n');
+  const specLines = ['spec:', '  http:', '    tls:', '      certificate:', `        secretName: ${options.name}`];
+  return { manifest, keys: data.map(([key]) => key), specLines };
+}
