@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SetPasswordsNotification, type SetPasswordsParams } from '../../server/src/protocol';
+import { mergeFolderPathSettings } from './folderSettings';
 import type { Log } from './log';
 import type { PasswordStore } from './passwordStore';
 
@@ -39,9 +40,20 @@ export function readSettings(): ClientSettings {
     files: config.get<Record<string, string>>('files', {}),
     validationDelay: config.get<number>('validationDelay', 150),
     trusted: vscode.workspace.isTrusted,
-    pathMappings: config.get<Record<string, string>>('pathMappings', {}),
-    liveConfigDirs: config.get<string[]>('liveConfigDirs', []),
+    ...readPathSettings(config),
   };
+}
+
+/** `elasticTls.pathMappings` and `liveConfigDirs` of every workspace folder (or of the window without one). */
+function readPathSettings(config: vscode.WorkspaceConfiguration): Pick<ClientSettings, 'pathMappings' | 'liveConfigDirs'> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (folders.length === 0) {
+    return { pathMappings: config.get<Record<string, string>>('pathMappings', {}), liveConfigDirs: config.get<string[]>('liveConfigDirs', []) };
+  }
+  return mergeFolderPathSettings(folders.map((f) => {
+    const scoped = vscode.workspace.getConfiguration('elasticTls', f.uri);
+    return { folder: f.uri.fsPath, pathMappings: scoped.get<Record<string, string>>('pathMappings', {}), liveConfigDirs: scoped.get<string[]>('liveConfigDirs', []) };
+  }));
 }
 
 /**

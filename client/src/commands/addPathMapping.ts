@@ -34,13 +34,14 @@ async function askLocalFolder(containerPath: string): Promise<vscode.Uri | undef
   return picked?.[0];
 }
 
-/** `${workspaceFolder}/rel` (or `${workspaceFolder:name}/rel` beyond the first folder) when inside one, else absolute. */
+/** `${workspaceFolder}/rel` (`${workspaceFolder:name}/rel` in a multi-root workspace) when inside a folder, else absolute. */
 function written(local: string): string {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const index = folders.findIndex((f) => f.uri.scheme === 'file' && !path.relative(f.uri.fsPath, local).startsWith('..') && !path.isAbsolute(path.relative(f.uri.fsPath, local)));
   if (index < 0) return local;
   const rel = path.relative(folders[index].uri.fsPath, local).split(path.sep).join('/');
-  const variable = index === 0 ? '${workspaceFolder}' : `\${workspaceFolder:${folders[index].name}}`;
+  // With several folders a workspace-level `${workspaceFolder}` would mean each folder in turn: name it.
+  const variable = folders.length === 1 ? '${workspaceFolder}' : `\${workspaceFolder:${folders[index].name}}`;
   return rel ? `${variable}/${rel}` : variable;
 }
 
