@@ -19,8 +19,8 @@ import type { PasswordStore } from './passwordStore';
 /** Certificate and keystore files whose changes can change a diagnostic. */
 export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,pem,crt,cer,key,der}';
 const CONFIG_GLOB = '**/*.{yml,yaml}';
-/** Files whose presence makes a folder a live config directory (see the engine's PathLocator). */
-const LIVE_MARKER_GLOB = '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options}';
+/** Files that decide where paths live (see the engine's PathLocator): live-directory markers, compose's .env. */
+const LIVE_MARKER_GLOB = '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options,.env}';
 const BUILT_IN_PATTERN = '**/{elasticsearch,kibana}*.{yml,yaml}';
 
 /** What the server reads from initializationOptions and from workspace/didChangeConfiguration. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseComposeMounts } from '../../../server/src/config/paths/composeMounts';
+import { interpolate, parseComposeMounts, parseDotEnv } from '../../../server/src/config/paths/composeMounts';
 import { searchFolders } from '../../../server/src/config/paths/composeFiles';
 import { PathLocator, type LocatorInput } from '../../../server/src/config/paths/locator';
 import { mappingsFromSetting, parseMapArgument, resolveUserPath } from '../../../server/src/config/paths/mappings';
@@ -84,11 +84,33 @@ describe('compose mounts', () => {
     ]);
   });
 
-  test('interpolated, home-relative and malformed sources are left out; garbage gives no services', () => {
+  test('unknown variables, home-relative and malformed sources are left out; garbage gives no services', () => {
     const text = 'services:\n  a:\n    volumes:\n      - ${CERTS}:/certs\n      - ~/c:/c\n      - /only\n      - ./ok:/ok\n';
     assert.deepEqual(parseComposeMounts(text, '/ws/compose.yml').services[0].mounts.map((m) => m.target), ['/ok']);
     assert.deepEqual(parseComposeMounts(': : [', '/ws/compose.yml').services, []);
     assert.deepEqual(parseComposeMounts('- a\n- b\n', '/ws/compose.yml').services, []);
+  });
+
+  test('variables as Compose interpolates them: .env values and defaults', () => {
+    const env = parseDotEnv('# comment\nexport CERTS_DIR="./pki"\nES_CONF=/usr/share/elasticsearch/config # trailing\nEMPTY=\n');
+    assert.equal(env.get('CERTS_DIR'), './pki');
+    assert.equal(env.get('ES_CONF'), '/usr/share/elasticsearch/config');
+    assert.equal(interpolate('${CERTS_DIR}:${ES_CONF}/certs', env), './pki:/usr/share/elasticsearch/config/certs');
+    assert.equal(interpolate('${MISSING:-./certs}', env), './certs');
+    assert.equal(interpolate('${EMPTY:-./d}|${EMPTY-./e}', env), './d|');
+    assert.equal(interpolate('$$HOME', env), '$HOME');
+    assert.equal(interpolate('${MISSING}/x', env), undefined);
+    const text = 'services:\n  es:\n    volumes:\n      - ${CERTS_DIR}:${ES_CONF}/certs\n      - ${DATA:-./data}:/usr/share/elasticsearch/data\n';
+    assert.deepEqual(parseComposeMounts(text, '/ws/compose.yml', env).services[0].mounts.map((m) => [m.source, m.target]), [
+      ['/ws/pki', '/usr/share/elasticsearch/config/certs'],
+      ['/ws/data', '/usr/share/elasticsearch/data'],
+    ]);
+  });
+
+  test('the .env beside the compose file is used', () => {
+    const files = { '/ws/compose.yaml': 'services:\n  es:\n    volumes:\n      - ./es/config/elasticsearch.yml:/usr/share/elasticsearch/config/elasticsearch.yml\n      - ${CERTS}:/usr/share/elasticsearch/config/certs\n', '/ws/.env': 'CERTS=./tls\n' };
+    const loc = locator(files).locate('certs/http.p12');
+    assert.equal(loc.kind === 'mapped' && loc.localPath, '/ws/tls/http.p12');
   });
 
   test('compose files are searched from the file up to the workspace root only', () => {

@@ -2,7 +2,7 @@
 // folder above it, up to the workspace root that holds it. Read through the injected FileSystem only.
 import * as path from 'node:path';
 import type { FileSystem } from '../../core/environment';
-import { COMPOSE_FILE_NAMES, MAX_COMPOSE_BYTES, parseComposeMounts, type ComposeFile } from './composeMounts';
+import { COMPOSE_FILE_NAMES, MAX_COMPOSE_BYTES, parseComposeMounts, parseDotEnv, type ComposeFile } from './composeMounts';
 
 /** Folders above a file are searched at most this deep, whatever the roots say. */
 const MAX_LEVELS = 12;
@@ -32,10 +32,14 @@ function isInside(p: string, root: string): boolean {
 export function findComposeFiles(fs: FileSystem, filePath: string, roots: readonly string[]): ComposeFile[] {
   const out: ComposeFile[] = [];
   for (const dir of searchFolders(filePath, roots)) {
+    let env: Map<string, string> | undefined;
     for (const name of COMPOSE_FILE_NAMES) {
       const file = path.join(dir, name);
       const text = readSmallText(fs, file);
-      if (text !== undefined) out.push(parseComposeMounts(text, file));
+      if (text === undefined) continue;
+      // Compose reads the project folder's .env for interpolation.
+      env ??= parseDotEnv(readSmallText(fs, path.join(dir, '.env')) ?? '');
+      out.push(parseComposeMounts(text, file, env));
     }
   }
   return out;

@@ -49,8 +49,12 @@ export interface ComposeFile {
   services: ComposeService[];
 }
 
-/** Reads the mounts of every service of one compose file; an unreadable file gives no services. */
-export function parseComposeMounts(text: string, composePath: string): ComposeFile {
+/**
+ * Reads the mounts of every service of one compose file; an unreadable file gives no services. `env` holds the
+ * variables Compose would interpolate (the project's `.env`); a path using a variable that is neither there nor
+ * given a default is left out, since the shell that runs Compose is not known.
+ */
+export function parseComposeMounts(text: string, composePath: string, env: ReadonlyMap<string, string> = new Map()): ComposeFile {
   const out: ComposeFile = { path: composePath, services: [] };
   let root: unknown;
   try {
@@ -60,7 +64,8 @@ export function parseComposeMounts(text: string, composePath: string): ComposeFi
   }
   if (!isMap(root)) return out;
   const dir = path.dirname(composePath);
-  const files = { configs: topLevelFiles(get(root, 'configs'), dir), secrets: topLevelFiles(get(root, 'secrets'), dir) };
+  const at: Place = { dir, env };
+  const files = { configs: topLevelFiles(get(root, 'configs'), at), secrets: topLevelFiles(get(root, 'secrets'), at) };
   const services = get(root, 'services');
   if (!isMap(services)) return out;
   for (const item of services.items) {
@@ -68,10 +73,16 @@ export function parseComposeMounts(text: string, composePath: string): ComposeFi
     if (!name || !isMap(item.value)) continue;
     const service = item.value;
     const image = scalarText(get(service, 'image'));
-    const mounts = [...volumeMounts(get(service, 'volumes'), dir), ...fileMounts(get(service, 'configs'), files.configs, 'config'), ...fileMounts(get(service, 'secrets'), files.secrets, 'secret')];
+    const mounts = [...volumeMounts(get(service, 'volumes'), at), ...fileMounts(get(service, 'configs'), files.configs, 'config', at), ...fileMounts(get(service, 'secrets'), files.secrets, 'secret', at)];
     out.services.push({ name, ...(image ? { image } : {}), mounts });
   }
   return out;
+}
+
+/** Where a compose file's relative paths start, and the variables it may use. */
+interface Place {
+  dir: string;
+  env: ReadonlyMap<string, string>;
 }
 
 function get(map: YAMLMap, key: string): YamlNode | undefined {
@@ -85,69 +96,106 @@ function scalarText(node: YamlNode | null | undefined): string | undefined {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
-/** Interpolated text (`${VAR}`, `$VAR`) is resolved by Compose from the environment we cannot see. */
-function isInterpolated(text: string): boolean {
-  return /\$(\{|[A-Za-z_])/.test(text);
+const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Compose's interpolation (`$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}`, `$$`) with the
+ * variables of `env`; undefined when the result depends on a variable `env` does not hold.
+ */
+export function interpolate(text: string, env: ReadonlyMap<string, string>): string | undefined {
+  let unknown = false;
+  const out = text.replace(VARIABLE, (whole, braced: string | undefined, op: string | undefined, arg: string | undefined, bare: string | undefined) => {
+    if (whole === '$$') return '$';
+    const value = env.get(braced ?? bare ?? '');
+    const set = value !== undefined && !(op?.startsWith(':') && value === '');
+    if (op === ':-' || op === '-') return set ? value : (arg ?? '');
+    if ((op === ':+' || op === '+') && value === undefined) unknown = true;
+    if (op === ':+' || op === '+') return set ? (arg ?? '') : '';
+    if (value === undefined) unknown = true;
+    return value ?? '';
+  });
+  return unknown ? undefined : out;
 }
 
-/** A host path written in a compose file, absolute; undefined for named volumes and interpolated paths. */
-function hostPath(source: string, dir: string): string | undefined {
-  if (isInterpolated(source)) return undefined;
+/** Reads a `.env` file: `KEY=VALUE` lines, `#` comments, optional `export` and quotes. */
+export function parseDotEnv(text: string): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    const raw = m[2];
+    const quoted = /^(["'])(.*)\1$/.exec(raw);
+    env.set(m[1], quoted ? quoted[2] : raw.replace(/\s+#.*$/, ''));
+  }
+  return env;
+}
+
+/** A host path written in a compose file, absolute; undefined for named volumes and unknown variables. */
+function hostPath(written: string, at: Place): string | undefined {
+  const source = interpolate(written, at.env);
+  if (source === undefined || source === '') return undefined;
   if (source.startsWith('~')) return undefined; // the home folder of the machine that runs compose
-  if (source.startsWith('.') || source.startsWith('/')) return path.resolve(dir, source);
+  if (source.startsWith('.') || source.startsWith('/')) return path.resolve(at.dir, source);
   return /^[A-Za-z]:[\\/]/.test(source) ? source : undefined;
 }
 
-/** A container path: absolute and literal. */
-function containerPath(target: string | undefined): string | undefined {
-  if (!target || isInterpolated(target) || !target.startsWith('/')) return undefined;
+/** A container path: absolute once interpolated. */
+function containerPath(written: string | undefined, at: Place): string | undefined {
+  const target = written === undefined ? undefined : interpolate(written, at.env);
+  if (!target || !target.startsWith('/')) return undefined;
   return path.posix.normalize(target).replace(/\/$/, '') || '/';
 }
 
-function volumeMounts(node: YamlNode | undefined, dir: string): ComposeMount[] {
+function volumeMounts(node: YamlNode | undefined, at: Place): ComposeMount[] {
   if (!isSeq(node)) return [];
   const out: ComposeMount[] = [];
   for (const item of node.items as YamlNode[]) {
-    const mount = isMap(item) ? longVolume(item, dir) : shortVolume(scalarText(item), dir);
+    const mount = isMap(item) ? longVolume(item, at) : shortVolume(scalarText(item), at);
     if (mount) out.push(mount);
   }
   return out;
 }
 
-/** `SOURCE:TARGET[:MODE]`; a Windows drive letter in SOURCE has its own colon. */
-function shortVolume(text: string | undefined, dir: string): ComposeMount | undefined {
+/** `SOURCE:TARGET[:MODE]`; a Windows drive letter in SOURCE has its own colon, and so may `${VAR:-default}`. */
+function shortVolume(written: string | undefined, at: Place): ComposeMount | undefined {
+  const text = written === undefined ? undefined : interpolate(written.trim(), at.env);
   if (!text) return undefined;
-  const m = /^((?:[A-Za-z]:[\\/])?[^:]+):([^:]+)(?::[^:]*)?$/.exec(text.trim());
+  const m = /^((?:[A-Za-z]:[\\/])?[^:]+):([^:]+)(?::[^:]*)?$/.exec(text);
   if (!m) return undefined;
-  const source = hostPath(m[1], dir);
-  const target = containerPath(m[2]);
+  const source = hostPath(m[1], at);
+  const target = containerPath(m[2], at);
   return source && target ? { source, target, kind: 'bind' } : undefined;
 }
 
-function longVolume(map: YAMLMap, dir: string): ComposeMount | undefined {
+function longVolume(map: YAMLMap, at: Place): ComposeMount | undefined {
   const type = scalarText(get(map, 'type')) ?? 'volume';
   if (type !== 'bind') return undefined;
-  const src = scalarText(get(map, 'source'));
-  const source = src ? hostPath(src.startsWith('.') || src.startsWith('/') ? src : `./${src}`, dir) : undefined;
-  const target = containerPath(scalarText(get(map, 'target')));
+  const source = relativeHostPath(scalarText(get(map, 'source')), at);
+  const target = containerPath(scalarText(get(map, 'target')), at);
   return source && target ? { source, target, kind: 'bind' } : undefined;
+}
+
+/** A host path where a plain name is a relative path too (long-syntax `source:`, `file:`). */
+function relativeHostPath(written: string | undefined, at: Place): string | undefined {
+  const text = written === undefined ? undefined : interpolate(written, at.env);
+  if (!text) return undefined;
+  return hostPath(text.startsWith('.') || text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text) ? text : `./${text}`, { dir: at.dir, env: new Map() });
 }
 
 /** Top-level `configs:` or `secrets:` entries backed by a host file: name -> absolute path. */
-function topLevelFiles(node: YamlNode | undefined, dir: string): Map<string, string> {
+function topLevelFiles(node: YamlNode | undefined, at: Place): Map<string, string> {
   const out = new Map<string, string>();
   if (!isMap(node)) return out;
   for (const item of node.items) {
     const name = scalarText(item.key as YamlNode);
-    const file = isMap(item.value) ? scalarText(get(item.value, 'file')) : undefined;
-    const source = file ? hostPath(file.startsWith('.') || file.startsWith('/') ? file : `./${file}`, dir) : undefined;
+    const source = isMap(item.value) ? relativeHostPath(scalarText(get(item.value, 'file')), at) : undefined;
     if (name && source) out.set(name, source);
   }
   return out;
 }
 
 /** A service's `configs:` or `secrets:` list, short (`- name`) or long (`- source: name, target: ...`). */
-function fileMounts(node: YamlNode | undefined, files: Map<string, string>, kind: 'config' | 'secret'): ComposeMount[] {
+function fileMounts(node: YamlNode | undefined, files: Map<string, string>, kind: 'config' | 'secret', at: Place): ComposeMount[] {
   if (!isSeq(node)) return [];
   const out: ComposeMount[] = [];
   for (const item of node.items as YamlNode[]) {
@@ -155,7 +203,7 @@ function fileMounts(node: YamlNode | undefined, files: Map<string, string>, kind
     const source = name ? files.get(name) : undefined;
     if (!name || !source) continue;
     const written = isMap(item) ? scalarText(get(item, 'target')) : undefined;
-    const target = containerPath(fileMountTarget(kind, name, written));
+    const target = containerPath(fileMountTarget(kind, name, written), at);
     if (target) out.push({ source, target, kind });
   }
   return out;

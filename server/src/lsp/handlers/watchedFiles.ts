@@ -10,8 +10,8 @@ export const WATCHED_GLOBS = [
   '**/*.{p12,pfx,jks,pem,crt,cer,key,der}',
   '**/*.yml',
   '**/*.yaml',
-  // Their presence makes a folder a live config directory.
-  '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options}',
+  // Their presence makes a folder a live config directory; .env feeds compose's interpolation.
+  '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options,.env}',
 ];
 
 export function canWatchDynamically(capabilities: ClientCapabilities): boolean {
