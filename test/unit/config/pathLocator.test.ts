@@ -91,6 +91,12 @@ describe('compose mounts', () => {
     assert.deepEqual(parseComposeMounts('- a\n- b\n', '/ws/compose.yml').services, []);
   });
 
+  test('services that take their volumes from an anchor through a merge key', () => {
+    const text = 'x-es: &es\n  image: es\n  volumes:\n    - ./certs:/usr/share/elasticsearch/config/certs\nservices:\n  es01:\n    <<: *es\n  es02:\n    <<: [*es]\n    image: other\n';
+    const services = parseComposeMounts(text, '/ws/compose.yml').services;
+    assert.deepEqual(services.map((s) => [s.name, s.image, s.mounts.map((m) => m.source)]), [['es01', 'es', ['/ws/certs']], ['es02', 'other', ['/ws/certs']]]);
+  });
+
   test('variables as Compose interpolates them: .env values and defaults', () => {
     const env = parseDotEnv('# comment\nexport CERTS_DIR="./pki"\nES_CONF=/usr/share/elasticsearch/config # trailing\nEMPTY=\n');
     assert.equal(env.get('CERTS_DIR'), './pki');

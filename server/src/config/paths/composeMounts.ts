@@ -8,7 +8,7 @@
 // a config is mounted at `/<source>` unless `target` says otherwise; a secret at `/run/secrets/<source>`, and a
 // relative secret `target` is a name inside `/run/secrets/`.
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 
 /** The names Compose looks for, in its order of preference, then the override files it merges. */
 export const COMPOSE_FILE_NAMES = [
@@ -57,8 +57,10 @@ export interface ComposeFile {
 export function parseComposeMounts(text: string, composePath: string, env: ReadonlyMap<string, string> = new Map()): ComposeFile {
   const out: ComposeFile = { path: composePath, services: [] };
   let root: unknown;
+  let doc: Document;
   try {
-    root = parseDocument(text, { uniqueKeys: false }).contents;
+    doc = parseDocument(text, { uniqueKeys: false });
+    root = doc.contents;
   } catch {
     return out;
   }
@@ -70,10 +72,11 @@ export function parseComposeMounts(text: string, composePath: string, env: Reado
   if (!isMap(services)) return out;
   for (const item of services.items) {
     const name = scalarText(item.key as YamlNode);
-    if (!name || !isMap(item.value)) continue;
-    const service = item.value;
-    const image = scalarText(get(service, 'image'));
-    const mounts = [...volumeMounts(get(service, 'volumes'), at), ...fileMounts(get(service, 'configs'), files.configs, 'config', at), ...fileMounts(get(service, 'secrets'), files.secrets, 'secret', at)];
+    const service = deref(item.value as YamlNode, doc);
+    if (!name || !isMap(service)) continue;
+    const field = (key: string) => lookup(service, key, doc);
+    const image = scalarText(field('image'));
+    const mounts = [...volumeMounts(field('volumes'), at), ...fileMounts(field('configs'), files.configs, 'config', at), ...fileMounts(field('secrets'), files.secrets, 'secret', at)];
     out.services.push({ name, ...(image ? { image } : {}), mounts });
   }
   return out;
@@ -83,6 +86,29 @@ export function parseComposeMounts(text: string, composePath: string, env: Reado
 interface Place {
   dir: string;
   env: ReadonlyMap<string, string>;
+}
+
+/** An alias's node (anchors such as `x-es: &es` shared by services), else the node itself. */
+function deref(node: YamlNode | null | undefined, doc: Document): YamlNode | undefined {
+  if (!isAlias(node)) return node ?? undefined;
+  try {
+    return (node.resolve(doc) as YamlNode | undefined) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A service's field, written there or brought in by merge keys (`<<: *es`, `<<: [*a, *b]`), a few levels deep. */
+function lookup(map: YAMLMap, key: string, doc: Document, depth = 0): YamlNode | undefined {
+  const direct = deref(get(map, key), doc);
+  if (direct !== undefined || depth >= 4) return direct;
+  const merged = deref(get(map, '<<'), doc);
+  const sources = isSeq(merged) ? (merged.items as YamlNode[]).map((n) => deref(n, doc)) : [merged];
+  for (const source of sources) {
+    const hit = isMap(source) ? lookup(source, key, doc, depth + 1) : undefined;
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
 }
 
 function get(map: YAMLMap, key: string): YamlNode | undefined {
