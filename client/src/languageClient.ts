@@ -17,7 +17,7 @@ import type { Log } from './log';
 import type { PasswordStore } from './passwordStore';
 
 /** Certificate and keystore files whose changes can change a diagnostic. */
-export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,pem,crt,cer,key,der}';
+export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,jceks,p7b,p7c,crl,pem,crt,cer,key,der}';
 const CONFIG_GLOB = '**/*.{yml,yaml}';
 /** Files that decide where paths live (see the engine's PathLocator): live-directory markers, compose's .env. */
 const LIVE_MARKER_GLOB = '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options,.env}';

@@ -12,6 +12,9 @@ import { makeCa, makeSignedCertificate } from '../../server/src/pki/generate/iss
 import { certificateToPem, csrToPem, privateKeyToPem } from '../../server/src/pki/pemWrite';
 import { httpSettings, kibanaClientSettings, kibanaTrustSettings, sampleYaml, transportSettings } from '../../server/src/pki/generate/settings';
 import { writePkcs12 } from '../../server/src/pki/pkcs12/write';
+import { writeJavaKeystore } from '../unit/pki/helpers/javaKeystore';
+import { writeEsKeystore } from '../unit/pki/helpers/esKeystore';
+import { pem as pemArmour, pkcs7Bundle } from '../unit/pki/helpers/pkcs7';
 
 /** A keystore and the password it was made with. */
 export interface KeystoreSeed { bytes: Uint8Array; password: string }
@@ -20,6 +23,10 @@ export interface Corpus {
   pem: Uint8Array[];
   der: Uint8Array[];
   pkcs12: KeystoreSeed[];
+  /** JKS and JCEKS keystores (test helper writer and keytool). */
+  jks: KeystoreSeed[];
+  /** elasticsearch.keystore files of each format version (password '' or the seed password). */
+  esKeystore: KeystoreSeed[];
   yaml: Uint8Array[];
   instances: Uint8Array[];
   dn: Uint8Array[];
@@ -100,6 +107,21 @@ async function fromGenerator(c: Corpus): Promise<void> {
   for (const [password, legacy] of [[SEED_PASSWORD, false], [SEED_PASSWORD, true], ['', false]] as const) {
     c.pkcs12.push({ bytes: writePkcs12([entry], trusted, { password, legacy, iterations: 64 }), password });
   }
+  const bundle = pkcs7Bundle([leaf.certDer, ca.certDer]);
+  c.der.push(bundle);
+  c.pem.push(enc.encode(pemArmour('PKCS7', bundle)));
+  const keyObject = crypto.createPrivateKey({ key: Buffer.from(leaf.key.export({ type: 'pkcs8', format: 'der' })), format: 'der', type: 'pkcs8' });
+  for (const type of ['JKS', 'JCEKS'] as const) {
+    for (const password of [SEED_PASSWORD, '']) {
+      const keys = [{ alias: 'es01', key: keyObject, chain: [leaf.certDer, ca.certDer] }];
+      c.jks.push({ bytes: writeJavaKeystore({ type, password, keys, trusted: [{ alias: 'ca', cert: ca.certDer }], iterations: 16 }), password });
+    }
+  }
+  for (const version of [3, 4, 5, 6]) {
+    const settings = { 'keystore.seed': 'seed', 'xpack.security.http.ssl.keystore.secure_password': 'x', 'a.file': Buffer.from([0, 1, 2]) };
+    c.esKeystore.push({ bytes: writeEsKeystore({ version, settings }), password: '' });
+    if (version === 5) c.esKeystore.push({ bytes: writeEsKeystore({ version, settings, password: SEED_PASSWORD }), password: SEED_PASSWORD });
+  }
   c.sources.push('project generator');
 }
 
@@ -122,7 +144,11 @@ function fromOpenssl(c: Corpus): void {
       openssl(['pkcs12', '-export', '-in', 'c.pem', '-inkey', 'k.pem', '-out', name, '-passout', p, '-iter', '64', ...extra], dir);
       c.pkcs12.push({ bytes: fs.readFileSync(path.join(dir, name)), password: SEED_PASSWORD });
     }
-    for (const f of ['c.pem', 'k.pem', 'r.pem']) {
+    fs.writeFileSync(path.join(dir, 'db.txt'), '');
+    fs.writeFileSync(path.join(dir, 'ca.cnf'), `[ca]\ndefault_ca=c\n[c]\ndatabase=db.txt\ndefault_md=sha256\ndefault_crl_days=7\ncertificate=c.pem\nprivate_key=k.pem\n`);
+    openssl(['ca', '-config', 'ca.cnf', '-gencrl', '-out', 'l.pem'], dir);
+    openssl(['crl2pkcs7', '-in', 'l.pem', '-certfile', 'c.pem', '-out', 'b.p7b'], dir);
+    for (const f of ['c.pem', 'k.pem', 'r.pem', 'l.pem', 'b.p7b']) {
       const bytes = fs.readFileSync(path.join(dir, f));
       c.pem.push(bytes);
       c.der.push(...pemToDer(bytes.toString('utf8')));
@@ -184,7 +210,7 @@ function fromGeneratorSamples(c: Corpus): void {
 
 /** Builds the corpus; a source that fails (no openssl here, a module not there yet) is left out and named. */
 export async function buildCorpus(log: (line: string) => void): Promise<Corpus> {
-  const c: Corpus = { pem: [], der: [], pkcs12: [], yaml: [], instances: [], dn: [], sources: [] };
+  const c: Corpus = { pem: [], der: [], pkcs12: [], jks: [], esKeystore: [], yaml: [], instances: [], dn: [], sources: [] };
   const steps: Array<[string, () => void | Promise<void>]> = [
     ['repository files', () => fromRepository(c)], ['node crypto', () => fromNodeCrypto(c)],
     ['project generator', () => fromGenerator(c)], ['generator samples', () => fromGeneratorSamples(c)], ['openssl', () => fromOpenssl(c)], ['built-in texts', () => builtinTexts(c)],

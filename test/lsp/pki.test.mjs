@@ -63,6 +63,19 @@ describe('certificates over the protocol', () => {
     assert.equal(r.result.certificates[0].isCA, true);
   });
 
+  test('inspectFile sends the policy lints the viewer shows', async () => {
+    const gen = await server.connection.sendRequest('estls/generate', { kind: 'cert', format: 'pem', instances: [{ name: 'lint-node', dns: ['lint-node'], ip: [] }], ca: { kind: 'selfSigned' } });
+    assert.equal(gen.ok, true, JSON.stringify(gen));
+    const node = path.join(dir, 'lint-node.crt');
+    fs.writeFileSync(node, fileOf(gen.result, 'lint-node.crt'));
+    const r = await server.connection.sendRequest('estls/inspectFile', { path: node });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    // certutil's default of 1095 days is beyond what Apple platforms accept for a TLS server certificate.
+    assert.deepEqual(r.result.lints.map((l) => [l.id, l.severity]), [['certificate-validity-too-long', 'hint']]);
+    const ca = await server.connection.sendRequest('estls/inspectFile', { path: path.join(dir, 'ca.crt') });
+    assert.deepEqual(ca.result.lints, []);
+  });
+
   test('inspectFile says why a file cannot be read', async () => {
     const missing = await server.connection.sendRequest('estls/inspectFile', { path: path.join(dir, 'nope.p12') });
     assert.deepEqual([missing.ok, missing.code], [false, 'MISSING']);
@@ -86,6 +99,22 @@ describe('certificates over the protocol', () => {
     const lockedAgain = await server.connection.sendRequest('estls/inspectFile', { path: p12 });
     assert.equal(lockedAgain.ok, false);
     assert.ok(!server.logs.some((l) => l.message.includes(p12Password)), 'a password reached the log');
+  });
+
+  test('exportPem gives a certificate as PEM, and a private key only when the client confirmed it', async () => {
+    const cert = await server.connection.sendRequest('estls/exportPem', { path: path.join(dir, 'ca.crt'), item: { kind: 'certificate', index: 0 } });
+    assert.equal(cert.ok, true, JSON.stringify(cert));
+    assert.equal(cert.result.privateKey, false);
+    assert.equal(cert.result.pem.trim(), pemCa.trim());
+    const unconfirmed = await server.connection.sendRequest('estls/exportPem', { path: p12, password: p12Password, item: { kind: 'entryKey', entry: 0 } });
+    assert.equal(unconfirmed.ok, false);
+    const key = await server.connection.sendRequest('estls/exportPem', { path: p12, password: p12Password, item: { kind: 'entryKey', entry: 0 }, confirmedPrivateKey: true });
+    assert.equal(key.ok, true, JSON.stringify(key.ok ? {} : key));
+    assert.match(key.result.pem, /^-----BEGIN PRIVATE KEY-----/);
+    assert.equal(key.result.privateKey, true);
+    const bad = await server.connection.sendRequest('estls/exportPem', { path: path.join(dir, 'ca.crt'), item: { kind: 'certificate', index: 7 } });
+    assert.equal(bad.ok, false);
+    assert.ok(!server.logs.some((l) => l.message.includes('PRIVATE KEY')), 'a key reached the log');
   });
 
   test('hover on path values shows the certificate, or says the file is locked or missing', async () => {

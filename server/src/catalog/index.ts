@@ -4,6 +4,7 @@ import { elasticsearchNamespaces, elasticsearchSettings } from './elasticsearch'
 import { kibanaNamespaces, kibanaSettings } from './kibana';
 
 export * from './types';
+export * from './version';
 export { SettingIndex, editDistance, instantiate, matchesPrefix } from './lookup';
 
 // Built once on first use; the catalog is immutable data, so sharing it holds no mutable state.

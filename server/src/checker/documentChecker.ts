@@ -14,6 +14,8 @@ import type { ConfigModel } from '../config/types';
 import { runRules } from '../rules';
 import { CheckScope } from '../rules/checkScope';
 import type { CheckEnvironment, CheckInput, CheckResult } from '../rules/types';
+import type { StackVersion } from '../catalog/version';
+import { inferStackVersion } from '../workspace/stackVersion';
 import { CatalogMemo } from './catalogMemo';
 import { DocumentCache } from './documentCache';
 
@@ -31,6 +33,8 @@ export interface CheckedDocument {
   /** Absolute path, when the document is a file on disk. */
   filePath?: string;
   version: number;
+  /** The stack version the check followed, and where it came from (hovers show it). */
+  stackVersion: StackVersion;
   result: CheckResult;
   lines: LineIndex;
 }
@@ -107,8 +111,9 @@ export class DocumentChecker {
     const same = last && last.version === doc.version && last.product === product && last.filePath === filePath;
     const model = same ? last.model : parseConfig(doc.text, { product, filePath }, memo.chunks);
     memo.parsed = { version: doc.version, product, filePath, model };
-    const result = checkModel(model, this.environment(), memo);
-    return { product, filePath, version: doc.version, result, lines: this.lines(doc) };
+    const env = withStackVersion(this.environment(), product, filePath);
+    const result = checkModel(model, env, memo);
+    return { product, filePath, version: doc.version, stackVersion: env.options.stackVersion!, result, lines: this.lines(doc) };
   }
 }
 
@@ -126,5 +131,19 @@ function checkModel(model: ConfigModel, env: CheckEnvironment, memo?: DocumentMe
  * The CLI and tests use this; an open document goes through a DocumentChecker, which gives the same findings.
  */
 export function checkText(input: CheckInput, env: CheckEnvironment): CheckResult {
-  return checkModel(parseConfig(input.text, { product: input.product, filePath: input.filePath }), env);
+  const model = parseConfig(input.text, { product: input.product, filePath: input.filePath });
+  return checkModel(model, withStackVersion(env, input.product, input.filePath));
+}
+
+/**
+ * The environment with the stack version this file is checked against: the one the user configured (the
+ * environment already carries it), else one found in the deployment files around the file, else the current 9.x.
+ */
+export function withStackVersion(env: CheckEnvironment, product: Product, filePath: string | undefined): CheckEnvironment {
+  const configured = env.options.stackVersion;
+  if (configured && !configured.assumed) return env;
+  const stackVersion = inferStackVersion({
+    filePath, product, fs: env.fs, workspaceRoots: env.options.workspaceRoots, readOutsideWorkspace: env.options.readOutsideWorkspace,
+  });
+  return { ...env, options: { ...env.options, stackVersion } };
 }

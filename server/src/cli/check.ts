@@ -3,9 +3,11 @@ import * as path from 'node:path';
 import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
 import { parseMapArgument, type PathMapping } from '../config/paths/mappings';
+import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
+import { configuredStackVersion, parseStackVersion } from '../catalog/version';
 import { checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
@@ -13,10 +15,12 @@ import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 
 export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N]
-                   [--config-dir DIR] [--map CONTAINER_PATH=LOCAL_PATH]... FILE...
+                   [--stack-version X.Y.Z] [--config-dir DIR] [--map CONTAINER_PATH=LOCAL_PATH]... FILE...
 
 Checks elasticsearch.yml and kibana.yml files. The product comes from each file's name
-(elasticsearch*.yml, kibana*.yml) unless --product is given.
+(elasticsearch*.yml, kibana*.yml) unless --product is given. Verdicts that depend on the release
+follow --stack-version, else a version found beside the file (compose image tags, Helm imageTag,
+Ansible es_version), else the current 9.x.
 
 Where paths are checked: a file whose folder holds what an installed product keeps there
 (elasticsearch.keystore, jvm.options, log4j2.properties; kibana.keystore, node.options), or every
@@ -43,19 +47,18 @@ interface CheckArgs {
   format: 'text' | 'json';
   product?: Product;
   expiryDays: number;
+  stackVersion?: string;
   files: string[];
   configDir?: string;
   mappings: PathMapping[];
 }
-
-/** Bytes that cannot be settings text are refused before decoding (4 bytes per character at most). */
-const MAX_FILE_BYTES = MAX_FILE_CHARS * 4;
 
 function parseCheckArgs(args: string[], cwd: string): CheckArgs | string {
   const parsed = parseCommandArgs(args, {
     format: { type: 'string' },
     product: { type: 'string' },
     'expiry-days': { type: 'string' },
+    'stack-version': { type: 'string' },
     'config-dir': { type: 'string' },
     map: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
@@ -70,30 +73,38 @@ function parseCheckArgs(args: string[], cwd: string): CheckArgs | string {
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
   const days = values['expiry-days'] ?? '30';
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
+  const stackVersion = values['stack-version'];
+  if (stackVersion !== undefined && !parseStackVersion(stackVersion)) return `--stack-version takes a version such as 8.11.0 or 7.17, not '${stackVersion}'`;
   if (positionals.length === 0) return 'no file given';
+  const paths = pathArgs(values.map ?? [], values['config-dir'], cwd);
+  if (typeof paths === 'string') return paths;
+  return { format, product, expiryDays: Number(days), stackVersion, files: positionals, ...paths };
+}
+
+/** `--map` and `--config-dir`, relative to the current folder; a string says what is wrong. */
+function pathArgs(maps: string[], configDir: string | undefined, cwd: string): Pick<CheckArgs, 'mappings' | 'configDir'> | string {
   const mappings: PathMapping[] = [];
-  for (const text of values.map ?? []) {
+  for (const text of maps) {
     const mapping = parseMapArgument(text, cwd);
     if (typeof mapping === 'string') return mapping;
     mappings.push(mapping);
   }
-  const configDir = values['config-dir'] !== undefined ? path.resolve(cwd, values['config-dir']) : undefined;
-  return { format, product, expiryDays: Number(days), files: positionals, mappings, ...(configDir ? { configDir } : {}) };
+  return { mappings, ...(configDir !== undefined ? { configDir: path.resolve(cwd, configDir) } : {}) };
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
 function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
-  let stat;
   let bytes;
   try {
-    stat = io.fs.stat(absolute);
+    const stat = io.fs.stat(absolute);
     if (!stat) return 'no such file';
-    if (!stat.isFile) return 'not a file';
-    if (stat.size > MAX_FILE_BYTES) {
-      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `The file has ${stat.size} bytes; files over ${MAX_FILE_CHARS / (1024 * 1024)} MB are not checked.`, range: { start: 0, end: 0 } } };
-    }
-    bytes = io.fs.readFile(absolute);
+    if (stat.isDirectory) return 'not a file';
+    bytes = readBounded(io.fs, absolute, 'settings');
   } catch (e) {
+    if (isFileGateError(e) && e.code === 'TOO_LARGE') {
+      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `${e.message} Settings files over ${MAX_FILE_CHARS / (1024 * 1024)} M characters are not checked.`, range: { start: 0, end: 0 } } };
+    }
+    if (isFileGateError(e)) return e.message;
     return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`;
   }
   return bytes ? decodeUtf8(bytes) : 'no such file';
@@ -157,8 +168,13 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     clock: io.clock,
     passwords: { get: () => undefined },
     certificates: new CertificateFileCache(io.fs, io.clock),
-    // The current directory bounds the search for compose files, as a workspace folder does in the editor.
-    options: { expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd], configDir: parsed.configDir, pathMappings: parsed.mappings },
+    // The current directory bounds the search for compose files and for a stack version in deployment files
+    // around each file, as a workspace folder does in the editor.
+    options: {
+      expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd],
+      stackVersion: configuredStackVersion(parsed.stackVersion, '--stack-version'),
+      configDir: parsed.configDir, pathMappings: parsed.mappings,
+    },
   };
   const entries: CheckReportEntry[] = [];
   let checked = 0;

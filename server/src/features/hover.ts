@@ -1,6 +1,7 @@
 // Hover content for settings files, as markdown: what a key means, and what a value does or points at.
 import type { SettingIndex } from '../catalog/lookup';
 import type { FileRole, SettingDef, SettingMatch } from '../catalog/types';
+import type { StackVersion } from '../catalog/version';
 import { settingAt } from '../config/position';
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
 import type { OffsetRange } from '../core/finding';
@@ -22,6 +23,8 @@ export interface HoverDeps {
   configDir?: string;
   /** Where a path value lives (the check's PathLocator); without it paths resolve as on a live config. */
   locate?(value: string): PathLocation;
+  /** The stack version the file was checked against; key hovers say which one and where it came from. */
+  stackVersion?: StackVersion;
 }
 
 const productName = { elasticsearch: 'Elasticsearch', kibana: 'Kibana' } as const;
@@ -57,7 +60,7 @@ function lifecycleLines(match: SettingMatch): string[] {
 }
 
 /** Markdown for a known key: description, type, default, status, placeholders and a docs link. */
-export function keyHoverMarkdown(match: SettingMatch): string {
+export function keyHoverMarkdown(match: SettingMatch, stackVersion?: StackVersion): string {
   const { def } = match;
   const parts = [`**\`${match.key}\`** · ${productName[def.product]} setting`, def.description];
   const facts = [`Type: ${typeLine(def)}`];
@@ -66,9 +69,15 @@ export function keyHoverMarkdown(match: SettingMatch): string {
   for (const [name, value] of Object.entries(match.params)) facts.push(`\`<${name}>\` = \`${value}\``);
   parts.push(facts.join('  \n'));
   const status = lifecycleLines(match);
+  if (stackVersion) status.push(stackVersionLine(stackVersion));
   if (status.length) parts.push(status.join('  \n'));
   parts.push(`[Documentation](${def.docs})`);
   return parts.join('\n\n');
+}
+
+/** `Checked as stack 8.11.0 (from image: … in compose.yml)`: which release the verdicts on this file follow. */
+function stackVersionLine(version: StackVersion): string {
+  return `Checked as stack version \`${version.version}\` (${version.assumed ? 'assumed: ' : 'from '}${version.source}).`;
 }
 
 /** Markdown for a key the catalog does not know; only said inside namespaces the catalog claims. */
@@ -131,14 +140,14 @@ function scalarOf(setting: Setting, item: number | undefined): ScalarValue | und
   return value.kind === 'list' && item !== undefined ? value.items[item] : undefined;
 }
 
-function keyHover(setting: Setting, partIndex: number, catalog: SettingIndex): HoverResult | undefined {
+function keyHover(setting: Setting, partIndex: number, catalog: SettingIndex, stackVersion?: StackVersion): HoverResult | undefined {
   const range = setting.keyParts[partIndex].range;
   if (partIndex < setting.keyParts.length - 1) {
     const markdown = prefixMarkdown(keyPrefix(setting, partIndex), catalog);
     return markdown ? { markdown, range } : undefined;
   }
   const match = catalog.lookup(setting.key);
-  const markdown = match ? keyHoverMarkdown(match) : unknownKeyMarkdown(setting.key, catalog);
+  const markdown = match ? keyHoverMarkdown(match, stackVersion) : unknownKeyMarkdown(setting.key, catalog);
   return markdown ? { markdown, range } : undefined;
 }
 
@@ -146,7 +155,7 @@ function keyHover(setting: Setting, partIndex: number, catalog: SettingIndex): H
 export function hoverAt(model: ConfigModel, catalog: SettingIndex, offset: number, deps: HoverDeps = {}): HoverResult | undefined {
   const hit = settingAt(model, offset);
   if (!hit) return undefined;
-  if (hit.on === 'key') return keyHover(hit.setting, hit.keyPart, catalog);
+  if (hit.on === 'key') return keyHover(hit.setting, hit.keyPart, catalog, deps.stackVersion);
   const scalar = scalarOf(hit.setting, hit.item);
   const match = catalog.lookup(hit.setting.key);
   if (!match || !scalar) return undefined;

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckedDocument, DocumentVersion } from '../checker/documentChecker';
+import { configuredStackVersion } from '../catalog/version';
 import { foldersFromSetting, mappingsFromSetting } from '../config/paths/mappings';
 import { detectProduct } from '../config/product';
 import type { LineIndex } from '../core/lineIndex';
@@ -31,6 +32,7 @@ export function checkEnvironment(ctx: ServerContext): CheckEnvironment {
       workspaceRoots: ctx.workspaceRoots,
       pathMappings: mappingsFromSetting(ctx.settings.pathMappings, ctx.workspaceRoots),
       liveConfigDirs: foldersFromSetting(ctx.settings.liveConfigDirs, ctx.workspaceRoots),
+      stackVersion: configuredStackVersion(ctx.settings.stackVersion, 'the setting elasticTls.stackVersion'),
     },
   };
 }

@@ -10,13 +10,15 @@ export interface ServerSettings {
   validationDelay: number;
   /** False in an untrusted workspace: no reads outside the workspace, no generation. */
   trusted: boolean;
+  /** `elasticTls.stackVersion`: the release files are checked against; empty infers it from the workspace. */
+  stackVersion: string;
   /** `elasticTls.pathMappings` as written: container path -> local path (`${workspaceFolder}` allowed). */
   pathMappings: Record<string, string>;
   /** `elasticTls.liveConfigDirs` as written: folders whose settings files are this machine's live config. */
   liveConfigDirs: string[];
 }
 
-export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true, pathMappings: {}, liveConfigDirs: [] };
+export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true, stackVersion: '', pathMappings: {}, liveConfigDirs: [] };
 
 const MAX_DELAY_MS = 60_000;
 
@@ -62,6 +64,7 @@ export function mergeSettings(base: ServerSettings, raw: unknown): ServerSetting
     files: productMap(pick('files')) ?? base.files,
     validationDelay: nonNegative(pick('validationDelay'), MAX_DELAY_MS) ?? base.validationDelay,
     trusted: base.trusted,
+    stackVersion: typeof pick('stackVersion') === 'string' ? (pick('stackVersion') as string).trim() : base.stackVersion,
     pathMappings: stringMap(pick('pathMappings')) ?? base.pathMappings,
     liveConfigDirs: stringList(pick('liveConfigDirs')) ?? base.liveConfigDirs,
   };

@@ -20,6 +20,7 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'insecure-setting': both('deploy-manage/security/secure-cluster-communications', 'deploy-manage/security/set-up-basic-security-plus-https'),
   'deprecated-setting': both('reference/elasticsearch/configuration-reference/security-settings', 'reference/kibana/configuration-reference/general-settings'),
   'removed-setting': both('reference/elasticsearch/configuration-reference/security-settings', 'reference/kibana/configuration-reference/general-settings'),
+  'kibana-credentials': same('reference/kibana/configuration-reference/general-settings'),
   'missing-file': both('troubleshoot/elasticsearch/security/trb-security-path', 'deploy-manage/security/set-up-basic-security-plus-https'),
   // Docker loads the config from /usr/share/elasticsearch/config/ (the first page says so), the usual other machine.
   'path-not-checked': both('deploy-manage/deploy/self-managed/install-elasticsearch-docker-configure', 'deploy-manage/deploy/self-managed/install-kibana-with-docker'),
@@ -36,7 +37,16 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'keystore-locked': same('deploy-manage/security/secure-settings'),
   'certificate-bad-password': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'certificate-unreadable': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
+  'certificate-revoked': same('deploy-manage/security/security-certificates-keys'),
   'ca-strict-clients': same('deploy-manage/security/security-certificates-keys'),
+  'certificate-weak-key': same('deploy-manage/security/security-certificates-keys'),
+  'certificate-weak-signature': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
+  'certificate-key-swapped': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
+  'ca-certificate-as-node-certificate': same('deploy-manage/security/security-certificates-keys'),
+  'certificate-key-usage': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
+  'certificate-chain-order': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
+  'certificate-chain-incomplete': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
+  'certificate-validity-too-long': same('deploy-manage/security/set-up-basic-security-plus-https'),
 };
 
 function both(elasticsearch: string, kibana: string): { elasticsearch: string; kibana: string } {

@@ -15,6 +15,7 @@ export const SETTINGS_RULE_IDS = {
   'insecure-setting': 'A setting weakens security (verification off, old TLS versions, security disabled ...).',
   'deprecated-setting': 'A setting is deprecated; it still works but has a replacement or will go away.',
   'removed-setting': 'A setting was removed; the product refuses to start with it.',
+  'kibana-credentials': 'Kibana refuses or deprecates the credentials it would use against Elasticsearch (the elastic superuser, a token beside a username).',
   'missing-file': 'A setting names a file that does not exist, or names a directory where a file belongs (an error on a live config directory, a warning behind a compose mount or a path mapping).',
   'path-not-checked': 'A hint: the path lives on another machine (a node, a container) and nothing maps it to a workspace file, so it is not checked.',
 } as const;
@@ -33,8 +34,17 @@ export const CERTIFICATE_RULE_IDS = {
   'encrypted-key-without-passphrase': 'An encrypted private key is configured without its passphrase setting.',
   'keystore-locked': 'A keystore or key is password-protected and its password is not known here, so its contents are not checked.',
   'certificate-bad-password': 'The password given for a keystore or key does not open it.',
+  'certificate-revoked': 'A configured certificate is listed as revoked in a CRL (*.crl) beside the configured certificate files.',
   'certificate-unreadable': 'A certificate, key or keystore file cannot be read or holds nothing usable.',
   'ca-strict-clients': 'A CA behind the HTTP certificate lacks keyUsage (or keyCertSign, or a key identifier), which strict clients such as Python 3.13 reject.',
+  'certificate-weak-key': 'A configured certificate has an RSA key below 2048 bits or an EC key below P-256.',
+  'certificate-weak-signature': 'A configured certificate is signed with MD5 or SHA-1, which JDKs, OpenSSL 3 and browsers refuse.',
+  'certificate-key-swapped': 'The certificate setting names a private key file, or the key setting names a certificate file.',
+  'ca-certificate-as-node-certificate': 'A CA certificate (basicConstraints CA:TRUE) is presented as the node\'s own certificate.',
+  'certificate-key-usage': 'The presented certificate has a keyUsage that forbids TLS (no digitalSignature, or for RSA no keyEncipherment either).',
+  'certificate-chain-order': 'The certificate file lists its chain out of issuing order.',
+  'certificate-chain-incomplete': 'The certificate file leaves out an intermediate CA that peers trusting only the root need.',
+  'certificate-validity-too-long': 'A browser-facing certificate is valid longer than browsers accept (398 days for public CAs, 825 on Apple platforms).',
 } as const;
 
 export type CertificateRuleId = keyof typeof CERTIFICATE_RULE_IDS;

@@ -1,44 +1,63 @@
-import type { SettingMatch } from '../catalog/types';
+import type { Lifecycle, SettingMatch } from '../catalog/types';
+import { atLeast } from '../catalog/version';
 import type { Setting } from '../config/types';
 import type { Finding, Fix } from '../core/finding';
 import { renameKeyEdit } from './fixes';
 import { legacyPasswordReplacement } from './secrets';
-import { makeFinding, productName, q } from './support';
+import { assumedVersionNote, makeFinding, productName, q, stackVersionOf } from './support';
 import type { Rule, RuleContext } from './types';
 
-/** Deprecated settings (still work) and removed ones (refused), with the replacement from the catalog. */
+/**
+ * Deprecated settings (still work) and removed ones (refused), with the replacement from the catalog. Both
+ * follow the stack version: a setting removed in 8.0 is valid on 7.x, where it gets at most a hint.
+ */
 export const lifecycleRule: Rule = (ctx) => {
   const out: Finding[] = [];
+  const version = stackVersionOf(ctx);
   for (const setting of ctx.model.settings) {
     const match = ctx.catalog.lookup(setting.key);
     if (!match) continue;
-    if (match.def.removed) out.push(removed(ctx, setting, match));
-    else if (match.def.deprecated && !(ctx.model.product === 'elasticsearch' && legacyPasswordReplacement(setting.key))) {
-      out.push(deprecated(ctx, setting, match));
-    }
+    const { removed: gone, deprecated: old } = match.def;
+    if (gone && atLeast(version, gone.since)) out.push(removed(ctx, setting, match, gone));
+    else if (old && atLeast(version, old.since) && !(ctx.model.product === 'elasticsearch' && legacyPasswordReplacement(setting.key))) {
+      out.push(deprecated(ctx, setting, match, old));
+    } else if (gone) out.push(removedLater(ctx, setting, match, gone));
   }
   return out;
 };
 
-function removed(ctx: RuleContext, setting: Setting, match: SettingMatch): Finding {
-  const life = match.def.removed!;
-  const replacement = life.replacement ? fillPlaceholders(life.replacement, match.params) : undefined;
+function replacementOf(life: Lifecycle, match: SettingMatch): string | undefined {
+  return life.replacement ? fillPlaceholders(life.replacement, match.params) : undefined;
+}
+
+function removed(ctx: RuleContext, setting: Setting, match: SettingMatch, life: Lifecycle): Finding {
+  const replacement = replacementOf(life, match);
   const instead = replacement ? ` Use ${q(replacement)} instead.` : '';
   return makeFinding(ctx, 'removed-setting', setting.key, {
     severity: 'error',
-    message: `${q(setting.key)} was removed in ${productName(ctx)} ${life.since}, which refuses to start with it.${instead}${note(life.note)}`,
+    message: `${q(setting.key)} was removed in ${productName(ctx)} ${life.since}, which refuses to start with it.${instead}${note(life.note)}${assumedVersionNote(ctx)}`,
     range: setting.keyRange,
     fixes: renameFix(ctx, setting, replacement),
   });
 }
 
-function deprecated(ctx: RuleContext, setting: Setting, match: SettingMatch): Finding {
-  const life = match.def.deprecated!;
-  const replacement = life.replacement ? fillPlaceholders(life.replacement, match.params) : undefined;
+/** Valid on the file's version, gone in a later one: worth knowing before an upgrade, nothing more. */
+function removedLater(ctx: RuleContext, setting: Setting, match: SettingMatch, life: Lifecycle): Finding {
+  const replacement = replacementOf(life, match);
+  const instead = replacement ? ` ${q(replacement)} replaces it.` : '';
+  return makeFinding(ctx, 'removed-setting', setting.key, {
+    severity: 'hint',
+    message: `${q(setting.key)} is valid here, but ${productName(ctx)} ${life.since} removed it; change it before upgrading.${instead}${assumedVersionNote(ctx)}`,
+    range: setting.keyRange,
+  });
+}
+
+function deprecated(ctx: RuleContext, setting: Setting, match: SettingMatch, life: Lifecycle): Finding {
+  const replacement = replacementOf(life, match);
   const instead = replacement ? ` Use ${q(replacement)} instead.` : '';
   return makeFinding(ctx, 'deprecated-setting', setting.key, {
     severity: 'warning',
-    message: `${q(setting.key)} is deprecated since ${productName(ctx)} ${life.since}.${instead}${note(life.note)}`,
+    message: `${q(setting.key)} is deprecated since ${productName(ctx)} ${life.since}.${instead}${note(life.note)}${assumedVersionNote(ctx)}`,
     range: setting.keyRange,
     tags: ['deprecated'],
     fixes: renameFix(ctx, setting, replacement),

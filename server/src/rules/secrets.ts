@@ -67,10 +67,14 @@ function esSecret(ctx: RuleContext, setting: Setting): Finding | undefined {
   });
 }
 
+/**
+ * Kibana's own docs write these settings in kibana.yml, and the Kibana keystore is an option, not a rule: a hint.
+ * An empty value holds no secret.
+ */
 function kibanaSecret(ctx: RuleContext, setting: Setting): Finding | undefined {
-  if (!isKibanaSecret(setting.key) || !plainScalar(setting) || setting.value.kind !== 'scalar') return undefined;
+  if (!isKibanaSecret(setting.key) || setting.value.kind !== 'scalar' || !plainScalar(setting)?.text) return undefined;
   return makeFinding(ctx, 'plaintext-secret', setting.key, {
-    severity: 'information',
+    severity: 'hint',
     message: `${q(setting.key)} holds a secret in plain text; the Kibana keystore can keep it out of kibana.yml.`,
     range: setting.keyRange,
     fixes: [{

@@ -1,4 +1,5 @@
 import type { SettingDef } from '../catalog/types';
+import { CURRENT_STACK_VERSION, describeVersion, type StackVersion } from '../catalog/version';
 import type { Setting } from '../config/types';
 import type { Finding } from '../core/finding';
 import type { RuleId } from './ids';
@@ -52,6 +53,16 @@ export function knownLeafPrefix(ctx: RuleContext, key: string): { key: string; d
 }
 
 /** A missing-companion finding on a setting's key. */
-export function missing(ctx: RuleContext, setting: Setting, message: string, severity: 'error' | 'warning', fixes?: Finding['fixes']): Finding {
+export function missing(ctx: RuleContext, setting: Setting, message: string, severity: Finding['severity'], fixes?: Finding['fixes']): Finding {
   return makeFinding(ctx, 'ssl-missing-companion', setting.key, { severity, message, range: setting.keyRange, fixes });
+}
+
+/** The stack version this check assumes: the user's or the inferred one, else the current release. */
+export function stackVersionOf(ctx: RuleContext): StackVersion {
+  return ctx.options.stackVersion ?? CURRENT_STACK_VERSION;
+}
+
+/** ` Checked as Kibana 8.11.0 (from ...).`: the sentence a version-dependent finding ends with. */
+export function assumedVersionNote(ctx: RuleContext): string {
+  return ` Checked as ${describeVersion(productName(ctx), stackVersionOf(ctx))}.`;
 }

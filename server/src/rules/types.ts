@@ -19,6 +19,8 @@ export interface CheckOptions {
   /** When false (untrusted workspace), rules read no file outside `workspaceRoots`. */
   readOutsideWorkspace: boolean;
   workspaceRoots: string[];
+  /** The stack version the file is for (setting, CLI flag or inferred); absent means the current 9.x is assumed. */
+  stackVersion?: import('../catalog/version').StackVersion;
 }
 
 export const defaultCheckOptions: CheckOptions = {

@@ -43,8 +43,22 @@ export function checkUrl(text: string): string | undefined {
   }
 }
 
-/** Booleans: Elasticsearch accepts exactly `true` or `false`; Kibana's YAML reader also takes `True`/`TRUE`. */
-export function checkBoolean(text: string, strict: boolean): string | undefined {
+/**
+ * Plain YAML scalars Elasticsearch's YAML reader resolves as booleans. It reads elasticsearch.yml with Jackson's
+ * YAMLParser over SnakeYAML, whose YAML 1.1 resolver tags these words `bool` (snakeyaml Resolver.BOOL); the parser
+ * turns them into a boolean token and Settings.fromXContent stores `"true"`/`"false"`
+ * (elastic/elasticsearch server/src/main/java/org/elasticsearch/common/settings/Settings.java, VALUE_BOOLEAN branch;
+ * FasterXML/jackson-dataformats-text yaml/.../YAMLParser.java `_decodeScalar` and `_matchYAMLBoolean`).
+ */
+const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+
+/**
+ * Booleans. Elasticsearch: a plain YAML 1.1 boolean word passes (it becomes `true`/`false` while loading);
+ * anything else reaches `Booleans.parseBoolean`, which takes exactly `true` or `false` (so a quoted `"yes"` or
+ * `"True"` is refused). Kibana's schema takes `true`/`false` in any case.
+ */
+export function checkBoolean(text: string, strict: boolean, plain = false): string | undefined {
+  if (strict && plain && YAML11_BOOLEAN.test(text)) return undefined;
   const ok = strict ? text === 'true' || text === 'false' : /^(?:true|false)$/i.test(text);
   return ok ? undefined : 'expects `true` or `false`';
 }

@@ -4,7 +4,7 @@ import type { ScalarValue, Setting } from '../config/types';
 import type { Finding, Fix } from '../core/finding';
 import { replaceScalarEdit } from './fixes';
 import { valueItems } from './ssl/contexts';
-import { knownLeafPrefix, makeFinding, q } from './support';
+import { knownLeafPrefix, makeFinding, productName, q } from './support';
 import type { Rule, RuleContext } from './types';
 import { checkBoolean, checkDuration, checkNumber, checkSize, checkTime, checkUrl, nearestBoolean } from './valueFormats';
 
@@ -47,7 +47,7 @@ function checkScalar(ctx: RuleContext, setting: Setting, def: SettingDef, item: 
     case 'enumList':
       return checkEnum(ctx, setting, def, item, es && def.type === 'enum');
     case 'boolean': {
-      const problem = checkBoolean(text, es);
+      const problem = checkBoolean(text, es, !item.quoted && item.source === text);
       if (!problem) return undefined;
       const fix = nearestBoolean(text);
       return invalid(ctx, setting, item.range, `${q(setting.key)} ${problem}, not ${q(text)}.`, fix ? [valueFix(item, fix)] : undefined);
@@ -65,9 +65,24 @@ function checkScalar(ctx: RuleContext, setting: Setting, def: SettingDef, item: 
     case 'urlList':
       // Parsing a URL is the costliest format check; the answer depends only on the text.
       return report(ctx, setting, item, ctx.scope ? ctx.scope.remember(`url\0${text}`, () => checkUrl(text)) : checkUrl(text));
+    case 'string':
+    case 'list':
+      return def.minLength ? tooShort(ctx, setting, def.minLength, item) : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * Kibana's schema refuses a string shorter than its `minLength` (the encryption keys: `schema.string({ minLength: 32 })`
+ * in the security, encryptedSavedObjects and reporting config schemas), so Kibana does not start.
+ */
+function tooShort(ctx: RuleContext, setting: Setting, minLength: number, item: ScalarValue): Finding | undefined {
+  // Joi (under @kbn/config-schema) measures a string's length in UTF-16 units, as JavaScript does.
+  const length = item.text.length;
+  if (length >= minLength) return undefined;
+  // Never echo the value: these settings hold secrets.
+  return invalid(ctx, setting, item.range, `${q(setting.key)} is ${length} characters long, but ${productName(ctx)} requires at least ${minLength} and refuses to start ("value has length [${length}] but it must have a minimum length of [${minLength}]").`);
 }
 
 function report(ctx: RuleContext, setting: Setting, item: ScalarValue, problem: string | undefined): Finding | undefined {

@@ -5,6 +5,7 @@ import { mutateDer } from './der';
 import type { FuzzInput } from './input';
 import { mutatePem } from './pem';
 import { mutatePkcs12 } from './pkcs12';
+import { mutateEsKeystore, mutateJavaKeystore } from './keystores';
 import type { Prng } from './prng';
 import { mutateYaml } from './yaml';
 
@@ -42,6 +43,10 @@ class Recent {
 
 /** One certificate-like file for the rules' in-memory file system. */
 export function certFile(rng: Prng, c: Corpus): Uint8Array {
+  if (c.jks.length && rng.chance(0.1)) {
+    const s = rng.pick(c.jks);
+    return rng.chance(0.5) ? s.bytes : mutateJavaKeystore(s.bytes, s.password, rng, c.der);
+  }
   const roll = rng.int(3);
   if (roll === 0 && c.pkcs12.length) {
     const s = rng.pick(c.pkcs12);
@@ -89,6 +94,23 @@ function pkcs12Generator(c: Corpus): Generator {
     const pw = password(rng, seed.password);
     const bytes = mutatePkcs12(seed.bytes, pw ?? '', rng, c.pkcs12.map((s) => s.bytes), c.der);
     return { bytes, opts: { fileName: 'a.p12', password: pw } };
+  };
+}
+
+function jksGenerator(c: Corpus): Generator {
+  return (rng) => {
+    const seed = rng.pick(c.jks);
+    const pw = password(rng, seed.password);
+    const bytes = rng.chance(0.1) ? seed.bytes : mutateJavaKeystore(seed.bytes, pw ?? '', rng, c.der);
+    return { bytes, opts: { fileName: rng.pick(['a.jks', 'a.jceks', 'truststore']), password: pw } };
+  };
+}
+
+function esKeystoreGenerator(c: Corpus): Generator {
+  return (rng) => {
+    const seed = rng.pick(c.esKeystore);
+    const bytes = rng.chance(0.1) ? seed.bytes : mutateEsKeystore(seed.bytes, rng, c.der);
+    return { bytes, opts: { fileName: 'elasticsearch.keystore', password: password(rng, seed.password) } };
   };
 }
 
@@ -143,8 +165,40 @@ function generateGenerator(c: Corpus): Generator {
       spec.ca = rng.pick<unknown>([{ kind: 'selfSigned' }, { kind: 'pkcs12', path: 'certs/ca.p12', password: seed?.password ?? '' },
         { kind: 'pem', certPath: 'certs/ca.crt', keyPath: 'certs/ca.key', keyPassword: rng.chance(0.5) ? 'fuzz-Pa55' : undefined }]);
     }
+    // A request is JSON from the other side of the protocol: any field may hold any type.
+    if (rng.chance(0.2)) {
+      const field = rng.pick(['kind', 'password', 'caPassword', 'days', 'instances', 'key', 'ca', 'format', 'legacyPkcs12', 'caDn']);
+      spec[field] = rng.pick<unknown>([12345, null, {}, [], true, 'x', [1, 2], { kind: 'pkcs12', path: 7, password: 8 }, [{ name: 5, dns: 'a', ip: [1] }]]);
+    }
     const files = Array.from({ length: 1 + rng.int(2) }, () => certFile(rng, c));
     return { bytes: enc.encode(JSON.stringify(spec)), opts: { files } };
+  };
+}
+
+const READ_KIND_NAMES = ['settings', 'instances', 'pki'];
+
+/**
+ * Bytes for the file gate: corpus files, mutated, and now and then exactly at or one past the smallest limit
+ * (instances, 1 MB), as the file name says which kind it is read as.
+ */
+function gateGenerator(c: Corpus): Generator {
+  const pools = [c.pem, c.der, c.yaml, c.instances].filter((p) => p.length > 0);
+  return (rng) => {
+    const fileName = rng.pick(READ_KIND_NAMES);
+    if (rng.chance(0.05)) return { bytes: new Uint8Array(1024 * 1024 + rng.int(2)).fill(0x61), opts: { fileName: 'instances' } };
+    const base = pools.length ? rng.pick(rng.pick(pools)) : new Uint8Array(0);
+    return { bytes: rng.chance(0.5) ? base : mutateBytes(base, rng, c.der), opts: { fileName } };
+  };
+}
+
+const URL_PIECES = ['https://', 'http://', 'u', ':', 'p@ss', '@', 'host', ':9200', '/path', '?q', '#f', '"', ' ', '\u001b[31m', '\u009b', '\u2028', '\u202e', '\n', '\t', '`', ',', '***', 'é'];
+
+/** Text with URLs, credentials, quotes and control characters in odd orders, for the masking and escaping helpers. */
+function safeTextGenerator(c: Corpus): Generator {
+  return (rng) => {
+    if (c.yaml.length && rng.chance(0.3)) return { bytes: mutateBytes(rng.pick(c.yaml), rng, c.yaml), opts: {} };
+    const text = Array.from({ length: 1 + rng.int(24) }, () => rng.pick(URL_PIECES)).join('');
+    return { bytes: enc.encode(text), opts: {} };
   };
 }
 
@@ -158,9 +212,13 @@ export function generators(c: Corpus, keys: readonly string[]): Record<string, G
     pem: has(c.pem.length) ? pemGenerator(c) : undefined,
     der: has(c.der.length) ? derGenerator(c) : undefined,
     pkcs12: has(c.pkcs12.length) ? pkcs12Generator(c) : undefined,
+    jks: has(c.jks.length) ? jksGenerator(c) : undefined,
+    'elasticsearch-keystore': has(c.esKeystore.length) ? esKeystoreGenerator(c) : undefined,
     verify: has(c.pem.length) ? verifyGenerator(c) : undefined,
     instances: has(c.instances.length) ? yamlGenerator({ ...c, yaml: c.instances }, ['instances', 'name', 'ip', 'dns', 'cn', 'filename'], false) : undefined,
     dn: has(c.dn.length) ? dnGenerator(c) : undefined,
     generate: generateGenerator(c),
+    gate: gateGenerator(c),
+    safeText: safeTextGenerator(c),
   };
 }

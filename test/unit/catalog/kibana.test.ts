@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { atLeast } from '../../../server/src/catalog/version';
 import { catalogFor } from '../../../server/src/catalog';
 import { kibanaNamespaces, kibanaSettings } from '../../../server/src/catalog/kibana';
 import type { FileRole } from '../../../server/src/catalog/types';
@@ -254,10 +255,11 @@ describe('kibana catalog: entry hygiene', () => {
     }
   });
 
-  it('marks every lifecycle with a version and never both at once', () => {
+  it('marks every lifecycle with a version, and a deprecation before the removal it led to', () => {
     for (const def of kibanaSettings) {
       for (const life of [def.deprecated, def.removed]) if (life) assert.match(life.since, /^\d+\.\d+\.\d+$/, def.key);
-      assert.ok(!(def.deprecated && def.removed), def.key);
+      // Both at once is a setting deprecated in one release and removed in a later one.
+      if (def.deprecated && def.removed) assert.ok(atLeast({ version: def.removed.since, source: '' }, def.deprecated.since) && def.removed.since !== def.deprecated.since, def.key);
     }
   });
 

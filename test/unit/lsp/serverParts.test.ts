@@ -34,8 +34,8 @@ describe('DocumentCache', () => {
 
 describe('settings', () => {
   test('initializationOptions as the client sends them', () => {
-    const s = initialSettings({ expiryWarningDays: 10, files: { '**/x.yaml': 'kibana', bad: 'logstash' }, validationDelay: 0, trusted: false });
-    assert.deepEqual(s, { expiryWarningDays: 10, files: { '**/x.yaml': 'kibana' }, validationDelay: 0, trusted: false, pathMappings: {}, liveConfigDirs: [] });
+    const s = initialSettings({ expiryWarningDays: 10, files: { '**/x.yaml': 'kibana', bad: 'logstash' }, validationDelay: 0, trusted: false, stackVersion: ' 8.11.0 ' });
+    assert.deepEqual(s, { expiryWarningDays: 10, files: { '**/x.yaml': 'kibana' }, validationDelay: 0, trusted: false, stackVersion: '8.11.0', pathMappings: {}, liveConfigDirs: [] });
   });
 
   test('path mappings and live config folders keep only strings', () => {

@@ -27,7 +27,7 @@ export function memoryFs(files: Record<string, string | 'dir'>): FileSystem {
 
 export const fixedClock: Clock = { now: () => new Date('2026-01-01T00:00:00Z') };
 
-type DefOptions = { values?: string[]; secure?: boolean; fileRole?: FileRole; deprecated?: Lifecycle; removed?: Lifecycle; min?: number; max?: number; sensitive?: boolean };
+type DefOptions = { values?: string[]; secure?: boolean; fileRole?: FileRole; deprecated?: Lifecycle; removed?: Lifecycle; min?: number; max?: number; sensitive?: boolean; minLength?: number };
 
 function def(product: Product, key: string, type: ValueType, o: DefOptions = {}): SettingDef {
   return { key, product, type, description: key, docs: `https://docs.example/${key}`, ...o };
@@ -96,7 +96,7 @@ export const kibanaIndex = new SettingIndex('kibana', [
   kb('server.ssl.clientAuthentication', 'enum', { values: ['none', 'optional', 'required'] }),
   kb('server.ssl.supportedProtocols', 'enumList', { values: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] }),
   kb('server.ssl.redirectHttpFromPort', 'integer', { min: 0, max: 65535 }),
-  kb('xpack.security.encryptionKey', 'string', { sensitive: true }),
+  kb('xpack.security.encryptionKey', 'string', { sensitive: true, minLength: 32 }),
 ], ['elasticsearch.ssl.', 'server.ssl.']);
 
 export interface ContextOptions {

@@ -4,6 +4,7 @@ import { runCases, type Expected } from './helpers';
 
 const err = (text: string, on: 'key' | 'value' = 'key'): Expected => ({ ruleId: 'ssl-missing-companion', severity: 'error', text, on });
 const warn = (text: string, on: 'key' | 'value' = 'key'): Expected => ({ ruleId: 'ssl-missing-companion', severity: 'warning', text, on });
+const hint = (text: string, on: 'key' | 'value' = 'key'): Expected => ({ ruleId: 'ssl-missing-companion', severity: 'hint', text, on });
 const T = 'xpack.security.transport.ssl';
 const H = 'xpack.security.http.ssl';
 
@@ -29,7 +30,7 @@ describe('ssl-missing-companion (Elasticsearch)', () => {
 
 describe('ssl-missing-companion (Kibana)', () => {
   runCases({ test }, sslMissingCompanionRule, ['ssl-missing-companion'], [
-    { name: 'https hosts without CA', product: 'kibana', text: 'elasticsearch.hosts: [https://es01:9200]\n', expect: [warn('https://es01:9200', 'value')] },
+    { name: 'https hosts without CA', product: 'kibana', text: 'elasticsearch.hosts: [https://es01:9200]\n', expect: [hint('https://es01:9200', 'value')] },
     { name: 'https hosts with CA', product: 'kibana', text: 'elasticsearch.hosts: [https://es01:9200]\nelasticsearch.ssl.certificateAuthorities: [ca.crt]\n', expect: [] },
     { name: 'https hosts with verification off', product: 'kibana', text: 'elasticsearch.hosts: https://es01:9200\nelasticsearch.ssl.verificationMode: none\n', expect: [] },
     { name: 'http hosts need no CA', product: 'kibana', text: 'elasticsearch.hosts: http://es01:9200\n', expect: [] },
@@ -37,7 +38,7 @@ describe('ssl-missing-companion (Kibana)', () => {
       name: 'client certificate beside a password',
       product: 'kibana',
       text: 'elasticsearch.ssl.certificate: c.crt\nelasticsearch.ssl.key: c.key\nelasticsearch.username: kibana_system\nelasticsearch.password: pw\n',
-      expect: [warn('elasticsearch.username'), warn('elasticsearch.password')],
+      expect: [hint('elasticsearch.username'), hint('elasticsearch.password')],
       fixed: 'elasticsearch.ssl.certificate: c.crt\nelasticsearch.ssl.key: c.key\n',
       fixedNested: 'elasticsearch:\n  ssl:\n    certificate: c.crt\n    key: c.key\n',
     },
@@ -47,7 +48,9 @@ describe('ssl-missing-companion (Kibana)', () => {
     { name: 'templated hosts are not judged', product: 'kibana', text: 'elasticsearch.hosts: ${ES_HOSTS}\n', expect: [] },
     { name: 'server.ssl enabled with a keystore', product: 'kibana', text: 'server.ssl.enabled: true\nserver.ssl.keystore.path: k.p12\n', expect: [] },
     { name: 'client authentication without enabled', product: 'kibana', text: 'server.ssl.clientAuthentication: required\n', expect: [err('server.ssl.clientAuthentication')] },
-    { name: 'server.ssl settings that have no effect', product: 'kibana', text: 'server.ssl.enabled: false\nserver.ssl.certificate: c.crt\nserver.ssl.key: c.key\n', expect: [warn('server.ssl.certificate'), warn('server.ssl.key')] },
+    { name: 'server.ssl settings with no effect while TLS is switched off', product: 'kibana', text: 'server.ssl.enabled: false\nserver.ssl.certificate: c.crt\nserver.ssl.key: c.key\n', expect: [hint('server.ssl.certificate'), hint('server.ssl.key')] },
+    { name: 'server.ssl settings with no effect while enabled is not set', product: 'kibana', text: 'server.ssl.certificate: c.crt\nserver.ssl.key: c.key\n', expect: [warn('server.ssl.certificate'), warn('server.ssl.key')] },
+    { name: 'a plugin\'s own ssl key is not ours to pair', product: 'kibana', text: 'wazuh.api.ssl.key: k.pem\n', expect: [] },
     { name: 'client authentication none is fine', product: 'kibana', text: 'server.ssl.clientAuthentication: none\n', expect: [] },
   ]);
 });

@@ -16,6 +16,7 @@ export const kibanaNamespaces: readonly string[] = [
   'xpack.security.',
   'xpack.encryptedSavedObjects.',
   'monitoring.ui.elasticsearch.',
+  'xpack.monitoring.elasticsearch.',
 ];
 
 /** Every Kibana setting the catalog knows, current, deprecated and removed. */

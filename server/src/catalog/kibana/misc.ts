@@ -36,5 +36,21 @@ export function monitoringSettings(): SettingDef[] {
       overrides: MONITORING_OVERRIDES,
     }),
     kibana({ key: 'monitoring.ui.elasticsearch.logFetchCount', type: 'integer', default: '10', max: 50, description: 'Number of log entries Stack Monitoring shows.', docs: DOCS.monitoringUi }),
+    ...monitoringAlias(),
   ];
+}
+
+/**
+ * `xpack.monitoring.elasticsearch.*`, the old name of the same block: the monitoring plugin's config
+ * deprecations rename it (`renameFromRoot('xpack.monitoring.elasticsearch', 'monitoring.ui.elasticsearch')` in
+ * elastic/kibana x-pack/plugins/monitoring/server/deprecations.ts, 7.x and 8.x), so a key the block lacks is
+ * still refused, and a valid one draws a deprecation.
+ */
+function monitoringAlias(): SettingDef[] {
+  const current = clientSettings({ prefix: 'monitoring.ui.elasticsearch', cluster: 'monitoring cluster', docs: () => DOCS.monitoring, overrides: MONITORING_OVERRIDES });
+  return current.map((def) => {
+    const replacement = def.key;
+    const key = `xpack.monitoring.elasticsearch.${def.key.slice('monitoring.ui.elasticsearch.'.length)}`;
+    return { ...def, key, deprecated: { since: '7.0.0', replacement }, description: `Old name of \`${replacement}\`.` };
+  });
 }

@@ -32,10 +32,14 @@ function uiAndHttpSettings(): SettingDef[] {
   ];
 }
 
-/** Names that still load with a warning, or that no longer load. */
+/**
+ * Names that still load with a warning, or that no longer load. `xpack.security.enabled`: deprecated by the
+ * security plugin's config deprecations in 7.16 (elastic/kibana x-pack/plugins/security/server/config_deprecations.ts,
+ * 'Enabling or disabling the Security plugin in Kibana is deprecated'), gone from its schema in 8.0.
+ */
 function legacySettings(): SettingDef[] {
   return [
-    kibana({ key: 'xpack.security.enabled', type: 'boolean', removed: { since: '8.0.0', note: 'Kibana follows `xpack.security.enabled` in elasticsearch.yml; delete the line from kibana.yml.' }, description: 'Former switch that turned off Kibana\'s security plugin.', docs: DOCS.release80 }),
+    kibana({ key: 'xpack.security.enabled', type: 'boolean', deprecated: { since: '7.16.0', note: 'Configure security in Elasticsearch instead; delete the line from kibana.yml.' }, removed: { since: '8.0.0', note: 'Kibana follows `xpack.security.enabled` in elasticsearch.yml; delete the line from kibana.yml.' }, description: 'Former switch that turned off Kibana\'s security plugin.', docs: DOCS.release80 }),
     kibana({ key: 'xpack.security.experimental.fipsMode.enabled', type: 'boolean', deprecated: { since: '8.17.0', replacement: 'xpack.security.fipsMode.enabled' }, description: 'Name of the FIPS switch while it was experimental.', docs: DOCS.security }),
     kibana({ key: 'xpack.security.authorization.legacyFallback.enabled', type: 'boolean', deprecated: { since: '7.0.0', note: 'It no longer has an effect; delete the line.' }, description: 'Former fallback to index privileges for Kibana access.', docs: DOCS.security }),
     kibana({ key: 'xpack.security.public.protocol', type: 'enum', values: ['http', 'https'], deprecated: { since: '7.3.0', note: 'Documented as discontinued: name the SAML realm in the provider settings instead.' }, description: 'Scheme of the public address of Kibana, from the old SAML setup.', docs: DOCS.samlDiscontinued }),

@@ -6,8 +6,11 @@ import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 
 /** Files whose contents can change a diagnostic. */
+// The formats read since issue 14 (bundles, Java keystores, CRLs, which certificate-revoked reads), then the
+// files that decide where paths live.
 export const WATCHED_GLOBS = [
   '**/*.{p12,pfx,jks,pem,crt,cer,key,der}',
+  '**/*.{p7b,p7c,jceks,crl}',
   '**/*.yml',
   '**/*.yaml',
   // Their presence makes a folder a live config directory; .env feeds compose's interpolation.

@@ -1,7 +1,8 @@
 import type { Finding } from '../../core/finding';
 import { sslContextsOf } from '../checkScope';
 import { isTrue, type SslContext } from './contexts';
-import { missing, q } from '../support';
+import { atLeast } from '../../catalog/version';
+import { assumedVersionNote, missing, q, stackVersionOf } from '../support';
 import { kibanaCompanionFindings } from './companionsKibana';
 import type { Rule, RuleContext } from '../types';
 
@@ -12,7 +13,8 @@ const ES_SERVER_CONTEXTS = ['xpack.security.transport.ssl.', 'xpack.security.htt
 export const sslMissingCompanionRule: Rule = (ctx) => {
   const contexts = sslContextsOf(ctx);
   const out: Finding[] = [];
-  for (const sslCtx of contexts) out.push(...certificateKeyPairs(ctx, sslCtx));
+  // Only contexts the catalog knows: a plugin's own `*.ssl.*` keys (say `wazuh.api.ssl.key`) follow its rules, not ours.
+  for (const sslCtx of contexts.filter((c) => knownContext(ctx, c))) out.push(...certificateKeyPairs(ctx, sslCtx));
   if (ctx.model.product === 'elasticsearch') {
     for (const sslCtx of contexts.filter((c) => ES_SERVER_CONTEXTS.includes(c.prefix))) out.push(...esServerContext(ctx, sslCtx));
   } else {
@@ -20,6 +22,10 @@ export const sslMissingCompanionRule: Rule = (ctx) => {
   }
   return out;
 };
+
+function knownContext(ctx: RuleContext, sslCtx: SslContext): boolean {
+  return ctx.catalog.lookup(`${sslCtx.prefix}certificate`) !== undefined || ctx.catalog.lookup(`${sslCtx.prefix}key`) !== undefined;
+}
 
 /** A certificate needs its key and a key its certificate (unless a keystore supplies both). */
 function certificateKeyPairs(ctx: RuleContext, sslCtx: SslContext): Finding[] {
@@ -43,7 +49,12 @@ function esServerContext(ctx: RuleContext, sslCtx: SslContext): Finding[] {
   const name = `${p}enabled`;
   const insertAt = lineStart(ctx.model.text, first.keyParts[0].range.start);
   const indent = ctx.model.text.slice(insertAt, first.keyParts[0].range.start);
-  return [missing(ctx, first, `${q(name)} is not set, but other ${q(p.slice(0, -1))} settings are; Elasticsearch 8 refuses to start until it is set explicitly.`, 'error', [
+  // 8.0 made the switch mandatory beside other settings of the context; 7.x ran with TLS off (the default).
+  const refused = atLeast(stackVersionOf(ctx), '8.0.0');
+  const verdict = refused
+    ? 'Elasticsearch 8.0 and later refuse to start until it is set explicitly.'
+    : 'on this version TLS stays off by default and those settings have no effect; 8.0 refuses to start this way.';
+  return [missing(ctx, first, `${q(name)} is not set, but other ${q(p.slice(0, -1))} settings are; ${verdict}${assumedVersionNote(ctx)}`, refused ? 'error' : 'warning', [
     { title: `Add ${q(name + ': true')}`, edits: [{ range: { start: insertAt, end: insertAt }, newText: `${indent}${name}: true\n` }], isPreferred: true },
     { title: `Add ${q(name + ': false')}`, edits: [{ range: { start: insertAt, end: insertAt }, newText: `${indent}${name}: false\n` }] },
   ])];

@@ -30,8 +30,11 @@ function serverSsl(ctx: RuleContext, server: SslContext): Finding[] {
     if (suffix === 'clientAuthentication') {
       if (plainScalar(setting)?.text === 'none') continue;
       out.push(missing(ctx, setting, `${q(setting.key)} needs ${q('server.ssl.enabled: true')}; Kibana refuses client authentication without TLS.`, 'error'));
+    } else if (enabled) {
+      // Switched off on purpose: the rest is inert configuration, worth a hint only.
+      out.push(missing(ctx, setting, `${q(setting.key)} has no effect while ${q('server.ssl.enabled')} is false.`, 'hint'));
     } else {
-      out.push(missing(ctx, setting, `${q(setting.key)} has no effect because ${q('server.ssl.enabled')} is not true.`, 'warning'));
+      out.push(missing(ctx, setting, `${q(setting.key)} has no effect because ${q('server.ssl.enabled')} is not set (TLS is off by default).`, 'warning'));
     }
   }
   return out;
@@ -47,8 +50,10 @@ function httpsHostsWithoutCa(ctx: RuleContext): Finding[] {
   if (plainScalar(by.get('elasticsearch.ssl.verificationMode'))?.text === 'none') return [];
   const https = valueItems(hosts, false).find((item) => /^https:\/\//i.test(item.text.trim()));
   if (!https) return [];
+  // Kibana then trusts Node's public CA list: right for a publicly signed certificate, wrong for a private CA;
+  // which one Elasticsearch presents cannot be told from this file.
   return [makeFinding(ctx, 'ssl-missing-companion', 'elasticsearch.hosts', {
-    severity: 'warning',
+    severity: 'hint',
     message: `${q(https.text)} uses https, but ${q('elasticsearch.ssl.certificateAuthorities')} is not set; unless a public CA signed the Elasticsearch certificate, Kibana cannot verify it.`,
     range: https.range,
   })];
@@ -62,8 +67,9 @@ function credentialsBesideClientCertificate(ctx: RuleContext): Finding[] {
   const credentials = ['elasticsearch.username', 'elasticsearch.password'].map((k) => by.get(k)).filter((s): s is Setting => !!s);
   if (credentials.length === 0) return [];
   const edits = removeSettingsEdits(ctx.model, credentials);
+  // Kibana still starts and connects (basic credentials over mutual TLS); only PKI login is not what happens.
   return credentials.map((setting) => makeFinding(ctx, 'ssl-missing-companion', setting.key, {
-    severity: 'warning',
+    severity: 'hint',
     message: `${q(setting.key)} is set although ${q(clientCert.key)} gives Kibana a client certificate; for certificate (PKI) authentication to Elasticsearch, remove the username and password.`,
     range: setting.keyRange,
     related: [{ message: `${q(clientCert.key)} is set here.`, range: clientCert.keyRange }],

@@ -31,12 +31,15 @@ export function plainScalar(setting: Setting | undefined): ScalarValue | undefin
 
 /** True when a setting is present with a value that reads as boolean true. */
 export function isTrue(setting: Setting | undefined): boolean {
-  return plainScalar(setting)?.text.toLowerCase() === 'true';
+  const v = plainScalar(setting);
+  return v !== undefined && (v.text.toLowerCase() === 'true' || (!v.quoted && /^(?:yes|Yes|YES|on|On|ON)$/.test(v.text)));
 }
 
 /** True when a setting is present with a value that reads as boolean false. */
 export function isFalse(setting: Setting | undefined): boolean {
-  return plainScalar(setting)?.text.toLowerCase() === 'false';
+  const v = plainScalar(setting);
+  // Plain `no`/`off` are YAML 1.1 booleans, which Elasticsearch's YAML reader resolves (see valueFormats.ts).
+  return v !== undefined && (v.text.toLowerCase() === 'false' || (!v.quoted && /^(?:no|No|NO|off|Off|OFF)$/.test(v.text)));
 }
 
 /** The scalar items of a value: list items, or (Elasticsearch style) a comma-separated string split up. */
