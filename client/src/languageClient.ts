@@ -21,7 +21,6 @@ export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,jceks,p7b,p7c,crl,pem,crt,cer
 const CONFIG_GLOB = '**/*.{yml,yaml}';
 /** Files that decide where paths live (see the engine's PathLocator): live-directory markers, compose's .env. */
 const LIVE_MARKER_GLOB = '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options,.env}';
-const BUILT_IN_PATTERN = '**/{elasticsearch,kibana}*.{yml,yaml}';
 
 /** What the server reads from initializationOptions and from workspace/didChangeConfiguration. */
 export interface ClientSettings {
@@ -57,11 +56,15 @@ function readPathSettings(config: vscode.WorkspaceConfiguration): Pick<ClientSet
 }
 
 /**
- * The documents the server handles: elasticsearch*.yml / kibana*.yml, the user's globs, and PEM files.
+ * The documents the server handles: every YAML file (the server decides by name and content whether it is a
+ * settings file or a deployment file that holds settings, and leaves any other YAML alone), compose files
+ * (VS Code gives `*docker*compose*.yml` and `compose.yml` the `dockercompose` language), the user's globs,
+ * and PEM files.
  */
 export function documentSelector(files: Record<string, string>): DocumentSelector {
   const selector: DocumentSelector = [
-    { scheme: 'file', language: 'yaml', pattern: BUILT_IN_PATTERN },
+    { scheme: 'file', language: 'yaml' },
+    { scheme: 'file', language: 'dockercompose' },
     { scheme: 'file', language: 'pem' },
   ];
   for (const glob of Object.keys(files)) {

@@ -58,6 +58,14 @@ export function certFile(rng: Prng, c: Corpus): Uint8Array {
   return rng.chance(0.5) ? base : roll === 1 ? mutateDer(base, rng, c.der) : mutatePem(base, rng, c.pem, c.der);
 }
 
+/** Keys of the deployment forms, so mutations build and break ECK, Helm, compose and ConfigMap shapes. */
+const FORM_KEYS = [
+  'apiVersion: elasticsearch.k8s.elastic.co/v1', 'apiVersion: kibana.k8s.elastic.co/v1', 'kind: Elasticsearch', 'kind: Kibana',
+  'kind: ConfigMap', 'spec', 'nodeSets', 'config', 'elasticsearchRef', 'selfSignedCertificate', 'subjectAltNames', 'services',
+  'image: elasticsearch:8.1.0', 'image: docker.elastic.co/kibana/kibana:7.17.0', 'environment', 'esConfig', 'kibanaConfig',
+  'elasticsearch.yml: |', 'kibana.yml: |2', 'extraEnvs', 'protocol', 'ELASTICSEARCH_SSL_VERIFICATIONMODE', 'SERVER_SSL_ENABLED',
+];
+
 function yamlGenerator(c: Corpus, keys: readonly string[], withFiles: boolean): Generator {
   const recent = new Recent();
   return (rng) => {
@@ -209,6 +217,7 @@ export function generators(c: Corpus, keys: readonly string[]): Record<string, G
     yaml: has(c.yaml.length) ? yamlGenerator(c, keys, false) : undefined,
     rules: has(c.yaml.length) ? yamlGenerator(c, keys, true) : undefined,
     features: has(c.yaml.length) ? yamlGenerator(c, keys, false) : undefined,
+    forms: has(c.yaml.length) ? yamlGenerator(c, [...keys, ...FORM_KEYS], true) : undefined,
     pem: has(c.pem.length) ? pemGenerator(c) : undefined,
     der: has(c.der.length) ? derGenerator(c) : undefined,
     pkcs12: has(c.pkcs12.length) ? pkcs12Generator(c) : undefined,

@@ -4,7 +4,7 @@ import { catalogFor } from '../../catalog';
 import { safeMessage } from '../../core/safeText';
 import { hoverAt } from '../../features/hover';
 import { newLocator } from '../../rules/paths';
-import { analysisOf, checkEnvironment } from '../analysis';
+import { analysisOf, checkEnvironment, partAt } from '../analysis';
 import type { ServerContext } from '../context';
 import { describeFileFor, exists, mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
@@ -16,10 +16,12 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const analysis = analysisOf(ctx, doc);
   if (!analysis) return null;
   const offset = toOffset(analysis.lines, params.position);
-  const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
+  const part = partAt(analysis, offset);
+  if (!part) return null;
+  const result = hoverAt(part.model, catalogFor(part.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
-    locate: (value) => newLocator({ model: analysis.result.model, options: checkEnvironment(ctx).options, fs: ctx.fs }).locate(value),
+    locate: (value) => newLocator({ model: part.model, options: checkEnvironment(ctx).options, fs: ctx.fs }).locate(value),
     stackVersion: analysis.stackVersion,
   });
   if (!result) return null;
