@@ -69,6 +69,11 @@ export interface SettingDef {
   fileRole?: FileRole;
   /** True for settings that hold a password or key in plain text (legacy or Kibana), so hovers never echo them. */
   sensitive?: boolean;
+  /**
+   * Read only by Kibana on Elastic Cloud Serverless (`offeringBasedSchema({ serverless })`): self-managed Kibana's
+   * schema is `never` there, so it refuses to start when the key is set.
+   */
+  serverlessOnly?: boolean;
   /** Inclusive bounds for numbers. */
   min?: number;
   max?: number;
