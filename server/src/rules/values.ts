@@ -45,7 +45,7 @@ function checkScalar(ctx: RuleContext, setting: Setting, def: SettingDef, item: 
   switch (def.type) {
     case 'enum':
     case 'enumList':
-      return checkEnum(ctx, setting, def, item, es && def.type === 'enum');
+      return checkEnum(ctx, setting, def, item, def.caseInsensitive === true || (es && def.type === 'enum'));
     case 'boolean': {
       const problem = checkBoolean(text, es, !item.quoted && item.source === text);
       if (!problem) return undefined;

@@ -91,3 +91,17 @@ describe('encryption key length', () => {
     }
   });
 });
+
+describe('audit event names (AuditLevel.parse: a closed list, trimmed and lower-cased)', () => {
+  const es = catalogFor('elasticsearch');
+  const run = (text: string) => invalidValueRule(contextFor(text, { catalog: es }));
+  test('an invented event name is refused', () => {
+    const found = run('xpack.security.audit.logfile.events.include: [access_denied, tampered_with_authentication]\n');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /tampered_with_authentication/);
+  });
+  test('known names in any case, _all and a comma-separated string pass', () => {
+    assert.deepEqual(run('xpack.security.audit.logfile.events.include: [ACCESS_DENIED, _all]\n'), []);
+    assert.deepEqual(run('xpack.security.audit.logfile.events.exclude: "run_as_granted, connection_granted"\n'), []);
+  });
+});
