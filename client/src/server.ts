@@ -1,7 +1,8 @@
 // The commands' and the editor's way to the language server. It waits for the client to be running, so a command
 // run during start-up is answered instead of failing.
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { randomUUID } from 'node:crypto';
+import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
   ForgetPasswordsNotification,
   GenerateRequest,
@@ -37,10 +38,22 @@ export class ServerGateway {
     return client.sendRequest(InspectFileRequest, params, token);
   }
 
-  /** Generates certificates in the server; the caller writes the returned files. */
-  async generate(params: GenerateParams, token?: vscode.CancellationToken): Promise<GenerateResponse> {
+  /**
+   * Generates certificates in the server; the caller writes the returned files. `token` cancels the request (the
+   * server stops between keys); `onProgress` hears the server's `$/progress` ("3 of 40 keys").
+   */
+  async generate(params: GenerateParams, token?: vscode.CancellationToken, onProgress?: (message: string, percentage?: number) => void): Promise<GenerateResponse> {
     const client = await this.ready();
-    return client.sendRequest(GenerateRequest, params, token);
+    if (!onProgress) return client.sendRequest(GenerateRequest, params, token);
+    const workDoneToken = `estls-generate-${randomUUID()}`;
+    const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+      if (value.kind === 'report' && value.message) onProgress(value.message, value.percentage);
+    });
+    try {
+      return await client.sendRequest(GenerateRequest, { ...params, workDoneToken }, token);
+    } finally {
+      listening.dispose();
+    }
   }
 
   /** Tells the server to drop every password it holds. */

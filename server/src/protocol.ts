@@ -25,6 +25,8 @@ export const InspectFileRequest = new RequestType<InspectFileParams, InspectFile
 export type GenerateParams = GenerateRequestSpec & {
   /** Folder that relative CA paths resolve against. */
   baseDir?: string;
+  /** LSP work-done progress token: the server reports `$/progress` (keys made of keys asked) under it. */
+  workDoneToken?: number | string;
 };
 export type GenerateResponse = { ok: true; result: GenerateResult } | { ok: false; code: string; message: string };
 
@@ -46,6 +48,7 @@ export const ForgetPasswordsNotification = new NotificationType0('estls/forgetPa
 /** Re-exported so the client takes the engine's shapes from the protocol alone. */
 export type { CaSource, GeneratedFile, GenerateRequestSpec, GenerateResult, InstanceSpec, KeySpec, OutputFormat } from './pki/generate/types';
 export type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from './pki/types';
+export type { CertificateLint } from './pki/lint/types';
 
 /** Client command ids, shared so the server can point code actions at them. */
 export const Commands = {

@@ -175,6 +175,7 @@ const verifyTarget: TargetSpec = {
   async load() {
     const { readPkiFile } = need<typeof import('../../server/src/pki/inspect')>('../../server/src/pki/inspect');
     const v = need<typeof import('../../server/src/pki/verify')>('../../server/src/pki/verify');
+    const lint = need<typeof import('../../server/src/pki/lint')>('../../server/src/pki/lint');
     return typedOnly(await pkiTyped(), (input) => {
       const file = readPkiFile(input.bytes, { fileName: input.opts.fileName, password: input.opts.password, clock: CLOCK });
       const certs = [...file.certificates, ...file.entries.flatMap((e) => e.chain)];
@@ -185,6 +186,10 @@ const verifyTarget: TargetSpec = {
         v.missingExtendedKeyUsages(leaf.summary, ['serverAuth', 'clientAuth']);
         v.transportEkuProblem(leaf.summary);
         v.caLint(leaf.summary);
+        // The config-only lints (inspectFile runs the others).
+        lint.caAsNodeLint(leaf.summary);
+        lint.keyUsageLint(leaf.summary, { jssePeers: true });
+        lint.chainIncompleteLint(leaf, certs.slice(i + 1), certs.slice(0, 1));
         for (const k of [...file.keys, ...file.entries.flatMap((e) => (e.key ? [e.key] : []))]) v.keyMatchesCertificate(k.key, leaf);
       }
       for (const host of input.opts.hosts ?? []) v.canonicalIp(host);
@@ -233,9 +238,80 @@ const generateTarget: TargetSpec = {
   },
 };
 
+const READ_KINDS = ['settings', 'instances', 'pki'] as const;
+
+/** A scratch folder per worker: the file the gate reads, a link to it, and a link out of the "workspace". */
+function gateScratch() {
+  const fs = need<typeof import('node:fs')>('node:fs');
+  const os = need<typeof import('node:os')>('node:os');
+  const path = need<typeof import('node:path')>('node:path');
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-fuzz-gate-'));
+  process.on('exit', () => fs.rmSync(base, { recursive: true, force: true }));
+  const workspace = path.join(base, 'ws');
+  fs.mkdirSync(workspace);
+  const file = path.join(workspace, 'input.bin');
+  fs.writeFileSync(path.join(base, 'outside.bin'), 'outside');
+  fs.symlinkSync(file, path.join(workspace, 'link.bin'));
+  fs.symlinkSync(path.join(base, 'outside.bin'), path.join(workspace, 'out.bin'));
+  return { fs, path, workspace, file };
+}
+
+const gateTarget: TargetSpec = {
+  name: 'gate',
+  timeoutMs: 2000,
+  async load() {
+    const gate = need<typeof import('../../server/src/core/fileGate')>('../../server/src/core/fileGate');
+    const { createNodeFileSystem, nodeFileSystem } = need<typeof import('../../server/src/core/nodeFileSystem')>('../../server/src/core/nodeFileSystem');
+    const scratch = gateScratch();
+    const confined = createNodeFileSystem(new gate.Confinement(() => [scratch.workspace]));
+    return (input) => {
+      const kind = READ_KINDS.find((k) => k === input.opts.fileName) ?? 'pki';
+      scratch.fs.writeFileSync(scratch.file, input.bytes);
+      for (const [fs, at] of [[nodeFileSystem, scratch.file], [confined, scratch.path.join(scratch.workspace, 'link.bin')]] as const) {
+        try {
+          const read = gate.readBounded(fs, at, kind);
+          check(input.bytes.length <= gate.READ_LIMITS[kind], `read ${input.bytes.length} bytes past the ${kind} limit`);
+          check(read !== undefined && Buffer.from(read).equals(Buffer.from(input.bytes)), 'the gate changed the bytes');
+        } catch (e) {
+          if (!gate.isFileGateError(e) || e.code !== 'TOO_LARGE' || input.bytes.length <= gate.READ_LIMITS[kind]) throw e;
+        }
+      }
+      try {
+        confined.readFile(scratch.path.join(scratch.workspace, 'out.bin'), kind);
+        check(false, 'a link out of the workspace was read');
+      } catch (e) {
+        if (!gate.isFileGateError(e) || e.code !== 'OUTSIDE_WORKSPACE') throw e;
+      }
+    };
+  },
+};
+
+const safeTextTarget: TargetSpec = {
+  name: 'safeText',
+  timeoutMs: 2000,
+  async load() {
+    const t = need<typeof import('../../server/src/core/safeText')>('../../server/src/core/safeText');
+    // eslint-disable-next-line no-control-regex -- raw control characters are what must not come out
+    const raw = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    return (input) => {
+      const text = dec.decode(input.bytes);
+      check(!raw.test(t.escapeControl(text)), 'escapeControl left a control character');
+      const lines = t.escapeControlInLines(text);
+      check(!raw.test(lines.replace(/[\t\n]/g, '')), 'escapeControlInLines left a control character');
+      const masked = t.maskUrlCredentials(text);
+      check(t.maskUrlCredentials(masked) === masked, 'masking twice changed the text');
+      check(t.safeMessage(t.safeMessage(text)) === t.safeMessage(text), 'safeMessage twice changed the text');
+      // Whatever still looks like scheme://user:password@ in the output has the password masked.
+      for (const m of masked.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'`<>]*:([^\s/?#@"'`<>]+)@/gi)) {
+        check(m[1] === '***', 'a URL password survived the mask');
+      }
+    };
+  },
+};
+
 /** The in-process targets, in the order a run visits them. A reader's bound is its own documented one, MAX_READ_MS. */
 export const TARGETS: readonly TargetSpec[] = [
   yamlTarget, rulesTarget, featuresTarget,
   inspectTarget('pem', MAX_READ_MS), inspectTarget('der', MAX_READ_MS), inspectTarget('pkcs12', MAX_READ_MS),
-  verifyTarget, instancesTarget, dnTarget, generateTarget,
+  verifyTarget, instancesTarget, dnTarget, generateTarget, gateTarget, safeTextTarget,
 ];

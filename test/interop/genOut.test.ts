@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
+import { parse } from 'yaml';
 import { runGen } from '../../server/src/cli/gen';
 import { nodeIo, type CliIo } from '../../server/src/cli/io';
 import { hasTool, keytool, openssl, run, tmpDir, type TempDir } from './helpers/tools';
@@ -43,6 +44,13 @@ function unpack(zip: string, into: string): void {
     if (name.endsWith('/')) fs.mkdirSync(path.join(into, name), { recursive: true });
     else fs.writeFileSync(path.join(into, name), bytes);
   }
+}
+
+/** The data of a Secret manifest, parsed by the yaml library (base64 values by key). */
+function secretData(file: string): Record<string, string> {
+  const manifest = parse(fs.readFileSync(dir.file(file), 'utf8')) as { kind: string; data: Record<string, string> };
+  assert.equal(manifest.kind, 'Secret');
+  return manifest.data;
 }
 
 const zipNames = (zip: string) => Object.keys(unzipSync(fs.readFileSync(dir.file(zip)))).sort();
@@ -155,6 +163,27 @@ describe('estls gen --out', { skip: !hasTool('openssl') && 'openssl not found' }
     unpack(dir.file('elasticsearch-ssl-http.zip'), dir.file('http-zip'));
     assert.match(openssl(['pkcs12', '-in', dir.file('http-zip/elasticsearch/http.p12'), '-passin', 'pass:h', '-nokeys', '-clcerts']), /subject=.*CN\s*=\s*es/);
     assert.match(fs.readFileSync(dir.file('http-zip/kibana/sample-kibana.yml'), 'utf8'), /https:\/\/es\.example\.com:9200/);
+  });
+
+  it('--k8s-secret: a 0600 Secret manifest, never printed, whose files openssl reads and verifies', async () => {
+    const ca = await gen(['ca', '--k8s-secret', 'my-ca', '--namespace', 'elastic']);
+    assert.equal(ca.code, 0, ca.err);
+    assert.equal(mode('my-ca.yaml'), 0o600);
+    const caData = secretData('my-ca.yaml');
+    assert.ok(!(ca.out + ca.err).includes(caData['ca.key'].slice(0, 32)), 'the key never reaches the output');
+    assert.match(ca.out, /kubectl apply -f my-ca\.yaml/);
+    assert.match(ca.out, /secretName: my-ca/);
+    const http = await gen(['http', '--ca', 'elastic-stack-ca.p12', '--k8s-secret', 'es-cert', '--cluster', 'quickstart', '--namespace', 'elastic', '--out', 'secrets/']);
+    assert.equal(http.code, 0, http.err);
+    const data = secretData('secrets/es-cert.yaml');
+    for (const [key, value] of Object.entries(data)) fs.writeFileSync(dir.file(`secrets/${key}`), Buffer.from(value, 'base64'));
+    assert.match(openssl(['verify', '-CAfile', dir.file('secrets/ca.crt'), dir.file('secrets/tls.crt')]), /OK/);
+    assert.match(openssl(['x509', '-in', dir.file('secrets/tls.crt'), '-noout', '-ext', 'subjectAltName']), /DNS:quickstart-es-http, DNS:quickstart-es-http\.elastic\.svc/);
+    const modulus = (args: string[]) => openssl(args).trim();
+    assert.equal(modulus(['x509', '-in', dir.file('secrets/tls.crt'), '-noout', '-pubkey']), modulus(['pkey', '-in', dir.file('secrets/tls.key'), '-pubout']));
+    const wrongKind = await gen(['cert', '--self-signed', '--k8s-secret', 'x']);
+    assert.equal(wrongKind.code, 2);
+    assert.match(wrongKind.err, /use it with ca or http/);
   });
 
   it('a .p12 path for several files is refused and nothing is written; a zip is never overwritten', async () => {

@@ -55,6 +55,30 @@ describe('dist/cli.js', () => {
     });
   }
 
+  test('a missing file: "no such file" and no summary of files never checked', () => {
+    const r = run('check', 'missing/elasticsearch.yml');
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'estls check: missing/elasticsearch.yml: no such file\n');
+  });
+
+  test('inspect on a folder says it is a folder, not EISDIR', () => {
+    const r = run('inspect', 'good');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^estls inspect: good: is a folder/);
+    assert.doesNotMatch(r.stderr, /EISDIR/);
+  });
+
+  test('gen ca --out elastic-stack-ca.p12 writes that file, and the hint it prints works as printed', () => {
+    const ca = run('gen', 'ca', '--key-type', 'ec', '--out', 'elastic-stack-ca.p12', '--pass', '');
+    assert.equal(ca.status, 0, ca.stderr);
+    assert.ok(fs.statSync(path.join(dir, 'elastic-stack-ca.p12')).isFile());
+    const hint = ca.stdout.split('\n').find((l) => l.includes('estls gen cert '));
+    const words = hint.slice(hint.indexOf('estls gen cert ') + 'estls '.length).trim().split(/\s+/);
+    const cert = run(...words, '--key-type', 'ec');
+    assert.equal(cert.status, 0, cert.stderr);
+    assert.doesNotMatch(cert.stderr, /EISDIR/);
+  });
+
   test('--product overrides the name', () => {
     assert.equal(run('check', '--product', 'elasticsearch', 'settings.yml').status, 0);
   });

@@ -61,6 +61,19 @@ describe('certificates over the protocol', () => {
     assert.equal(r.result.certificates[0].isCA, true);
   });
 
+  test('inspectFile sends the policy lints the viewer shows', async () => {
+    const gen = await server.connection.sendRequest('estls/generate', { kind: 'cert', format: 'pem', instances: [{ name: 'lint-node', dns: ['lint-node'], ip: [] }], ca: { kind: 'selfSigned' } });
+    assert.equal(gen.ok, true, JSON.stringify(gen));
+    const node = path.join(dir, 'lint-node.crt');
+    fs.writeFileSync(node, fileOf(gen.result, 'lint-node.crt'));
+    const r = await server.connection.sendRequest('estls/inspectFile', { path: node });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    // certutil's default of 1095 days is beyond what Apple platforms accept for a TLS server certificate.
+    assert.deepEqual(r.result.lints.map((l) => [l.id, l.severity]), [['certificate-validity-too-long', 'hint']]);
+    const ca = await server.connection.sendRequest('estls/inspectFile', { path: path.join(dir, 'ca.crt') });
+    assert.deepEqual(ca.result.lints, []);
+  });
+
   test('inspectFile says why a file cannot be read', async () => {
     const missing = await server.connection.sendRequest('estls/inspectFile', { path: path.join(dir, 'nope.p12') });
     assert.deepEqual([missing.ok, missing.code], [false, 'MISSING']);

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { positionOf, startServer, uriOf } from './lspClient.mjs';
+import { spawnSync } from 'node:child_process';
+import { cliPath, positionOf, startServer, uriOf } from './lspClient.mjs';
 
 const tag = crypto.randomBytes(6).toString('hex');
 const P12_PASSWORD = `P12pw-${tag}`;
@@ -17,7 +18,20 @@ const KEY_PASSPHRASE = `KeyPass-${tag}`;
 const SECURE_VALUE = `S3cr3t-${tag}`;
 const WRONG_PASSWORD = `Wrong-${tag}`;
 const GENERATE_PASSWORD = `GenPw-${tag}`;
-const PASSWORDS = { P12_PASSWORD, KEY_PASSPHRASE, SECURE_VALUE, WRONG_PASSWORD, GENERATE_PASSWORD };
+const URL_PASSWORD = `UrlPw-${tag}`;
+const RPC_PASSWORD = `RpcPw-${tag}`;
+// A number as the password: Node's type errors would quote it.
+const NUMBER_PASSWORD = 900_000_000 + crypto.randomInt(99_999_999);
+const PASSWORDS = { P12_PASSWORD, KEY_PASSPHRASE, SECURE_VALUE, WRONG_PASSWORD, GENERATE_PASSWORD, URL_PASSWORD, RPC_PASSWORD, NUMBER_PASSWORD: String(NUMBER_PASSWORD) };
+
+const KIBANA_SETTINGS = `elasticsearch.hosts: [ "https://kibana_system:${URL_PASSWORD}@es01:9200" ]
+server.publicBaseUrl: "https://admin:${URL_PASSWORD}@kibana.example.com"
+`;
+
+/** Writes one JSON-RPC message as the client's transport would, whatever it holds. */
+function sendRaw(server, json) {
+  server.child.stdin.write(`Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`);
+}
 
 const SETTINGS = `xpack.security.transport.ssl:
   enabled: true
@@ -127,6 +141,31 @@ describe('secrets never leave the server', () => {
     const withoutFiles = (r) => (r?.ok ? { ...r, result: { ...r.result, files: r.result.files.map((f) => ({ ...f, contentBase64: '' })) } } : r);
     captured.push(['generate', JSON.stringify([withoutFiles(answers.generated), answers.badCa])]);
 
+    answers.numberPassword = await generate({ kind: 'ca', format: 'pkcs12', password: NUMBER_PASSWORD });
+    answers.numberCaPassword = await generate({ kind: 'cert', instances: [{ name: 'es03', dns: [], ip: [] }], ca: { kind: 'pkcs12', path: material.files.p12, password: NUMBER_PASSWORD } });
+    captured.push(['generate', JSON.stringify([answers.numberPassword, answers.numberCaPassword])]);
+
+    // A URL with a password in kibana.yml: findings and hovers show it masked.
+    const kibanaFile = path.join(dir, 'kibana.yml');
+    fs.writeFileSync(kibanaFile, KIBANA_SETTINGS);
+    const kibanaUri = uriOf(kibanaFile);
+    server.open(kibanaUri, KIBANA_SETTINGS);
+    answers.kibanaDiagnostics = await server.waitForDiagnostics(kibanaUri);
+    captured.push(['diagnostics', JSON.stringify(answers.kibanaDiagnostics)]);
+    answers.urlHovers = [];
+    for (const needle of ['https://kibana_system', URL_PASSWORD, 'https://admin']) {
+      for (const position of positionsOf(KIBANA_SETTINGS, needle)) answers.urlHovers.push(await server.hover(uri === kibanaUri ? uri : kibanaUri, position));
+    }
+    captured.push(['hover', JSON.stringify(answers.urlHovers)]);
+
+    // Messages the JSON-RPC layer cannot dispatch (an object as id, a number as method, a response without id)
+    // and one it cannot parse, each holding a password; then a request to be sure they were all read.
+    sendRaw(server, JSON.stringify({ jsonrpc: '2.0', id: { not: 'an id' }, method: 'estls/generate', params: { kind: 'ca', password: RPC_PASSWORD } }));
+    sendRaw(server, JSON.stringify({ jsonrpc: '2.0', id: 7, method: 42, params: { password: RPC_PASSWORD } }));
+    sendRaw(server, JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: 1, message: RPC_PASSWORD } }));
+    sendRaw(server, `{"jsonrpc":"2.0","method":"estls/generate","params":{"password":"${RPC_PASSWORD}"`);
+    answers.afterRaw = await inspect({ path: material.files.crt });
+
     await server.stop();
     captured.push(['stderr', server.stderr]);
     captured.push(['window/logMessage', JSON.stringify(server.logs)]);
@@ -134,6 +173,26 @@ describe('secrets never leave the server', () => {
   });
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the CLI masks a password in a URL, in text and in JSON', () => {
+    for (const format of ['text', 'json']) {
+      const r = spawnSync(process.execPath, [cliPath, 'check', '--format', format, 'kibana.yml'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.match(r.stdout, /https:\/\/kibana_system:\*\*\*@es01:9200/, r.stdout + r.stderr);
+      assert.equal(findSecret(r.stdout + r.stderr, material.chunks), undefined, `${format} output holds a secret`);
+    }
+  });
+
+  test('URLs with passwords, bad generate params and invalid JSON-RPC messages were really exercised', () => {
+    assert.ok(answers.kibanaDiagnostics.diagnostics.some((d) => d.message.includes('https://kibana_system:***@es01:9200')), JSON.stringify(answers.kibanaDiagnostics));
+    assert.deepEqual([answers.numberPassword.ok, answers.numberPassword.code], [false, 'INVALID_INPUT']);
+    assert.match(answers.numberPassword.message, /"password" must be a string/);
+    assert.deepEqual([answers.numberCaPassword.ok, answers.numberCaPassword.code], [false, 'INVALID_INPUT']);
+    assert.match(answers.numberCaPassword.message, /"ca.password" must be a string/);
+    assert.equal(answers.afterRaw.ok, true, 'the server still answers after the invalid messages');
+    const logged = server.logs.map((l) => l.message).join('\n');
+    assert.match(logged, /neither a response nor a notification message: method "estls\/generate"/);
+    assert.match(logged, /Received response message without id: Error is:/);
+  });
 
   test('the features that could leak were really exercised', () => {
     assert.ok(answers.hovers.some((h) => h && /es01/.test(JSON.stringify(h))), 'no hover showed the unlocked certificate');

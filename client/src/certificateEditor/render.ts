@@ -1,6 +1,6 @@
 // Turns an InspectResult into the viewer's page: for each certificate the names and the expiry first, then the
 // details people check when TLS fails. Pure and escaping every string, so it can be unit tested.
-import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
+import type { CertificateLint, CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
 import { copyable, escapeHtml, list, page, row, type PageOptions } from './html';
 
 export type { PageOptions } from './html';
@@ -42,7 +42,22 @@ function basicConstraints(cert: CertSummary): string {
   return cert.pathLength === undefined ? 'CA' : `CA, path length ${cert.pathLength}`;
 }
 
-function certificateSection(cert: CertSummary, heading: string, warningDays: number): string {
+const LINT_CLASS: Record<CertificateLint['severity'], string> = { error: 'error', warning: 'warning-text', hint: 'note' };
+
+/** Policy lints as a list, most severe first, each with its severity spelled out (colour is not the only cue). */
+function lintList(lints: readonly CertificateLint[]): string {
+  if (lints.length === 0) return '';
+  const rank = { error: 0, warning: 1, hint: 2 };
+  const items = [...lints].sort((a, b) => rank[a.severity] - rank[b.severity]).map((l) => `<li class="lint ${LINT_CLASS[l.severity]}" data-lint="${escapeHtml(l.id)}"><strong>${escapeHtml(l.severity)}</strong>: ${escapeHtml(l.message)}</li>`);
+  return `<ul class="lints">${items.join('')}</ul>`;
+}
+
+/** The lints about one certificate, by fingerprint; the order of a chain belongs to the whole file. */
+function lintsOf(result: InspectResult, cert: CertSummary): CertificateLint[] {
+  return (result.lints ?? []).filter((l) => l.id !== 'certificate-chain-order' && l.fingerprint === cert.fingerprints.sha256);
+}
+
+function certificateSection(cert: CertSummary, heading: string, warningDays: number, lints: readonly CertificateLint[] = []): string {
   const state = expiryState(cert.daysLeft, warningDays);
   const rows = [
     row('Subject', escapeHtml(cert.subject)),
@@ -64,6 +79,7 @@ function certificateSection(cert: CertSummary, heading: string, warningDays: num
     `<section class="certificate">`,
     `<h2>${escapeHtml(heading)}</h2>`,
     `<p class="expiry ${state}" data-state="${state}">${escapeHtml(expiryText(cert))} <span class="date">(${escapeHtml(cert.notAfter)})</span></p>`,
+    lintList(lints),
     `<h3>Subject alternative names</h3>`,
     sanList(cert.sans, cert.isCA),
     `<table class="fields">${rows.join('')}</table>`,
@@ -134,10 +150,11 @@ export function renderCertificatePage(result: InspectResult, opts: PageOptions):
   const fileName = result.file.split(/[\\/]/).pop() ?? result.file;
   const header = `<header><h1>${escapeHtml(fileName)}</h1><p class="summary">${escapeHtml(FORMAT_NAMES[result.format] ?? result.format)} · ${certs.length} certificate${certs.length === 1 ? '' : 's'} · ${result.keys.length} key${result.keys.length === 1 ? '' : 's'}</p></header>`;
   const certSections = certs.map((c, i) =>
-    certificateSection(c, certs.length > 1 ? `Certificate ${i + 1} of ${certs.length}: ${commonName(c.subject)}` : commonName(c.subject), opts.expiryWarningDays),
+    certificateSection(c, certs.length > 1 ? `Certificate ${i + 1} of ${certs.length}: ${commonName(c.subject)}` : commonName(c.subject), opts.expiryWarningDays, lintsOf(result, c)),
   );
+  const order = lintList((result.lints ?? []).filter((l) => l.id === 'certificate-chain-order'));
   const empty = certs.length === 0 && result.keys.length === 0 && !result.csrs?.length ? '<p class="note">This file holds no certificate, key or request.</p>' : '';
-  const body = [header, empty, ...certSections, keysSection(result.keys), entriesSection(result.entries), protectionSection(result.protection), csrSection(result.csrs)];
+  const body = [header, order, empty, ...certSections, keysSection(result.keys), entriesSection(result.entries), protectionSection(result.protection), csrSection(result.csrs)];
   return page(fileName, body.filter((s) => s !== '').join('\n'), opts);
 }
 

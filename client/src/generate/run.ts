@@ -24,15 +24,33 @@ function requestParams(kind: GenerateRequestSpec['kind'], args: GenerateCommandA
   return { ...spec, kind, ...(root?.uri.scheme === 'file' ? { baseDir: root.uri.fsPath } : {}) };
 }
 
+/**
+ * VS Code keeps a progress notification up for at least this long, however soon the task ends ("without a delay we
+ * show the notification for at least 800ms", workbench/services/progress/browser/progressService.ts).
+ */
+const PROGRESS_MINIMUM_MS = 800;
+
+/** Resolves once the progress notification started at `started` has closed, so no message appears beside it. */
+async function progressClosed(started: number): Promise<void> {
+  const left = PROGRESS_MINIMUM_MS + 50 - (Date.now() - started);
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+}
+
 /** Sends estls/generate behind a progress notification; undefined when the user cancelled. */
 async function requestWithProgress(services: Services, params: GenerateParams): Promise<GenerateResponse | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Elastic TLS: generating certificates…', cancellable: true },
-    (_progress, token) =>
+    (progress, token) =>
       new Promise<GenerateResponse | undefined>((resolve, reject) => {
-        // Cancel at once on the user's side; the token also cancels the request in the server.
+        // Cancel at once on the user's side; the token also cancels the request in the server, between keys.
         const sub = token.onCancellationRequested(() => resolve(undefined));
-        services.server.generate(params, token).then(
+        let shown = 0;
+        const onProgress = (message: string, percentage?: number): void => {
+          const increment = percentage === undefined ? undefined : Math.max(0, percentage - shown);
+          if (percentage !== undefined) shown = Math.max(shown, percentage);
+          progress.report({ message, increment });
+        };
+        services.server.generate(params, token, onProgress).then(
           (r) => resolve(token.isCancellationRequested ? undefined : r),
           (e) => (token.isCancellationRequested ? resolve(undefined) : reject(e)),
         ).finally(() => sub.dispose());
@@ -62,6 +80,7 @@ async function writeResult(
   outputDir: vscode.Uri,
   args: GenerateCommandArgs,
   interactive: boolean,
+  progressStarted: number,
 ): Promise<GenerateCommandResult> {
   const policy = interactive ? 'ask' : args.overwrite ? 'replace' : 'refuse';
   const outcome = await writeGeneratedFiles(outputDir, result.files, policy);
@@ -70,8 +89,14 @@ async function writeResult(
     return { ...emptyResult('exists'), existing: outcome.existing.map((u) => u.fsPath) };
   }
   services.log.info(`Generated ${outcome.written.length} file(s) in ${outputDir.fsPath}`);
+  if (outcome.modesNotSet.length) {
+    const names = outcome.modesNotSet.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)).join(', ');
+    void vscode.window.showWarningMessage(
+      `Elastic TLS: ${outputDir.scheme}: folders have no file modes the extension can set, so ${names} may be readable by others there. Make sure only you can read them (the command line writes them 0600).`,
+    );
+  }
   await applyInsertSettings(args, result, outputDir);
-  if (interactive) void offerFollowUp(result, outputDir, outcome.written.length);
+  if (interactive) void progressClosed(progressStarted).then(() => offerFollowUp(result, outputDir, outcome.written.length));
   return {
     status: 'written',
     written: outcome.written.map((u) => u.fsPath),
@@ -96,9 +121,10 @@ export async function generateAndWrite(
     return emptyResult('failed', { code: 'INVALID_INPUT', message: 'no output folder' });
   }
   try {
+    const progressStarted = Date.now();
     const response = await requestWithProgress(services, requestParams(kind, args));
     if (!response) return emptyResult('cancelled');
-    if (response.ok) return await writeResult(services, response.result, outputDir, args, interactive);
+    if (response.ok) return await writeResult(services, response.result, outputDir, args, interactive, progressStarted);
     void vscode.window.showErrorMessage(`Elastic TLS: ${response.message}`);
     return emptyResult('failed', { code: response.code, message: response.message });
   } catch (e) {

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
+import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
@@ -42,9 +43,6 @@ interface CheckArgs {
   files: string[];
 }
 
-/** Bytes that cannot be settings text are refused before decoding (4 bytes per character at most). */
-const MAX_FILE_BYTES = MAX_FILE_CHARS * 4;
-
 function parseCheckArgs(args: string[]): CheckArgs | string {
   const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, 'stack-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (typeof parsed === 'string') return parsed;
@@ -65,17 +63,17 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
 function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
-  let stat;
   let bytes;
   try {
-    stat = io.fs.stat(absolute);
+    const stat = io.fs.stat(absolute);
     if (!stat) return 'no such file';
-    if (!stat.isFile) return 'not a file';
-    if (stat.size > MAX_FILE_BYTES) {
-      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `The file has ${stat.size} bytes; files over ${MAX_FILE_CHARS / (1024 * 1024)} MB are not checked.`, range: { start: 0, end: 0 } } };
-    }
-    bytes = io.fs.readFile(absolute);
+    if (stat.isDirectory) return 'not a file';
+    bytes = readBounded(io.fs, absolute, 'settings');
   } catch (e) {
+    if (isFileGateError(e) && e.code === 'TOO_LARGE') {
+      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `${e.message} Settings files over ${MAX_FILE_CHARS / (1024 * 1024)} M characters are not checked.`, range: { start: 0, end: 0 } } };
+    }
+    if (isFileGateError(e)) return e.message;
     return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`;
   }
   return bytes ? decodeUtf8(bytes) : 'no such file';

@@ -1,17 +1,19 @@
 // `estls gen`: certutil's ca / cert / http / csr (and a Kibana client certificate) without a JVM or prompts.
 import 'reflect-metadata';
 import * as path from 'node:path';
-import { isPkiError } from '../pki/errors';
+import { isFileGateError, readBounded } from '../core/fileGate';
+import { PkiError, isPkiError } from '../pki/errors';
 import { defaultInstanceName, generate, parseInstances, splitCommaList } from '../pki/generate/index';
 import { shellWord } from '../pki/generate/kinds';
 import type { CaSource, GenerateRequestSpec, GenerateResult, KeySpec } from '../pki/generate/types';
 import { UsageError, one, parseArgs, type GenArgs } from './genArgs';
-import { k8sRequest, placeSecret, planSecretOutput, reportSecret } from './genK8s';
+import { planSecretOutput, withK8sSecret } from './genK8s';
 import {
   OutputError, displayPath, existingTargets, placeFiles, planOutput, prepareFolders, showPathFor, writePlaced,
   type OutputPlan, type PlacedFile,
 } from './genOutput';
 import { ExitCode, type CliIo } from './io';
+import { WriteFailure } from './safeWrite';
 
 export const genUsage = `Usage: estls gen <ca|cert|http|csr|kibana-client> [options]
 
@@ -97,13 +99,23 @@ function caSource(a: GenArgs, io: CliIo): CaSource | undefined {
   return selfSigned ? { kind: 'selfSigned' } : undefined;
 }
 
+/** The instances file's bytes through the file gate; a refusal becomes a PkiError that says why. */
+function readInstancesFile(io: CliIo, input: string): Uint8Array | undefined {
+  try {
+    return readBounded(io.fs, path.resolve(io.cwd, input), 'instances');
+  } catch (e) {
+    if (isFileGateError(e)) throw new PkiError(e.code, `instances file '${input}': ${e.message}`);
+    throw e;
+  }
+}
+
 function instancesFrom(a: GenArgs, io: CliIo, kind: GenerateRequestSpec['kind']): GenerateRequestSpec['instances'] {
   const input = one(a, 'in');
   if (input !== undefined) {
     if (a.values.has('name') || a.values.has('dns') || a.values.has('ip')) {
       throw new UsageError('--in cannot be combined with --name, --dns or --ip');
     }
-    const bytes = io.fs.readFile(path.resolve(io.cwd, input));
+    const bytes = readInstancesFile(io, input);
     if (!bytes) throw new UsageError(`instances file '${input}' does not exist`);
     return parseInstances(Buffer.from(bytes).toString('utf8'));
   }
@@ -160,34 +172,36 @@ function report(result: GenerateResult, plan: OutputPlan, io: CliIo): void {
 }
 
 /** Checks every target first, then writes all or nothing; false (after saying why) when nothing was written. */
-function writeAll(placed: PlacedFile[], plan: OutputPlan, mkdirs: boolean, io: CliIo): boolean {
+function writeAll(placed: PlacedFile[], io: CliIo): boolean {
   const taken = existingTargets(placed);
   if (taken.length) {
     for (const t of taken) io.err(`estls gen: Output file '${t}' already exists\n`);
     io.err('estls gen: nothing was written\n');
     return false;
   }
-  prepareFolders(plan, mkdirs);
   try {
     writePlaced(placed, (f) => io.out(`wrote ${f.target} (${f.mode.toString(8)})\n`));
     return true;
   } catch (e) {
-    io.err(`estls gen: could not write the files (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was kept\n`);
+    if (!(e instanceof WriteFailure)) throw e;
+    // The message says what is left only when something could not be removed again.
+    io.err(`estls gen: ${e.message}\n`);
     return false;
   }
 }
 
 /** Generates, places and writes; resolves to the exit code. */
 async function generateAndWrite(parsed: GenArgs, spec: GenerateRequestSpec, io: CliIo): Promise<number> {
-  const secret = k8sRequest(parsed, spec);
-  const plan = secret ? planSecretOutput(one(parsed, 'out'), io.cwd) : planOutput(one(parsed, 'out'), io.cwd);
+  const request = withK8sSecret(parsed, spec);
+  const out = one(parsed, 'out');
+  const plan = request.k8sSecret ? planSecretOutput(out, io.cwd) : planOutput(out, io.cwd);
+  prepareFolders(plan, parsed.flags.has('mkdirs')); // a missing folder is said before any key is made
   // certutil's --out FILE names the one file; the settings and hints then name it too.
-  const request = secret ? secret.spec : plan.kind === 'file' ? { ...spec, fileName: path.basename(plan.file) } : spec;
-  const result = await generate(request, { fs: io.fs, clock: io.clock, baseDir: io.cwd, showPath: showPathFor(plan, io.cwd) });
-  const placed = secret ? placeSecret(result, secret, plan) : placeFiles(plan, result.files, io.clock.now());
-  if (!writeAll(placed, plan, parsed.flags.has('mkdirs'), io)) return ExitCode.findings;
-  if (secret) reportSecret(result, secret, placed[0], io);
-  else report(result, plan, io);
+  const named = plan.kind === 'file' ? { ...request, fileName: path.basename(plan.file) } : request;
+  const result = await generate(named, { fs: io.fs, clock: io.clock, baseDir: io.cwd, showPath: showPathFor(plan, io.cwd) });
+  const placed = placeFiles(plan, result.files, io.clock.now());
+  if (!writeAll(placed, io)) return ExitCode.findings;
+  report(result, plan, io);
   return ExitCode.ok;
 }
 

@@ -2,9 +2,9 @@
 // holding certutil's layout (`certificate-bundle.zip`), or a folder (`certs/`, or one that exists) as before.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { zipSync, type Zippable, type ZippableFile } from 'fflate';
 import type { GeneratedFile } from '../pki/generate/types';
+import { writeAllOrNothing } from './safeWrite';
 
 /** What --out asks for, decided from its shape alone (before anything is generated). */
 export type OutputPlan =
@@ -115,44 +115,15 @@ export function placeFiles(plan: OutputPlan, files: GeneratedFile[], mtime: Date
   return [{ target: plan.file, bytes: Buffer.from(files[0].contentBase64, 'base64'), mode: modeOf(files[0].private) }];
 }
 
-/** Writes one file without ever replacing an existing one: temp file in the same folder, then link + unlink. */
-function writeNew(target: string, bytes: Uint8Array, mode: number): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'wx', mode);
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fchmodSync(fd, mode);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(temp, target); // fails with EEXIST instead of overwriting
-  } finally {
-    fs.unlinkSync(temp);
-  }
-}
-
 /** Targets that already exist (nothing may be written then). */
 export function existingTargets(placed: PlacedFile[]): string[] {
   return placed.filter((p) => exists(p.target)).map((p) => p.target);
 }
 
 /**
- * Writes every file or none: on a failure midway removes what this call wrote and rethrows.
- * `written` is called after each file, for the "wrote ..." lines.
+ * Writes every file or none (cli/safeWrite): on a failure midway removes what this call wrote, folders included,
+ * and throws WriteFailure. `written` is called after each file, for the "wrote ..." lines.
  */
 export function writePlaced(placed: PlacedFile[], written: (file: PlacedFile) => void): void {
-  const done: string[] = [];
-  try {
-    for (const file of placed) {
-      writeNew(file.target, file.bytes, file.mode);
-      done.push(file.target);
-      written(file);
-    }
-  } catch (e) {
-    for (const d of done) fs.rmSync(d, { force: true });
-    throw e;
-  }
+  writeAllOrNothing(placed, (f) => written(f as PlacedFile));
 }

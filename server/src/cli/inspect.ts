@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { outputFormat, parseCommandArgs } from './args';
+import { isFileGateError, readBounded } from '../core/fileGate';
 import { isPkiError } from '../pki/errors';
 import { inspectFile } from '../pki/inspect';
 import type { CertSummary, CrlSummary, InspectResult, KeystoreEntry, SubjectAltName } from '../pki/types';
@@ -67,7 +68,7 @@ export async function runInspect(args: string[], io: CliIo): Promise<number> {
     io.out(parsed.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
     return ExitCode.ok;
   } catch (e) {
-    const message = isPkiError(e) ? `${e.message} [${e.code}]` : 'the file could not be read';
+    const message = isPkiError(e) || isFileGateError(e) ? `${e.message} [${e.code}]` : 'the file could not be read';
     io.err(`estls inspect: ${parsed.file}: ${message}\n`);
     return ExitCode.findings;
   }
@@ -80,9 +81,10 @@ function readInput(io: CliIo, file: string): Uint8Array | string {
     const stat = io.fs.stat(absolute);
     if (!stat) return 'no such file';
     if (stat.isDirectory) return 'is a folder; give a certificate, key or keystore file in it';
-    if (!stat.isFile) return 'not a file';
-    return io.fs.readFile(absolute) ?? 'no such file';
+    // FIFOs, devices, /proc files and what is over the limit: the file gate refuses them and says which.
+    return readBounded(io.fs, absolute, 'pki') ?? 'no such file';
   } catch (e) {
+    if (isFileGateError(e)) return `${e.message} [${e.code}]`;
     return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`;
   }
 }
@@ -130,6 +132,9 @@ export function renderText(r: InspectResult): string {
   }
   for (const csr of r.csrs ?? []) lines.push('', `Certificate request: ${csr.subject}`, `  Names: ${csr.sans.map(sanText).join(', ') || '(none)'}`);
   for (const crl of r.crls ?? []) lines.push('', ...crlText(crl));
+  const rank = { error: 0, warning: 1, hint: 2 };
+  const lints = [...(r.lints ?? [])].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  if (lints.length > 0) lines.push('', 'Policy lints:', ...lints.map((l) => `  ${l.severity}: ${l.message} [${l.id}]`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { safeMessage } from '../core/safeText';
 import type { Clock, FileSystem } from '../core/environment';
 import { systemClock } from '../core/environment';
 import { nodeFileSystem } from '../core/nodeFileSystem';
@@ -33,8 +34,10 @@ export interface CliIo {
 /** The real process: stdout, stderr, the file system and the system clock. */
 export function nodeIo(): CliIo {
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    // Everything printed may quote a file (subjects, SANs, instance names, setting values): the terminal gets
+    // control characters escaped and passwords in URLs masked, whichever command printed it.
+    out: (text) => void process.stdout.write(safeMessage(text)),
+    err: (text) => void process.stderr.write(safeMessage(text)),
     cwd: process.cwd(),
     fs: nodeFileSystem,
     clock: systemClock,

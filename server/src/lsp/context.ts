@@ -1,6 +1,7 @@
 // The state one server instance carries, handed to every handler (no module-level state).
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Confinement } from '../core/fileGate';
 import type { CertificateFileCache } from '../pki/fileCache';
 import type { Clock, FileSystem } from '../core/environment';
 import type { DocumentChecker } from '../checker/documentChecker';
@@ -16,6 +17,8 @@ export interface ServerContext {
   settings: ServerSettings;
   /** Absolute paths of the workspace folders. */
   workspaceRoots: string[];
+  /** In an untrusted workspace, keeps every read inside the real paths of the workspace folders. */
+  confinement: Confinement;
   passwords: PasswordStore;
   fs: FileSystem;
   clock: Clock;

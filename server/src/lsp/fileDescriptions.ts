@@ -4,9 +4,12 @@ import { describeFile } from '../features/fileHover';
 import { insideRoots } from '../rules/paths';
 import type { ServerContext } from './context';
 
-/** May the server read this file? Always when trusted; inside the workspace folders otherwise. */
+/**
+ * May the server read this file? Always when trusted; otherwise only when its path, and its real path with every
+ * link followed, are inside the workspace folders.
+ */
 export function mayRead(ctx: ServerContext, absolutePath: string): boolean {
-  return ctx.settings.trusted || insideRoots(absolutePath, ctx.workspaceRoots);
+  return ctx.settings.trusted || (insideRoots(absolutePath, ctx.workspaceRoots) && ctx.confinement.allows(absolutePath));
 }
 
 /** Markdown about the file at `absolutePath` for a hover. */

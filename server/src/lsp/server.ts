@@ -3,7 +3,9 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { systemClock, type Clock, type FileSystem } from '../core/environment';
 import { CertificateFileCache } from '../pki/fileCache';
-import { nodeFileSystem } from '../core/nodeFileSystem';
+import { Confinement } from '../core/fileGate';
+import { createNodeFileSystem } from '../core/nodeFileSystem';
+import { safeMessage } from '../core/safeText';
 import { checkEnvironment } from './analysis';
 import type { ServerContext } from './context';
 import { DocumentChecker } from '../checker/documentChecker';
@@ -30,14 +32,17 @@ export interface ServerOptions {
 
 function connectionLogger(connection: Connection): Logger {
   return {
-    info: (message) => connection.console.info(message),
-    error: (message) => connection.console.error(message),
+    // Error messages may quote a file's text: masked and escaped like every other output.
+    info: (message) => connection.console.info(safeMessage(message)),
+    error: (message) => connection.console.error(safeMessage(message)),
   };
 }
 
 function createContext(connection: Connection, options: ServerOptions): ServerContext {
   const documents = new TextDocuments(TextDocument);
-  const fs = options.fs ?? nodeFileSystem;
+  // Trust and folders arrive with initialize, so the confinement reads them on every check.
+  const confinement = new Confinement(() => (ctx.settings.trusted ? undefined : ctx.workspaceRoots));
+  const fs = options.fs ?? createNodeFileSystem(confinement);
   const clock = options.clock ?? systemClock;
   const ctx: ServerContext = {
     connection,
@@ -45,6 +50,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     log: connectionLogger(connection),
     settings: { ...defaultSettings },
     workspaceRoots: [],
+    confinement,
     passwords: new PasswordStore(),
     fs,
     clock,

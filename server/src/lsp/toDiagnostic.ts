@@ -1,6 +1,7 @@
 // A finding becomes a Diagnostic: rule id as code, docs link, tags, related places, and the fixes as data.
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { readBounded } from '../core/fileGate';
 import { payloadOf } from '../features/codeActions';
 import type { FileSystem } from '../core/environment';
 import type { Finding, RelatedInfo, Severity } from '../core/finding';
@@ -30,7 +31,7 @@ export class RelatedFiles {
     try {
       const stat = this.fs.stat(file);
       if (!stat?.isFile || stat.size > MAX_RELATED_FILE_BYTES) return undefined;
-      const bytes = this.fs.readFile(file);
+      const bytes = readBounded(this.fs, file, 'settings');
       return bytes ? new LineIndex(Buffer.from(bytes).toString('utf8')) : undefined;
     } catch {
       return undefined;

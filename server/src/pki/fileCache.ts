@@ -3,7 +3,8 @@
 // or CLI run; nothing is module-level.
 import * as crypto from 'node:crypto';
 import type { Clock, FileSystem } from '../core/environment';
-import { PkiError, isPkiError } from './errors';
+import { readBounded } from '../core/fileGate';
+import { PkiError, asPkiError, isPkiError } from './errors';
 import { MAX_FILE_BYTES } from './limits';
 import type { ParsedFile } from './parsed';
 import { readPkiFile } from './readPkiFile';
@@ -38,10 +39,13 @@ export class CertificateFileCache implements CertificateFiles {
     let stat;
     try {
       stat = this.fs.stat(path);
-    } catch {
+    } catch (e) {
+      const refused = asPkiError(e);
+      if (isPkiError(refused)) return { kind: 'error', path, error: refused };
       return { kind: 'error', path, error: new PkiError('UNSUPPORTED', 'The file could not be read (permission or I/O error).') };
     }
-    if (!stat || !stat.isFile) return { kind: 'missing', path };
+    // A folder is not the file a setting names; a FIFO or device is, and the read below refuses it.
+    if (!stat || stat.isDirectory) return { kind: 'missing', path };
     const key = this.cacheKey(path, stat.size, stat.mtimeMs, password);
     const hit = this.entries.get(key);
     if (hit) {
@@ -71,10 +75,11 @@ export class CertificateFileCache implements CertificateFiles {
     if (size > MAX_FILE_BYTES) return { kind: 'error', path, error: new PkiError('TOO_LARGE', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and is not read.`) };
     let bytes: Uint8Array | undefined;
     try {
-      bytes = this.fs.readFile(path);
+      bytes = readBounded(this.fs, path, 'pki');
       if (!bytes) return { kind: 'missing', path };
       return { kind: 'parsed', path, file: readPkiFile(bytes, { fileName: path, password, clock: this.clock }) };
-    } catch (e) {
+    } catch (thrown) {
+      const e = asPkiError(thrown);
       // The sniffed format lets rules say "a PKCS#12 file where PEM belongs" even when the file stays locked.
       const format = bytes && bytes.length > 0 ? sniffFormat(bytes) : undefined;
       if (isPkiError(e)) return { kind: 'error', path, error: e, format };

@@ -1,9 +1,10 @@
 // Bounds on what one user file may cost to read. Every reader checks these, so a hostile or broken file
 // ends in a typed error instead of a hang or a crash.
+import { READ_LIMITS } from '../core/fileGate';
 import { PkiError } from './errors';
 
 /** Files larger than this are not read (TOO_LARGE). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_BYTES = READ_LIMITS.pki;
 
 /** PEM blocks one file may hold; public CA bundles hold about 150, and each certificate costs near 1 ms to read. */
 export const MAX_PEM_BLOCKS = 1000;

@@ -1,5 +1,6 @@
 // Markdown for a hover over a certificate path: what matters first (names covered, expiry), then identity,
 // key, usages and fingerprints, then the rest of the chain or keystore. Never key material or passwords.
+import { escapeControl } from '../core/safeText';
 import type { ParsedFile } from './parsed';
 import type { CertSummary, InspectResult, KeySummary, KeystoreEntry, SubjectAltName } from './types';
 import { containerSections, md, renderKeystoreSummary } from './renderContainers';
@@ -94,7 +95,7 @@ export function pemBlockTitles(file: ParsedFile): Array<{ start: number; end: nu
     let title = b.label;
     if (cert) {
       const when = cert.daysLeft < 0 ? `expired ${-cert.daysLeft} days ago` : `expires in ${cert.daysLeft} days`;
-      title = `${cert.subject || '(empty subject)'}${cert.isCA ? ' (CA)' : ''}: ${when}`;
+      title = `${escapeControl(cert.subject) || '(empty subject)'}${cert.isCA ? ' (CA)' : ''}: ${when}`;
     } else if (key) {
       const match = key.matchesCertificate === undefined ? '' : key.matchesCertificate ? ', matches the first certificate' : ', does not match the first certificate';
       title = `Private key: ${keyText(key)}${key.encrypted ? ' (encrypted)' : ''}${match}`;

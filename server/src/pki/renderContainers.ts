@@ -1,14 +1,15 @@
 // Markdown for what containers hold beyond certificates: CRLs, the Elasticsearch keystore's setting names and
 // a keystore's type, integrity and key selection. Used by the hover and shared with `estls inspect`'s text.
+import { escapeControl } from '../core/safeText';
 import { selectionText } from './keySelection';
 import type { CrlSummary, ElasticsearchKeystoreSummary, InspectResult, KeystoreSummary } from './types';
 
 /** Most revoked serials or setting names listed before the rest are counted. */
 const MAX_LISTED = 20;
 
-/** Escapes Markdown metacharacters in text taken from a file. */
+/** Escapes control characters and Markdown metacharacters in text taken from a file. */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-!|<>]/g, (c) => `\\${c}`);
+  return escapeControl(text).replace(/[\\`*_{}[\]()#+\-!|<>]/g, (c) => `\\${c}`);
 }
 
 /** One line on when a CRL's next update is due. */

@@ -1,3 +1,5 @@
+import type { CertificateLint } from './lint/types';
+
 /** A subject alternative name by type, as `estls inspect --format json` prints it. */
 export interface SubjectAltName {
   type: 'dns' | 'ip' | 'email' | 'uri' | 'otherName' | 'dirName' | 'registeredId';
@@ -155,4 +157,6 @@ export interface InspectResult {
   elasticsearchKeystore?: ElasticsearchKeystoreSummary;
   /** PEM blocks that are CSRs: subject and SANs. */
   csrs?: Array<{ subject: string; sans: SubjectAltName[]; publicKey: PublicKeyInfo }>;
+  /** Policy lints of the file's certificates on their own (weak key or signature, key usage, order ...). */
+  lints?: CertificateLint[];
 }

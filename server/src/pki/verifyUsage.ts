@@ -17,11 +17,16 @@ export function missingExtendedKeyUsages(cert: CertSummary, required: readonly s
   return required.filter((r) => !eku.includes(r));
 }
 
-/** Transport certificates act as server and client: with an EKU extension both serverAuth and clientAuth are needed. */
-export function transportEkuProblem(cert: CertSummary): string | undefined {
-  const missing = missingExtendedKeyUsages(cert, ['serverAuth', 'clientAuth']);
+/**
+ * Transport certificates act as server, and as client when the peers require client authentication (the
+ * transport default): with an EKU extension the peer's JSSE refuses a certificate whose EKU lacks the usage
+ * (serverAuth for a server, clientAuth for a client). No EKU extension at all allows every usage.
+ */
+export function transportEkuProblem(cert: CertSummary, clientAuthRequired = true): string | undefined {
+  const missing = missingExtendedKeyUsages(cert, clientAuthRequired ? ['serverAuth', 'clientAuth'] : ['serverAuth']);
   if (missing.length === 0) return undefined;
-  return `The certificate ${cert.subject} limits its extended key usage to ${cert.extendedKeyUsage.join(', ')}; transport connections also need ${missing.join(' and ')}.`;
+  const why = missing.includes('clientAuth') ? ' (with client_authentication required, the transport default, or optional, each node also presents it as a client)' : '';
+  return `The certificate ${cert.subject} limits its extended key usage to ${cert.extendedKeyUsage.join(', ')}; transport connections also need ${missing.join(' and ')}${why}, and the peer's JSSE refuses it without.`;
 }
 
 /** Problems of a CA certificate that strict TLS clients reject. Empty when it is a well-formed CA. */

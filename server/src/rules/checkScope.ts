@@ -66,7 +66,8 @@ export function statOncePerCheck(fs: FileSystem): FileSystem {
       stats.set(path, stat);
       return stat;
     },
-    readFile: (path: string) => fs.readFile(path),
+    readFile: (path, kind) => fs.readFile(path, kind),
+    listDir: fs.listDir ? (path, max) => fs.listDir?.(path, max) : undefined,
   };
 }
 

@@ -36,6 +36,14 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'certificate-bad-password': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'certificate-unreadable': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'ca-strict-clients': same('deploy-manage/security/security-certificates-keys'),
+  'certificate-weak-key': same('deploy-manage/security/security-certificates-keys'),
+  'certificate-weak-signature': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
+  'certificate-key-swapped': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
+  'ca-certificate-as-node-certificate': same('deploy-manage/security/security-certificates-keys'),
+  'certificate-key-usage': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
+  'certificate-chain-order': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
+  'certificate-chain-incomplete': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
+  'certificate-validity-too-long': same('deploy-manage/security/set-up-basic-security-plus-https'),
 };
 
 function both(elasticsearch: string, kibana: string): { elasticsearch: string; kibana: string } {

@@ -35,6 +35,14 @@ export const CERTIFICATE_RULE_IDS = {
   'certificate-bad-password': 'The password given for a keystore or key does not open it.',
   'certificate-unreadable': 'A certificate, key or keystore file cannot be read or holds nothing usable.',
   'ca-strict-clients': 'A CA behind the HTTP certificate lacks keyUsage (or keyCertSign, or a key identifier), which strict clients such as Python 3.13 reject.',
+  'certificate-weak-key': 'A configured certificate has an RSA key below 2048 bits or an EC key below P-256.',
+  'certificate-weak-signature': 'A configured certificate is signed with MD5 or SHA-1, which JDKs, OpenSSL 3 and browsers refuse.',
+  'certificate-key-swapped': 'The certificate setting names a private key file, or the key setting names a certificate file.',
+  'ca-certificate-as-node-certificate': 'A CA certificate (basicConstraints CA:TRUE) is presented as the node\'s own certificate.',
+  'certificate-key-usage': 'The presented certificate has a keyUsage that forbids TLS (no digitalSignature, or for RSA no keyEncipherment either).',
+  'certificate-chain-order': 'The certificate file lists its chain out of issuing order.',
+  'certificate-chain-incomplete': 'The certificate file leaves out an intermediate CA that peers trusting only the root need.',
+  'certificate-validity-too-long': 'A browser-facing certificate is valid longer than browsers accept (398 days for public CAs, 825 on Apple platforms).',
 } as const;
 
 export type CertificateRuleId = keyof typeof CERTIFICATE_RULE_IDS;

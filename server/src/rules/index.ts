@@ -1,3 +1,4 @@
+import { safeMessage } from '../core/safeText';
 import { ruleDocsUrl } from './docs';
 import type { Finding } from '../core/finding';
 import { insecureSettingRule } from './insecure';
@@ -53,6 +54,19 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = allRules
       // One broken rule must not hide the others' findings.
     }
   }
-  for (const finding of findings) finding.docsUrl ??= ruleDocsUrl(finding.ruleId, ctx.model.product);
+  for (const finding of findings) {
+    finding.docsUrl ??= ruleDocsUrl(finding.ruleId, ctx.model.product);
+    shownSafely(finding);
+  }
   return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/**
+ * Messages echo values from the file: a password in a URL is masked and control characters are escaped here,
+ * once, for every front end (diagnostics, CLI text and JSON, code action titles). Edits keep the file's text.
+ */
+function shownSafely(finding: Finding): void {
+  finding.message = safeMessage(finding.message);
+  for (const fix of finding.fixes ?? []) fix.title = safeMessage(fix.title);
+  for (const related of finding.related ?? []) related.message = safeMessage(related.message);
 }

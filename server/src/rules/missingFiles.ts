@@ -49,7 +49,9 @@ function describe(ctx: RuleContext, candidates: string[]): string {
 /** A stat that never throws: a permission error means "cannot tell", not "missing". */
 function safeStat(ctx: RuleContext, path: string): FileStat | undefined | 'unknown' {
   try {
-    return ctx.fs.stat(path);
+    const stat = ctx.fs.stat(path);
+    // A FIFO or device exists; whether it can be read is the certificate rules' answer, not "missing".
+    return stat && !stat.isFile && !stat.isDirectory ? 'unknown' : stat;
   } catch {
     return 'unknown';
   }

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { parseStackVersion, type StackVersion } from '../catalog/version';
 import type { Product } from '../catalog/types';
 import type { FileSystem } from '../core/environment';
+import { readBounded } from '../core/fileGate';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
 const HELM_VALUES = ['values.yaml', 'values.yml'];
@@ -96,7 +97,12 @@ function readYaml(fs: FileSystem, file: string): unknown {
 function smallFile(fs: FileSystem, file: string): Uint8Array | undefined {
   const stat = fs.stat(file);
   if (!stat?.isFile || stat.size > MAX_BYTES) return undefined;
-  return fs.readFile(file);
+  // The gate refuses what is not a regular file or is over the limit; such a file names no version.
+  try {
+    return readBounded(fs, file, 'settings');
+  } catch {
+    return undefined;
+  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -143,8 +143,40 @@ function generateGenerator(c: Corpus): Generator {
       spec.ca = rng.pick<unknown>([{ kind: 'selfSigned' }, { kind: 'pkcs12', path: 'certs/ca.p12', password: seed?.password ?? '' },
         { kind: 'pem', certPath: 'certs/ca.crt', keyPath: 'certs/ca.key', keyPassword: rng.chance(0.5) ? 'fuzz-Pa55' : undefined }]);
     }
+    // A request is JSON from the other side of the protocol: any field may hold any type.
+    if (rng.chance(0.2)) {
+      const field = rng.pick(['kind', 'password', 'caPassword', 'days', 'instances', 'key', 'ca', 'format', 'legacyPkcs12', 'caDn']);
+      spec[field] = rng.pick<unknown>([12345, null, {}, [], true, 'x', [1, 2], { kind: 'pkcs12', path: 7, password: 8 }, [{ name: 5, dns: 'a', ip: [1] }]]);
+    }
     const files = Array.from({ length: 1 + rng.int(2) }, () => certFile(rng, c));
     return { bytes: enc.encode(JSON.stringify(spec)), opts: { files } };
+  };
+}
+
+const READ_KIND_NAMES = ['settings', 'instances', 'pki'];
+
+/**
+ * Bytes for the file gate: corpus files, mutated, and now and then exactly at or one past the smallest limit
+ * (instances, 1 MB), as the file name says which kind it is read as.
+ */
+function gateGenerator(c: Corpus): Generator {
+  const pools = [c.pem, c.der, c.yaml, c.instances].filter((p) => p.length > 0);
+  return (rng) => {
+    const fileName = rng.pick(READ_KIND_NAMES);
+    if (rng.chance(0.05)) return { bytes: new Uint8Array(1024 * 1024 + rng.int(2)).fill(0x61), opts: { fileName: 'instances' } };
+    const base = pools.length ? rng.pick(rng.pick(pools)) : new Uint8Array(0);
+    return { bytes: rng.chance(0.5) ? base : mutateBytes(base, rng, c.der), opts: { fileName } };
+  };
+}
+
+const URL_PIECES = ['https://', 'http://', 'u', ':', 'p@ss', '@', 'host', ':9200', '/path', '?q', '#f', '"', ' ', '\u001b[31m', '\u009b', '\u2028', '\u202e', '\n', '\t', '`', ',', '***', 'é'];
+
+/** Text with URLs, credentials, quotes and control characters in odd orders, for the masking and escaping helpers. */
+function safeTextGenerator(c: Corpus): Generator {
+  return (rng) => {
+    if (c.yaml.length && rng.chance(0.3)) return { bytes: mutateBytes(rng.pick(c.yaml), rng, c.yaml), opts: {} };
+    const text = Array.from({ length: 1 + rng.int(24) }, () => rng.pick(URL_PIECES)).join('');
+    return { bytes: enc.encode(text), opts: {} };
   };
 }
 
@@ -162,5 +194,7 @@ export function generators(c: Corpus, keys: readonly string[]): Record<string, G
     instances: has(c.instances.length) ? yamlGenerator({ ...c, yaml: c.instances }, ['instances', 'name', 'ip', 'dns', 'cn', 'filename'], false) : undefined,
     dn: has(c.dn.length) ? dnGenerator(c) : undefined,
     generate: generateGenerator(c),
+    gate: gateGenerator(c),
+    safeText: safeTextGenerator(c),
   };
 }

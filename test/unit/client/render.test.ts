@@ -167,3 +167,25 @@ describe('password and error pages', () => {
     assert.match(renderErrorPage('f', '<b>bad</b>', opts), /&lt;b&gt;bad&lt;\/b&gt;/);
   });
 });
+
+describe('renderCertificatePage lints', () => {
+  it('shows each lint in its certificate\'s section, and the chain order above them', () => {
+    const weak = cert({ subject: 'CN=weak', fingerprints: { sha256: 'WE:AK', sha1: '00' } });
+    const page = renderCertificatePage(result({
+      certificates: [cert(), weak],
+      lints: [
+        { id: 'certificate-weak-signature', severity: 'error', message: 'CN=weak is signed with <MD5>.', subject: 'CN=weak', fingerprint: 'WE:AK' },
+        { id: 'certificate-chain-order', severity: 'warning', message: 'The certificates are out of order.', subject: 'CN=node1,OU=ops', fingerprint: 'AB:CD' },
+      ],
+    }), opts);
+    const [first, second] = page.split('<section class="certificate">').slice(1);
+    assert.doesNotMatch(first, /data-lint/);
+    assert.match(second, /<li class="lint error" data-lint="certificate-weak-signature"><strong>error<\/strong>: CN=weak is signed with &lt;MD5&gt;\.<\/li>/);
+    assert.ok(page.indexOf('data-lint="certificate-chain-order"') < page.indexOf('<section class="certificate">'));
+  });
+
+  it('shows no lint list for a file without lints', () => {
+    assert.doesNotMatch(renderCertificatePage(result({ lints: [] }), opts), /class="lints"/);
+    assert.doesNotMatch(renderCertificatePage(result(), opts), /class="lints"/);
+  });
+});

@@ -29,7 +29,7 @@ describe('the real file system', () => {
   }
 
   test('readFile of a missing path is undefined, of a file its bytes', () => {
-    assert.equal(nodeFileSystem.readFile(path.join(dir, 'missing.crt')), undefined);
-    assert.equal(Buffer.from(nodeFileSystem.readFile(file) ?? []).toString(), 'hello');
+    assert.equal(nodeFileSystem.readFile(path.join(dir, 'missing.crt'), 'pki'), undefined);
+    assert.equal(Buffer.from(nodeFileSystem.readFile(file, 'pki') ?? []).toString(), 'hello');
   });
 });

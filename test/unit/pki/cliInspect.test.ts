@@ -7,6 +7,7 @@ import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';
 import type { InspectResult } from '../../../server/src/pki/types';
 import { makeCa, makeCert } from './helpers/certs';
 import type { TestCert } from './helpers/certs';
+import { resign } from './helpers/resign';
 
 describe('estls inspect', () => {
   let ca: TestCert;
@@ -76,6 +77,21 @@ describe('estls inspect', () => {
     assert.equal(await runInspect(['x.txt'], io), 1);
     assert.equal(await runInspect(['--format', 'xml', 'x.txt'], io), 2);
     assert.equal(await runInspect([], io), 2);
+  });
+
+  it('prints policy lints in text and JSON, and none for a sound file', async () => {
+    const weak = resign(await makeCert({ subject: 'CN=weak', issuer: ca, rsaBits: 1024 }), ca, 'md5');
+    const io = memoryIo({ '/work/weak.crt': weak.pem, '/work/ca.crt': ca.pem });
+    assert.equal(await runInspect(['weak.crt'], io), 0);
+    assert.match(io.stdout, /Policy lints:\n {2}error: CN=weak is signed with MD5 .*\[certificate-weak-signature\]/);
+    assert.match(io.stdout, / {2}warning: CN=weak has an RSA key of 1024 bits.*\[certificate-weak-key\]/);
+    const json = memoryIo({ '/work/weak.crt': weak.pem });
+    await runInspect(['--format', 'json', 'weak.crt'], json);
+    const lints = (JSON.parse(json.stdout) as InspectResult).lints ?? [];
+    assert.deepEqual(lints.map((l) => [l.id, l.severity, l.subject]), [['certificate-weak-key', 'warning', 'CN=weak'], ['certificate-weak-signature', 'error', 'CN=weak']]);
+    const sound = memoryIo({ '/work/ca.crt': ca.pem });
+    await runInspect(['ca.crt'], sound);
+    assert.doesNotMatch(sound.stdout, /Policy lints/);
   });
 
   it('prints a PEM certificate as text', async () => {

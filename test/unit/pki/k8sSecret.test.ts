@@ -85,6 +85,42 @@ describe('k8sSecret: the ECK Secret for generated files', () => {
     assert.throws(() => k8sSecret(twice, false, { name: 'x' }), /holds one tls\.crt; this request makes 2/);
   });
 
+  it('generate with k8sSecret returns one private NAME.yaml and a README with the secretName lines', async () => {
+    const r = await generate({ kind: 'ca', key: RSA, password: '', k8sSecret: { name: 'my-ca', namespace: 'elastic' } }, { clock: { now: () => NOW } });
+    assert.deepEqual(r.files.map((f) => [f.path, f.private]), [['my-ca.yaml', true]]);
+    const m = parse(Buffer.from(r.files[0].contentBase64, 'base64').toString()) as Manifest;
+    assertSecretShape(m);
+    assert.deepEqual(Object.keys(m.data).sort(), ['ca.crt', 'ca.key']);
+    assert.match(r.readme, /kubectl apply -f my-ca\.yaml/);
+    assert.match(r.readme, /spec:\n {2}http:\n {4}tls:\n {6}certificate:\n {8}secretName: my-ca/);
+    assert.doesNotMatch(r.readme, new RegExp(m.data['ca.key'].slice(0, 40).replace(/[+/]/g, '\\$&')), 'the README never holds the key');
+    assert.deepEqual(r.settings, {});
+  });
+
+  it('generate with a cluster name gives the HTTP certificate ECK\'s service names in the default namespace', async () => {
+    const made = await makeCa({ now: NOW, key: RSA });
+    const p12 = writePkcs12([{ alias: 'ca', key: made.key, chain: [made.certDer] }], [], { password: '' });
+    const fs = { stat: () => ({ size: p12.length, mtimeMs: 0, isFile: true, isDirectory: false }), readFile: () => p12 };
+    const r = await generate({ kind: 'http', key: RSA, password: '', ca: { kind: 'pkcs12', path: '/ca.p12', password: '' }, k8sSecret: { name: 'qs-cert', cluster: 'qs' }, fileName: 'qs.yml' }, { fs, clock: { now: () => NOW } });
+    assert.deepEqual(r.files.map((f) => f.path), ['qs.yml']);
+    const m = parse(Buffer.from(r.files[0].contentBase64, 'base64').toString()) as Manifest;
+    assert.deepEqual(m.metadata, { name: 'qs-cert', namespace: 'default' });
+    assert.equal(new X509Certificate(decode(m, 'tls.crt')).subjectAltName, 'DNS:qs-es-http, DNS:qs-es-http.default.svc');
+  });
+
+  const refusals: Array<[string, Parameters<typeof generate>[0], RegExp]> = [
+    ['a transport certificate', { kind: 'cert', ca: { kind: 'selfSigned' }, k8sSecret: { name: 'x' } }, /use it with ca or http/],
+    ['http with a CA made on the fly', { kind: 'http', k8sSecret: { name: 'x' } }, /needs a given CA/],
+    ['a password', { kind: 'ca', password: 'pw', k8sSecret: { name: 'x' } }, /only unencrypted keys/],
+    ['a cluster name for a CA', { kind: 'ca', k8sSecret: { name: 'x', cluster: 'qs' } }, /use it with http/],
+    ['a bad name', { kind: 'ca', k8sSecret: { name: 'X_Y' } }, /not a valid Secret name/],
+  ];
+  for (const [what, spec, message] of refusals) {
+    it(`generate refuses a Secret for ${what}`, async () => {
+      await assert.rejects(generate({ key: RSA, ...spec }, { clock: { now: () => NOW } }), message);
+    });
+  }
+
   const badNames: Array<[string, string | undefined, RegExp]> = [
     ['My_Cert', undefined, /not a valid Secret name/],
     ['-x', undefined, /not a valid Secret name/],

@@ -95,7 +95,7 @@ describe('answers shared within one check', () => {
     const dir = path.resolve('examples');
     for (const [file, product] of [['elasticsearch.yml', 'elasticsearch'], ['kibana.yml', 'kibana']] as const) {
       const filePath = path.join(dir, file);
-      const text = nodeFileSystem.readFile(filePath);
+      const text = nodeFileSystem.readFile(filePath, 'settings');
       assert.ok(text);
       const m = parseConfig(Buffer.from(text).toString('utf8'), { product, filePath });
       const base = { model: m, catalog: catalogFor(product), fs: nodeFileSystem, clock, passwords: { get: () => undefined }, options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [] } };

@@ -9,6 +9,16 @@ import { contextFor, fixedClock, memoryFs } from './helpers';
 const env: CheckEnvironment = { fs: memoryFs({}), clock: fixedClock, options: defaultCheckOptions, passwords: { get: () => undefined } };
 
 describe('checkText', () => {
+  test('messages mask a password in a URL and escape control characters, edits keep the text', () => {
+    const text = 'elasticsearch.hosts: [ "https://kibana_system:hunter2@es01:9200" ]\nelasticsearch.ssl.verificationMode: "in\\e[31mfo"\n';
+    const { findings } = checkText({ text, product: 'kibana' }, env);
+    const shown = JSON.stringify(findings.map((f) => [f.message, f.fixes?.map((x) => x.title), f.related?.map((r) => r.message)]));
+    assert.match(shown, /https:\/\/kibana_system:\*\*\*@es01:9200/);
+    assert.match(shown, /in\\\\u001b\[31mfo/);
+    assert.equal(shown.includes('hunter2'), false);
+    assert.equal(shown.includes('\x1b'), false);
+  });
+
   test('a broken rule yields nothing and the others still report', () => {
     const ctx = contextFor('xpack.security.enabled: maybe\n');
     const findings = runRules(ctx, [() => { throw new Error('boom'); }, ...allRules]);

@@ -117,6 +117,19 @@ suite('generation commands', () => {
     assert.match(fs.readFileSync(path.join(out, 'node1', 'node1.csr'), 'utf8'), /CERTIFICATE REQUEST/);
   });
 
+  test('Generate HTTP Certificates with k8sSecret writes one 0600 Secret manifest for ECK', async () => {
+    const out = path.join(dir, 'k8s');
+    const result = await generate('elasticTls.generateHttpCertificates', {
+      outputDir: out, ca: { kind: 'pkcs12', path: caP12, password: PASSWORD }, k8sSecret: { name: 'qs-es-cert', cluster: 'qs', namespace: 'elastic' },
+    });
+    assert.equal(result.status, 'written', JSON.stringify(result.error));
+    assert.deepEqual(relativeTo(out, result.written), ['qs-es-cert.yaml']);
+    if (process.platform !== 'win32') assert.equal(modeOf(result.written[0]), 0o600);
+    const manifest = fs.readFileSync(result.written[0], 'utf8');
+    assert.match(manifest, /^apiVersion: v1\nkind: Secret\nmetadata:\n {2}name: qs-es-cert\n {2}namespace: elastic\ntype: Opaque\ndata:\n/);
+    assert.deepEqual([...manifest.matchAll(/^ {2}([a-z.]+): /gm)].map((m) => m[1]).slice(2), ['ca.crt', 'tls.crt', 'tls.key']);
+  });
+
   test('refuses to overwrite: nothing at all is written when a target exists', async () => {
     const out = path.join(dir, 'ca-pem');
     const before = fs.readFileSync(caKey);

@@ -204,6 +204,27 @@ suite('interactive flows', () => {
     assert.ok(!fs.existsSync(out));
   });
 
+  test('the "wrote" message comes once the progress notification has closed (VS Code keeps one up 800 ms)', async () => {
+    const window = vscode.window as unknown as { withProgress: typeof vscode.window.withProgress };
+    const real = window.withProgress;
+    let started = 0;
+    window.withProgress = ((options: vscode.ProgressOptions, task: Parameters<typeof vscode.window.withProgress>[1]) => {
+      started = Date.now();
+      return real.call(vscode.window, options, task);
+    }) as typeof vscode.window.withProgress;
+    const transcript = newTranscript();
+    const restore = scriptPrompts(caAnswers(path.join(dir, 'after-progress')), transcript);
+    try {
+      const result = await vscode.commands.executeCommand<GenerateCommandResult>('elasticTls.generateCa');
+      assert.equal(result.status, 'written', JSON.stringify(result.error));
+      await transcript.messageShown(/wrote \d+ files?/);
+      assert.ok(Date.now() - started >= 800, `the message came ${Date.now() - started} ms after the progress began`);
+    } finally {
+      restore();
+      window.withProgress = real;
+    }
+  });
+
   test('cancelling a prompt writes nothing', async () => {
     const out = path.join(dir, 'cancelled');
     const { result } = await runScripted('elasticTls.generateCsr', [{ kind: 'input', expect: /Name/, answer: undefined }]);

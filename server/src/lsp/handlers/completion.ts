@@ -1,5 +1,4 @@
 // textDocument/completion: keys (flat and nested) and values (enums, booleans, files) from the catalog.
-import * as fs from 'node:fs';
 import {
   CompletionItemKind,
   CompletionItemTag,
@@ -64,10 +63,7 @@ function toItem(entry: CompletionEntry, lines: LineIndex, product: Product): Com
 function listDir(ctx: ServerContext, dir: string): DirEntry[] | undefined {
   if (!mayRead(ctx, dir)) return undefined;
   try {
-    return fs
-      .readdirSync(dir, { withFileTypes: true })
-      .slice(0, MAX_DIR_ENTRIES)
-      .map((d) => ({ name: d.name, isDirectory: d.isDirectory() }));
+    return ctx.fs.listDir?.(dir, MAX_DIR_ENTRIES);
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 // textDocument/hover: key documentation, value meaning, or the certificate a path points at.
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { catalogFor } from '../../catalog';
+import { safeMessage } from '../../core/safeText';
 import { hoverAt } from '../../features/hover';
 import { analysisOf } from '../analysis';
 import type { ServerContext } from '../context';
@@ -20,7 +21,8 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
     stackVersion: analysis.stackVersion,
   });
   if (!result) return null;
-  return { contents: { kind: 'markdown', value: result.markdown }, range: toLspRange(analysis.lines, result.range) };
+  // Values from the file are echoed: a password in a URL is masked and control characters are escaped.
+  return { contents: { kind: 'markdown', value: safeMessage(result.markdown) }, range: toLspRange(analysis.lines, result.range) };
 }
 
 export function registerHover(ctx: ServerContext): void {

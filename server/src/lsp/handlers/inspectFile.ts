@@ -1,4 +1,5 @@
 // estls/inspectFile: reads a certificate, key or keystore for the client (viewer, unlock prompt).
+import { isFileGateError, readBounded } from '../../core/fileGate';
 import { isPkiError } from '../../pki/errors';
 import { inspectFile } from '../../pki/inspect';
 import { InspectFileRequest, type InspectFileParams, type InspectFileResponse } from '../../protocol';
@@ -7,17 +8,15 @@ import { mayRead } from '../fileDescriptions';
 import { formatError, runSafe } from '../runSafe';
 
 const failed: InspectFileResponse = { ok: false, code: 'INTERNAL', message: 'Reading the file failed unexpectedly; the output log has details.' };
-const MAX_BYTES = 10 * 1024 * 1024;
-
 /** The file's bytes, or the response that says why they cannot be had. */
 function readBytes(ctx: ServerContext, file: string): Uint8Array | InspectFileResponse {
   try {
     const stat = ctx.fs.stat(file);
     if (!stat) return { ok: false, code: 'MISSING', message: 'The file does not exist.' };
-    if (!stat.isFile) return { ok: false, code: 'MISSING', message: 'The path is a folder, not a file.' };
-    if (stat.size > MAX_BYTES) return { ok: false, code: 'TOO_LARGE', message: 'The file is larger than 10 MB and is not read.' };
-    return ctx.fs.readFile(file) ?? { ok: false, code: 'MISSING', message: 'The file does not exist.' };
+    if (stat.isDirectory) return { ok: false, code: 'MISSING', message: 'The path is a folder, not a file.' };
+    return readBounded(ctx.fs, file, 'pki') ?? { ok: false, code: 'MISSING', message: 'The file does not exist.' };
   } catch (e) {
+    if (isFileGateError(e)) return { ok: false, code: e.code === 'OUTSIDE_WORKSPACE' ? 'UNTRUSTED' : e.code, message: e.message };
     return { ok: false, code: 'UNREADABLE', message: `The file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).` };
   }
 }

@@ -5,8 +5,10 @@ import { PkiError } from '../errors';
 import { checkPkcs12Password } from '../pkcs12/write';
 import { DEFAULT_DAYS, daysForYears, type CaMaterial } from './issue';
 import { BuildContext, buildCa, buildCert, buildCsr, buildHttp, buildKibanaClient, caForRun } from './kinds';
-import { checkKeySpec } from './keyPair';
+import { checkKeyWork, checkRequestShape } from './requestShape';
+import { KeyWork } from './workQueue';
 import { loadCa } from './loadCa';
+import { secretResult, secretSpec } from './k8sSecret';
 import { FileSet, type Protection } from './output';
 import type { GenerateEnvironment, GenerateRequestSpec, GenerateResult, InstanceSpec } from './types';
 import { validateInstance } from './validate';
@@ -95,25 +97,37 @@ function checkFileName(name: string | undefined): void {
  * Kibana client certificates default to PEM (format undefined); every other kind defaults to PKCS#12.
  */
 export async function generate(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
-  if (!Object.hasOwn(BUILDERS, spec.kind)) throw new PkiError('INVALID_INPUT', `Unknown kind of request [${String(spec.kind)}].`);
-  if (spec.key) checkKeySpec(spec.key);
+  // The request may be any JSON: its shape is checked first, so no later step quotes a value in a TypeError.
+  checkRequestShape(spec);
   checkFileName(spec.fileName);
+  if (spec.k8sSecret) return secretResult(await generateFiles(secretSpec(spec), env), spec, env.showPath ?? ((p) => p));
+  return generateFiles(spec, env);
+}
+
+async function generateFiles(spec: GenerateRequestSpec, env: GenerateEnvironment): Promise<GenerateResult> {
   const now = env.clock.now();
   const requested = daysFor(spec, now);
   if (!Number.isInteger(requested) || requested < 1) throw new PkiError('INVALID_INPUT', 'the certificate must be valid for at least one day');
   const instances = defaultInstances(spec);
-  if (spec.kind !== 'ca') checkInstances(instances);
-  const protection = protectionFor(spec, spec.password);
   // Only `ca` and `http` without a CA write a CA; `http` always writes it as ca/ca.p12.
   const newHttpCa = spec.kind === 'http' && !spec.ca;
+  const keyCount = spec.kind === 'ca' ? 1 : instances.length + (newHttpCa ? 1 : 0);
+  if (spec.kind !== 'ca') {
+    checkInstances(instances);
+    checkKeyWork(spec, instances.length, newHttpCa);
+  }
+  const protection = protectionFor(spec, spec.password);
   const caProtection = newHttpCa
     ? protectionFor({ ...spec, kind: 'ca', format: 'pkcs12' }, spec.caPassword ?? spec.password)
     : protection;
+  const work = new KeyWork(keyCount, env);
+  work.checkpoint();
   const ca = await caForRun(spec, now, requested, () => loadCa(spec.ca!, { fs: env.fs, baseDir: env.baseDir }));
+  if (spec.kind === 'ca' || newHttpCa) work.madeOne();
   const caLeft = caDaysLeft(ca, now);
   const days = effectiveDays(spec, requested, caLeft);
   const show = env.showPath ?? ((p: string) => p);
-  const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection, show };
+  const ctx: BuildContext = { spec, instances, ca, key: spec.key, days, now, protection, caProtection, show, work };
   const files = new FileSet();
   const rest = await BUILDERS[spec.kind](ctx, files);
   // Shortened by a day or less (a CA made moments ago with the same validity) is not worth a word.

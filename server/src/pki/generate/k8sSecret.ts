@@ -9,7 +9,7 @@
 //   refused): elastic/cloud-on-k8s pkg/controller/common/certificates/pem.go, ParsePEMPrivateKey.
 // - Secret fields (apiVersion v1, kind Secret, metadata, type, data as base64): Kubernetes API reference, Secret v1.
 import { PkiError } from '../errors';
-import type { FileRole, GeneratedFile } from './types';
+import type { FileRole, GeneratedFile, GenerateRequestSpec, GenerateResult } from './types';
 
 /** Which Secret to write: its name and, when given, its namespace. */
 export interface K8sSecretOptions {
@@ -79,4 +79,42 @@ export function k8sSecret(files: GeneratedFile[], forCa: boolean, options: K8sSe
   ].join('\n');
   const specLines = ['spec:', '  http:', '    tls:', '      certificate:', `        secretName: ${options.name}`];
   return { manifest, keys: data.map(([key]) => key), specLines };
+}
+
+/**
+ * The request to generate for a Secret: PEM, keys unencrypted, one certificate, and for `http` with a `cluster` the
+ * ECK service names as SANs when no instance is given. Throws INVALID_INPUT for what a Secret cannot hold.
+ */
+export function secretSpec(spec: GenerateRequestSpec): GenerateRequestSpec {
+  const secret = spec.k8sSecret!;
+  checkSecretNames(secret);
+  const refuse = (message: string) => new PkiError('INVALID_INPUT', message);
+  if (spec.kind !== 'ca' && spec.kind !== 'http') throw refuse('A Secret for ECK holds a CA or an HTTP certificate: use it with ca or http.');
+  if (spec.kind === 'http' && !spec.ca) throw refuse('A Secret for an HTTP certificate needs a given CA: a CA made on the fly would be lost. Make one first (a CA Secret, or a CA file).');
+  if (spec.password || spec.caPassword) throw refuse('ECK reads only unencrypted keys: make the Secret without a password.');
+  if (secret.cluster !== undefined && spec.kind !== 'http') throw refuse('The cluster name sets an HTTP certificate\'s names: use it with http.');
+  const names = secret.cluster === undefined ? undefined : eckHttpServiceNames(secret.cluster, secret.namespace ?? 'default');
+  const instances = spec.instances?.length ? spec.instances : names ? [{ name: names[0], dns: names, ip: [] }] : spec.instances;
+  if ((instances?.length ?? 0) > 1) throw refuse('A Secret holds one certificate: give one instance.');
+  const { k8sSecret: _secret, fileName: _file, ...rest } = spec;
+  return { ...rest, format: 'pem', password: undefined, caPassword: undefined, instances };
+}
+
+/** The generated files as one Secret manifest (0600), with the README saying how to apply it and use it. */
+export function secretResult(result: GenerateResult, spec: GenerateRequestSpec, show: (layoutPath: string) => string): GenerateResult {
+  const options = spec.k8sSecret!;
+  const namespace = options.namespace ?? (options.cluster !== undefined ? 'default' : undefined);
+  const secret = k8sSecret(result.files, spec.kind === 'ca', { name: options.name, ...(namespace ? { namespace } : {}) });
+  const file = spec.fileName ?? `${options.name}.yaml`;
+  const issues = spec.kind === 'ca' ? '; ECK then issues the HTTP certificates from this CA' : '';
+  const readme = [
+    `Secret ${options.name} (${secret.keys.join(', ')})${namespace ? ` in namespace ${namespace}` : ''} is in ${show(file)}.`,
+    'Keep it out of version control: it holds a private key. Apply it with:',
+    `  kubectl apply -f ${show(file)}`,
+    '',
+    `# add to the Elasticsearch resource (kind: Elasticsearch)${issues}:`,
+    ...secret.specLines,
+  ].join('\n');
+  const manifest = Buffer.from(secret.manifest, 'utf8').toString('base64');
+  return { ...result, files: [{ path: file, contentBase64: manifest, private: true }], settings: {}, keystoreCommands: [], readme };
 }

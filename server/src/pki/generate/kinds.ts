@@ -5,6 +5,7 @@ import { HTTP_CA_DN, daysForYears, makeCa, makeSignedCertificate, type CaMateria
 import { FileSet, baseName, type Protection } from './output';
 import { httpSettings, kibanaClientSettings, kibanaTrustSettings, sampleYaml, transportSettings } from './settings';
 import type { GenerateRequestSpec, GenerateResult, InstanceSpec, KeySpec } from './types';
+import type { KeyWork } from './workQueue';
 
 /** What every builder gets: the request with defaults applied, the CA (if any), and the time. */
 export interface BuildContext {
@@ -17,6 +18,8 @@ export interface BuildContext {
   protection: Protection;
   /** Protection for a CA made in this run. */
   caProtection: Protection;
+  /** Paces key generation: cancellation between keys, progress after each. */
+  work: KeyWork;
   /** How README text and hints name a file of the layout (where the user finds it). */
   show: (layoutPath: string) => string;
 }
@@ -59,6 +62,7 @@ export function buildCa(ctx: BuildContext, files: FileSet): Omit<GenerateResult,
       `A new certificate authority is in ${where}.`,
       'Keep its private key off the nodes and somewhere safe: whoever has it can issue certificates your cluster trusts.',
       `Use it to sign node certificates next, for example: estls gen cert ${signWith} --name node1 --dns node1.example.com`,
+      ...(hasPassword(ctx.caProtection) ? ['(give its password with --ca-pass, or in ESTLS_CA_PASS)'] : []),
     ].join('\n'),
   };
 }
@@ -70,8 +74,8 @@ export async function buildCert(ctx: BuildContext, files: FileSet): Promise<Omit
   const single = ctx.instances.length === 1 && !pem;
   let first: { p12?: string; cert?: string; key?: string } = {};
   let onlyFile: string | undefined;
-  // Keys are made in parallel (Node runs key generation on its thread pool); files keep the instances' order.
-  const all = await Promise.all(ctx.instances.map((instance) => issue(ctx, instance, profile)));
+  // Keys are made a few at a time on Node's thread pool (cancellable between keys); files keep the instances' order.
+  const all = await ctx.work.map(ctx.instances, (instance) => issue(ctx, instance, profile));
   for (const [i, instance] of ctx.instances.entries()) {
     const issued = all[i];
     const stem = fileStem(instance);
@@ -112,7 +116,7 @@ export async function buildHttp(ctx: BuildContext, files: FileSet): Promise<Omit
   let es: ReturnType<typeof httpSettings> = { settings: [], commands: [] };
   // certutil http turns a dotted host name into a DN: es.example.com -> CN=es,DC=example,DC=com.
   const subjectName = (name: string) => (name.includes('=') ? name : `CN=${name.split('.').join(',DC=')}`);
-  const all = await Promise.all(ctx.instances.map((i) => issue(ctx, { ...i, name: subjectName(i.name) }, 'http')));
+  const all = await ctx.work.map(ctx.instances, (i) => issue(ctx, { ...i, name: subjectName(i.name) }, 'http'));
   for (const [i, instance] of ctx.instances.entries()) {
     const issued = all[i];
     const dir = perNode ? `elasticsearch/${fileStem(instance)}` : 'elasticsearch';
@@ -168,7 +172,7 @@ export function hostCovered(instance: InstanceSpec | undefined): string | undefi
 /** Kibana's client certificate for mutual TLS to Elasticsearch (PEM by default; Kibana reads PEM directly). */
 export async function buildKibanaClient(ctx: BuildContext, files: FileSet): Promise<Omit<GenerateResult, 'files'>> {
   const ca = ctx.ca as CaMaterial;
-  const issued = await issue(ctx, ctx.instances[0], 'client');
+  const [issued] = await ctx.work.map([ctx.instances[0]], (i) => issue(ctx, i, 'client'));
   const p12 = ctx.spec.format === 'pkcs12';
   if (p12) files.addPkcs12('kibana/kibana-client.p12', 'kibana-client', issued, ca, ctx.protection);
   else {
@@ -198,7 +202,7 @@ export async function buildKibanaClient(ctx: BuildContext, files: FileSet): Prom
 
 /** `csr`: <filename>/<filename>.csr and .key per instance, for a CA outside this tool. */
 export async function buildCsr(ctx: BuildContext, files: FileSet): Promise<Omit<GenerateResult, 'files'>> {
-  const all = await Promise.all(ctx.instances.map((instance) => makeCsr(instance, ctx.key)));
+  const all = await ctx.work.map(ctx.instances, (instance) => makeCsr(instance, ctx.key));
   for (const [i, instance] of ctx.instances.entries()) {
     const { csrDer, key } = all[i];
     const stem = fileStem(instance);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import * as path from 'node:path';
+import { isFileGateError, readBounded } from '../../core/fileGate';
 import { PkiError, isPkiError } from '../errors';
 import { readPkcs12 } from '../pkcs12/read';
 import type { FileSystem } from '../../core/environment';
@@ -17,7 +18,13 @@ export interface CaFileAccess {
 function readCaFile(file: string, access: CaFileAccess): Uint8Array {
   if (!access.fs) throw new PkiError('UNSUPPORTED', 'No file access was given to read the CA.');
   const full = path.resolve(access.baseDir ?? process.cwd(), file);
-  const bytes = access.fs.readFile(full);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readBounded(access.fs, full, 'pki');
+  } catch (e) {
+    if (isFileGateError(e)) throw new PkiError(e.code, `CA file [${file}]: ${e.message}`);
+    throw e;
+  }
   if (!bytes) throw new PkiError('INVALID_INPUT', `CA file [${file}] does not exist.`);
   return bytes;
 }

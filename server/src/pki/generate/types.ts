@@ -48,6 +48,12 @@ export interface GenerateRequestSpec {
    * as certutil's `--out FILE` names it; settings and hints then use it. Ignored when a request makes several files.
    */
   fileName?: string;
+  /**
+   * Write the result for ECK as one Kubernetes Secret manifest (`<name>.yaml`, or `fileName`) instead of loose
+   * files: `ca` gives ca.crt + ca.key, `http` (signed by a given CA) tls.crt + tls.key + ca.crt. `cluster` names the
+   * Elasticsearch resource, whose HTTP service names become the certificate's default SANs.
+   */
+  k8sSecret?: { name: string; namespace?: string; cluster?: string };
 }
 
 /** One file to write, relative to the output folder the user chose. */
@@ -82,6 +88,10 @@ export interface GenerateEnvironment {
   fs?: FileSystem;
   clock: Clock;
   baseDir?: string;
+  /** Asked before each key is made; true stops the run with PkiError CANCELLED. */
+  cancelled?: () => boolean;
+  /** Told after each key: how many of how many are made. */
+  progress?: (done: number, total: number) => void;
   /**
    * How the README text and next-step hints name a file of the layout (`elastic-stack-ca.p12`, `ca/ca.crt`): the
    * path the user will find it at. Default: the layout path itself, relative to the output folder.

@@ -10,7 +10,8 @@ import { caLint, transportEkuProblem } from '../../pki/verifyUsage';
 import type { ContextFile, ContextFiles } from './files';
 import { certFinding } from './report';
 import type { RuleContext } from '../types';
-import { q } from '../support';
+import { defOf, q } from '../support';
+import { plainScalar } from '../ssl/contexts';
 
 const MAX_EXPIRY_FINDINGS_PER_FILE = 5;
 
@@ -20,7 +21,7 @@ export function isTransportContext(prefix: string): boolean {
 }
 
 /** The certificates of a file that the product actually uses for its role. */
-function certsOf(ctx: RuleContext, cf: ContextFile): ParsedCertificate[] {
+export function certsOf(ctx: RuleContext, cf: ContextFile): ParsedCertificate[] {
   if (cf.role === 'truststore' && ctx.model.product === 'elasticsearch') return cf.file.entries.filter((e) => e.summary.trusted).flatMap((e) => e.chain);
   if (cf.role === 'keystore') return cf.file.entries.flatMap((e) => e.chain);
   return cf.file.certificates;
@@ -107,7 +108,7 @@ export function keyMatchFindings(ctx: RuleContext, files: ContextFiles): Finding
 }
 
 /** The certificates this context trusts, as the product reads them; undefined when no trust is configured. */
-function anchorsOf(ctx: RuleContext, files: ContextFiles): ParsedCertificate[] | undefined {
+export function anchorsOf(ctx: RuleContext, files: ContextFiles): ParsedCertificate[] | undefined {
   const anchors = files.authorities.flatMap((a) => a.file.certificates);
   if (files.truststore) anchors.push(...certsOf(ctx, files.truststore));
   // Kibana also trusts the other certificates of its keystore.
@@ -129,11 +130,18 @@ export function chainFindings(ctx: RuleContext, files: ContextFiles): Finding[] 
   return [certFinding(ctx, 'certificate-chain-untrusted', p.source.setting.key, severity, `The certificate ${q(p.leaf.summary.subject)} does not chain to ${trust}: ${broken.message}${needed}`, p.source.item.range)];
 }
 
-/** Transport certificates must allow both serverAuth and clientAuth when they carry an EKU extension. */
+/** Whether peers must present a certificate: the written `client_authentication`, else the catalog's default. */
+export function clientAuthRequired(ctx: RuleContext, files: ContextFiles): boolean {
+  const written = plainScalar(files.context.settings.get('client_authentication'))?.text;
+  const mode = written ?? defOf(ctx, `${files.context.prefix}client_authentication`)?.default ?? 'required';
+  return mode.toLowerCase() !== 'none';
+}
+
+/** Transport certificates with an EKU extension need serverAuth, and clientAuth unless client authentication is off. */
 export function ekuFindings(ctx: RuleContext, files: ContextFiles): Finding[] {
   const p = presented(files);
   if (!p || !isTransportContext(files.context.prefix)) return [];
-  const problem = transportEkuProblem(p.leaf.summary);
+  const problem = transportEkuProblem(p.leaf.summary, clientAuthRequired(ctx, files));
   return problem ? [certFinding(ctx, 'transport-certificate-eku', p.source.setting.key, 'error', problem, p.source.item.range)] : [];
 }
 

@@ -9,6 +9,7 @@ import type { Finding } from '../../core/finding';
 import { sslContextsOf } from '../checkScope';
 import { isFalse } from '../ssl/contexts';
 import type { Rule } from '../types';
+import { policyFindings } from './policy';
 
 export { CERTIFICATE_RULE_IDS } from '../ids';
 export type { CertificateRuleId } from '../ids';
@@ -32,6 +33,7 @@ export const certificateRules: Rule = (ctx) => {
       ...truststoreFindings(ctx, files),
       ...kibanaKeystoreFindings(ctx, files),
       ...caStrictFindings(ctx, files),
+      ...policyFindings(ctx, files),
     );
   }
   return out;

@@ -9,6 +9,7 @@ import type { SslContext } from '../ssl/contexts';
 import type { RuleContext } from '../types';
 import { q } from '../support';
 import { formatMismatch, kibanaPkcs7Problem } from './formats';
+import { swappedFinding } from './swapped';
 
 /** Reads every file of a context; unreadable ones become findings and are left out. */
 export function loadContextFiles(ctx: RuleContext, context: SslContext, files: CertificateFiles = certificateFiles(ctx)): ContextFiles {
@@ -49,7 +50,9 @@ function readProblem(ctx: RuleContext, context: SslContext, role: FileRole, sett
     return certFinding(ctx, 'certificate-bad-password', setting.key, 'error', `${from} does not open ${q(resolved.path)}.`, item.range, { kind: 'unlock', path: resolved.path });
   }
   if (code === 'JKS' && ctx.model.product === 'kibana') return jksFinding(ctx, setting, item, read);
-  const severity = code === 'TOO_LARGE' || code === 'LIMIT' ? 'warning' : 'error';
+  // Outside an untrusted workspace nothing is known about the file, so nothing is said.
+  if (code === 'OUTSIDE_WORKSPACE') return undefined;
+  const severity = code === 'TOO_LARGE' || code === 'LIMIT' || code === 'NOT_A_FILE' ? 'warning' : 'error';
   return certFinding(ctx, 'certificate-unreadable', setting.key, severity, `${q(resolved.path)} cannot be read: ${read.error.message}`, item.range);
 }
 
@@ -79,6 +82,8 @@ function lockedFinding(ctx: RuleContext, context: SslContext, role: FileRole, se
 function contentProblem(ctx: RuleContext, context: SslContext, cf: ContextFile) {
   const r = cf.file.result;
   const at = (msg: string) => certFinding(ctx, 'certificate-unreadable', cf.setting.key, 'error', msg, cf.item.range);
+  const swapped = swappedFinding(ctx, context, cf);
+  if (swapped) return swapped;
   if ((cf.role === 'certificate' || cf.role === 'certificateAuthorities') && r.certificates.length === 0) return at(`${q(cf.path)} holds no certificate.`);
   const pkcs7 = kibanaPkcs7Problem(ctx, cf);
   if (pkcs7) return pkcs7;

@@ -40,6 +40,8 @@ export interface CertOptions {
   notAfter?: Date;
   alg?: KeyAlg;
   serial?: string;
+  /** RSA modulus length (default 2048), for weak-key tests. */
+  rsaBits?: number;
   /** Reuse a key pair (to make a "regenerated CA" with the same name but another key, pass none). */
   keys?: CryptoKeyPair;
 }
@@ -56,7 +58,8 @@ const DAY = 86_400_000;
 /** Makes one certificate; self-signed unless `issuer` is given. */
 export async function makeCert(o: CertOptions): Promise<TestCert> {
   const alg = o.alg ?? 'rsa';
-  const keys = o.keys ?? ((await crypto.webcrypto.subtle.generateKey(ALGS[alg].gen as never, true, ['sign', 'verify'])) as CryptoKeyPair);
+  const gen = alg === 'rsa' && o.rsaBits ? { ...ALGS.rsa.gen, modulusLength: o.rsaBits } : ALGS[alg].gen;
+  const keys = o.keys ?? ((await crypto.webcrypto.subtle.generateKey(gen as never, true, ['sign', 'verify'])) as CryptoKeyPair);
   const signer = o.issuer ?? undefined;
   const extensions: x509.Extension[] = [await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)];
   if (o.ca !== undefined) extensions.push(new x509.BasicConstraintsExtension(o.ca, o.pathLength, true));
