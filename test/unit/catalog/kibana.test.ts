@@ -270,3 +270,18 @@ describe('kibana catalog: entry hygiene', () => {
     for (const def of files) assert.ok(def.fileRole, def.key);
   });
 });
+
+describe('kibana catalog: the xpack.monitoring.elasticsearch alias', () => {
+  const index = catalogFor('kibana');
+  it('knows each monitoring.ui.elasticsearch key under its old name, deprecated with the new name', () => {
+    const match = index.lookup('xpack.monitoring.elasticsearch.ssl.certificateAuthorities');
+    assert.equal(match?.def.deprecated?.replacement, 'monitoring.ui.elasticsearch.ssl.certificateAuthorities');
+  });
+  it('claims the alias, so a key the block lacks is unknown', () => {
+    assert.equal(index.lookup('xpack.monitoring.elasticsearch.ssl.enabled'), undefined);
+    assert.ok(index.isOwned('xpack.monitoring.elasticsearch.ssl.enabled'));
+  });
+  it('knows the health check keys of the current schema', () => {
+    for (const key of ['elasticsearch.healthCheck.onFailureDelay', 'elasticsearch.healthCheck.retry']) assert.ok(index.lookup(key), key);
+  });
+});
