@@ -17,7 +17,8 @@ import type { PasswordStore } from './passwordStore';
 
 /** Certificate and keystore files whose changes can change a diagnostic. */
 export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,pem,crt,cer,key,der}';
-const CONFIG_GLOB = '**/*.{yml,yaml}';
+// Settings and deployment files, and `.env` (compose image tags take the stack version from it).
+const CONFIG_GLOB = '**/{*.yml,*.yaml,.env}';
 const BUILT_IN_PATTERN = '**/{elasticsearch,kibana}*.{yml,yaml}';
 
 /** What the server reads from initializationOptions and from workspace/didChangeConfiguration. */

@@ -5,8 +5,8 @@ import { uriToPath } from '../analysis';
 import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 
-/** Files whose contents can change a diagnostic. */
-export const WATCHED_GLOBS = ['**/*.{p12,pfx,jks,pem,crt,cer,key,der}', '**/*.yml'];
+/** Files whose contents can change a diagnostic (deployment files and `.env` name the stack version). */
+export const WATCHED_GLOBS = ['**/*.{p12,pfx,jks,pem,crt,cer,key,der}', '**/*.yml', '**/*.yaml', '**/.env'];
 
 export function canWatchDynamically(capabilities: ClientCapabilities): boolean {
   return capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
