@@ -79,6 +79,8 @@ export interface SettingDef {
   max?: number;
   /** Minimum length of a string value, or of each item of a list (Kibana encryption keys need 32 characters). */
   minLength?: number;
+  /** A length the docs ask for but the product does not enforce (so a shorter value runs, only weaker). */
+  advisedMinLength?: number;
 }
 
 /** A catalog hit: the definition and the values the `<name>` segments took. */
