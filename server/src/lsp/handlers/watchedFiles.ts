@@ -5,9 +5,17 @@ import { uriToPath } from '../analysis';
 import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 
-/** Files whose contents can change a diagnostic (deployment files and `.env` name the stack version). */
-// The second glob: formats read since issue 14 (bundles, Java keystores, CRLs, which certificate-revoked reads).
-export const WATCHED_GLOBS = ['**/*.{p12,pfx,jks,pem,crt,cer,key,der}', '**/*.{p7b,p7c,jceks,crl}', '**/*.yml', '**/*.yaml', '**/.env'];
+/** Files whose contents can change a diagnostic. */
+// The formats read since issue 14 (bundles, Java keystores, CRLs, which certificate-revoked reads), then the
+// files that decide where paths live.
+export const WATCHED_GLOBS = [
+  '**/*.{p12,pfx,jks,pem,crt,cer,key,der}',
+  '**/*.{p7b,p7c,jceks,crl}',
+  '**/*.yml',
+  '**/*.yaml',
+  // Their presence makes a folder a live config directory; .env feeds compose's interpolation.
+  '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options,.env}',
+];
 
 export function canWatchDynamically(capabilities: ClientCapabilities): boolean {
   return capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
