@@ -9,7 +9,7 @@ import { MAX_HOST_TOKENS, parseHost } from './hostYaml';
 import { readKubernetesObject } from './kubernetes';
 import { isBeatsFile } from './beats';
 import { sniffForms } from './sniff';
-import type { EmbeddedDocument, FormKind, FormsResult } from './types';
+import type { FormKind, FormsResult } from './types';
 import type { Finding } from '../../core/finding';
 import type { Document } from 'yaml';
 
@@ -72,5 +72,3 @@ function tooManyDocuments(text: string): Finding {
   const message = `The file holds more than ${MAX_EMBEDDED_DOCUMENTS} settings documents; only the first ${MAX_EMBEDDED_DOCUMENTS} are checked.`;
   return { ...limitFinding(text, 'file-too-large', message), severity: 'information' };
 }
-
-export type { EmbeddedDocument };
