@@ -44,6 +44,16 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'certificate-chain-order': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
   'certificate-chain-incomplete': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
   'certificate-validity-too-long': same('deploy-manage/security/set-up-basic-security-plus-https'),
+  'transport-peer-untrusted': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
+  'transport-peer-name': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
+  'http-client-untrusted': same('deploy-manage/security/set-up-basic-security-plus-https'),
+  'http-client-name': same('deploy-manage/security/set-up-basic-security-plus-https'),
+  'client-certificate-untrusted': same('deploy-manage/users-roles/cluster-or-deployment-auth/pki'),
+  'client-certificate-unused': same('deploy-manage/users-roles/cluster-or-deployment-auth/pki'),
+  'keystore-password-missing': same('deploy-manage/security/secure-settings'),
+  'keystore-password-wrong': same('deploy-manage/security/secure-settings'),
+  'secure-setting-duplicate': same('deploy-manage/security/secure-settings'),
+  'ssl-secure-without-enabled': same('deploy-manage/security/secure-settings'),
 };
 
 function both(elasticsearch: string, kibana: string): { elasticsearch: string; kibana: string } {
