@@ -11,12 +11,15 @@ import { checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
+import { checkFolder } from './checkFolder';
 import { ExitCode, type CliIo } from './io';
 
 export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N]
-                   [--stack-version X.Y.Z] FILE...
+                   [--stack-version X.Y.Z] FILE|DIR...
 
-Checks elasticsearch.yml and kibana.yml files. The product comes from each file's name
+Checks elasticsearch.yml and kibana.yml files. A folder is checked as one stack: each of its settings
+files, then across files (nodes trusting each other's transport certificates, Kibana's CAs and hosts
+against the nodes' HTTP certificates, elasticsearch.keystore against elasticsearch.yml). The product comes from each file's name
 (elasticsearch*.yml, kibana*.yml) unless --product is given. Verdicts that depend on the release
 follow --stack-version, else a version found beside the file (compose image tags, Helm imageTag,
 Ansible es_version), else the current 9.x.
@@ -33,6 +36,8 @@ export interface CheckReportEntry {
   severity: Finding['severity'];
   ruleId: string;
   message: string;
+  /** Places in other files that explain the finding (cross-file checks of a folder); 1-based like line/column. */
+  related?: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
 interface CheckArgs {
@@ -62,7 +67,7 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
-function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
+export function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
   let bytes;
   try {
     const stat = io.fs.stat(absolute);
@@ -94,7 +99,7 @@ function decodeUtf8(bytes: Uint8Array): { text: string; finding?: Finding } {
   }
 }
 
-function toEntry(file: string, finding: Finding, lines: LineIndex): CheckReportEntry {
+export function toEntry(file: string, finding: Finding, lines: LineIndex): CheckReportEntry {
   const start = lineColumnAt(lines, finding.range.start);
   const end = lineColumnAt(lines, finding.range.end);
   const message = finding.message.replace(/\s*\n\s*/g, ' ');
@@ -102,7 +107,7 @@ function toEntry(file: string, finding: Finding, lines: LineIndex): CheckReportE
 }
 
 /** Checks one file; a string return is why it could not be checked. */
-function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironment): CheckReportEntry[] | string {
+export function checkFile(io: CliIo, file: string, args: { product?: Product }, env: CheckEnvironment): CheckReportEntry[] | string {
   const absolute = path.resolve(io.cwd, file);
   const product = args.product ?? detectProduct(absolute);
   if (!product) return 'cannot tell whether it is an Elasticsearch or a Kibana file from its name; pass --product elasticsearch or --product kibana';
@@ -115,7 +120,8 @@ function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironme
 }
 
 function formatText(entries: CheckReportEntry[]): string {
-  return entries.map((e) => `${e.file}:${e.line}:${e.column} ${e.severity} ${e.ruleId} ${e.message}\n`).join('');
+  const related = (e: CheckReportEntry) => (e.related ?? []).map((r) => `    ${r.file}:${r.line}:${r.column} ${r.message}\n`).join('');
+  return entries.map((e) => `${e.file}:${e.line}:${e.column} ${e.severity} ${e.ruleId} ${e.message}\n${related(e)}`).join('');
 }
 
 function summary(entries: CheckReportEntry[], files: number): string {
@@ -146,7 +152,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const entries: CheckReportEntry[] = [];
   let checked = 0;
   for (const file of parsed.files) {
-    const result = checkFile(io, file, parsed, env);
+    const result = io.fs.stat(path.resolve(io.cwd, file))?.isDirectory ? checkFolder(io, file, env) : checkFile(io, file, parsed, env);
     if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
     else {
       checked++;
