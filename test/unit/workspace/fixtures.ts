@@ -10,6 +10,7 @@ import type { CertificateProfile } from '../../../server/src/pki/generate/issue'
 import { certificateToPem, privateKeyToPem } from '../../../server/src/pki/pemWrite';
 import { encodeJavaUtf } from '../../../server/src/pki/binary';
 import { crc32 } from '../../../server/src/pki/esKeystore/crc32';
+import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';
 
 export const NOW = new Date();
 
@@ -67,4 +68,10 @@ export function esKeystore(version: 3 | 4 | 5 | 6, settings: Record<string, stri
   const crc = Buffer.alloc(8);
   crc.writeUInt32BE(crc32(Buffer.concat([head, footer])), 4);
   return Buffer.concat([head, footer, crc]);
+}
+
+/** A PKCS#12 keystore of one key entry issued by `issuer`, with `password`. */
+export async function p12(issuer: CaMaterial, name: string, password: string): Promise<Uint8Array> {
+  const c = await makeSignedCertificate({ instance: { name, dns: [name], ip: [] }, ca: issuer, profile: 'transport', key: { type: 'ec', curve: 'P-256' }, days: 300, now: NOW });
+  return writePkcs12([{ alias: name, key: c.key, chain: [c.certDer, issuer.certDer] }], [], { password });
 }
