@@ -38,6 +38,7 @@ function followWorkspaceFolders(ctx: ServerContext): void {
   ctx.connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(absolutePaths(e.removed.map((f) => f.uri)));
     ctx.workspaceRoots = [...ctx.workspaceRoots.filter((r) => !removed.has(r)), ...absolutePaths(e.added.map((f) => f.uri))];
+    ctx.stack.foldersChanged();
     ctx.environmentChanged();
   });
 }

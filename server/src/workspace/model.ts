@@ -49,6 +49,8 @@ function readText(env: CheckEnvironment, file: string): string | undefined {
 /** The model of one folder: parts by file, cross-file results computed on demand and kept until a change. */
 export class WorkspaceModel {
   private readonly parts = new Map<string, ComponentPart[]>();
+  /** The text each part was read from, so an unchanged text is not read again. */
+  private readonly texts = new Map<string, string>();
   private cross: CrossResult | undefined;
 
   /** `environment` is asked on each read, as the checker does. */
@@ -61,23 +63,38 @@ export class WorkspaceModel {
     return this;
   }
 
-  /** Re-derives one file's part from `text` (an open editor's), or from disk when absent; gone files drop out. */
-  update(file: string, text?: string): void {
+  /**
+   * Re-derives one file's part from `text` (an open editor's), or from disk when absent; gone files drop out.
+   * Returns false when the text is the one the part was read from (nothing changed).
+   */
+  update(file: string, text?: string): boolean {
     const env = this.environment();
     const product = detectProduct(file);
     const body = text ?? readText(env, file);
+    if (body !== undefined && this.texts.get(file) === body && this.parts.has(file)) return false;
     this.cross = undefined;
     if (!product || body === undefined) {
-      this.parts.delete(file);
-      return;
+      this.texts.delete(file);
+      return this.parts.delete(file);
     }
     const model = parseConfig(body, { product, filePath: file });
     this.parts.set(file, [readComponent(model, file, 'plain', env)]);
+    this.texts.set(file, body);
+    return true;
   }
 
   /** Forgets a file (deleted, or no longer under the root). */
   remove(file: string): void {
+    this.texts.delete(file);
     if (this.parts.delete(file)) this.cross = undefined;
+  }
+
+  /** Files on disk changed (certificates, keystores): every part is read again from the text it has. */
+  refresh(): void {
+    const texts = [...this.texts];
+    this.texts.clear();
+    for (const [file, text] of texts) this.update(file, text);
+    this.cross = undefined;
   }
 
   /** True when the file is part of the model. */
