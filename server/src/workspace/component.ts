@@ -6,6 +6,7 @@ import { catalogFor } from '../catalog';
 import type { ConfigModel, ScalarValue } from '../config/types';
 import type { OffsetRange } from '../core/finding';
 import { LineIndex } from '../core/lineIndex';
+import { maskUrlCredentials } from '../core/safeText';
 import type { ParsedCertificate } from '../pki/parsed';
 import { anchorsOf, presented } from '../rules/certificates/checks';
 import type { ContextFiles } from '../rules/certificates/files';
@@ -86,7 +87,8 @@ export function readComponent(model: ConfigModel, file: string, form: SettingsFo
   if (product === 'elasticsearch') for (const key of NAME_SETTINGS) for (const item of valueItems(model.byKey.get(key), true)) addName(names, hostOf(item.text), key, place(item.range.start));
   const hostKey = product === 'elasticsearch' ? 'discovery.seed_hosts' : 'elasticsearch.hosts';
   const hostItems = valueItems(model.byKey.get(hostKey), true);
-  const hosts: HostTarget[] = hostItems.map((item) => ({ value: item.text, host: hostOf(item.text), setting: hostKey, place: place(item.range.start) }));
+  // A URL's user and password never enter the model (it is shown in views, maps and messages).
+  const hosts: HostTarget[] = hostItems.map((item) => ({ value: maskUrlCredentials(item.text), host: hostOf(item.text), setting: hostKey, place: place(item.range.start) }));
   const id = `${kind}:${name}`;
   const ctx: RuleContext = { ...env, model, catalog: catalogFor(product) };
   const contexts = CONTEXTS[product].map((spec) => loadContext(ctx, id, spec, model, place));
