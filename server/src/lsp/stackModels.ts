@@ -17,6 +17,8 @@ function inside(root: string, file: string): boolean {
 /** One WorkspaceModel per workspace folder. */
 export class StackModels {
   private readonly models = new Map<string, WorkspaceModel>();
+  /** Called after a folder is scanned or re-read, so its findings reach files no editor has open. */
+  onChange: () => void = () => undefined;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -45,6 +47,7 @@ export class StackModels {
   /** Files on disk or the environment changed: re-read every part (certificates, keystores) on next use. */
   refresh(): void {
     for (const m of this.models.values()) m.refresh();
+    if (this.models.size > 0) this.onChange();
   }
 
   /** Folders changed: forget models of folders that are gone. */
@@ -71,6 +74,7 @@ export class StackModels {
     if (!m) {
       m = new WorkspaceModel(root, () => checkEnvironment(this.ctx)).scan();
       this.models.set(root, m);
+      this.onChange();
     }
     return m;
   }

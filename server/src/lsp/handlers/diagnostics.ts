@@ -25,7 +25,9 @@ export class DiagnosticsPublisher {
   private readonly closedSent = new Map<string, string>();
   private closedTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(private readonly ctx: ServerContext) {
+    ctx.stack.onChange = () => this.scheduleClosed();
+  }
 
   /** Checks the document after the configured delay; a newer change restarts the wait. */
   schedule(doc: TextDocument): void {
@@ -56,6 +58,9 @@ export class DiagnosticsPublisher {
   closed(uri: string): void {
     this.cancel(uri);
     if (this.published.delete(uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A closed file of a folder keeps its cross-file findings: they are sent again as for any closed file.
+    this.closedSent.delete(uri);
+    this.scheduleClosed();
   }
 
   dispose(): void {
