@@ -1,5 +1,5 @@
 /* global acquireVsCodeApi, document, window, HTMLElement */
-// Certificate viewer page script: the password form and the Copy buttons, nothing else.
+// Certificate viewer page script: the password form, the Copy and the Export buttons, nothing else.
 // It only posts messages to the extension; it loads nothing and keeps no state.
 (function () {
   const vscode = acquireVsCodeApi();
@@ -28,6 +28,12 @@
     const target = event.target;
     if (target instanceof HTMLElement && target.classList.contains('copy')) {
       vscode.postMessage({ type: 'copy', text: target.dataset.copy || '' });
+    }
+    if (target instanceof HTMLElement && target.classList.contains('export')) {
+      const kind = target.dataset.kind;
+      const index = Number(target.dataset.index);
+      const item = kind === 'chain' || kind === 'entryKey' ? { kind: kind, entry: index } : { kind: kind, index: index };
+      vscode.postMessage({ type: 'export', item: item });
     }
   });
 })();

@@ -16,9 +16,8 @@ import type { Log } from './log';
 import type { PasswordStore } from './passwordStore';
 
 /** Certificate and keystore files whose changes can change a diagnostic. */
-export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,pem,crt,cer,key,der}';
+export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,jceks,p7b,p7c,crl,pem,crt,cer,key,der}';
 const CONFIG_GLOB = '**/*.{yml,yaml}';
-const BUILT_IN_PATTERN = '**/{elasticsearch,kibana}*.{yml,yaml}';
 
 /** What the server reads from initializationOptions and from workspace/didChangeConfiguration. */
 export interface ClientSettings {
@@ -39,11 +38,15 @@ export function readSettings(): ClientSettings {
 }
 
 /**
- * The documents the server handles: elasticsearch*.yml / kibana*.yml, the user's globs, and PEM files.
+ * The documents the server handles: every YAML file (the server decides by name and content whether it is a
+ * settings file or a deployment file that holds settings, and leaves any other YAML alone), compose files
+ * (VS Code gives `*docker*compose*.yml` and `compose.yml` the `dockercompose` language), the user's globs,
+ * and PEM files.
  */
 export function documentSelector(files: Record<string, string>): DocumentSelector {
   const selector: DocumentSelector = [
-    { scheme: 'file', language: 'yaml', pattern: BUILT_IN_PATTERN },
+    { scheme: 'file', language: 'yaml' },
+    { scheme: 'file', language: 'dockercompose' },
     { scheme: 'file', language: 'pem' },
   ];
   for (const glob of Object.keys(files)) {

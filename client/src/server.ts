@@ -4,6 +4,9 @@ import type * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
+  ExportPemRequest,
+  type ExportPemParams,
+  type ExportPemResponse,
   ForgetPasswordsNotification,
   GenerateRequest,
   InspectFileRequest,
@@ -36,6 +39,12 @@ export class ServerGateway {
   async inspectFile(params: InspectFileParams, token?: vscode.CancellationToken): Promise<InspectFileResponse> {
     const client = await this.ready();
     return client.sendRequest(InspectFileRequest, params, token);
+  }
+
+  /** One certificate, chain or confirmed private key of a file as PEM (the viewer's Export actions). */
+  async exportPem(params: ExportPemParams): Promise<ExportPemResponse> {
+    const client = await this.ready();
+    return client.sendRequest(ExportPemRequest, params);
   }
 
   /**

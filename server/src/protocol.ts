@@ -4,6 +4,7 @@
 import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 import type { GenerateRequestSpec, GenerateResult } from './pki/generate/types';
 import type { InspectResult } from './pki/types';
+import type { ExportItem, ExportedPem } from './pki/exportPem';
 import type { StackModelData, WorkspaceCertificateItem } from './workspace/types';
 
 /** Params of `estls/inspectFile`. */
@@ -23,6 +24,21 @@ export type InspectFileResponse = { ok: true; result: InspectResult } | { ok: fa
 export const InspectFileRequest = new RequestType<InspectFileParams, InspectFileResponse, void>('estls/inspectFile');
 
 /** Params of `estls/generate`. */
+
+/** Params of `estls/exportPem`: one certificate, chain or private key of a file as PEM (the viewer's Export actions). */
+export interface ExportPemParams {
+  path: string;
+  /** As for InspectFileParams: given, it alone is tried; absent, the stored one, then the empty one. */
+  password?: string;
+  item: ExportItem;
+  /** Must be true for a private key: the client asked the user and the user agreed. */
+  confirmedPrivateKey?: boolean;
+}
+export type ExportPemResponse = { ok: true; result: ExportedPem } | { ok: false; code: string; message: string };
+
+/** Client -> server: export one item of a file as PEM. */
+export const ExportPemRequest = new RequestType<ExportPemParams, ExportPemResponse, void>('estls/exportPem');
+
 export type GenerateParams = GenerateRequestSpec & {
   /** Folder that relative CA paths resolve against. */
   baseDir?: string;

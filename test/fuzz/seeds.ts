@@ -12,6 +12,9 @@ import { makeCa, makeSignedCertificate } from '../../server/src/pki/generate/iss
 import { certificateToPem, csrToPem, privateKeyToPem } from '../../server/src/pki/pemWrite';
 import { httpSettings, kibanaClientSettings, kibanaTrustSettings, sampleYaml, transportSettings } from '../../server/src/pki/generate/settings';
 import { writePkcs12 } from '../../server/src/pki/pkcs12/write';
+import { writeJavaKeystore } from '../unit/pki/helpers/javaKeystore';
+import { writeEsKeystore } from '../unit/pki/helpers/esKeystore';
+import { pem as pemArmour, pkcs7Bundle } from '../unit/pki/helpers/pkcs7';
 
 /** A keystore and the password it was made with. */
 export interface KeystoreSeed { bytes: Uint8Array; password: string }
@@ -20,6 +23,10 @@ export interface Corpus {
   pem: Uint8Array[];
   der: Uint8Array[];
   pkcs12: KeystoreSeed[];
+  /** JKS and JCEKS keystores (test helper writer and keytool). */
+  jks: KeystoreSeed[];
+  /** elasticsearch.keystore files of each format version (password '' or the seed password). */
+  esKeystore: KeystoreSeed[];
   yaml: Uint8Array[];
   instances: Uint8Array[];
   dn: Uint8Array[];
@@ -48,6 +55,14 @@ function filesUnder(dir: string, re: RegExp, depth = 3): string[] {
     return re.test(e.name) ? [p] : [];
   });
 }
+
+/** Deployment files that hold settings: an ECK pair, Helm values, a compose file and a ConfigMap. */
+const DEPLOYMENT_SEEDS: readonly string[] = [
+  'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n---\napiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata:\n  name: es\nspec:\n  version: 8.15.0\n  http:\n    tls:\n      selfSignedCertificate:\n        disabled: true\n        subjectAltNames:\n        - ip: 10.0.0.1\n        - dns: es.example.com\n  nodeSets:\n  - name: default\n    config:\n      xpack.security.transport.ssl.verification_mode: none\n      xpack.security.authc:\n        anonymous.roles: superuser\n---\napiVersion: kibana.k8s.elastic.co/v1\nkind: Kibana\nspec:\n  elasticsearchRef:\n    name: es\n  config: {elasticsearch.hosts: ["https://es:9200"], server.ssl.enabled: maybe}\n',
+  'clusterName: es\nprotocol: https\nimageTag: 7.17.3\nesConfig:\n  elasticsearch.yml: |2\n    xpack.security.http.ssl.enabled: false\n    xpack.security.transport.ssl:\n      enabled: true\n  log4j2.properties: |\n    status = error\nextraEnvs:\n- name: xpack.security.enabled\n  value: "true"\n',
+  'services:\n  es01:\n    image: docker.elastic.co/elasticsearch/elasticsearch:${TAG}\n    environment:\n      - node.name=es01\n      - "xpack.security.http.ssl.enabled=true"\n      - xpack.security.http.ssl.verification_mode=none\n  kibana:\n    image: kibana:8.11.0\n    environment:\n      ELASTICSEARCH_SSL_VERIFICATIONMODE: nonee\n      xpack.security.encryptionKey: short\n      SERVER_SSL_ENABLED: "true"\n      SERVER_SSL_ENABLED: "false"\n',
+  'apiVersion: v1\nkind: ConfigMap\ndata:\n  elasticsearch.yml: |-\n    xpack.security.enabled: true\n  kibana.yml: |+\n    server.ssl.enabled: yes\n\n',
+];
 
 function fromRepository(c: Corpus): void {
   for (const file of [...filesUnder(path.join(ROOT, 'examples'), /./), ...filesUnder(path.join(ROOT, 'test/fixtures'), /./)]) {
@@ -100,6 +115,21 @@ async function fromGenerator(c: Corpus): Promise<void> {
   for (const [password, legacy] of [[SEED_PASSWORD, false], [SEED_PASSWORD, true], ['', false]] as const) {
     c.pkcs12.push({ bytes: writePkcs12([entry], trusted, { password, legacy, iterations: 64 }), password });
   }
+  const bundle = pkcs7Bundle([leaf.certDer, ca.certDer]);
+  c.der.push(bundle);
+  c.pem.push(enc.encode(pemArmour('PKCS7', bundle)));
+  const keyObject = crypto.createPrivateKey({ key: Buffer.from(leaf.key.export({ type: 'pkcs8', format: 'der' })), format: 'der', type: 'pkcs8' });
+  for (const type of ['JKS', 'JCEKS'] as const) {
+    for (const password of [SEED_PASSWORD, '']) {
+      const keys = [{ alias: 'es01', key: keyObject, chain: [leaf.certDer, ca.certDer] }];
+      c.jks.push({ bytes: writeJavaKeystore({ type, password, keys, trusted: [{ alias: 'ca', cert: ca.certDer }], iterations: 16 }), password });
+    }
+  }
+  for (const version of [3, 4, 5, 6]) {
+    const settings = { 'keystore.seed': 'seed', 'xpack.security.http.ssl.keystore.secure_password': 'x', 'a.file': Buffer.from([0, 1, 2]) };
+    c.esKeystore.push({ bytes: writeEsKeystore({ version, settings }), password: '' });
+    if (version === 5) c.esKeystore.push({ bytes: writeEsKeystore({ version, settings, password: SEED_PASSWORD }), password: SEED_PASSWORD });
+  }
   c.sources.push('project generator');
 }
 
@@ -122,7 +152,11 @@ function fromOpenssl(c: Corpus): void {
       openssl(['pkcs12', '-export', '-in', 'c.pem', '-inkey', 'k.pem', '-out', name, '-passout', p, '-iter', '64', ...extra], dir);
       c.pkcs12.push({ bytes: fs.readFileSync(path.join(dir, name)), password: SEED_PASSWORD });
     }
-    for (const f of ['c.pem', 'k.pem', 'r.pem']) {
+    fs.writeFileSync(path.join(dir, 'db.txt'), '');
+    fs.writeFileSync(path.join(dir, 'ca.cnf'), `[ca]\ndefault_ca=c\n[c]\ndatabase=db.txt\ndefault_md=sha256\ndefault_crl_days=7\ncertificate=c.pem\nprivate_key=k.pem\n`);
+    openssl(['ca', '-config', 'ca.cnf', '-gencrl', '-out', 'l.pem'], dir);
+    openssl(['crl2pkcs7', '-in', 'l.pem', '-certfile', 'c.pem', '-out', 'b.p7b'], dir);
+    for (const f of ['c.pem', 'k.pem', 'r.pem', 'l.pem', 'b.p7b']) {
       const bytes = fs.readFileSync(path.join(dir, f));
       c.pem.push(bytes);
       c.der.push(...pemToDer(bytes.toString('utf8')));
@@ -162,6 +196,7 @@ function builtinTexts(c: Corpus): void {
     'elasticsearch.password: changeme',
   ].join('\n');
   c.yaml.push(enc.encode(es), enc.encode(kb), enc.encode(''), enc.encode('a.b: &x 1\nc: *x\n---\nd: [1, {e: f}]\n'));
+  c.yaml.push(...DEPLOYMENT_SEEDS.map((t) => enc.encode(t)));
   c.instances.push(enc.encode('instances:\n  - name: "node1"\n    ip: ["192.0.2.1"]\n    dns: ["node1.example.com"]\n  - name: "CN=node2,OU=ops"\n    filename: n2\n    cn: [a]\n'));
   for (const dn of ['CN=Elastic Certificate Tool Autogenerated CA', 'CN=a\\,b,OU=x+OU=y,DC=example,DC=com', 'CN="quoted",O=Ex', 'node1', 'CN=#0403616263']) {
     c.dn.push(enc.encode(dn));
@@ -184,7 +219,7 @@ function fromGeneratorSamples(c: Corpus): void {
 
 /** Builds the corpus; a source that fails (no openssl here, a module not there yet) is left out and named. */
 export async function buildCorpus(log: (line: string) => void): Promise<Corpus> {
-  const c: Corpus = { pem: [], der: [], pkcs12: [], yaml: [], instances: [], dn: [], sources: [] };
+  const c: Corpus = { pem: [], der: [], pkcs12: [], jks: [], esKeystore: [], yaml: [], instances: [], dn: [], sources: [] };
   const steps: Array<[string, () => void | Promise<void>]> = [
     ['repository files', () => fromRepository(c)], ['node crypto', () => fromNodeCrypto(c)],
     ['project generator', () => fromGenerator(c)], ['generator samples', () => fromGeneratorSamples(c)], ['openssl', () => fromOpenssl(c)], ['built-in texts', () => builtinTexts(c)],

@@ -238,6 +238,31 @@ const generateTarget: TargetSpec = {
   },
 };
 
+const formsTarget: TargetSpec = {
+  name: 'forms',
+  // A host may hold up to MAX_EMBEDDED_DOCUMENTS settings documents, each checked like a settings file.
+  timeoutMs: 6000,
+  async load() {
+    const { recognizeForms, embeddedModel } = need<typeof import('../../server/src/config/forms')>('../../server/src/config/forms');
+    const { checkForms } = need<typeof import('../../server/src/rules/forms')>('../../server/src/rules/forms');
+    const { defaultCheckOptions } = need<typeof import('../../server/src/rules/types')>('../../server/src/rules/types');
+    const { applyEdits } = need<typeof import('../../server/src/rules/fixes')>('../../server/src/rules/fixes');
+    return (input) => {
+      const text = dec.decode(input.bytes);
+      const forms = recognizeForms(text) ?? recognizeForms(text, (['eck', 'helm', 'compose', 'configmap'] as const)[input.bytes.length % 4]);
+      if (!forms) return;
+      for (const doc of forms.documents) {
+        if (doc.source === 'text') check(doc.start >= 0 && doc.start <= doc.end && doc.end <= text.length, `document ${doc.start}-${doc.end} outside the text`);
+        for (const s of embeddedModel(text, doc).settings) check(s.keyRange.end <= text.length && s.pairRange.end <= text.length, `setting ${s.key} range past the text`);
+      }
+      const env = { fs: memoryFs(input.opts.files ?? []), clock: CLOCK, passwords: { get: () => undefined }, options: { ...defaultCheckOptions, workspaceRoots: ['/fuzz'] } };
+      const { findings } = checkForms(text, forms, env);
+      checkRanges(findings, text.length);
+      for (const f of findings.slice(0, 20)) for (const fix of f.fixes ?? []) recognizeForms(applyEdits(text, fix.edits));
+    };
+  },
+};
+
 const READ_KINDS = ['settings', 'instances', 'pki'] as const;
 
 /** A scratch folder per worker: the file the gate reads, a link to it, and a link out of the "workspace". */
@@ -311,7 +336,8 @@ const safeTextTarget: TargetSpec = {
 
 /** The in-process targets, in the order a run visits them. A reader's bound is its own documented one, MAX_READ_MS. */
 export const TARGETS: readonly TargetSpec[] = [
-  yamlTarget, rulesTarget, featuresTarget,
+  yamlTarget, rulesTarget, featuresTarget, formsTarget,
   inspectTarget('pem', MAX_READ_MS), inspectTarget('der', MAX_READ_MS), inspectTarget('pkcs12', MAX_READ_MS),
+  inspectTarget('jks', MAX_READ_MS), inspectTarget('elasticsearch-keystore', MAX_READ_MS),
   verifyTarget, instancesTarget, dnTarget, generateTarget, gateTarget, safeTextTarget,
 ];

@@ -99,6 +99,22 @@ describe('certificates over the protocol', () => {
     assert.ok(!server.logs.some((l) => l.message.includes(p12Password)), 'a password reached the log');
   });
 
+  test('exportPem gives a certificate as PEM, and a private key only when the client confirmed it', async () => {
+    const cert = await server.connection.sendRequest('estls/exportPem', { path: path.join(dir, 'ca.crt'), item: { kind: 'certificate', index: 0 } });
+    assert.equal(cert.ok, true, JSON.stringify(cert));
+    assert.equal(cert.result.privateKey, false);
+    assert.equal(cert.result.pem.trim(), pemCa.trim());
+    const unconfirmed = await server.connection.sendRequest('estls/exportPem', { path: p12, password: p12Password, item: { kind: 'entryKey', entry: 0 } });
+    assert.equal(unconfirmed.ok, false);
+    const key = await server.connection.sendRequest('estls/exportPem', { path: p12, password: p12Password, item: { kind: 'entryKey', entry: 0 }, confirmedPrivateKey: true });
+    assert.equal(key.ok, true, JSON.stringify(key.ok ? {} : key));
+    assert.match(key.result.pem, /^-----BEGIN PRIVATE KEY-----/);
+    assert.equal(key.result.privateKey, true);
+    const bad = await server.connection.sendRequest('estls/exportPem', { path: path.join(dir, 'ca.crt'), item: { kind: 'certificate', index: 7 } });
+    assert.equal(bad.ok, false);
+    assert.ok(!server.logs.some((l) => l.message.includes('PRIVATE KEY')), 'a key reached the log');
+  });
+
   test('hover on path values shows the certificate, or says the file is locked or missing', async () => {
     const uri = uriOf(path.join(dir, 'elasticsearch.yml'));
     const text = [

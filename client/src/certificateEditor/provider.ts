@@ -1,5 +1,6 @@
 // The read-only certificate viewer: asks the server to read the file (with the stored password, if any) and shows
-// the result as a page; a locked file gets a password form. Scripts in the page only post "unlock" and "copy".
+// the result as a page; a locked file gets a password form. Scripts in the page only post "unlock", "copy" and
+// "export" (an item index; the server encodes it and exportItem.ts writes it).
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -8,6 +9,8 @@ import { needsPassword } from '../passwordPrompt';
 import type { Services } from '../services';
 import { renderCertificatePage, renderErrorPage, renderPasswordPage, type PageOptions } from './render';
 import { OPTIONAL_VIEW_TYPE, VIEW_TYPE } from './viewType';
+import { exportItem } from './exportItem';
+import type { ExportItem } from '../../../server/src/pki/exportPem';
 
 /** What a viewer shows now; the extension's test API reads it. */
 export type ViewState = 'loading' | 'certificate' | 'password' | 'error';
@@ -17,10 +20,13 @@ class CertificateDocument implements vscode.CustomDocument {
   dispose(): void {}
 }
 
-type WebviewMessage = { type: 'unlock'; password: string } | { type: 'copy'; text: string };
+type WebviewMessage = { type: 'unlock'; password: string } | { type: 'copy'; text: string } | { type: 'export'; item: ExportItem };
+
+const EXPORT_KINDS = new Set(['certificate', 'chain', 'key', 'entryKey']);
 
 function isMessage(m: unknown): m is WebviewMessage {
-  const msg = m as Partial<WebviewMessage> | undefined;
+  const msg = m as { type?: unknown; password?: unknown; text?: unknown; item?: { kind?: unknown } } | undefined;
+  if (msg?.type === 'export') return typeof msg.item?.kind === 'string' && EXPORT_KINDS.has(msg.item.kind);
   return (msg?.type === 'unlock' && typeof msg.password === 'string') || (msg?.type === 'copy' && typeof msg.text === 'string');
 }
 
@@ -110,6 +116,10 @@ export class CertificateEditorProvider implements vscode.CustomReadonlyEditorPro
     render: (html: string, state: ViewState) => void,
   ): Promise<void> {
     if (!isMessage(message)) return;
+    if (message.type === 'export') {
+      await exportItem(this.services, uri.fsPath, message.item);
+      return;
+    }
     if (message.type === 'copy') {
       await vscode.env.clipboard.writeText(message.text);
       void vscode.window.setStatusBarMessage('Copied to the clipboard', 2000);

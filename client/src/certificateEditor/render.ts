@@ -2,6 +2,7 @@
 // details people check when TLS fails. Pure and escaping every string, so it can be unit tested.
 import type { CertificateLint, CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
 import { copyable, escapeHtml, list, page, row, type PageOptions } from './html';
+import { crlSections, esKeystoreSection, exportButton, keystoreSection } from './renderContainers';
 
 export type { PageOptions } from './html';
 
@@ -33,7 +34,7 @@ function keyText(key: PublicKeyInfo | KeySummary): string {
 function sanList(sans: readonly SubjectAltName[], isCA = false): string {
   if (sans.length === 0 && isCA) return '<p class="note">None (a CA needs none).</p>';
   if (sans.length === 0) return '<p class="warning-text">No subject alternative names: clients that check host names will reject this certificate.</p>';
-  const items = sans.map((s) => `<li><span class="san-type">${escapeHtml(s.type)}</span> ${escapeHtml(s.value)}</li>`);
+  const items = sans.map((s) => `<li><span class="san-type">${escapeHtml(s.type)}</span> ${escapeHtml(s.value)}${s.unicode ? ` <span class="idna">(${escapeHtml(s.unicode)})</span>` : ''}</li>`);
   return `<ul class="sans">${items.join('')}</ul>`;
 }
 
@@ -57,7 +58,7 @@ function lintsOf(result: InspectResult, cert: CertSummary): CertificateLint[] {
   return (result.lints ?? []).filter((l) => l.id !== 'certificate-chain-order' && l.fingerprint === cert.fingerprints.sha256);
 }
 
-function certificateSection(cert: CertSummary, heading: string, warningDays: number, lints: readonly CertificateLint[] = []): string {
+function certificateSection(cert: CertSummary, heading: string, warningDays: number, lints: readonly CertificateLint[] = [], exportIndex?: number): string {
   const state = expiryState(cert.daysLeft, warningDays);
   const rows = [
     row('Subject', escapeHtml(cert.subject)),
@@ -78,6 +79,7 @@ function certificateSection(cert: CertSummary, heading: string, warningDays: num
   return [
     `<section class="certificate">`,
     `<h2>${escapeHtml(heading)}</h2>`,
+    ...(exportIndex === undefined ? [] : [`<p class="actions">${exportButton('certificate', exportIndex, 'Export as PEM…')}</p>`]),
     `<p class="expiry ${state}" data-state="${state}">${escapeHtml(expiryText(cert))} <span class="date">(${escapeHtml(cert.notAfter)})</span></p>`,
     lintList(lints),
     `<h3>Subject alternative names</h3>`,
@@ -92,26 +94,40 @@ function matchText(value: boolean | undefined): string {
   return value ? '<span class="ok">yes</span>' : '<span class="expired">no</span>';
 }
 
-function keysSection(keys: readonly KeySummary[]): string {
+function keysSection(keys: readonly KeySummary[], exportable: boolean): string {
   if (keys.length === 0) return '';
   const rows = keys.map(
     (k, i) =>
-      `<tr><td>${i + 1}</td><td>${escapeHtml(keyText(k))}</td><td>${matchText(k.matchesCertificate)}</td><td>${k.encrypted ? 'encrypted' : 'not encrypted'}</td></tr>`,
+      `<tr><td>${i + 1}</td><td>${escapeHtml(keyText(k))}</td><td>${matchText(k.matchesCertificate)}</td><td>${k.encrypted ? 'encrypted' : 'not encrypted'}</td>${exportable ? `<td>${exportButton('key', i, 'Export key…')}</td>` : ''}</tr>`,
   );
-  return `<section class="keys"><h2>Private keys</h2><table class="grid"><thead><tr><th>#</th><th>Key</th><th>Matches certificate</th><th>Storage</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section class="keys"><h2>Private keys</h2><table class="grid"><thead><tr><th>#</th><th>Key</th><th>Matches certificate</th><th>Storage</th>${exportable ? '<th></th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function entryActions(e: KeystoreEntry, i: number): string {
+  const buttons = [];
+  if (e.certificates.length > 0) buttons.push(exportButton('chain', i, e.certificates.length > 1 ? 'Export chain…' : 'Export PEM…'));
+  if (e.hasKey && !e.keyLocked) buttons.push(exportButton('entryKey', i, 'Export key…'));
+  return buttons.join(' ');
+}
+
+function entryKind(e: KeystoreEntry): string {
+  if (e.secretKey) return 'Secret key (not for TLS)';
+  if (e.trusted) return 'Trusted certificate entry';
+  if (!e.hasKey) return 'Certificate';
+  return e.usedByElasticsearch ? 'Key entry (used by Elasticsearch)' : 'Key entry';
 }
 
 function entriesSection(entries: readonly KeystoreEntry[]): string {
   if (entries.length === 0) return '';
-  const rows = entries.map((e) => {
-    const kind = e.trusted ? 'Trusted certificate entry' : e.hasKey ? 'Key entry' : 'Certificate';
+  const rows = entries.map((e, i) => {
     const first = e.certificates[0];
-    return `<tr><td>${e.alias === undefined ? list([]) : escapeHtml(e.alias)}</td><td>${escapeHtml(kind)}</td><td>${first ? escapeHtml(commonName(first.subject)) : list([])}</td><td>${e.certificates.length}</td><td>${e.hasKey ? matchText(e.keyMatchesCertificate) : list([])}</td></tr>`;
+    const match = e.keyLocked ? '<span class="warning-text">locked</span>' : matchText(e.keyMatchesCertificate);
+    return `<tr><td>${e.alias === undefined ? list([]) : escapeHtml(e.alias)}</td><td>${escapeHtml(entryKind(e))}</td><td>${first ? escapeHtml(commonName(first.subject)) : list([])}</td><td>${e.certificates.length}</td><td>${e.hasKey ? match : list([])}</td><td>${entryActions(e, i)}</td></tr>`;
   });
   const noTrusted = entries.every((e) => !e.trusted)
     ? '<p class="note">No trusted certificate entries: this file cannot serve as a truststore.</p>'
     : '';
-  return `<section class="entries"><h2>Keystore entries</h2><table class="grid"><thead><tr><th>Alias</th><th>Type</th><th>Subject</th><th>Certificates</th><th>Key matches</th></tr></thead><tbody>${rows.join('')}</tbody></table>${noTrusted}</section>`;
+  return `<section class="entries"><h2>Keystore entries</h2><table class="grid"><thead><tr><th>Alias</th><th>Type</th><th>Subject</th><th>Certificates</th><th>Key matches</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${noTrusted}</section>`;
 }
 
 function protectionSection(protection: InspectResult['protection']): string {
@@ -149,12 +165,18 @@ export function renderCertificatePage(result: InspectResult, opts: PageOptions):
   const certs = certificatesOf(result);
   const fileName = result.file.split(/[\\/]/).pop() ?? result.file;
   const header = `<header><h1>${escapeHtml(fileName)}</h1><p class="summary">${escapeHtml(FORMAT_NAMES[result.format] ?? result.format)} · ${certs.length} certificate${certs.length === 1 ? '' : 's'} · ${result.keys.length} key${result.keys.length === 1 ? '' : 's'}</p></header>`;
+  // Export indexes address result.certificates; certificates shown from entries are exported with their entry.
+  const own = result.certificates.length > 0;
   const certSections = certs.map((c, i) =>
-    certificateSection(c, certs.length > 1 ? `Certificate ${i + 1} of ${certs.length}: ${commonName(c.subject)}` : commonName(c.subject), opts.expiryWarningDays, lintsOf(result, c)),
+    certificateSection(c, certs.length > 1 ? `Certificate ${i + 1} of ${certs.length}: ${commonName(c.subject)}` : commonName(c.subject), opts.expiryWarningDays, lintsOf(result, c), own ? i : undefined),
   );
   const order = lintList((result.lints ?? []).filter((l) => l.id === 'certificate-chain-order'));
-  const empty = certs.length === 0 && result.keys.length === 0 && !result.csrs?.length ? '<p class="note">This file holds no certificate, key or request.</p>' : '';
-  const body = [header, order, empty, ...certSections, keysSection(result.keys), entriesSection(result.entries), protectionSection(result.protection), csrSection(result.csrs)];
+  const nothing = certs.length === 0 && result.keys.length === 0 && !result.csrs?.length && !result.crls?.length && !result.elasticsearchKeystore;
+  const empty = nothing ? '<p class="note">This file holds no certificate, key or request.</p>' : '';
+  const body = [
+    header, order, empty, esKeystoreSection(result.elasticsearchKeystore), keystoreSection(result.keystore), entriesSection(result.entries), ...certSections,
+    keysSection(result.keys, result.entries.length === 0), crlSections(result.crls), protectionSection(result.protection), csrSection(result.csrs),
+  ];
   return page(fileName, body.filter((s) => s !== '').join('\n'), opts);
 }
 

@@ -14,7 +14,13 @@ import type { ConfigModel } from '../config/types';
 import { runRules } from '../rules';
 import { CheckScope } from '../rules/checkScope';
 import type { CheckEnvironment, CheckInput, CheckResult } from '../rules/types';
-import type { StackVersion } from '../catalog/version';
+import { CURRENT_STACK_VERSION, type StackVersion } from '../catalog/version';
+import { recognizeForms } from '../config/forms';
+import type { EmbeddedCheck } from '../rules/forms';
+import { checkForms, type FormsCheck } from '../rules/forms';
+import type { FormsResult } from '../config/forms';
+import { addSiblingObjects } from '../config/forms/siblingObjects';
+import { insideRoots } from '../rules/paths';
 import { inferStackVersion } from '../workspace/stackVersion';
 import { CatalogMemo } from './catalogMemo';
 import { DocumentCache } from './documentCache';
@@ -37,6 +43,12 @@ export interface CheckedDocument {
   stackVersion: StackVersion;
   result: CheckResult;
   lines: LineIndex;
+  /**
+   * For a deployment file (ECK, Helm values, compose, ConfigMap): each settings document inside it, in the
+   * file's offsets. `result.findings` then holds every finding of the file and `result.model` the first
+   * document's model.
+   */
+  parts?: EmbeddedCheck[];
 }
 
 /** What one document keeps across its versions (layer 2), and its latest parse. */
@@ -80,6 +92,23 @@ export class DocumentChecker {
     return this.derive(doc, 'settings', () => {
       const { product, filePath } = productOf();
       return product ? this.check(doc, product, filePath) : undefined;
+    });
+  }
+
+  /**
+   * The check of `doc` when its content is a deployment form (ECK, Helm values, compose, ConfigMap, Beats),
+   * or undefined; YAML of any other kind costs one cheap content sniff a version.
+   */
+  checkDeployment(doc: DocumentVersion, fileName: string, filePath?: string): CheckedDocument | undefined {
+    return this.derive(doc, 'deployment', () => {
+      const forms = recognizeForms(doc.text, undefined, fileName);
+      if (!forms) return undefined;
+      const check = checkDeployment(doc.text, forms, this.environment(), filePath);
+      const first = check.parts[0];
+      const product = first?.document.product ?? 'elasticsearch';
+      const model: ConfigModel = first?.model ?? { product, text: doc.text, settings: [], byKey: new Map(), findings: [] };
+      const stackVersion = first?.stackVersion ?? CURRENT_STACK_VERSION;
+      return { product, filePath, version: doc.version, stackVersion, result: { model, findings: check.findings }, lines: this.lines(doc), parts: check.parts };
     });
   }
 
@@ -146,4 +175,20 @@ export function withStackVersion(env: CheckEnvironment, product: Product, filePa
     filePath, product, fs: env.fs, workspaceRoots: env.options.workspaceRoots, readOutsideWorkspace: env.options.readOutsideWorkspace,
   });
   return { ...env, options: { ...env.options, stackVersion } };
+}
+
+/**
+ * Checks a recognised deployment file (ECK manifest, Helm values, compose file, ConfigMap, Beats file). A
+ * version the user configured wins; otherwise each embedded document follows the version its host states
+ * (ECK `spec.version`, an image tag, Helm `imageTag`), else the one found beside the file, else the current 9.x.
+ */
+export function checkDeployment(text: string, forms: FormsResult, env: CheckEnvironment, filePath: string | undefined): FormsCheck {
+  const product = forms.documents[0]?.product ?? 'elasticsearch';
+  if (filePath && mayRead(env, filePath)) addSiblingObjects(forms.kubernetes, filePath, env.fs);
+  return checkForms(text, forms, withStackVersion(env, product, filePath));
+}
+
+/** Files beside a deployment file are read only where the environment lets the rules read. */
+function mayRead(env: CheckEnvironment, filePath: string): boolean {
+  return env.options.readOutsideWorkspace || insideRoots(filePath, env.options.workspaceRoots);
 }

@@ -4,25 +4,32 @@ import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
 import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
+import { FORM_KINDS, recognizeForms, type FormKind } from '../config/forms';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import { CertificateFileCache } from '../pki/fileCache';
 import { configuredStackVersion, parseStackVersion } from '../catalog/version';
-import { checkText } from '../checker/documentChecker';
+import { checkDeployment, checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { checkFolder } from './checkFolder';
 import { ExitCode, type CliIo } from './io';
 
-export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--expiry-days N]
+export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--form FORM] [--expiry-days N]
                    [--stack-version X.Y.Z] FILE|DIR...
 
-Checks elasticsearch.yml and kibana.yml files. A folder is checked as one stack: each of its settings
-files, then across files (nodes trusting each other's transport certificates, Kibana's CAs and hosts
-against the nodes' HTTP certificates, elasticsearch.keystore against elasticsearch.yml). The product comes from each file's name
-(elasticsearch*.yml, kibana*.yml) unless --product is given. Verdicts that depend on the release
-follow --stack-version, else a version found beside the file (compose image tags, Helm imageTag,
-Ansible es_version), else the current 9.x.
+Checks elasticsearch.yml and kibana.yml files, and the settings inside deployment files: ECK
+manifests, Helm values of Elastic's charts, docker-compose files and Kubernetes ConfigMaps.
+A folder is checked as one stack: each of its settings files, then across files (nodes trusting
+each other's transport certificates, Kibana's CAs and hosts against the nodes' HTTP certificates,
+elasticsearch.keystore against elasticsearch.yml).
+A deployment file is recognised by its content; a settings file's product comes from its name
+(elasticsearch*.yml, kibana*.yml). Beats and standalone Elastic Agent files (filebeat.yml, ...,
+elastic-agent.yml) get their outputs' TLS checked. --product checks the file as that product's
+settings file; --form (plain, eck, helm, compose, configmap, beats) reads it as that form.
+Verdicts that depend on the release follow --stack-version, else the version a deployment file
+states for its settings (ECK spec.version, an image tag, Helm imageTag), else a version found
+beside the file (compose image tags, Helm imageTag, Ansible es_version), else the current 9.x.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
@@ -43,13 +50,14 @@ export interface CheckReportEntry {
 interface CheckArgs {
   format: 'text' | 'json';
   product?: Product;
+  form?: FormKind;
   expiryDays: number;
   stackVersion?: string;
   files: string[];
 }
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, 'expiry-days': { type: 'string' }, 'stack-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, form: { type: 'string' }, 'expiry-days': { type: 'string' }, 'stack-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
@@ -58,12 +66,14 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   const { format } = chosen;
   const product = values.product;
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
+  const form = values.form as FormKind | undefined;
+  if (form !== undefined && !FORM_KINDS.includes(form)) return `unknown form '${form}' (use ${FORM_KINDS.join(', ')})`;
   const days = values['expiry-days'] ?? '30';
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
   const stackVersion = values['stack-version'];
   if (stackVersion !== undefined && !parseStackVersion(stackVersion)) return `--stack-version takes a version such as 8.11.0 or 7.17, not '${stackVersion}'`;
   if (positionals.length === 0) return 'no file given';
-  return { format, product, expiryDays: Number(days), stackVersion, files: positionals };
+  return { format, product, form, expiryDays: Number(days), stackVersion, files: positionals };
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
@@ -106,16 +116,21 @@ export function toEntry(file: string, finding: Finding, lines: LineIndex): Check
   return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: finding.severity, ruleId: finding.ruleId, message };
 }
 
+const unknownProduct = 'cannot tell whether it is an Elasticsearch or a Kibana settings file, nor a deployment file (ECK, Helm values, compose, ConfigMap) from its name and content; pass --product elasticsearch or --product kibana';
+
 /** Checks one file; a string return is why it could not be checked. */
-export function checkFile(io: CliIo, file: string, args: { product?: Product }, env: CheckEnvironment): CheckReportEntry[] | string {
+export function checkFile(io: CliIo, file: string, args: { product?: Product; form?: FormKind }, env: CheckEnvironment): CheckReportEntry[] | string {
   const absolute = path.resolve(io.cwd, file);
-  const product = args.product ?? detectProduct(absolute);
-  if (!product) return 'cannot tell whether it is an Elasticsearch or a Kibana file from its name; pass --product elasticsearch or --product kibana';
   const read = readText(io, absolute);
   if (typeof read === 'string') return read;
-  if (read.finding) return [toEntry(file, read.finding, new LineIndex(read.text))];
-  const result = checkText({ text: read.text, product, filePath: absolute }, env);
   const lines = new LineIndex(read.text);
+  if (read.finding) return [toEntry(file, read.finding, lines)];
+  // A deployment file is known by its content, whatever its name; --product reads the file as settings.
+  const forms = args.product && !args.form ? undefined : recognizeForms(read.text, args.form, absolute);
+  if (forms) return checkDeployment(read.text, forms, env, absolute).findings.map((f) => toEntry(file, f, lines));
+  const product = args.product ?? detectProduct(absolute);
+  if (!product) return args.form === 'plain' || args.form === undefined ? unknownProduct : [];
+  const result = checkText({ text: read.text, product, filePath: absolute }, env);
   return result.findings.map((f) => toEntry(file, f, lines));
 }
 

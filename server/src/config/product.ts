@@ -11,6 +11,12 @@ const DEFAULT_PATTERNS: Array<[RegExp, Product]> = [
  * Globs support `**`, `*`, `?` and `{a,b}`; a glob without `/` matches the file's base name.
  */
 export function detectProduct(fileName: string, mapping?: Record<string, Product>): Product | undefined {
+  const base = fileName.replace(/\\/g, '/').slice(fileName.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  return mappedProduct(fileName, mapping) ?? DEFAULT_PATTERNS.find(([re]) => re.test(base))?.[1];
+}
+
+/** The product a user mapping (glob -> product) gives a file, ignoring the built-in names. */
+export function mappedProduct(fileName: string, mapping?: Record<string, Product>): Product | undefined {
   const path = fileName.replace(/\\/g, '/');
   const base = path.slice(path.lastIndexOf('/') + 1);
   for (const [glob, product] of Object.entries(mapping ?? {})) {
@@ -18,7 +24,7 @@ export function detectProduct(fileName: string, mapping?: Record<string, Product
     const target = glob.includes('/') ? path : base;
     if (globToRegExp(glob).test(target)) return product;
   }
-  return DEFAULT_PATTERNS.find(([re]) => re.test(base))?.[1];
+  return undefined;
 }
 
 /** Turns a glob into an anchored regular expression; a relative glob with `/` may match at any folder. */

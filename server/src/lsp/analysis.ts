@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckedDocument, DocumentVersion } from '../checker/documentChecker';
 import { configuredStackVersion } from '../catalog/version';
-import { detectProduct } from '../config/product';
+import type { Product } from '../catalog/types';
+import { detectProduct, mappedProduct } from '../config/product';
+import type { ConfigModel } from '../config/types';
 import type { LineIndex } from '../core/lineIndex';
 import type { CheckEnvironment } from '../rules/types';
 import type { ServerContext } from './context';
@@ -39,12 +41,33 @@ export function versionOf(doc: TextDocument): DocumentVersion {
   return { uri: doc.uri, version: doc.version, get text() { return doc.getText(); } };
 }
 
-/** The check of a document's current version, or undefined when no product reads the file. */
+/**
+ * The check of a document's current version, or undefined when it is neither a settings file nor a
+ * deployment file that holds settings. A file the user mapped is a settings file; any other YAML is first
+ * looked at (cheaply, by content) for a deployment form.
+ */
 export function analysisOf(ctx: ServerContext, doc: TextDocument): CheckedDocument | undefined {
-  return ctx.checker.checkIfSettings(versionOf(doc), () => {
-    const filePath = uriToPath(doc.uri);
-    return { product: detectProduct(filePath ?? doc.uri, ctx.settings.files), filePath };
-  });
+  const filePath = uriToPath(doc.uri);
+  const name = filePath ?? doc.uri;
+  if (doc.languageId !== 'pem' && !mappedProduct(name, ctx.settings.files)) {
+    const deployment = ctx.checker.checkDeployment(versionOf(doc), name, filePath);
+    if (deployment) return deployment;
+  }
+  return ctx.checker.checkIfSettings(versionOf(doc), () => ({ product: detectProduct(name, ctx.settings.files), filePath }));
+}
+
+/**
+ * The settings document under an offset: the file's own model for a settings file, the embedded document
+ * whose text holds the offset for a deployment file, undefined elsewhere in a deployment file.
+ */
+export function partAt(checked: CheckedDocument, offset: number): { product: Product; model: ConfigModel; region?: { start: number; end: number } } | undefined {
+  if (!checked.parts) return { product: checked.product, model: checked.result.model };
+  for (const part of checked.parts) {
+    const doc = part.document;
+    if (doc.source === 'text' && offset >= doc.start && offset <= doc.end) return { product: doc.product, model: part.model, region: { start: doc.start, end: doc.end } };
+    if (doc.source === 'settings' && doc.settings.some((s) => offset >= s.pairRange.start && offset <= s.pairRange.end)) return { product: doc.product, model: part.model };
+  }
+  return undefined;
 }
 
 /** The line index of a document's current version. */

@@ -35,6 +35,7 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'keystore-locked': same('deploy-manage/security/secure-settings'),
   'certificate-bad-password': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'certificate-unreadable': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
+  'certificate-revoked': same('deploy-manage/security/security-certificates-keys'),
   'ca-strict-clients': same('deploy-manage/security/security-certificates-keys'),
   'certificate-weak-key': same('deploy-manage/security/security-certificates-keys'),
   'certificate-weak-signature': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),
@@ -54,6 +55,15 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'keystore-password-wrong': same('deploy-manage/security/secure-settings'),
   'secure-setting-duplicate': same('deploy-manage/security/secure-settings'),
   'ssl-secure-without-enabled': same('deploy-manage/security/secure-settings'),
+  'eck-http-tls-disabled': same('deploy-manage/security/k8s-https-settings'),
+  'eck-invalid-san': same('deploy-manage/security/k8s-https-settings'),
+  'eck-managed-setting': same('deploy-manage/deploy/cloud-on-k8s/node-configuration'),
+  'eck-managed-hosts': same('deploy-manage/deploy/cloud-on-k8s/kibana-instance-quickstart'),
+  'kibana-env-ignored': same('deploy-manage/deploy/self-managed/install-kibana-with-docker'),
+  'duplicate-env': both('deploy-manage/deploy/self-managed/install-elasticsearch-with-docker', 'deploy-manage/deploy/self-managed/install-kibana-with-docker'),
+  'eck-certificate-secret': same('deploy-manage/security/k8s-https-settings'),
+  'eck-certificate-names': same('deploy-manage/security/k8s-https-settings'),
+  'helm-protocol-mismatch': same('deploy-manage/security/set-up-basic-security-plus-https'),
 };
 
 function both(elasticsearch: string, kibana: string): { elasticsearch: string; kibana: string } {

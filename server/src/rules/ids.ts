@@ -33,6 +33,7 @@ export const CERTIFICATE_RULE_IDS = {
   'encrypted-key-without-passphrase': 'An encrypted private key is configured without its passphrase setting.',
   'keystore-locked': 'A keystore or key is password-protected and its password is not known here, so its contents are not checked.',
   'certificate-bad-password': 'The password given for a keystore or key does not open it.',
+  'certificate-revoked': 'A configured certificate is listed as revoked in a CRL (*.crl) beside the configured certificate files.',
   'certificate-unreadable': 'A certificate, key or keystore file cannot be read or holds nothing usable.',
   'ca-strict-clients': 'A CA behind the HTTP certificate lacks keyUsage (or keyCertSign, or a key identifier), which strict clients such as Python 3.13 reject.',
   'certificate-weak-key': 'A configured certificate has an RSA key below 2048 bits or an EC key below P-256.',
@@ -47,11 +48,24 @@ export const CERTIFICATE_RULE_IDS = {
 
 export type CertificateRuleId = keyof typeof CERTIFICATE_RULE_IDS;
 
+/** The ids of the findings on deployment files (ECK, Helm values, compose, ConfigMaps). */
+export const FORM_RULE_IDS = {
+  'eck-http-tls-disabled': 'An ECK resource turns off its self-signed HTTP certificate with no custom one: HTTP is served in clear text.',
+  'eck-invalid-san': 'An ECK `subjectAltNames` entry is not a valid IP address or DNS name.',
+  'eck-managed-setting': 'A setting in an ECK `config` that the operator manages itself; a user value is unsupported.',
+  'eck-managed-hosts': 'Kibana `elasticsearch.hosts` set beside `elasticsearchRef`, which makes ECK set the connection itself.',
+  'kibana-env-ignored': 'A Kibana container variable the image does not read (it maps only upper-case names of known settings).',
+  'duplicate-env': 'A container environment names the same variable twice; only one value reaches the container.',
+  'eck-certificate-secret': 'The Secret an ECK resource takes its TLS certificate from lacks the keys ECK needs.',
+  'eck-certificate-names': 'An ECK TLS certificate (from a Secret or cert-manager) misses a service name, expired, or its key does not match.',
+  'helm-protocol-mismatch': 'A Helm values `protocol` disagrees with whether the settings inside turn on HTTP TLS.',
+} as const;
+
 /** The ids the workspace's cross-file checks report (workspace/), with one line on each. */
 export const WORKSPACE_RULE_IDS = {
   'transport-peer-untrusted': "A node's transport certificate is not trusted by another node's transport trust (certificate_unknown, PKIX path building failed).",
   'transport-peer-name': 'With verification_mode full, a name other nodes dial (a seed host) is not in the transport certificate.',
-  'http-client-untrusted': "The CAs Kibana or a Beat trusts do not verify the HTTP certificate of the nodes its hosts name.",
+  'http-client-untrusted': 'The CAs Kibana or a Beat trusts do not verify the HTTP certificate of the nodes its hosts name.',
   'http-client-name': 'With full verification, a host in elasticsearch.hosts is not in the HTTP certificate of the node it names.',
   'client-certificate-untrusted': "Kibana's client certificate is not trusted by the HTTP trust of the nodes it connects to.",
   'client-certificate-unused': "Kibana presents a client certificate, but the nodes' HTTP layer never asks for it (client_authentication none) or no PKI realm reads it.",
@@ -67,7 +81,7 @@ export type WorkspaceRuleId = keyof typeof WORKSPACE_RULE_IDS;
  * Every rule id the engine reports, with one line on what it means. The CLI lists these and the docs link
  * to them; a finding's `ruleId` is always one of these keys.
  */
-export const RULE_IDS = { ...SETTINGS_RULE_IDS, ...CERTIFICATE_RULE_IDS, ...WORKSPACE_RULE_IDS } as const;
+export const RULE_IDS = { ...SETTINGS_RULE_IDS, ...CERTIFICATE_RULE_IDS, ...FORM_RULE_IDS, ...WORKSPACE_RULE_IDS } as const;
 
 /** A rule id this engine reports. */
 export type RuleId = keyof typeof RULE_IDS;

@@ -5,6 +5,7 @@ import { mutateDer } from './der';
 import type { FuzzInput } from './input';
 import { mutatePem } from './pem';
 import { mutatePkcs12 } from './pkcs12';
+import { mutateEsKeystore, mutateJavaKeystore } from './keystores';
 import type { Prng } from './prng';
 import { mutateYaml } from './yaml';
 
@@ -42,6 +43,10 @@ class Recent {
 
 /** One certificate-like file for the rules' in-memory file system. */
 export function certFile(rng: Prng, c: Corpus): Uint8Array {
+  if (c.jks.length && rng.chance(0.1)) {
+    const s = rng.pick(c.jks);
+    return rng.chance(0.5) ? s.bytes : mutateJavaKeystore(s.bytes, s.password, rng, c.der);
+  }
   const roll = rng.int(3);
   if (roll === 0 && c.pkcs12.length) {
     const s = rng.pick(c.pkcs12);
@@ -52,6 +57,14 @@ export function certFile(rng: Prng, c: Corpus): Uint8Array {
   const base = rng.pick(pool);
   return rng.chance(0.5) ? base : roll === 1 ? mutateDer(base, rng, c.der) : mutatePem(base, rng, c.pem, c.der);
 }
+
+/** Keys of the deployment forms, so mutations build and break ECK, Helm, compose and ConfigMap shapes. */
+const FORM_KEYS = [
+  'apiVersion: elasticsearch.k8s.elastic.co/v1', 'apiVersion: kibana.k8s.elastic.co/v1', 'kind: Elasticsearch', 'kind: Kibana',
+  'kind: ConfigMap', 'spec', 'nodeSets', 'config', 'elasticsearchRef', 'selfSignedCertificate', 'subjectAltNames', 'services',
+  'image: elasticsearch:8.1.0', 'image: docker.elastic.co/kibana/kibana:7.17.0', 'environment', 'esConfig', 'kibanaConfig',
+  'elasticsearch.yml: |', 'kibana.yml: |2', 'extraEnvs', 'protocol', 'ELASTICSEARCH_SSL_VERIFICATIONMODE', 'SERVER_SSL_ENABLED',
+];
 
 function yamlGenerator(c: Corpus, keys: readonly string[], withFiles: boolean): Generator {
   const recent = new Recent();
@@ -89,6 +102,23 @@ function pkcs12Generator(c: Corpus): Generator {
     const pw = password(rng, seed.password);
     const bytes = mutatePkcs12(seed.bytes, pw ?? '', rng, c.pkcs12.map((s) => s.bytes), c.der);
     return { bytes, opts: { fileName: 'a.p12', password: pw } };
+  };
+}
+
+function jksGenerator(c: Corpus): Generator {
+  return (rng) => {
+    const seed = rng.pick(c.jks);
+    const pw = password(rng, seed.password);
+    const bytes = rng.chance(0.1) ? seed.bytes : mutateJavaKeystore(seed.bytes, pw ?? '', rng, c.der);
+    return { bytes, opts: { fileName: rng.pick(['a.jks', 'a.jceks', 'truststore']), password: pw } };
+  };
+}
+
+function esKeystoreGenerator(c: Corpus): Generator {
+  return (rng) => {
+    const seed = rng.pick(c.esKeystore);
+    const bytes = rng.chance(0.1) ? seed.bytes : mutateEsKeystore(seed.bytes, rng, c.der);
+    return { bytes, opts: { fileName: 'elasticsearch.keystore', password: password(rng, seed.password) } };
   };
 }
 
@@ -187,9 +217,12 @@ export function generators(c: Corpus, keys: readonly string[]): Record<string, G
     yaml: has(c.yaml.length) ? yamlGenerator(c, keys, false) : undefined,
     rules: has(c.yaml.length) ? yamlGenerator(c, keys, true) : undefined,
     features: has(c.yaml.length) ? yamlGenerator(c, keys, false) : undefined,
+    forms: has(c.yaml.length) ? yamlGenerator(c, [...keys, ...FORM_KEYS], true) : undefined,
     pem: has(c.pem.length) ? pemGenerator(c) : undefined,
     der: has(c.der.length) ? derGenerator(c) : undefined,
     pkcs12: has(c.pkcs12.length) ? pkcs12Generator(c) : undefined,
+    jks: has(c.jks.length) ? jksGenerator(c) : undefined,
+    'elasticsearch-keystore': has(c.esKeystore.length) ? esKeystoreGenerator(c) : undefined,
     verify: has(c.pem.length) ? verifyGenerator(c) : undefined,
     instances: has(c.instances.length) ? yamlGenerator({ ...c, yaml: c.instances }, ['instances', 'name', 'ip', 'dns', 'cn', 'filename'], false) : undefined,
     dn: has(c.dn.length) ? dnGenerator(c) : undefined,

@@ -8,6 +8,8 @@ describe('redact', () => {
     { name: 'a keyPassword field with an escaped quote', text: '"keyPassword": "a\\"b"', secrets: [], absent: ['a\\"b'] },
     { name: 'a known secret in free text', text: 'failed for s3cret-pw at x', secrets: ['s3cret-pw'], absent: ['s3cret-pw'] },
     { name: 'a known secret in its JSON-escaped form', text: 'params {"x":"pa\\"ss"}', secrets: ['pa"ss'], absent: ['pa\\"ss'] },
+    { name: 'an exported private key in a traced answer', text: '{"pem":"-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMG\\n-----END PRIVATE KEY-----\\n"}', secrets: [], absent: ['MIGHAgEAMBMG'] },
+    { name: 'a raw RSA private key', text: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKC\n-----END RSA PRIVATE KEY-----', secrets: [], absent: ['MIIEowIBAAKC'] },
   ];
   for (const c of cases) {
     it(`masks ${c.name}`, () => {

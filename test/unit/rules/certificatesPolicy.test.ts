@@ -135,6 +135,11 @@ describe('certificate policy lints in a config', () => {
     assert.deepEqual(t.findings.map((f) => [f.ruleId, f.severity, t.where(f).line]), [['certificate-key-usage', 'error', 3]]);
     const h = run(http('certs/rsa.crt', 'certs/rsa.key'), files);
     assert.deepEqual(h.findings.map((f) => [f.ruleId, f.severity, h.where(f).line]), [['certificate-key-usage', 'warning', 3]]);
+    // Kibana's client certificate is checked by Elasticsearch's JSSE; its browser-facing one by browsers.
+    const client = run('elasticsearch.ssl.certificate: certs/rsa.crt\nelasticsearch.ssl.key: certs/rsa.key\n', files, 'kibana');
+    assert.deepEqual(client.findings.map((f) => [f.ruleId, f.severity, client.where(f).line]), [['certificate-key-usage', 'error', 1]]);
+    const browser = run(kibana('certs/rsa.crt', 'certs/rsa.key'), files, 'kibana');
+    assert.deepEqual(browser.findings.map((f) => [f.ruleId, f.severity, browser.where(f).line]), [['certificate-key-usage', 'warning', 2]]);
     const good = await makeCert({ subject: 'CN=good', issuer: ca, alg: 'p256', keyUsage: x509.KeyUsageFlags.digitalSignature, ...valid });
     assert.deepEqual(run(transport('certs/g.crt', 'certs/g.key'), { 'certs/g.crt': good.pem, 'certs/g.key': good.keyPem, 'certs/ca.crt': ca.pem }).findings, []);
   });

@@ -11,7 +11,8 @@ import {
 import { catalogFor, type Product } from '../../catalog';
 import { settingPathCandidates } from '../../rules/paths';
 import { completeAt, keyDocumentation, type CompletionEntry, type DirEntry } from '../../features/completion';
-import { analysisOf } from '../analysis';
+import { regionText } from '../../config/forms/hostYaml';
+import { analysisOf, partAt } from '../analysis';
 import type { ServerContext } from '../context';
 import type { LineIndex } from '../../core/lineIndex';
 import { mayRead } from '../fileDescriptions';
@@ -75,13 +76,19 @@ function complete(ctx: ServerContext, params: CompletionParams): CompletionList 
   const analysis = doc && analysisOf(ctx, doc);
   if (!doc || !analysis) return empty;
   const offset = toOffset(analysis.lines, params.position);
-  const entries = completeAt(doc.getText(), offset, catalogFor(analysis.product), {
-    existingKeys: new Set(analysis.result.model.byKey.keys()),
+  const part = partAt(analysis, offset);
+  // In a deployment file only an embedded settings text (a nodeSet's config, an esConfig block) completes.
+  if (!part || (analysis.parts && !part.region)) return empty;
+  const base = part.region?.start ?? 0;
+  const text = part.region ? regionText(doc.getText(), part.region) : doc.getText();
+  const entries = completeAt(text, offset - base, catalogFor(part.product), {
+    existingKeys: new Set(part.model.byKey.keys()),
     // The places the product looks for a relative path (Kibana: beside kibana.yml, then its home folder).
-    baseDirs: settingPathCandidates({ model: analysis.result.model, options: {} }, '.'),
+    baseDirs: part.region ? [] : settingPathCandidates({ model: part.model, options: {} }, '.'),
     listDir: (dir) => listDir(ctx, dir),
   });
-  return { isIncomplete: false, items: entries.map((e) => toItem(e, analysis.lines, analysis.product)) };
+  const placed = base === 0 ? entries : entries.map((e) => ({ ...e, range: { start: e.range.start + base, end: e.range.end + base } }));
+  return { isIncomplete: false, items: placed.map((e) => toItem(e, analysis.lines, part.product)) };
 }
 
 function resolve(item: CompletionItem): CompletionItem {

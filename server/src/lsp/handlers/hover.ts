@@ -3,7 +3,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { catalogFor } from '../../catalog';
 import { safeMessage } from '../../core/safeText';
 import { hoverAt } from '../../features/hover';
-import { analysisOf } from '../analysis';
+import { analysisOf, partAt } from '../analysis';
 import type { ServerContext } from '../context';
 import { describeFileFor, exists, mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
@@ -15,7 +15,9 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const analysis = analysisOf(ctx, doc);
   if (!analysis) return null;
   const offset = toOffset(analysis.lines, params.position);
-  const result = hoverAt(analysis.result.model, catalogFor(analysis.product), offset, {
+  const part = partAt(analysis, offset);
+  if (!part) return null;
+  const result = hoverAt(part.model, catalogFor(part.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
     stackVersion: analysis.stackVersion,

@@ -1,8 +1,10 @@
-// estls/inspectFile: reads a certificate, key or keystore for the client (viewer, unlock prompt).
+// estls/inspectFile: reads a certificate, key or keystore for the client (viewer, unlock prompt); and
+// estls/exportPem: one certificate, chain or (confirmed) private key of it as PEM for the viewer's Export actions.
 import { isFileGateError, readBounded } from '../../core/fileGate';
 import { isPkiError } from '../../pki/errors';
-import { inspectFile } from '../../pki/inspect';
-import { InspectFileRequest, type InspectFileParams, type InspectFileResponse } from '../../protocol';
+import { inspectFile, readPkiFile } from '../../pki/inspect';
+import { exportPem } from '../../pki/exportPem';
+import { ExportPemRequest, InspectFileRequest, type ExportPemParams, type ExportPemResponse, type InspectFileParams, type InspectFileResponse } from '../../protocol';
 import type { ServerContext } from '../context';
 import { mayRead } from '../fileDescriptions';
 import { formatError, runSafe } from '../runSafe';
@@ -39,7 +41,27 @@ function read(ctx: ServerContext, params: InspectFileParams): InspectFileRespons
   }
 }
 
+function exportItem(ctx: ServerContext, params: ExportPemParams): ExportPemResponse {
+  if (typeof params?.path !== 'string' || params.path === '') return { ok: false, code: 'INVALID_INPUT', message: 'No file path was given.' };
+  const isKey = params.item?.kind === 'key' || params.item?.kind === 'entryKey';
+  if (isKey && params.confirmedPrivateKey !== true) return { ok: false, code: 'INVALID_INPUT', message: 'A private key is exported only after the user confirms it.' };
+  if (!mayRead(ctx, params.path)) return { ok: false, code: 'UNTRUSTED', message: 'The file is outside the workspace, and the workspace is not trusted.' };
+  const bytes = readBytes(ctx, params.path);
+  if (!(bytes instanceof Uint8Array)) return bytes as ExportPemResponse;
+  const password = typeof params.password === 'string' ? params.password : ctx.passwords.get(params.path);
+  try {
+    return { ok: true, result: exportPem(readPkiFile(bytes, { fileName: params.path, password, clock: ctx.clock }), params.item) };
+  } catch (e) {
+    if (isPkiError(e)) return { ok: false, code: e.code, message: e.message };
+    ctx.log.error(formatError('Exporting from a certificate file failed', e));
+    return failed as ExportPemResponse;
+  }
+}
+
 export function registerInspectFile(ctx: ServerContext): void {
+  ctx.connection.onRequest(ExportPemRequest, (params, token) =>
+    runSafe(ctx.log, 'Exporting from a certificate file failed', () => exportItem(ctx, params), failed as ExportPemResponse, token),
+  );
   ctx.connection.onRequest(InspectFileRequest, (params, token) =>
     runSafe(ctx.log, 'Reading a certificate file failed', () => read(ctx, params), failed, token),
   );

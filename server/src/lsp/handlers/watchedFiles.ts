@@ -6,7 +6,8 @@ import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 
 /** Files whose contents can change a diagnostic. */
-export const WATCHED_GLOBS = ['**/*.{p12,pfx,jks,pem,crt,cer,key,der}', '**/*.yml'];
+// The second glob: formats read since issue 14 (bundles, Java keystores, CRLs, which certificate-revoked reads).
+export const WATCHED_GLOBS = ['**/*.{p12,pfx,jks,pem,crt,cer,key,der}', '**/*.{p7b,p7c,jceks,crl}', '**/*.yml'];
 
 export function canWatchDynamically(capabilities: ClientCapabilities): boolean {
   return capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

@@ -1,10 +1,11 @@
 // Certificate-content rules: read the files each SSL context names and report what would break TLS:
 // expiry, key/certificate mismatch, untrusted chains, transport usages, host names, truststores Java finds
-// empty, format mix-ups and password problems. Missing files are left to the missing-file rule.
+// empty, format mix-ups, password problems and certificates a CRL beside them revokes. Missing files are left to the missing-file rule.
 import { caStrictFindings, expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './checks';
 import { hostnameFindings } from './hosts';
 import { certificateFiles } from './files';
 import { loadContextFiles } from './load';
+import { revocationFindings } from './revocation';
 import type { Finding } from '../../core/finding';
 import { sslContextsOf } from '../checkScope';
 import { isFalse } from '../ssl/contexts';
@@ -34,6 +35,7 @@ export const certificateRules: Rule = (ctx) => {
       ...kibanaKeystoreFindings(ctx, files),
       ...caStrictFindings(ctx, files),
       ...policyFindings(ctx, files),
+      ...revocationFindings(ctx, files, cache),
     );
   }
   return out;

@@ -42,8 +42,8 @@ function presentedFindings(ctx: RuleContext, files: ContextFiles): Finding[] {
   if (!p || (p.source.role === 'keystore' && p.source.file.entries.filter((e) => e.key).length > 1)) return [];
   const prefix = files.context.prefix;
   const transport = isTransportContext(prefix);
-  // Node-to-node connections are JSSE on both ends and negotiate TLS 1.3.
-  const jssePeers = ctx.model.product === 'elasticsearch' && transport;
+  // Node-to-node connections are JSSE on both ends, and Kibana's client certificate is checked by Elasticsearch's JSSE.
+  const jssePeers = ctx.model.product === 'elasticsearch' ? transport : prefix === 'elasticsearch.ssl.';
   const lints = [caAsNodeLint(p.leaf.summary), keyUsageLint(p.leaf.summary, { jssePeers })];
   if (ctx.model.product === 'kibana' && prefix === 'server.ssl.') lints.push(validityLint(p.leaf.summary));
   // A PKCS#7 bundle holds a SET, whose order means nothing.

@@ -1,0 +1,76 @@
+// Recognises a YAML file's deployment form by content and returns the settings documents inside it.
+import { checkLimits, limitFinding } from '../limits';
+import { blankTemplates } from '../templating';
+import { readCompose } from './compose';
+import { readConfigMap } from './configMap';
+import { readEck } from './eck';
+import { readHelm, isHelmValues } from './helm';
+import { MAX_HOST_TOKENS, parseHost } from './hostYaml';
+import { readKubernetesObject } from './kubernetes';
+import { isBeatsFile } from './beats';
+import { sniffForms } from './sniff';
+import type { EmbeddedDocument, FormKind, FormsResult } from './types';
+import type { Finding } from '../../core/finding';
+import type { Document } from 'yaml';
+
+/** Settings documents read from one host file; a 5,000-resource manifest is checked up to here. */
+export const MAX_EMBEDDED_DOCUMENTS = 1000;
+
+/**
+ * The settings documents of a host file (ECK manifest, Helm values, compose file, ConfigMap), or undefined
+ * when the text is none of these forms (a plain settings file, or YAML of another kind). `form` forces one
+ * form instead of the content sniff; `plain` always answers undefined. A Beats or Agent file (by `fileName` or
+ * content) answers the form `beats` with no document.
+ */
+export function recognizeForms(text: string, form?: FormKind, fileName?: string): FormsResult | undefined {
+  if (form === 'plain') return undefined;
+  const sniffed = form ? [form] : sniffForms(text);
+  // A Beats file is checked as a whole (rules/beats.ts); it holds no settings document of its own.
+  const candidates = sniffed.length === 0 && isBeatsFile(text, fileName) ? ['beats' as const] : sniffed;
+  if (candidates.length === 0) return undefined;
+  const result: FormsResult = { form: candidates[0], documents: [], findings: [], kubernetes: { secrets: [], certificates: [], references: [] } };
+  const limit = checkLimits(text);
+  if (limit) return { ...result, findings: [limit] };
+  if (candidates[0] === 'beats') return result;
+  const docs = parseHost(blankTemplates(text));
+  if (!docs) {
+    const message = `The file holds more than ${MAX_HOST_TOKENS} YAML tokens, more than any deployment file needs, so it is not checked.`;
+    return { ...result, findings: [limitFinding(text, 'file-too-large', message)] };
+  }
+  const found = new Set<FormKind>();
+  for (const doc of docs) {
+    if (result.documents.length >= MAX_EMBEDDED_DOCUMENTS) {
+      result.findings.push(tooManyDocuments(text));
+      break;
+    }
+    readDocument(text, doc, candidates, result, found);
+    if (candidates.includes('eck')) readKubernetesObject(doc, result.kubernetes);
+  }
+  result.form = candidates.find((c) => found.has(c)) ?? candidates[0];
+  if (result.documents.length > MAX_EMBEDDED_DOCUMENTS) result.documents.length = MAX_EMBEDDED_DOCUMENTS;
+  return result;
+}
+
+/** The readers of each form; a reader adds what it finds in one YAML document of the host. */
+const READERS: ReadonlyArray<[FormKind, (text: string, doc: Document.Parsed, out: FormsResult) => void]> = [
+  ['eck', readEck],
+  ['helm', (text, doc, out) => isHelmValues(doc.contents) && readHelm(text, doc, out)],
+  ['compose', readCompose],
+  ['configmap', readConfigMap],
+];
+
+function readDocument(text: string, doc: Document.Parsed, candidates: FormKind[], out: FormsResult, found: Set<FormKind>): void {
+  for (const [kind, read] of READERS) {
+    if (!candidates.includes(kind)) continue;
+    const before = out.documents.length + out.findings.length;
+    read(text, doc, out);
+    if (out.documents.length + out.findings.length > before) found.add(kind);
+  }
+}
+
+function tooManyDocuments(text: string): Finding {
+  const message = `The file holds more than ${MAX_EMBEDDED_DOCUMENTS} settings documents; only the first ${MAX_EMBEDDED_DOCUMENTS} are checked.`;
+  return { ...limitFinding(text, 'file-too-large', message), severity: 'information' };
+}
+
+export type { EmbeddedDocument };

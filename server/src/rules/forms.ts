@@ -1,0 +1,91 @@
+// Checks the settings documents of a deployment file (ECK, Helm values, compose, ConfigMap) with the same
+// rules as a settings file, plus what each platform adds.
+import { catalogFor } from '../catalog';
+import { ECK_MANAGED_SETTINGS } from '../catalog/elasticsearch/eckManaged';
+import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
+import type { StackVersion } from '../catalog/version';
+import type { ConfigModel } from '../config/types';
+import { ruleDocsUrl } from './docs';
+import type { Finding, TextEdit } from '../core/finding';
+import { runRules } from './index';
+import type { CheckEnvironment } from './types';
+import { beatsFindings } from './beats';
+import { eckCertificateFindings } from './formsCertificates';
+import { platformFindings, withoutOperatorCompanions } from './formsPlatform';
+
+/** One embedded document with its model (host offsets) and its findings. */
+export interface EmbeddedCheck {
+  document: EmbeddedDocument;
+  model: ConfigModel;
+  findings: Finding[];
+  /** The release the document was judged by. */
+  stackVersion?: StackVersion;
+}
+
+/** The check of a whole host file: each document's part, and every finding (host ones included), sorted. */
+export interface FormsCheck {
+  forms: FormsResult;
+  parts: EmbeddedCheck[];
+  findings: Finding[];
+}
+
+/**
+ * Runs the settings rules on each embedded document. Paths inside a document name files in a container or
+ * pod, so no file is looked up (the rules see no workspace root and may read nothing).
+ */
+export function checkForms(text: string, forms: FormsResult, env: CheckEnvironment): FormsCheck {
+  const parts: EmbeddedCheck[] = [];
+  for (const document of forms.documents) {
+    const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [], stackVersion: stackVersionFor(document, env) };
+    const model = embeddedModel(text, document);
+    let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product) });
+    if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map(envFinding);
+    if (document.source === 'settings') findings = findings.map((f) => keepEnvEdits(f, model, document.names));
+    findings = withoutOperatorCompanions(document, model, findings);
+    findings.push(...platformFindings(document, model));
+    parts.push({ document, model, findings, stackVersion: options.stackVersion });
+  }
+  const beats = forms.form === 'beats' && forms.findings.length === 0 ? beatsFindings(text) : [];
+  const all = [...forms.findings, ...beats, ...eckCertificateFindings(forms.kubernetes, env.clock), ...parts.flatMap((p) => p.findings)];
+  for (const f of all) f.docsUrl ??= ruleDocsUrl(f.ruleId, 'elasticsearch');
+  all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { forms, parts, findings: all };
+}
+
+/**
+ * The release a document is judged by: one the user configured, else the one its host names (ECK
+ * spec.version, an image tag, Helm imageTag), else what the environment assumed.
+ */
+function stackVersionFor(document: EmbeddedDocument, env: CheckEnvironment): StackVersion | undefined {
+  const given = env.options.stackVersion;
+  if ((given && !given.assumed) || !document.version) return given;
+  return { version: document.version.version, source: document.version.source };
+}
+
+/**
+ * Kibana's image takes secrets from variables as its documentation shows, so a literal one is a hint that
+ * says where it can come from instead (kibana.yml and its keystore advice do not apply to a variable).
+ */
+function envFinding(finding: Finding): Finding {
+  if (finding.ruleId !== 'plaintext-secret') return finding;
+  const message = 'This variable holds a secret written in plain text in this file; an interpolated `${VAR}` from an `.env` file kept out of the repository, or the Kibana keystore, keeps it out.';
+  return { ...finding, severity: 'hint', message, fixes: undefined };
+}
+
+/**
+ * Fixes written for a YAML settings file do not all fit an environment entry: an inserted `key: value` line is
+ * not a variable, and a Kibana variable renamed to a dotted setting is one the image ignores. Only edits that
+ * change a value, remove a whole entry, or (for the Elasticsearch image, which reads dotted names) rename a
+ * key are kept.
+ */
+function keepEnvEdits(finding: Finding, model: ConfigModel, names: EmbeddedDocument['names']): Finding {
+  if (!finding.fixes) return finding;
+  const within = (e: { start: number; end: number }, r: { start: number; end: number }) => e.start >= r.start && e.end <= r.end;
+  const fits = (e: TextEdit) =>
+    (e.newText === '' && e.range.end > e.range.start) ||
+    model.settings.some((s) => (s.value.kind !== 'null' && within(e.range, s.value.range)) || (names === 'yaml' && within(e.range, s.keyRange)));
+  const fixes = finding.fixes.filter((fix) => fix.edits.every(fits));
+  return { ...finding, fixes: fixes.length > 0 ? fixes : undefined };
+}
+
+export { ECK_MANAGED_SETTINGS };

@@ -1,0 +1,151 @@
+// Deployment files in real VS Code: a typo in an ECK manifest's nodeSets[].config and a wrong Kibana variable
+// in a compose file appear in the Problems panel on their lines, and the quick fix repairs each.
+/* global document */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chooseAction, clickText, editorText, shot, waitForEditor, waitForWorkbench } from '../../scripts/lib/workbench.mjs';
+import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
+import { openSession, packagedExtension } from './lib/session.mjs';
+
+const ECK = `apiVersion: elasticsearch.k8s.elastic.co/v1
+kind: Elasticsearch
+metadata:
+  name: quickstart
+spec:
+  version: 8.15.0
+  nodeSets:
+  - name: default
+    count: 3
+    config:
+      node.store.allow_mmap: false
+      xpack.security.http.ssl.verfication_mode: full
+`;
+
+const COMPOSE = `services:
+  kibana:
+    image: docker.elastic.co/kibana/kibana:8.15.0
+    environment:
+      - ELASTICSEARCH_HOSTS=https://es01:9200
+      - ELASTICSEARCH_SSL_VERIFICATIONMODE=fulll
+`;
+
+let session;
+let page;
+
+before(async () => {
+  session = await openSession({ vsix: packagedExtension() });
+  page = session.page;
+  fs.writeFileSync(path.join(session.folder, 'eck-cluster.yaml'), ECK);
+  fs.writeFileSync(path.join(session.folder, 'docker-compose.yml'), COMPOSE);
+  await waitForWorkbench(page);
+});
+
+after(async () => {
+  await session?.close();
+});
+
+function uiTest(name, fn) {
+  test(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (error) {
+      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+      await shot(page, `failed-forms-${slug}`).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** Opens a file the test wrote through the explorer (Quick Open's index may not know it yet). */
+async function openFromExplorer(name) {
+  const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await entry.waitFor({ state: 'visible', timeout: 30_000 });
+  await entry.click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible' });
+  await waitForEditor(page);
+}
+
+/** What the engine reports, through the CLI inside the installed .vsix: the oracle for the panel. */
+function cliFindings(file) {
+  const installed = fs.readdirSync(session.extensionsDir).find((n) => n.startsWith('elastic-tls.elastic-tls-'));
+  const cli = path.join(session.extensionsDir, installed, 'dist', 'cli.js');
+  try {
+    return JSON.parse(execFileSync('node', [cli, 'check', '--format', 'json', file], { encoding: 'utf8' }));
+  } catch (error) {
+    return JSON.parse(error.stdout);
+  }
+}
+
+/** Waits until the Problems panel lists `code` for `file` at `line`; returns that marker. */
+async function waitForMarker(file, code, line) {
+  const deadline = Date.now() + 60_000;
+  let markers = [];
+  while (Date.now() < deadline) {
+    ({ markers } = await readProblemsPanel(page));
+    const found = markers.find((m) => m.file === file && m.code === code && m.line === line);
+    if (found) return found;
+    await page.waitForTimeout(500);
+  }
+  assert.fail(`${file}:${line} ${code} never listed; the panel has ${JSON.stringify(markers.map((m) => [m.file, m.line, m.code]))}`);
+}
+
+/** Polls the saved file until it matches. */
+async function pollFile(file, pattern) {
+  const deadline = Date.now() + 15_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = fs.readFileSync(file, 'utf8');
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`${file} never matched ${pattern}:\n${text}`);
+}
+
+/** Applies the quick fix whose title contains `title` on `needle`, saves, and waits for the file on disk. */
+async function quickFix(needle, title, fixedLine, file) {
+  await page.keyboard.press('Escape');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await clickText(page, needle);
+  await page.keyboard.press('Control+.');
+  await chooseAction(page, title);
+  // The whole line must read as fixed: `=full` is also a prefix of the wrong `=fulll`.
+  await page.waitForFunction((want) => [...document.querySelectorAll('.editor-group-container.active .view-line')]
+    .some((l) => l.textContent.replace(/\u00a0/g, ' ').trim() === want.trim()), fixedLine, { timeout: 20_000 });
+  await page.keyboard.press('Control+S');
+  return pollFile(file, new RegExp(`^${fixedLine.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+}
+
+uiTest('a typo in an ECK nodeSet config is listed on its line, and the quick fix renames it', async () => {
+  const file = path.join(session.folder, 'eck-cluster.yaml');
+  const [oracle] = cliFindings(file).filter((f) => f.ruleId === 'unknown-setting');
+  assert.equal(oracle.line, 12);
+  await openFromExplorer('eck-cluster.yaml');
+  const marker = await waitForMarker('eck-cluster.yaml', 'unknown-setting', 12);
+  assert.equal(marker.column, oracle.column);
+  await shot(page, 'forms-01-eck-problem');
+  const saved = await quickFix('verfication_mode', 'verification_mode', '      xpack.security.http.ssl.verification_mode: full', file);
+  assert.doesNotMatch(saved, /verfication/);
+  assert.doesNotMatch(await editorText(page), /verfication/);
+  // The repaired setting is a valid one the operator leaves to the user: the only open file is clean now.
+  await waitForProblems(page, (label) => {
+    const counts = parseProblemCounts(label);
+    return counts.errors === 0 && counts.warnings === 0;
+  });
+  await shot(page, 'forms-02-eck-fixed');
+});
+
+uiTest('a wrong Kibana variable value in a compose file is listed on its line, and the quick fix repairs it', async () => {
+  const file = path.join(session.folder, 'docker-compose.yml');
+  const [oracle] = cliFindings(file).filter((f) => f.ruleId === 'invalid-value');
+  assert.equal(oracle.line, 6);
+  await openFromExplorer('docker-compose.yml');
+  const marker = await waitForMarker('docker-compose.yml', 'invalid-value', 6);
+  assert.equal(marker.column, oracle.column);
+  await shot(page, 'forms-03-compose-problem');
+  const saved = await quickFix('fulll', 'full', '      - ELASTICSEARCH_SSL_VERIFICATIONMODE=full', file);
+  assert.match(saved, /ELASTICSEARCH_SSL_VERIFICATIONMODE=full\n/);
+  await shot(page, 'forms-04-compose-fixed');
+});
