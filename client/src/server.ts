@@ -14,6 +14,11 @@ import {
   type GenerateResponse,
   type InspectFileParams,
   type InspectFileResponse,
+  CertificatesRequest,
+  StackModelChangedNotification,
+  StackModelRequest,
+  type StackModelData,
+  type WorkspaceCertificateItem,
 } from '../../server/src/protocol';
 
 /** Typed access to the estls/* requests. */
@@ -63,6 +68,28 @@ export class ServerGateway {
     } finally {
       listening.dispose();
     }
+  }
+
+  /** The stack model of every open folder (nodes, contexts, certificates, trust edges with verdicts). */
+  async stackModel(): Promise<StackModelData> {
+    const client = await this.ready();
+    return client.sendRequest(StackModelRequest, {});
+  }
+
+  /** The certificates and keystores of the workspace, soonest expiry first. */
+  async certificates(): Promise<WorkspaceCertificateItem[]> {
+    const client = await this.ready();
+    return (await client.sendRequest(CertificatesRequest, {})).items;
+  }
+
+  /** Calls `listener` whenever the server says the stack model changed. */
+  onStackModelChanged(listener: () => void): vscode.Disposable {
+    let disposable: vscode.Disposable | undefined;
+    let disposed = false;
+    void this.ready().then((client) => {
+      if (!disposed) disposable = client.onNotification(StackModelChangedNotification, listener);
+    });
+    return { dispose: () => { disposed = true; disposable?.dispose(); } };
   }
 
   /** Tells the server to drop every password it holds. */

@@ -13,6 +13,8 @@ export interface ClientAbilities {
   dynamicWatch: boolean;
   pullConfiguration: boolean;
   folderEvents: boolean;
+  /** The client can be told to ask for code lenses again (workspace/codeLens/refresh). */
+  codeLensRefresh: boolean;
 }
 
 function capabilities(): InitializeResult['capabilities'] {
@@ -45,13 +47,14 @@ function followWorkspaceFolders(ctx: ServerContext): void {
 
 /** Answers initialize and sets up what needs `initialized`; the returned abilities fill in at initialize. */
 export function registerLifecycle(ctx: ServerContext): ClientAbilities {
-  const abilities: ClientAbilities = { dynamicWatch: false, pullConfiguration: false, folderEvents: false };
+  const abilities: ClientAbilities = { dynamicWatch: false, pullConfiguration: false, folderEvents: false, codeLensRefresh: false };
   ctx.connection.onInitialize((params) => {
     ctx.settings = initialSettings(params.initializationOptions);
     ctx.workspaceRoots = workspaceRootsOf(params);
     abilities.dynamicWatch = canWatchDynamically(params.capabilities);
     abilities.pullConfiguration = params.capabilities.workspace?.configuration === true;
     abilities.folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    abilities.codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return { capabilities: capabilities(), serverInfo: { name: 'Elastic TLS', version } };
   });
   ctx.connection.onInitialized(() => {

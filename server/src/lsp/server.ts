@@ -22,7 +22,7 @@ import { registerWatchedFiles } from './handlers/watchedFiles';
 import { registerLifecycle } from './initialize';
 import { PasswordStore } from './passwords';
 import { StackModels } from './stackModels';
-import { registerStackModel } from './handlers/stackModel';
+import { notifyModelChanged, registerStackModel } from './handlers/stackModel';
 import type { Logger } from './runSafe';
 import { defaultSettings } from './settings';
 
@@ -77,6 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnostics.scheduleAll();
   };
   const abilities = registerLifecycle(ctx);
+  diagnostics.onModelSettled = () => notifyModelChanged(ctx, abilities.codeLensRefresh);
   ctx.documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
   ctx.documents.onDidClose((e) => {
     diagnostics.closed(e.document.uri);

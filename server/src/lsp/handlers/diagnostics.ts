@@ -25,6 +25,9 @@ export class DiagnosticsPublisher {
   private readonly closedSent = new Map<string, string>();
   private closedTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Called once the folder models settled after a change: tells the views and code lenses to ask again. */
+  onModelSettled: () => void = () => undefined;
+
   constructor(private readonly ctx: ServerContext) {
     ctx.stack.onChange = () => this.scheduleClosed();
   }
@@ -108,6 +111,7 @@ export class DiagnosticsPublisher {
   }
 
   private publishClosed(): void {
+    this.onModelSettled();
     const open = new Set(this.ctx.documents.all().map((d) => d.uri));
     const files = new RelatedFiles(this.ctx.fs);
     for (const model of this.ctx.stack.all()) {
