@@ -27,7 +27,7 @@ function tone(item: WorkspaceCertificateItem): Tone {
 export function expiryDescription(item: WorkspaceCertificateItem): string {
   if (item.status === 'unreadable') return 'unreadable';
   if (item.status === 'locked') return 'locked';
-  if (item.daysLeft === undefined || !item.notAfter) return item.kind === 'elasticsearch-keystore' ? 'elasticsearch.keystore' : item.status;
+  if (item.daysLeft === undefined || !item.notAfter) return item.kind === 'elasticsearch-keystore' ? 'keystore' : item.status;
   const date = item.notAfter.slice(0, 10);
   const d = item.daysLeft;
   if (item.status === 'not-yet-valid') return `not valid yet (until ${date})`;

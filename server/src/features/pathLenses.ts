@@ -36,7 +36,7 @@ export function expiryText(item: Pick<WorkspaceCertificateItem, 'notAfter' | 'da
 }
 
 function title(item: WorkspaceCertificateItem): string {
-  const icon = item.status === 'valid' ? '$(pass)' : item.status === 'expiring' ? '$(warning)' : '$(error)';
+  const icon = item.status === 'valid' ? '$(pass)' : item.status === 'expiring' ? '$(warning)' : item.status === 'locked' ? '$(lock)' : '$(error)';
   const parts = [shortSubject(item.subject), expiryText(item)].filter((p) => p !== '');
   if ((item.status === 'unreadable' || item.status === 'locked') && item.detail) parts.push(item.detail);
   return `${icon} ${parts.join(' · ') || item.file}`;
