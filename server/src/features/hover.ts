@@ -5,6 +5,7 @@ import type { StackVersion } from '../catalog/version';
 import { settingAt } from '../config/position';
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
 import type { OffsetRange } from '../core/finding';
+import type { PathLocation } from '../config/paths/locator';
 import { settingPathCandidates } from '../rules/paths';
 import { valueMeaning } from './valueMeanings';
 
@@ -20,6 +21,8 @@ export interface HoverDeps {
   /** Whether a path exists, to pick among the places a product looks (Kibana tries two folders). */
   exists?(absolutePath: string): boolean;
   configDir?: string;
+  /** Where a path value lives (the check's PathLocator); without it paths resolve as on a live config. */
+  locate?(value: string): PathLocation;
   /** The stack version the file was checked against; key hovers say which one and where it came from. */
   stackVersion?: StackVersion;
 }
@@ -103,12 +106,26 @@ function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel,
     return allowed ? `\`${scalar.text}\` is one of ${codeList(def.values)}.` : `\`${scalar.text}\` is not one of ${codeList(def.values)}.`;
   }
   if ((def.type === 'path' || def.type === 'pathList') && deps.describeFile) {
-    const candidates = settingPathCandidates({ model, options: { configDir: deps.configDir } }, scalar.text);
+    const location = deps.locate?.(scalar.text);
+    if (location && location.kind !== 'live') return remotePathMarkdown(location, def, deps);
+    const candidates = location?.kind === 'live' ? location.candidates : settingPathCandidates({ model, options: { configDir: deps.configDir } }, scalar.text);
     const absolute = candidates.find((c) => deps.exists?.(c)) ?? candidates[0];
     if (!absolute) return `\`${scalar.text}\` is relative, and this file is not saved yet, so it cannot be resolved.`;
     return deps.describeFile(absolute, def.fileRole);
   }
   return undefined;
+}
+
+/** A path of another machine: where it is mapped from and the file there, or why it is not checked and how to map it. */
+function remotePathMarkdown(location: Exclude<PathLocation, { kind: 'live' }>, def: SettingDef, deps: HoverDeps): string | undefined {
+  if (location.kind === 'templated') return 'The path is written with template syntax, so it is **not checked here**; it is known only once the template is rendered.';
+  if (location.kind === 'mapped') return `${location.via}.\n\n${deps.describeFile?.(location.localPath, def.fileRole) ?? ''}`;
+  if (!location.containerPath) return undefined;
+  const folder = location.containerPath.replace(/\/[^/]*$/, '') || '/';
+  return [
+    `\`${location.containerPath}\` is a path on the node or in the container, so it is **not checked here**.`,
+    `To check it, map \`${folder}\` to a workspace folder: the setting \`elasticTls.pathMappings\` (for example \`{ "${folder}": "\${workspaceFolder}/…" }\`), \`estls check --map ${folder}=LOCAL_FOLDER\`, or a docker-compose file beside this one that mounts it.`,
+  ].join('\n\n');
 }
 
 /** The dotted prefix that key parts 0..partIndex spell. */

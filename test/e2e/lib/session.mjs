@@ -34,19 +34,19 @@ export function copyExamples(root) {
 /**
  * Starts a session. `close()` always closes the browser, stops the server's whole process group
  * and removes the temp folder, whatever state the session is in.
- * `prepare(folder)` runs before code-server starts, so a test can lay out its own workspace in the folder.
+ * `prepare(folder)` may add files to the workspace before VS Code opens it.
  * @param {{ vsix: string, settings?: object, viewport?: { width: number, height: number }, prepare?: (folder: string) => void }} options
  */
 export async function openSession({ vsix, settings = {}, viewport = { width: 1400, height: 900 }, prepare }) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-e2e-'));
   const session = { root, folder: copyExamples(root), server: undefined, browser: undefined, page: undefined };
+  prepare?.(session.folder);
   session.close = async () => {
     await session.browser?.close().catch(() => undefined);
     await session.server?.stop();
     if (!process.env.ESTLS_E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
   };
   try {
-    prepare?.(session.folder);
     const profile = createProfile(path.join(root, 'profile'), settings);
     session.installLog = installVsix(codeServerBin(), profile, vsix);
     session.extensionsDir = profile.extensionsDir;
