@@ -103,6 +103,9 @@ function uiTest(name, fn) {
   });
 }
 
+/** A tree row's label and description, joined by one space (the DOM puts no space between them). */
+const rowTexts = (els) => els.map((e) => [e.querySelector('.label-name'), e.querySelector('.label-description')].map((x) => (x?.textContent ?? '').replace(/\s+/g, ' ').trim()).join(' ').trim());
+
 const certificatesPane = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Certificates/i }) });
 
 /** The Certificates tree's top rows as text, once `expect` holds for them. */
@@ -110,7 +113,7 @@ async function treeRows(expect, timeout = 60_000) {
   const deadline = Date.now() + timeout;
   let rows = [];
   while (Date.now() < deadline) {
-    rows = await certificatesPane().locator('.monaco-list-row[aria-level="1"]').evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+    rows = await certificatesPane().locator('.monaco-list-row[aria-level="1"]').evaluateAll(rowTexts);
     if (expect(rows)) return rows;
     await page.waitForTimeout(500);
   }
@@ -120,6 +123,8 @@ async function treeRows(expect, timeout = 60_000) {
 uiTest('the Certificates tree lists every certificate, soonest expiry first, with expiry and status', async () => {
   const header = certificatesPane().locator('.pane-header');
   await header.waitFor({ state: 'visible', timeout: 60_000 });
+  // Fold the folder pane so the tree has the sidebar's height for the screenshot.
+  await page.locator('.pane-header', { hasText: /^examples/i }).first().click();
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
   const rows = await treeRows((r) => r.length >= 6);
   assert.match(rows[0], /^es01-http expiring: expires in 1[12] days \(\d{4}-\d\d-\d\d\) · es01\/certs\/http\.crt$/, 'the one expiring soonest comes first');
@@ -131,7 +136,7 @@ uiTest('the Certificates tree lists every certificate, soonest expiry first, wit
   await page.keyboard.press('ArrowRight');
   const details = certificatesPane().locator('.monaco-list-row[aria-level="2"]');
   await details.first().waitFor({ state: 'visible' });
-  const text = (await details.evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()))).join('\n');
+  const text = (await details.evaluateAll(rowTexts)).join('\n');
   assert.match(text, /Subject CN=es01-http/);
   assert.match(text, /SANs DNS:es01/);
   assert.match(text, /Used by es01\/elasticsearch\.yml:11/);
@@ -158,8 +163,10 @@ uiTest('clicking a node in the Stack view opens its settings file at its line', 
   await box.click();
   await page.locator('.tabs-container .tab.active', { hasText: 'elasticsearch.yml' }).waitFor({ state: 'visible', timeout: 30_000 });
   await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 1, Col 1' }).waitFor({ state: 'visible', timeout: 10_000 });
-  const title = await page.locator('.tabs-container .tab.active').getAttribute('title');
-  assert.match(title ?? '', /es02[\\/]elasticsearch\.yml/);
+  const crumbs = await page.locator('.editor-group-container.active .breadcrumbs-control').innerText();
+  assert.match(crumbs.replace(/\s+/g, ' '), /es02 .*elasticsearch\.yml/);
+  // The path settings carry their certificate's expiry as a CodeLens.
+  await page.locator('.editor-group-container.active .codelens-decoration', { hasText: /CN=es02-lab · expires \d{4}-\d\d-\d\d \(in 19\d days\)/ }).waitFor({ state: 'visible', timeout: 30_000 });
   // A context row opens the line of its first setting.
   await runCommand(page, 'Elastic TLS: Show Stack');
   const frame2 = await stackFrameWith('Connections');

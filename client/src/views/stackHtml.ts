@@ -9,6 +9,7 @@ const STYLE = `
 body { font-family: var(--vscode-font-family, sans-serif); font-size: 13px; color: var(--vscode-foreground, #ccc); background: var(--vscode-editor-background, #1e1e1e); margin: 12px; }
 h1 { font-size: 16px; margin: 0 0 8px; }
 .legend span { margin-right: 16px; }
+svg.stack { max-width: 100%; height: auto; }
 svg text { fill: var(--vscode-foreground, #ccc); font-size: 12px; }
 svg .title { font-weight: bold; }
 .box rect { fill: var(--vscode-editorWidget-background, #252526); stroke-width: 2; }
@@ -46,7 +47,7 @@ function boxSvg(b: Box): string {
   const rows = b.lines.map((l, i) => {
     const y = b.y + 26 + 18 * i + 13;
     const tone = l.tone ? ` class="tone-${l.tone}"` : '';
-    const text = `<text x="${b.x + 10}" y="${y}"${tone}>${escapeHtml(l.text.length > 40 ? `${l.text.slice(0, 39)}…` : l.text)}</text>`;
+    const text = `<text x="${b.x + 10}" y="${y}"${tone}>${escapeHtml(l.text.length > 36 ? `${l.text.slice(0, 35)}…` : l.text)}</text>`;
     return l.place ? `<g${placeAttrs(l.place)}>${text}</g>` : text;
   });
   return [
@@ -59,15 +60,18 @@ function boxSvg(b: Box): string {
   ].join('');
 }
 
+/** Arrow heads, one a tone, in the colours of the arcs. */
+const ARROWS: Record<string, string> = { ok: '#3fb950', bad: '#f85149', warn: '#d29922', unknown: '#888' };
+
 function linkSvg(l: Link): string {
-  return `<path class="link ${l.kind} tone-${l.tone}" d="${l.path}"${l.kind === 'trust' ? ' marker-end="url(#arrow)"' : ''}><title>${escapeHtml(l.tip)}</title></path>`;
+  return `<path class="link ${l.kind} tone-${l.tone}" d="${l.path}"${l.kind === 'trust' ? ` marker-end="url(#arrow-${l.tone})"` : ''}><title>${escapeHtml(l.tip)}</title></path>`;
 }
 
 /** The picture as an SVG element. */
 export function stackSvg(layout: StackLayout): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#888"></path></marker></defs>',
+    `<svg class="stack" xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
+    `<defs>${Object.entries(ARROWS).map(([tone, fill]) => `<marker id="arrow-${tone}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${fill}"></path></marker>`).join('')}</defs>`,
     ...layout.links.map(linkSvg),
     ...layout.boxes.map(boxSvg),
     '</svg>',

@@ -42,9 +42,9 @@ export interface StackLayout {
   verdicts: Array<{ tone: Tone; text: string; place?: StackPlace }>;
 }
 
-const ARC_SPACE = 150;
-const COL_W = 270;
-const GAP = 90;
+const ARC_SPACE = 120;
+const COL_W = 250;
+const GAP = 70;
 const HEAD = 26;
 const ROW = 18;
 const V_GAP = 18;
@@ -94,7 +94,7 @@ function componentBox(c: StackComponent, data: StackModelData, x: number, y: num
 function certBox(c: StackCertificate, kind: 'certificate' | 'ca', x: number, y: number): Box {
   const sans = c.sans.length ? c.sans.join(', ') : '(no SANs)';
   const lines: Box['lines'] = [{ text: expiryLine(c), tone: certTone(c) }];
-  if (kind === 'certificate') lines.push({ text: sans.length > 40 ? `${sans.slice(0, 39)}…` : sans });
+  if (kind === 'certificate') lines.push({ text: sans.length > 36 ? `${sans.slice(0, 35)}…` : sans });
   const tip = `${c.subject}\nissued by ${c.issuer}\n${sans}\n${c.file}`;
   return { id: c.id, kind, x, y, width: COL_W, height: HEAD + ROW * lines.length + 6, title: commonName(c.subject), lines, tone: certTone(c), tip, place: { file: c.file, line: 0, column: 0 } };
 }
