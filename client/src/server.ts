@@ -25,10 +25,14 @@ import {
 export class ServerGateway {
   private client: LanguageClient | undefined;
   private waiting: Array<(client: LanguageClient) => void> = [];
+  private readonly modelListeners = new Set<() => void>();
 
   /** Called once the language client has started. */
   attach(client: LanguageClient): void {
     this.client = client;
+    client.onNotification(StackModelChangedNotification, () => {
+      for (const listener of [...this.modelListeners]) listener();
+    });
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve(client);
@@ -82,14 +86,13 @@ export class ServerGateway {
     return (await client.sendRequest(CertificatesRequest, {})).items;
   }
 
-  /** Calls `listener` whenever the server says the stack model changed. */
+  /**
+   * Calls `listener` whenever the server says the stack model changed. The client keeps one handler a notification
+   * method (a second registration replaces the first), so the gateway registers once and fans out.
+   */
   onStackModelChanged(listener: () => void): vscode.Disposable {
-    let disposable: vscode.Disposable | undefined;
-    let disposed = false;
-    void this.ready().then((client) => {
-      if (!disposed) disposable = client.onNotification(StackModelChangedNotification, listener);
-    });
-    return { dispose: () => { disposed = true; disposable?.dispose(); } };
+    this.modelListeners.add(listener);
+    return { dispose: () => this.modelListeners.delete(listener) };
   }
 
   /** Tells the server to drop every password it holds. */
