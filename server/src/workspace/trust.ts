@@ -26,10 +26,21 @@ export type PlaceLabel = (part: ComponentPart, offset: number) => string;
 
 const CHAIN_BREAKS = new Set(['missing-issuer', 'signature-mismatch', 'untrusted-root', 'too-long']);
 
+/** Verdicts by certificates (fingerprints), so n nodes sharing one trust cost n chain checks, not n². */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 100_000;
+const fingerprints = (certs: readonly ParsedCertificate[]) => certs.map((c) => c.summary.fingerprints.sha256).join(',');
+
 /** Whether `anchors` verify the chain `leaf` + `extra`, ignoring dates (the single-file rules report those). */
 export function chainTrusted(leaf: ParsedCertificate, extra: readonly ParsedCertificate[], anchors: readonly ParsedCertificate[], now: Date): boolean {
+  const key = `${leaf.summary.fingerprints.sha256}|${fingerprints(extra)}|${fingerprints(anchors)}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
   const r = verifyChain(leaf, extra, anchors, now);
-  return !!r.anchor && !r.problems.some((p) => CHAIN_BREAKS.has(p.kind));
+  const trusted = !!r.anchor && !r.problems.some((p) => CHAIN_BREAKS.has(p.kind));
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(key, trusted);
+  return trusted;
 }
 
 export function contextOf(part: ComponentPart, kind: string): LoadedContext | undefined {
