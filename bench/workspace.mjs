@@ -93,14 +93,19 @@ async function cliRuns(dir) {
   return times;
 }
 
-export async function run({ tmp }) {
-  const dir = path.join(tmp, 'workspace');
-  progress(`workspace: ${NODES} certificates`);
+/** Writes the workspace into `dir` (also for profiling by hand). */
+export async function prepare(dir) {
   await makeCertificates(path.join(dir, 'certs'));
   for (let i = 0; i < NODES; i++) {
     await mkdir(path.join(dir, `node${i}`), { recursive: true });
     await writeFile(path.join(dir, `node${i}`, 'elasticsearch.yml'), settingsFile(i));
   }
+}
+
+export async function run({ tmp }) {
+  const dir = path.join(tmp, 'workspace');
+  progress(`workspace: ${NODES} certificates`);
+  await prepare(dir);
   const file = path.join(dir, 'node0', 'elasticsearch.yml');
   progress('workspace: estls check DIR');
   const cli = await cliRuns(dir);
