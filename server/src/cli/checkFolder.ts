@@ -1,13 +1,11 @@
 // `estls check DIR`: every settings file of a folder checked on its own, then the folder as one stack
 // (the workspace model's cross-file findings, each with the places in other files that explain it).
 import * as path from 'node:path';
-import { detectProduct } from '../config/product';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import type { Finding } from '../core/finding';
-import { checkText } from '../checker/documentChecker';
 import type { CheckEnvironment } from '../rules/types';
 import { WorkspaceModel, listSettingsFiles } from '../workspace/model';
-import { readText, toEntry, type CheckReportEntry } from './check';
+import { checkFile, readText, toEntry, type CheckReportEntry } from './check';
 import type { CliIo } from './io';
 
 /** Checks a folder; a string return is why it could not be checked. */
@@ -25,15 +23,11 @@ export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment): Chec
       io.err(`estls check: ${display(file)}: ${read}\n`);
       continue;
     }
-    const index = new LineIndex(read.text);
-    lines.set(file, index);
-    if (read.finding) {
-      entries.push(toEntry(display(file), read.finding, index));
-      continue;
-    }
-    const product = detectProduct(file)!;
-    entries.push(...checkText({ text: read.text, product, filePath: file }, folderEnv).findings.map((f) => toEntry(display(file), f, index)));
-    model.update(file, read.text);
+    lines.set(file, new LineIndex(read.text));
+    // Each file as `estls check FILE` sees it (settings, deployment or Beats file); other YAML says nothing.
+    const own = checkFile(io, file, {}, folderEnv);
+    if (typeof own !== 'string') entries.push(...own.map((e) => ({ ...e, file: display(file) })));
+    if (!read.finding) model.update(file, read.text);
   }
   for (const [file, findings] of model.findingsByFile()) {
     for (const f of findings) entries.push(withRelated(toEntry(display(file), f, lines.get(file)!), f, lines, display));

@@ -4,14 +4,14 @@
 import { certificateCoversHost } from '../pki/verify';
 import { plainScalar } from '../rules/ssl/contexts';
 import type { ComponentPart, LoadedContext } from './component';
-import { chainTrusted, contextOf, namesComponent, type CrossResult, type PlaceLabel } from './trust';
+import { chainTrusted, contextOf, nameIndex, reached, type CrossResult, type PlaceLabel } from './trust';
 
 /** The nodes a Kibana's https hosts name, each with the index of the host entry. */
-function targets(k: ComponentPart, nodes: ComponentPart[]): Array<{ n: ComponentPart; nh: LoadedContext; i: number }> {
+function targets(k: ComponentPart, index: Map<string, ComponentPart[]>): Array<{ n: ComponentPart; nh: LoadedContext; i: number }> {
   const out: Array<{ n: ComponentPart; nh: LoadedContext; i: number }> = [];
   k.data.hosts.forEach((h, i) => {
     if (!/^https:\/\//i.test(h.value.trim())) return;
-    const n = nodes.find((node) => namesComponent(node, h.host));
+    const n = reached(index, h.host);
     const nh = n && contextOf(n, 'http');
     if (n && nh?.leaf && nh.data.enabled === true) out.push({ n, nh, i });
   });
@@ -20,10 +20,11 @@ function targets(k: ComponentPart, nodes: ComponentPart[]): Array<{ n: Component
 
 /** Every Kibana against the nodes its `elasticsearch.hosts` name. */
 export function httpChecks(kibanas: ComponentPart[], nodes: ComponentPart[], now: Date, label: PlaceLabel, out: CrossResult): void {
+  const index = nameIndex(nodes);
   for (const k of kibanas) {
     const kc = contextOf(k, 'client');
     if (!kc) continue;
-    for (const t of targets(k, nodes)) {
+    for (const t of targets(k, index)) {
       serverTrust(k, kc, t, now, label, out);
       clientCertificate(k, kc, t, now, label, out);
     }

@@ -33,7 +33,8 @@ export function keystorePathOf(part: ComponentPart): string {
 
 /** The keystore of a node, read for its names; undefined when there is none. */
 export function keystoreOf(part: ComponentPart, env: CheckEnvironment): StackKeystore | undefined {
-  if (part.data.kind !== 'elasticsearch') return undefined;
+  // Only a settings file of its own sits in a config folder; a container's keystore is not beside its compose file.
+  if (part.data.kind !== 'elasticsearch' || part.data.form !== 'plain') return undefined;
   const file = keystorePathOf(part);
   let bytes: Uint8Array | undefined;
   try {

@@ -2,6 +2,7 @@
 // change to one file re-derives that file's part only; the cross-file checks then run over the parts (their
 // chain verdicts are memoised by certificate, so a re-check redoes only what the edit touched).
 import * as path from 'node:path';
+import { embeddedModel, recognizeForms, type EmbeddedDocument } from '../config/forms';
 import { parseConfig } from '../config/parse';
 import { detectProduct } from '../config/product';
 import type { Finding } from '../core/finding';
@@ -12,14 +13,14 @@ import { httpChecks } from './httpTrust';
 import { keystoreChecks, keystoreOf } from './keystoreChecks';
 import { toModelData } from './modelData';
 import { transportChecks, type CrossResult, type FileFinding, type PlaceLabel } from './trust';
-import type { StackModelData } from './types';
+import type { ReachName, StackModelData } from './types';
 
 /** Folders never descended into; bounds on a scan so a huge tree cannot stall the server. */
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.vscode-test']);
 const MAX_DEPTH = 8;
 const MAX_FILES = 5000;
 
-/** The settings files under `root` whose names say their product, in a stable order. */
+/** The settings files under `root` (by name) and the YAML files that may be deployment files, in a stable order. */
 export function listSettingsFiles(env: CheckEnvironment, root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number): void => {
@@ -29,7 +30,7 @@ export function listSettingsFiles(env: CheckEnvironment, root: string): string[]
       const full = path.join(dir, e.name);
       if (e.isDirectory) {
         if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full, depth + 1);
-      } else if (detectProduct(full)) out.push(full);
+      } else if (detectProduct(full) || /\.ya?ml$/i.test(e.name)) out.push(full);
     }
   };
   walk(root, 0);
@@ -44,6 +45,30 @@ function readText(env: CheckEnvironment, file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The components one file describes: a deployment file (compose, ECK, Helm, ConfigMap) gives one per settings
+ * document inside, named as its host names it; else a settings file named for its product is one.
+ */
+function readParts(file: string, text: string, env: CheckEnvironment): ComponentPart[] {
+  // A deployment file is known by its content, whatever its name (as estls check FILE reads it).
+  const forms = recognizeForms(text, undefined, file);
+  const product = detectProduct(file);
+  if (!forms) return product ? [readComponent(parseConfig(text, { product, filePath: file }), file, 'plain', env)] : [];
+  return forms.documents.map((doc) => readComponent(embeddedModel(text, doc), file, doc.form, env, hostNames(doc)));
+}
+
+/** The names a deployment form gives a component: the compose service, the ECK services. */
+function hostNames(doc: EmbeddedDocument): ReachName[] {
+  const name = doc.host.name;
+  if (!name) return [];
+  if (doc.form === 'compose') return [{ name, source: 'compose service' }];
+  if (doc.form !== 'eck') return [];
+  // ECK names its HTTP service <name>-es-http (Kibana: <name>-kb-http), reachable as <service>.<namespace>.svc.
+  const service = `${name}-${doc.product === 'elasticsearch' ? 'es' : 'kb'}-http`;
+  const ns = doc.host.namespace ?? 'default';
+  return [{ name, source: 'eck resource' }, { name: service, source: 'eck service' }, { name: `${service}.${ns}.svc`, source: 'eck service' }];
 }
 
 /** The model of one folder: parts by file, cross-file results computed on demand and kept until a change. */
@@ -69,17 +94,18 @@ export class WorkspaceModel {
    */
   update(file: string, text?: string): boolean {
     const env = this.environment();
-    const product = detectProduct(file);
     const body = text ?? readText(env, file);
-    if (body !== undefined && this.texts.get(file) === body && this.parts.has(file)) return false;
-    this.cross = undefined;
-    if (!product || body === undefined) {
-      this.texts.delete(file);
+    if (body !== undefined && this.texts.get(file) === body) return false;
+    const had = this.parts.has(file);
+    const parts = body === undefined ? [] : readParts(file, body, env);
+    if (body === undefined) this.texts.delete(file);
+    else this.texts.set(file, body);
+    if (parts.length === 0) {
+      if (had) this.cross = undefined;
       return this.parts.delete(file);
     }
-    const model = parseConfig(body, { product, filePath: file });
-    this.parts.set(file, [readComponent(model, file, 'plain', env)]);
-    this.texts.set(file, body);
+    this.cross = undefined;
+    this.parts.set(file, parts);
     return true;
   }
 

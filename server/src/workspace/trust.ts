@@ -26,10 +26,21 @@ export type PlaceLabel = (part: ComponentPart, offset: number) => string;
 
 const CHAIN_BREAKS = new Set(['missing-issuer', 'signature-mismatch', 'untrusted-root', 'too-long']);
 
+/** Verdicts by certificates (fingerprints), so n nodes sharing one trust cost n chain checks, not n². */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 100_000;
+const fingerprints = (certs: readonly ParsedCertificate[]) => certs.map((c) => c.summary.fingerprints.sha256).join(',');
+
 /** Whether `anchors` verify the chain `leaf` + `extra`, ignoring dates (the single-file rules report those). */
 export function chainTrusted(leaf: ParsedCertificate, extra: readonly ParsedCertificate[], anchors: readonly ParsedCertificate[], now: Date): boolean {
+  const key = `${leaf.summary.fingerprints.sha256}|${fingerprints(extra)}|${fingerprints(anchors)}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
   const r = verifyChain(leaf, extra, anchors, now);
-  return !!r.anchor && !r.problems.some((p) => CHAIN_BREAKS.has(p.kind));
+  const trusted = !!r.anchor && !r.problems.some((p) => CHAIN_BREAKS.has(p.kind));
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(key, trusted);
+  return trusted;
 }
 
 export function contextOf(part: ComponentPart, kind: string): LoadedContext | undefined {
@@ -47,12 +58,6 @@ function sans(leaf: ParsedCertificate): string {
   return names.length > 0 ? `names only ${names.join(', ')}` : 'has no DNS or IP names';
 }
 
-/** Does a host as written name this component (a node.name, publish host, service name ...)? */
-export function namesComponent(part: ComponentPart, host: string): boolean {
-  const ip = canonicalIp(host);
-  return part.data.names.some((n) => (ip !== undefined ? canonicalIp(n.name) === ip : n.name.toLowerCase() === host.toLowerCase()));
-}
-
 function finding(ruleId: WorkspaceRuleId, severity: Finding['severity'], message: string, range: OffsetRange, related: RelatedInfo[]): Finding {
   return { ruleId, severity, message, range, related };
 }
@@ -66,22 +71,39 @@ export function transportChecks(nodes: ComponentPart[], now: Date, label: PlaceL
   const clusters = new Map<string, ComponentPart[]>();
   for (const n of nodes) clusters.set(n.data.cluster ?? '', [...(clusters.get(n.data.cluster ?? '') ?? []), n]);
   for (const members of clusters.values()) {
-    for (const x of members) transportTrustOf(x, members, now, label, out);
-    for (const y of members) seedNameChecks(y, members, label, out);
+    const groups = trustGroups(members);
+    for (const x of members) transportTrustOf(x, groups, now, label, out);
+    const index = nameIndex(members);
+    for (const y of members) seedNameChecks(y, index, label, out);
   }
 }
 
-function transportTrustOf(x: ComponentPart, members: ComponentPart[], now: Date, label: PlaceLabel, out: CrossResult): void {
+/** The nodes of a cluster grouped by the trust they configure (same anchors, same verdicts). */
+function trustGroups(members: ComponentPart[]): Array<{ anchors: ParsedCertificate[]; nodes: Array<{ y: ComponentPart; ty: LoadedContext }> }> {
+  const groups = new Map<string, { anchors: ParsedCertificate[]; nodes: Array<{ y: ComponentPart; ty: LoadedContext }> }>();
+  for (const y of members) {
+    const ty = contextOf(y, 'transport');
+    if (!ty || ty.data.enabled === false || !ty.anchors || ty.data.verificationMode === 'none') continue;
+    const key = fingerprints(ty.anchors);
+    const g = groups.get(key) ?? { anchors: ty.anchors, nodes: [] };
+    g.nodes.push({ y, ty });
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+function transportTrustOf(x: ComponentPart, groups: ReturnType<typeof trustGroups>, now: Date, label: PlaceLabel, out: CrossResult): void {
   const tx = contextOf(x, 'transport');
   if (!tx?.leaf || tx.data.enabled === false || !tx.presentedAt) return;
   const refusing: Array<{ y: ComponentPart; ty: LoadedContext }> = [];
-  for (const y of members) {
-    const ty = contextOf(y, 'transport');
-    if (y === x || !ty || ty.data.enabled === false || !ty.anchors || ty.data.verificationMode === 'none') continue;
-    const trusted = chainTrusted(tx.leaf, tx.extra, ty.anchors, now);
-    const reason = trusted ? `${y.data.name} trusts the transport certificate of ${x.data.name}` : `${y.data.name} trusts only ${anchorNames(ty.anchors)}; ${x.data.name}'s certificate is issued by ${tx.leaf.summary.issuer}`;
-    out.edges.push({ from: ty.data.id, to: tx.data.id, kind: 'transport', trusted, reason, place: ty.data.place });
-    if (!trusted) refusing.push({ y, ty });
+  for (const g of groups) {
+    const trusted = chainTrusted(tx.leaf, tx.extra, g.anchors, now);
+    const reason = trusted ? `trusted: chains to ${anchorNames(g.anchors)}` : `trusts only ${anchorNames(g.anchors)}; the certificate is issued by ${tx.leaf.summary.issuer}`;
+    for (const { y, ty } of g.nodes) {
+      if (y === x) continue;
+      out.edges.push({ from: ty.data.id, to: tx.data.id, kind: 'transport', trusted, reason, place: ty.data.place });
+      if (!trusted) refusing.push({ y, ty });
+    }
   }
   if (refusing.length === 0) return;
   const who = refusing.map(({ y, ty }) => `${y.data.name} trusts only ${anchorNames(ty.anchors ?? [])} (${label(y, ty.trustAt?.start ?? 0)})`).join('; ');
@@ -90,11 +112,30 @@ function transportTrustOf(x: ComponentPart, members: ComponentPart[], now: Date,
   out.findings.push({ file: x.file, finding: finding('transport-peer-untrusted', 'error', message, tx.presentedAt, rel) });
 }
 
-function seedNameChecks(y: ComponentPart, members: ComponentPart[], label: PlaceLabel, out: CrossResult): void {
+/** The parts each name (lower case, or canonical IP) reaches. */
+export function nameIndex(parts: ComponentPart[]): Map<string, ComponentPart[]> {
+  const index = new Map<string, ComponentPart[]>();
+  for (const p of parts) {
+    for (const n of p.data.names) {
+      const key = canonicalIp(n.name) ?? n.name.toLowerCase();
+      const list = index.get(key) ?? [];
+      if (!list.includes(p)) list.push(p);
+      index.set(key, list);
+    }
+  }
+  return index;
+}
+
+/** The first part other than `self` that `host` names. */
+export function reached(index: Map<string, ComponentPart[]>, host: string, self?: ComponentPart): ComponentPart | undefined {
+  return index.get(canonicalIp(host) ?? host.toLowerCase())?.find((p) => p !== self);
+}
+
+function seedNameChecks(y: ComponentPart, index: Map<string, ComponentPart[]>, label: PlaceLabel, out: CrossResult): void {
   const ty = contextOf(y, 'transport');
   if (!ty || ty.data.enabled === false || ty.data.verificationMode !== 'full') return;
   y.data.hosts.forEach((target, i) => {
-    const x = members.find((m) => m !== y && namesComponent(m, target.host));
+    const x = reached(index, target.host, y);
     const tx = x && contextOf(x, 'transport');
     if (!x || !tx?.leaf || tx.data.enabled === false) return;
     const nameMatches = certificateCoversHost(tx.leaf.summary, target.host);
