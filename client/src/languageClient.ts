@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SetPasswordsNotification, type SetPasswordsParams } from '../../server/src/protocol';
+import { settingDefaults } from '../../server/src/core/settingDefaults';
 import { mergeFolderPathSettings } from './folderSettings';
 import type { Log } from './log';
 import type { PasswordStore } from './passwordStore';
@@ -35,9 +36,9 @@ export interface ClientSettings {
 export function readSettings(): ClientSettings {
   const config = vscode.workspace.getConfiguration('elasticTls');
   return {
-    expiryWarningDays: config.get<number>('expiryWarningDays', 30),
+    expiryWarningDays: config.get<number>('expiryWarningDays', settingDefaults.expiryWarningDays),
     files: config.get<Record<string, string>>('files', {}),
-    validationDelay: config.get<number>('validationDelay', 150),
+    validationDelay: config.get<number>('validationDelay', settingDefaults.validationDelay),
     trusted: vscode.workspace.isTrusted,
     ...readPathSettings(config),
   };

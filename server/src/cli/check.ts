@@ -7,6 +7,7 @@ import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
 import { FORM_KINDS, recognizeForms, type FormKind } from '../config/forms';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
+import { settingDefaults } from '../core/settingDefaults';
 import { CertificateFileCache } from '../pki/fileCache';
 import { configuredStackVersion, parseStackVersion } from '../catalog/version';
 import { checkDeployment, checkText } from '../checker/documentChecker';
@@ -87,7 +88,7 @@ function parseCheckArgs(args: string[], cwd: string): CheckArgs | string {
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
   const form = values.form as FormKind | undefined;
   if (form !== undefined && !FORM_KINDS.includes(form)) return `unknown form '${form}' (use ${FORM_KINDS.join(', ')})`;
-  const days = values['expiry-days'] ?? '30';
+  const days = values['expiry-days'] ?? String(settingDefaults.expiryWarningDays);
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
   const stackVersion = values['stack-version'];
   if (stackVersion !== undefined && !parseStackVersion(stackVersion)) return `--stack-version takes a version such as 8.11.0 or 7.17, not '${stackVersion}'`;

@@ -96,14 +96,6 @@ export function planCodeActions(payload: FindingPayload, textLength: number): Ac
   return plans;
 }
 
-/** Applies offset edits to a text (for tests and the CLI); edits must not overlap. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return out;
-}
-
 function baseName(p: string): string {
   const parts = p.split(/[\\/]/);
   return parts[parts.length - 1] || p;

@@ -1,6 +1,6 @@
 // Hover content for settings files, as markdown: what a key means, and what a value does or points at.
 import type { SettingIndex } from '../catalog/lookup';
-import type { FileRole, SettingDef, SettingMatch } from '../catalog/types';
+import { productName, type FileRole, type SettingDef, type SettingMatch } from '../catalog/types';
 import type { StackVersion } from '../catalog/version';
 import { settingAt } from '../config/position';
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
@@ -27,7 +27,6 @@ export interface HoverDeps {
   stackVersion?: StackVersion;
 }
 
-const productName = { elasticsearch: 'Elasticsearch', kibana: 'Kibana' } as const;
 
 /** `a`, `b` and `c` as inline code. */
 function codeList(values: readonly string[]): string {
@@ -50,6 +49,7 @@ function lifecycleLines(match: SettingMatch): string[] {
     return `**${label} ${l.since}**${use}.${l.note ? ` ${l.note}` : ''}`;
   };
   if (def.removed) lines.push(describe('Removed in', def.removed));
+  if (def.serverlessOnly) lines.push('**Serverless only**: self-managed Kibana refuses to start with it.');
   if (def.deprecated) lines.push(describe('Deprecated since', def.deprecated));
   if (def.secure) {
     lines.push(def.product === 'elasticsearch'
@@ -62,7 +62,7 @@ function lifecycleLines(match: SettingMatch): string[] {
 /** Markdown for a known key: description, type, default, status, placeholders and a docs link. */
 export function keyHoverMarkdown(match: SettingMatch, stackVersion?: StackVersion): string {
   const { def } = match;
-  const parts = [`**\`${match.key}\`** · ${productName[def.product]} setting`, def.description];
+  const parts = [`**\`${match.key}\`** · ${productName(def.product)} setting`, def.description];
   const facts = [`Type: ${typeLine(def)}`];
   if (def.default !== undefined) facts.push(`Default: \`${def.default}\``);
   if (def.min !== undefined || def.max !== undefined) facts.push(`Range: ${def.min ?? '…'} to ${def.max ?? '…'}`);
@@ -85,7 +85,7 @@ function unknownKeyMarkdown(key: string, catalog: SettingIndex): string | undefi
   if (!catalog.isOwned(key)) return undefined;
   const suggestions = catalog.suggest(key);
   const hint = suggestions.length ? `\n\nDid you mean ${codeList(suggestions)}?` : '';
-  return `**\`${key}\`** is not a known ${productName[catalog.product]} setting.${hint}`;
+  return `**\`${key}\`** is not a known ${productName(catalog.product)} setting.${hint}`;
 }
 
 /** Markdown for a nested segment that only starts keys (`ssl:` in a nested block). */
@@ -94,7 +94,7 @@ function prefixMarkdown(prefix: string, catalog: SettingIndex): string | undefin
   if (!known.length) return undefined;
   const shown = codeList(known.slice(0, 12).map((k) => k.segment));
   const more = known.length > 12 ? `, and ${known.length - 12} more` : '';
-  return `**\`${prefix}\`** · ${productName[catalog.product]} settings group\n\nBelow it: ${shown}${more}.`;
+  return `**\`${prefix}\`** · ${productName(catalog.product)} settings group\n\nBelow it: ${shown}${more}.`;
 }
 
 function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel, deps: HoverDeps): string | undefined {

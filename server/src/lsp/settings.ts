@@ -1,5 +1,6 @@
 // The server's view of the user's settings: from initializationOptions first, then workspace/didChangeConfiguration.
 import type { Product } from '../catalog/types';
+import { settingDefaults } from '../core/settingDefaults';
 
 /** What `elasticTls.*` settings and the workspace trust flag mean to the server. */
 export interface ServerSettings {
@@ -18,7 +19,7 @@ export interface ServerSettings {
   liveConfigDirs: string[];
 }
 
-export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true, stackVersion: '', pathMappings: {}, liveConfigDirs: [] };
+export const defaultSettings: ServerSettings = { ...settingDefaults, files: {}, trusted: true, pathMappings: {}, liveConfigDirs: [] };
 
 const MAX_DELAY_MS = 60_000;
 

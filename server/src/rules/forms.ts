@@ -58,7 +58,8 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
  */
 function stackVersionFor(document: EmbeddedDocument, env: CheckEnvironment): StackVersion | undefined {
   const given = env.options.stackVersion;
-  if ((given && !given.assumed) || !document.version) return given;
+  // Configured wins; a version found beside the file yields to the one the host file itself states.
+  if ((given && !given.assumed && !given.inferred) || !document.version) return given;
   return { version: document.version.version, source: document.version.source };
 }
 

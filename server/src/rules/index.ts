@@ -17,7 +17,6 @@ import { invalidValueRule } from './values';
 
 export { RULE_IDS, type RuleId } from './ids';
 export { resolveSettingPath, settingPathCandidates, newLocator } from './paths';
-export { applyEdits } from './fixes';
 
 /** Every rule family, run in this order on each check. */
 export const allRules: Rule[] = [

@@ -2,6 +2,7 @@ import type { SettingIndex } from '../catalog/lookup';
 import type { ConfigModel } from '../config/types';
 import type { Clock, FileSystem } from '../core/environment';
 import type { Finding } from '../core/finding';
+import { settingDefaults } from '../core/settingDefaults';
 
 /** Options a user sets (VS Code settings or CLI flags). */
 export interface CheckOptions {
@@ -24,7 +25,7 @@ export interface CheckOptions {
 }
 
 export const defaultCheckOptions: CheckOptions = {
-  expiryWarningDays: 30,
+  expiryWarningDays: settingDefaults.expiryWarningDays,
   readOutsideWorkspace: true,
   workspaceRoots: [],
 };

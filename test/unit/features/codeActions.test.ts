@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdits, asFindingPayload, payloadOf, planCodeActions } from '../../../server/src/features/codeActions';
+import { asFindingPayload, payloadOf, planCodeActions } from '../../../server/src/features/codeActions';
+import { applyEdits } from '../helpers/edits';
 import type { Finding } from '../../../server/src/core/finding';
 
 const text = 'xpack.security.transport.ssl.keystore.secure_password: x\nxpack.security.enabled: ture\n';
