@@ -81,7 +81,7 @@ function shorterThanAdvised(ctx: RuleContext, setting: Setting, advised: number,
   if (length >= advised) return undefined;
   return makeFinding(ctx, 'invalid-value', setting.key, {
     severity: 'warning',
-    message: `${q(setting.key)} is ${length} characters long; ${productName(ctx)} accepts it, but its docs ask for at least ${advised} random characters, and a short key is easier to guess.`,
+    message: `${q(setting.key)} is ${length} characters long; ${productName(ctx.model.product)} accepts it, but its docs ask for at least ${advised} random characters, and a short key is easier to guess.`,
     range: item.range,
   });
 }
