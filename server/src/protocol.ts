@@ -82,6 +82,7 @@ export const Commands = {
   generateCsr: 'elasticTls.generateCsr',
   openCertificate: 'elasticTls.openCertificate',
   copyCommand: 'elasticTls.copyCommand',
+  addPathMapping: 'elasticTls.addPathMapping',
 } as const;
 
 /** Params of `estls/stackModel` and `estls/certificates`. */

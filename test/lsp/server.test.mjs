@@ -31,6 +31,8 @@ describe('a settings file with known mistakes', () => {
     dir = tempWorkspace();
     const file = path.join(dir, 'elasticsearch.yml');
     fs.writeFileSync(file, SETTINGS);
+    // A live config directory (as an installed node has), so its missing keystore is an error.
+    fs.writeFileSync(path.join(dir, 'jvm.options'), '-Xms1g\n');
     uri = uriOf(file);
     server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
     server.open(uri, SETTINGS);

@@ -1,6 +1,11 @@
 /** Which product reads a settings file. */
 export type Product = 'elasticsearch' | 'kibana';
 
+/** The product's name as its documentation writes it, for messages. */
+export function productName(product: Product): string {
+  return product === 'kibana' ? 'Kibana' : 'Elasticsearch';
+}
+
 /**
  * The shape of a setting's value.
  * - `list`/`enumList`/`pathList`/`urlList` accept a YAML sequence or (Elasticsearch) a comma-separated string.

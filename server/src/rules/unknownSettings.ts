@@ -1,7 +1,8 @@
 import type { Fix } from '../core/finding';
 import type { Finding } from '../core/finding';
 import { renameKeyEdit } from './fixes';
-import { isTemplatedKey, knownLeafPrefix, makeFinding, productName, q } from './support';
+import { isTemplatedKey, knownLeafPrefix, makeFinding, q } from './support';
+import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
 import type { Setting } from '../config/types';
 
@@ -29,7 +30,7 @@ function unknownFinding(ctx: RuleContext, setting: Setting, suggest: boolean): F
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(q).join(' or ')}?` : '';
   return makeFinding(ctx, 'unknown-setting', undefined, {
     severity: 'error',
-    message: `${q(setting.key)} is not a known ${productName(ctx)} setting, and ${productName(ctx)} refuses unknown settings.${hint}`,
+    message: `${q(setting.key)} is not a known ${productName(ctx.model.product)} setting, and ${productName(ctx.model.product)} refuses unknown settings.${hint}`,
     range: setting.keyRange,
     fixes: fixes.length > 0 ? fixes : undefined,
   });

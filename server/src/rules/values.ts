@@ -4,7 +4,8 @@ import type { ScalarValue, Setting } from '../config/types';
 import type { Finding, Fix } from '../core/finding';
 import { replaceScalarEdit } from './fixes';
 import { valueItems } from './ssl/contexts';
-import { knownLeafPrefix, makeFinding, productName, q } from './support';
+import { knownLeafPrefix, makeFinding, q } from './support';
+import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
 import { checkBoolean, checkDuration, checkNumber, checkSize, checkTime, checkUrl, nearestBoolean } from './valueFormats';
 
@@ -82,7 +83,7 @@ function tooShort(ctx: RuleContext, setting: Setting, minLength: number, item: S
   const length = item.text.length;
   if (length >= minLength) return undefined;
   // Never echo the value: these settings hold secrets.
-  return invalid(ctx, setting, item.range, `${q(setting.key)} is ${length} characters long, but ${productName(ctx)} requires at least ${minLength} and refuses to start ("value has length [${length}] but it must have a minimum length of [${minLength}]").`);
+  return invalid(ctx, setting, item.range, `${q(setting.key)} is ${length} characters long, but ${productName(ctx.model.product)} requires at least ${minLength} and refuses to start ("value has length [${length}] but it must have a minimum length of [${minLength}]").`);
 }
 
 function report(ctx: RuleContext, setting: Setting, item: ScalarValue, problem: string | undefined): Finding | undefined {

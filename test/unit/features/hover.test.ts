@@ -4,6 +4,8 @@ import { parseConfig } from '../../../server/src/config/parse';
 import { hoverAt, keyHoverMarkdown } from '../../../server/src/features/hover';
 import { SettingIndex } from '../../../server/src/catalog/lookup';
 import { testCatalog } from './catalogFixture';
+import { PathLocator } from '../../../server/src/config/paths/locator';
+import { memoryFs } from '../rules/helpers';
 
 function hover(text: string, needle: string, delta = 1, describeFile?: (p: string) => string) {
   const model = parseConfig(text, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
@@ -89,6 +91,28 @@ describe('hover on values', () => {
     assert.equal(hoverAt(model, catalog, at, { describeFile: describe, exists: (p) => p === '/opt/kibana/config/certs/kibana.crt' })?.markdown, '/opt/kibana/config/certs/kibana.crt');
     assert.equal(hoverAt(model, catalog, at, { describeFile: describe, exists: (p) => p === '/opt/kibana/config/config/certs/kibana.crt' })?.markdown, '/opt/kibana/config/config/certs/kibana.crt');
     assert.equal(hoverAt(model, catalog, at, { describeFile: describe, exists: () => false })?.markdown, '/opt/kibana/config/config/certs/kibana.crt');
+  });
+
+  test('a path nothing maps: not checked here, and how to map it', () => {
+    const text = 'xpack.security.transport.ssl.keystore.path: /etc/elasticsearch/certs/node.crt\n';
+    const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/elasticsearch.yml' });
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/elasticsearch.yml', fs: memoryFs({}), workspaceRoots: ['/ws'] });
+    const seen: string[] = [];
+    const md = hoverAt(model, testCatalog, text.indexOf('/etc') + 1, { describeFile: (p) => (seen.push(p), p), locate: (v) => locator.locate(v) })!.markdown;
+    assert.match(md, /\*\*not checked here\*\*/);
+    assert.match(md, /elasticTls\.pathMappings/);
+    assert.match(md, /--map \/etc\/elasticsearch\/certs=LOCAL_FOLDER/);
+    assert.deepEqual(seen, [], 'nothing is read for an unmapped path');
+  });
+
+  test('a mounted path: what is mounted where, then the local file', () => {
+    const text = 'xpack.security.transport.ssl.keystore.path: /usr/share/elasticsearch/config/certs/node.crt\n';
+    const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml' });
+    const compose = 'services:\n  es:\n    volumes:\n      - ./es:/usr/share/elasticsearch/config\n';
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose }), workspaceRoots: ['/ws'] });
+    const md = hoverAt(model, testCatalog, text.indexOf('/usr') + 1, { describeFile: (p) => `file ${p}`, locate: (v) => locator.locate(v) })!.markdown;
+    assert.match(md, /service `es` in `compose.yaml` mounts `\.\/es` at `\/usr\/share\/elasticsearch\/config`/);
+    assert.match(md, /file \/ws\/es\/certs\/node\.crt$/);
   });
 
   test('each item of a path list is described on its own', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { recognizeForms } from '../../../server/src/config/forms';
 import { RULE_IDS } from '../../../server/src/rules';
-import { applyEdits } from '../../../server/src/rules/fixes';
+import { applyEdits } from '../helpers/edits';
 import { checkForms } from '../../../server/src/rules/forms';
 import { defaultCheckOptions, type CheckEnvironment } from '../../../server/src/rules/types';
 import { fixedClock, memoryFs } from './helpers';

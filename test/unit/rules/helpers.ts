@@ -5,7 +5,7 @@ import type { Product, SettingDef, ValueType, FileRole, Lifecycle } from '../../
 import { parseConfig } from '../../../server/src/config/parse';
 import type { Clock, FileStat, FileSystem } from '../../../server/src/core/environment';
 import type { Finding } from '../../../server/src/core/finding';
-import { applyEdits } from '../../../server/src/rules/fixes';
+import { applyEdits } from '../helpers/edits';
 import { defaultCheckOptions, type CheckOptions, type Rule, type RuleContext } from '../../../server/src/rules/types';
 
 /** An in-memory file system: absolute path -> contents, or `dir` for a directory. */
