@@ -49,6 +49,9 @@ describe('a settings file with known mistakes', () => {
     const globs = reg.registerOptions.watchers.map((w) => w.globPattern);
     assert.ok(globs.includes('**/*.{p12,pfx,jks,pem,crt,cer,key,der}'));
     assert.ok(globs.includes('**/*.yml'));
+    // Deployment files and .env name the stack version the verdicts follow.
+    assert.ok(globs.includes('**/*.yaml'));
+    assert.ok(globs.some((g) => g.includes('.env')));
   });
 
   test('publishes the unknown key with its range, rule id, docs link and version', () => {

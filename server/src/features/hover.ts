@@ -49,6 +49,7 @@ function lifecycleLines(match: SettingMatch): string[] {
     return `**${label} ${l.since}**${use}.${l.note ? ` ${l.note}` : ''}`;
   };
   if (def.removed) lines.push(describe('Removed in', def.removed));
+  if (def.serverlessOnly) lines.push('**Serverless only**: self-managed Kibana refuses to start with it.');
   if (def.deprecated) lines.push(describe('Deprecated since', def.deprecated));
   if (def.secure) {
     lines.push(def.product === 'elasticsearch'

@@ -65,6 +65,7 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'duplicate-env': both('deploy-manage/deploy/self-managed/install-elasticsearch-with-docker', 'deploy-manage/deploy/self-managed/install-kibana-with-docker'),
   'eck-certificate-secret': same('deploy-manage/security/k8s-https-settings'),
   'eck-certificate-names': same('deploy-manage/security/k8s-https-settings'),
+  'eck-unresolved-ref': same('deploy-manage/deploy/cloud-on-k8s/kibana-instance-quickstart'),
   'helm-protocol-mismatch': same('deploy-manage/security/set-up-basic-security-plus-https'),
 };
 

@@ -1,7 +1,6 @@
 // Checks the settings documents of a deployment file (ECK, Helm values, compose, ConfigMap) with the same
 // rules as a settings file, plus what each platform adds.
 import { catalogFor } from '../catalog';
-import { ECK_MANAGED_SETTINGS } from '../catalog/elasticsearch/eckManaged';
 import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
 import type { StackVersion } from '../catalog/version';
 import type { ConfigModel } from '../config/types';
@@ -58,7 +57,8 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
  */
 function stackVersionFor(document: EmbeddedDocument, env: CheckEnvironment): StackVersion | undefined {
   const given = env.options.stackVersion;
-  if ((given && !given.assumed) || !document.version) return given;
+  // Configured wins; a version found beside the file yields to the one the host file itself states.
+  if ((given && !given.assumed && !given.inferred) || !document.version) return given;
   return { version: document.version.version, source: document.version.source };
 }
 
@@ -87,5 +87,3 @@ function keepEnvEdits(finding: Finding, model: ConfigModel, names: EmbeddedDocum
   const fixes = finding.fixes.filter((fix) => fix.edits.every(fits));
   return { ...finding, fixes: fixes.length > 0 ? fixes : undefined };
 }
-
-export { ECK_MANAGED_SETTINGS };

@@ -59,6 +59,7 @@ export const FORM_RULE_IDS = {
   'duplicate-env': 'A container environment names the same variable twice; only one value reaches the container.',
   'eck-certificate-secret': 'The Secret an ECK resource takes its TLS certificate from lacks the keys ECK needs.',
   'eck-certificate-names': 'An ECK TLS certificate (from a Secret or cert-manager) misses a service name, expired, or its key does not match.',
+  'eck-unresolved-ref': "A Kibana's elasticsearchRef names no Elasticsearch defined in its file or beside it.",
   'helm-protocol-mismatch': 'A Helm values `protocol` disagrees with whether the settings inside turn on HTTP TLS.',
 } as const;
 

@@ -10,7 +10,9 @@ import type { Setting } from '../config/types';
 export const unknownSettingRule: Rule = (ctx) => {
   const out: Finding[] = [];
   for (const setting of ctx.model.settings) {
-    if (!ctx.catalog.isOwned(setting.key) || ctx.catalog.lookup(setting.key)) continue;
+    const known = ctx.catalog.lookup(setting.key);
+    if (known?.def.serverlessOnly) out.push(serverlessOnly(ctx, setting));
+    if (!ctx.catalog.isOwned(setting.key) || known) continue;
     if (isTemplatedKey(ctx, setting) || knownLeafPrefix(ctx, setting.key)) continue;
     out.push(unknownFinding(ctx, setting, out.length < MAX_SUGGESTED));
   }
@@ -33,5 +35,14 @@ function unknownFinding(ctx: RuleContext, setting: Setting, suggest: boolean): F
     message: `${q(setting.key)} is not a known ${productName(ctx.model.product)} setting, and ${productName(ctx.model.product)} refuses unknown settings.${hint}`,
     range: setting.keyRange,
     fixes: fixes.length > 0 ? fixes : undefined,
+  });
+}
+
+/** A key only Elastic Cloud Serverless reads: self-managed Kibana's schema has `never` in its place. */
+function serverlessOnly(ctx: RuleContext, setting: Setting): Finding {
+  return makeFinding(ctx, 'unknown-setting', setting.key, {
+    severity: 'error',
+    message: `${q(setting.key)} is read only by Kibana on Elastic Cloud Serverless; self-managed Kibana refuses to start with it.`,
+    range: setting.keyRange,
   });
 }

@@ -131,3 +131,23 @@ describe('hover on values', () => {
     assert.equal(hover('xpack.security.transport.ssl.verification_mode: ${MODE}\n', 'MODE'), undefined);
   });
 });
+
+describe('hover names the stack version the file is checked against', () => {
+  const text = 'xpack.ssl.certificate: a.crt\n';
+  const model = parseConfig(text, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
+
+  test('a version found in the workspace, with its source', () => {
+    const stackVersion = { version: '6.8.23', source: 'image: elasticsearch:6.8.23 in es/docker-compose.yml' };
+    const markdown = hoverAt(model, testCatalog, 1, { stackVersion })!.markdown;
+    assert.match(markdown, /Checked as stack version `6\.8\.23` \(from image: elasticsearch:6\.8\.23 in es\/docker-compose\.yml\)/);
+  });
+
+  test('the assumed current release', () => {
+    const markdown = hoverAt(model, testCatalog, 1, { stackVersion: { version: '9.x', source: 'no stack version found', assumed: true } })!.markdown;
+    assert.match(markdown, /Checked as stack version `9\.x` \(assumed: no stack version found\)/);
+  });
+
+  test('no line without a version', () => {
+    assert.doesNotMatch(hoverAt(model, testCatalog, 1)!.markdown, /Checked as/);
+  });
+});
