@@ -2,7 +2,7 @@
 // a temp copy of examples/ open, driven with the keyboard and mouse through a headless chromium.
 // Screenshots of every step go to test-results/e2e/.
 /* global document */
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import {
 } from '../../scripts/lib/workbench.mjs';
 import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
+import { uiTestFor } from './lib/uiTest.mjs';
 import { expectedFindings } from './lib/expectedFindings.mjs';
 
 let session;
@@ -42,18 +43,7 @@ function makeJksTruststore(folder) {
   execFileSync('keytool', [...base, '-importcert', '-alias', 'elastic-ca', '-file', path.join(certs, 'ca.crt')], { stdio: 'ignore' });
 }
 
-/** A test that saves a screenshot of the workbench when it fails (test-results/e2e/failed-*.png). */
-function uiTest(name, fn) {
-  test(name, async (t) => {
-    try {
-      await fn(t);
-    } catch (error) {
-      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-      await shot(page, `failed-${slug}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const uiTest = uiTestFor(() => page, '');
 
 /** Polls a file until its text matches `pattern` (bounded); returns the text. */
 async function pollFile(file, pattern, timeout = 15_000) {
