@@ -54,3 +54,20 @@ export async function readProblemsPanel(page, { maximize } = {}) {
   }
   return { files, markers };
 }
+
+/**
+ * Waits until the Problems panel's markers of one file (its name as the panel shows it) satisfy `accept`. The
+ * status bar counts every file, and the server also publishes the stack's cross-file findings to closed files,
+ * so a test about one file reads that file's rows. An empty panel counts as no markers.
+ */
+export async function waitForFileProblems(page, file, accept, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  let mine = [];
+  while (Date.now() < deadline) {
+    const { markers } = await readProblemsPanel(page).catch(() => ({ markers: [] }));
+    mine = markers.filter((m) => m.file === file);
+    if (accept(mine)) return mine;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`the problems of ${file} never matched; last: ${JSON.stringify(mine.map((m) => [m.line, m.code, m.severity]))}`);
+}

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chooseAction, clickText, editorText, shot, waitForEditor, waitForWorkbench } from '../../scripts/lib/workbench.mjs';
-import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
+import { readProblemsPanel, waitForFileProblems } from '../../scripts/lib/problems.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
 import { uiTestFor } from './lib/uiTest.mjs';
 
@@ -120,11 +120,8 @@ uiTest('a typo in an ECK nodeSet config is listed on its line, and the quick fix
   const saved = await quickFix('verfication_mode', 'verification_mode', '      xpack.security.http.ssl.verification_mode: full', file);
   assert.doesNotMatch(saved, /verfication/);
   assert.doesNotMatch(await editorText(page), /verfication/);
-  // The repaired setting is a valid one the operator leaves to the user: the only open file is clean now.
-  await waitForProblems(page, (label) => {
-    const counts = parseProblemCounts(label);
-    return counts.errors === 0 && counts.warnings === 0;
-  });
+  // The repaired setting is a valid one the operator leaves to the user: the manifest has no problem now.
+  await waitForFileProblems(page, 'eck-cluster.yaml', (markers) => markers.length === 0);
   await shot(page, 'forms-02-eck-fixed');
 });
 

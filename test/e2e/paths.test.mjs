@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerPrompt, chooseAction, clickText, openFile, shot, waitForEditor, waitForWorkbench } from '../../scripts/lib/workbench.mjs';
-import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
+import { readProblemsPanel, waitForFileProblems } from '../../scripts/lib/problems.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
 import { uiTestFor } from './lib/uiTest.mjs';
 
@@ -55,7 +55,7 @@ const uiTest = uiTestFor(() => page, 'paths-');
 uiTest('a mounted missing certificate is a warning; an unmapped container path shows nothing', async () => {
   await openFile(page, `${PROJECT}/es/elasticsearch.yml`);
   await waitForEditor(page);
-  await waitForProblems(page, (l) => parseProblemCounts(l).warnings === 1);
+  await waitForFileProblems(page, 'elasticsearch.yml', (markers) => markers.some((m) => m.code === 'missing-file'));
   const panel = await readProblemsPanel(page, { maximize: true });
   await shot(page, 'paths-01-problems');
   const markers = panel.markers.filter((m) => m.file === 'elasticsearch.yml');
