@@ -2,7 +2,7 @@
 // by (path, size, mtime, password, day) so a file is parsed once until it changes. One instance per server
 // or CLI run; nothing is module-level.
 import * as crypto from 'node:crypto';
-import type { Clock, FileSystem } from '../core/environment';
+import type { Clock, DirEntry, FileSystem } from '../core/environment';
 import { readBounded } from '../core/fileGate';
 import { PkiError, asPkiError, isPkiError } from './errors';
 import { MAX_FILE_BYTES } from './limits';
@@ -21,6 +21,8 @@ export type CertificateFileRead =
 export interface CertificateFiles {
   /** Reads `path` (absolute) with an optional password; absent password tries the empty one. */
   read(path: string, password?: string): CertificateFileRead;
+  /** A folder's entries (at most `max`), when the cache can list folders. */
+  listDir?(path: string, max: number): DirEntry[] | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -28,6 +30,8 @@ const DAY_MS = 86_400_000;
 /** A bounded LRU cache of parsed files. */
 export class CertificateFileCache implements CertificateFiles {
   private readonly entries = new Map<string, CertificateFileRead>();
+  /** Folder listings by path, with the folder's mtime (it changes when an entry is added, removed or renamed). */
+  private readonly listings = new Map<string, { mtimeMs: number; max: number; entries: DirEntry[] | undefined }>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -59,9 +63,22 @@ export class CertificateFileCache implements CertificateFiles {
     return result;
   }
 
+  /** A folder's entries, listed again only when the folder's mtime changed; errors are thrown, not kept. */
+  listDir(path: string, max: number): DirEntry[] | undefined {
+    const stat = this.fs.stat(path);
+    if (!stat?.isDirectory || !this.fs.listDir) return this.fs.listDir?.(path, max);
+    const hit = this.listings.get(path);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.max === max) return hit.entries;
+    const entries = this.fs.listDir(path, max);
+    this.listings.set(path, { mtimeMs: stat.mtimeMs, max, entries });
+    if (this.listings.size > this.maxEntries) this.listings.delete(this.listings.keys().next().value as string);
+    return entries;
+  }
+
   /** Forgets everything (for example after the user changes a password). */
   clear(): void {
     this.entries.clear();
+    this.listings.clear();
   }
 
   private cacheKey(path: string, size: number, mtimeMs: number, password: string | undefined): string {

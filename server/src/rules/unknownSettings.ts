@@ -3,16 +3,18 @@ import type { Finding } from '../core/finding';
 import { renameKeyEdit } from './fixes';
 import { isTemplatedKey, knownLeafPrefix, makeFinding, productName, q } from './support';
 import type { Rule, RuleContext } from './types';
+import { eachPending } from './checkScope';
 import type { Setting } from '../config/types';
 
 /** Keys inside a namespace the catalog covers completely must be known; suggests close known keys. */
 export const unknownSettingRule: Rule = (ctx) => {
   const out: Finding[] = [];
-  for (const setting of ctx.model.settings) {
-    if (!ctx.catalog.isOwned(setting.key) || ctx.catalog.lookup(setting.key)) continue;
-    if (isTemplatedKey(ctx, setting) || knownLeafPrefix(ctx, setting.key)) continue;
-    out.push(unknownFinding(ctx, setting, out.length < MAX_SUGGESTED));
-  }
+  eachPending(ctx, 'unknown-setting', ctx.model.settings, (setting) => {
+    if (!ctx.catalog.isOwned(setting.key) || ctx.catalog.lookup(setting.key) || knownLeafPrefix(ctx, setting.key)) return true;
+    // A templated key reads the text around the setting: never kept as quiet.
+    if (!isTemplatedKey(ctx, setting)) out.push(unknownFinding(ctx, setting, out.length < MAX_SUGGESTED));
+    return false;
+  });
   return out;
 };
 
