@@ -7,9 +7,25 @@ import { readBounded } from '../core/fileGate';
 import { PkiError, asPkiError, isPkiError } from './errors';
 import { MAX_FILE_BYTES } from './limits';
 import type { ParsedFile } from './parsed';
-import { readPkiFile } from './readPkiFile';
-import { sniffFormat } from './sniff';
 import type { SniffedFormat } from './sniff';
+
+/**
+ * The readers, loaded on the first file read rather than with this module: they bring the ASN.1 schemas,
+ * PKCS#12 and JKS code, which `estls check` on a file that names no readable certificate never needs (they
+ * were a third of its start-up).
+ */
+let readers: { readPkiFile: typeof import('./readPkiFile').readPkiFile; sniffFormat: typeof import('./sniff').sniffFormat } | undefined;
+
+function loadReaders(): NonNullable<typeof readers> {
+  if (!readers) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- a synchronous lazy load; the bundler keeps both */
+    const { readPkiFile } = require('./readPkiFile') as typeof import('./readPkiFile');
+    const { sniffFormat } = require('./sniff') as typeof import('./sniff');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    readers = { readPkiFile, sniffFormat };
+  }
+  return readers;
+}
 
 /** The outcome of reading one path: parsed, a typed error, or not there (missing-file reports that). */
 export type CertificateFileRead =
@@ -94,11 +110,11 @@ export class CertificateFileCache implements CertificateFiles {
     try {
       bytes = readBounded(this.fs, path, 'pki');
       if (!bytes) return { kind: 'missing', path };
-      return { kind: 'parsed', path, file: readPkiFile(bytes, { fileName: path, password, clock: this.clock }) };
+      return { kind: 'parsed', path, file: loadReaders().readPkiFile(bytes, { fileName: path, password, clock: this.clock }) };
     } catch (thrown) {
       const e = asPkiError(thrown);
       // The sniffed format lets rules say "a PKCS#12 file where PEM belongs" even when the file stays locked.
-      const format = bytes && bytes.length > 0 ? sniffFormat(bytes) : undefined;
+      const format = bytes && bytes.length > 0 ? loadReaders().sniffFormat(bytes) : undefined;
       if (isPkiError(e)) return { kind: 'error', path, error: e, format };
       return { kind: 'error', path, error: new PkiError('UNKNOWN_FORMAT', 'The file could not be read as a certificate, key or keystore.'), format };
     }
