@@ -64,7 +64,8 @@ function isPure(file) {
   if (pureMemo.has(file)) return pureMemo.get(file);
   pureMemo.set(file, true); // a cycle is reported elsewhere; assume pure while visiting
   const pure = importsOf(file).every(({ spec, typeOnly }) => {
-    if (typeOnly || spec.startsWith('node:')) return true;
+    // Types are erased, node: builtins cost nothing to bundle, and JSON (the manifest) is data.
+    if (typeOnly || spec.startsWith('node:') || spec.endsWith('.json')) return true;
     const target = resolveImport(file, spec);
     return target !== undefined && isPure(target);
   });

@@ -68,14 +68,9 @@ install_system_packages() {
 }
 
 # --- checks -------------------------------------------------------------------
-# The version code-server reports. On its first start in a HOME it prints other lines first
-# ("Wrote default config file to ~/.config/code-server/config.yaml"), so the version is the line
-# of the form "4.100.3 <commit> with Code 1.100.3", wherever it comes. A config file of our own
-# keeps the check from writing one into the user's HOME.
+# The version code-server reports, read by its pattern (first runs print other lines before it).
 reported_version() {
-  [ -f "$dir/version-check.yaml" ] || printf 'auth: none\n' >"$dir/version-check.yaml"
-  "$dir/node_modules/.bin/code-server" --config "$dir/version-check.yaml" --version 2>>"$log" \
-    | sed -nE 's/^([0-9]+\.[0-9]+\.[0-9]+[^ ]*) [0-9a-f]{7,40}( .*)?$/\1/p' | head -n 1 || true
+  bash "$repo/scripts/lib/code-server-version.sh" "$dir" 2>>"$log"
 }
 
 works() {

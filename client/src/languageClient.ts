@@ -12,12 +12,16 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SetPasswordsNotification, type SetPasswordsParams } from '../../server/src/protocol';
+import { settingDefaults } from '../../server/src/core/settingDefaults';
+import { mergeFolderPathSettings } from './folderSettings';
 import type { Log } from './log';
 import type { PasswordStore } from './passwordStore';
 
 /** Certificate and keystore files whose changes can change a diagnostic. */
 export const CERTIFICATE_GLOB = '**/*.{p12,pfx,jks,jceks,p7b,p7c,crl,pem,crt,cer,key,der}';
 const CONFIG_GLOB = '**/*.{yml,yaml}';
+/** Files that decide where paths live (see the engine's PathLocator): live-directory markers, compose's .env. */
+const LIVE_MARKER_GLOB = '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options,.env}';
 
 /** What the server reads from initializationOptions and from workspace/didChangeConfiguration. */
 export interface ClientSettings {
@@ -25,16 +29,31 @@ export interface ClientSettings {
   files: Record<string, string>;
   validationDelay: number;
   trusted: boolean;
+  pathMappings: Record<string, string>;
+  liveConfigDirs: string[];
 }
 
 export function readSettings(): ClientSettings {
   const config = vscode.workspace.getConfiguration('elasticTls');
   return {
-    expiryWarningDays: config.get<number>('expiryWarningDays', 30),
+    expiryWarningDays: config.get<number>('expiryWarningDays', settingDefaults.expiryWarningDays),
     files: config.get<Record<string, string>>('files', {}),
-    validationDelay: config.get<number>('validationDelay', 150),
+    validationDelay: config.get<number>('validationDelay', settingDefaults.validationDelay),
     trusted: vscode.workspace.isTrusted,
+    ...readPathSettings(config),
   };
+}
+
+/** `elasticTls.pathMappings` and `liveConfigDirs` of every workspace folder (or of the window without one). */
+function readPathSettings(config: vscode.WorkspaceConfiguration): Pick<ClientSettings, 'pathMappings' | 'liveConfigDirs'> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (folders.length === 0) {
+    return { pathMappings: config.get<Record<string, string>>('pathMappings', {}), liveConfigDirs: config.get<string[]>('liveConfigDirs', []) };
+  }
+  return mergeFolderPathSettings(folders.map((f) => {
+    const scoped = vscode.workspace.getConfiguration('elasticTls', f.uri);
+    return { folder: f.uri.fsPath, pathMappings: scoped.get<Record<string, string>>('pathMappings', {}), liveConfigDirs: scoped.get<string[]>('liveConfigDirs', []) };
+  }));
 }
 
 /**
@@ -144,7 +163,7 @@ export async function startLanguageClient(
   onStateChange: (e: { oldState: number; newState: number }) => void,
 ): Promise<LanguageClient> {
   const settings = readSettings();
-  const watchers = [CERTIFICATE_GLOB, CONFIG_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const watchers = [CERTIFICATE_GLOB, CONFIG_GLOB, LIVE_MARKER_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   const client = new LanguageClient('elasticTls', 'Elastic TLS', serverOptions(context), clientOptions(settings, log, watchers));
   context.subscriptions.push(
     ...watchers,

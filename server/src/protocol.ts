@@ -77,4 +77,5 @@ export const Commands = {
   generateCsr: 'elasticTls.generateCsr',
   openCertificate: 'elasticTls.openCertificate',
   copyCommand: 'elasticTls.copyCommand',
+  addPathMapping: 'elasticTls.addPathMapping',
 } as const;

@@ -68,7 +68,8 @@ function cliFindings(file) {
   } catch (error) {
     out = error.stdout; // exit status 1 when there are errors
   }
-  return JSON.parse(out);
+  // The Problems panel lists errors, warnings and information; VS Code shows hints only in the editor.
+  return JSON.parse(out).filter((finding) => finding.severity !== 'hint');
 }
 
 uiTest('the packaged extension installs and examples/ opens in the workbench', async () => {
@@ -194,6 +195,36 @@ uiTest('opening a .p12 shows the certificate viewer', async () => {
   assert.match(text, /PKCS#12/);
   assert.match(text, /Expires in \d+ days?/i, 'days left');
   assert.match(text, /Basic constraints\s+CA/);
+});
+
+uiTest('a JKS truststore opens in the viewer with its entries and the key Elasticsearch uses', async () => {
+  const certs = path.join(session.folder, 'certs');
+  const store = path.join(certs, 'node.jks');
+  const base = ['-storetype', 'JKS', '-keystore', store, '-storepass', 'changeit', '-noprompt'];
+  execFileSync('keytool', [...base, '-genkeypair', '-alias', 'node-1', '-keypass', 'changeit', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=node-1,O=Müller', '-validity', '30'], { stdio: 'ignore' });
+  execFileSync('keytool', [...base, '-importcert', '-alias', 'elastic-ca', '-file', path.join(certs, 'ca.crt')], { stdio: 'ignore' });
+  await openFile(page, 'node.jks');
+  const text = await webviewText(page, /elastic-ca/);
+  await page.mouse.move(700, 300);
+  await shot(page, '09b-jks-viewer');
+  assert.match(text, /Java keystore \(JKS\)/);
+  assert.match(text, /Key entry \(used by Elasticsearch\)/);
+  assert.match(text, /Trusted certificate entry/);
+  assert.match(text, /O=Müller/);
+  assert.match(text, /not verified: unlock the keystore/);
+});
+
+uiTest('a PKCS#7 bundle opens in the viewer with each certificate and an Export button', async () => {
+  const certs = path.join(session.folder, 'certs');
+  execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', path.join(certs, 'es01.crt'), '-certfile', path.join(certs, 'ca.crt'), '-out', path.join(certs, 'bundle.p7b')]);
+  await openFile(page, 'bundle.p7b');
+  // A PEM-armoured bundle is a PEM file holding one PKCS7 block; the viewer lists the certificates inside it.
+  const text = await webviewText(page, /Certificate 2 of 2/);
+  await page.mouse.move(700, 300);
+  await shot(page, '09c-p7b-viewer');
+  assert.match(text, /2 certificates/);
+  assert.match(text, /Certificate 2 of 2/);
+  assert.match(text, /Export as PEM/);
 });
 
 uiTest('a PEM file opens in the PEM language mode', async () => {

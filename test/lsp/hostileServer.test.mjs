@@ -39,6 +39,8 @@ describe('an untrusted workspace with links to outside', () => {
     test(`${name}: no diagnostic, hover or inspectFile shows the outside certificate`, async () => {
       const file = path.join(ws, name.includes('folder') ? 'folder' : 'file', 'elasticsearch.yml');
       fs.mkdirSync(path.dirname(file), { recursive: true });
+      // A live config directory (as an installed node has): its absolute paths are this machine's files.
+      fs.writeFileSync(path.join(path.dirname(file), 'jvm.options'), '-Xms1g\n');
       const text = `xpack.security.http.ssl.enabled: true\nxpack.security.http.ssl.certificate_authorities: [ "${path.join(ws, value)}" ]\n`;
       const uri = uriOf(file);
       server.open(uri, text);

@@ -17,6 +17,8 @@ describe('certificates over the protocol', () => {
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-pki-'));
+    // A live config directory (as an installed node has): its paths are this machine's files.
+    fs.writeFileSync(path.join(dir, 'jvm.options'), '-Xms1g\n');
     server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
     const pem = await server.connection.sendRequest('estls/generate', { kind: 'ca', format: 'pem' });
     assert.equal(pem.ok, true, JSON.stringify(pem));
@@ -207,6 +209,7 @@ describe('an untrusted workspace', () => {
   test('generates nothing and reads no file outside the workspace', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-untrusted-'));
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-outside-'));
+    fs.writeFileSync(path.join(dir, 'jvm.options'), '-Xms1g\n');
     const server = await startServer({ workspaceFolder: dir, initializationOptions: { trusted: false, validationDelay: 0 } });
     try {
       const gen = await server.connection.sendRequest('estls/generate', { kind: 'ca' });

@@ -1,16 +1,22 @@
 // No password and no private key may reach anything the server sends or prints: logs, stderr, telemetry,
 // diagnostics, hovers, code actions, completion, or the messages of estls/* answers. The test makes a
 // password-protected PKCS#12 and an encrypted key with openssl, hands the passwords over, and exercises every
-// feature that touches them; then it scans everything it captured.
+// feature that touches them; then it scans everything it captured. The client's side is covered too: its
+// verbose trace of every message (elasticTls.trace.server: verbose) goes through the client's redaction, as
+// the output channel does, and must hold no password and no key, generated ones included.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { spawnSync } from 'node:child_process';
+import { tsImport } from 'tsx/esm/api';
+import { Trace } from 'vscode-jsonrpc/node';
 import { cliPath, positionOf, startServer, uriOf } from './lspClient.mjs';
+
+// The client's own redaction (client/src/redact.ts), which its output channel applies to every trace line.
+const { redact } = await tsImport('../../client/src/redact.ts', import.meta.url);
 
 const tag = crypto.randomBytes(6).toString('hex');
 const P12_PASSWORD = `P12pw-${tag}`;
@@ -69,6 +75,15 @@ function makeCertificates(dir) {
   return { chunks, files: { p12: path.join(certs, 'node.p12'), key: path.join(certs, 'http.key'), crt: path.join(certs, 'http.crt') } };
 }
 
+/** 24-character runs of the private files an estls/generate answer holds: the file's base64 and its PEM body. */
+function generatedKeyChunks(answer) {
+  const files = answer?.ok ? answer.result.files.filter((f) => f.private) : [];
+  return files.flatMap((f) => {
+    const body = Buffer.from(f.contentBase64, 'base64').toString('latin1').split('\n').filter((l) => l && !l.startsWith('-----'));
+    return [f.contentBase64, ...body].flatMap((t) => t.match(/.{24}/g) ?? []);
+  });
+}
+
 /** Where a secret was found, or undefined. */
 function findSecret(text, keyChunks) {
   for (const [name, value] of Object.entries(PASSWORDS)) if (text.includes(value)) return `password ${name}`;
@@ -102,6 +117,8 @@ describe('secrets never leave the server', () => {
       captured.push(['window/showMessageRequest', JSON.stringify(params)]);
       return null;
     });
+    // The client's verbose trace, as vscode-languageclient writes it to the output channel (message, then data).
+    await connection.trace(Trace.Verbose, { log: (message, data) => captured.push(['client trace', redact(data ? `${message}\n${data}` : `${message}`, [])]) });
 
     // Before the passwords: the P12 is locked, and its hover says so.
     server.open(uri, SETTINGS);
@@ -136,10 +153,13 @@ describe('secrets never leave the server', () => {
 
     const generate = (params) => connection.sendRequest('estls/generate', params).catch((e) => ({ rpcError: e.message }));
     answers.generated = await generate({ kind: 'ca', format: 'pkcs12', password: GENERATE_PASSWORD, key: { type: 'ec', curve: 'P-256' } });
+    // An unencrypted PEM CA key: the answer must carry it, the trace must not show it.
+    answers.generatedPem = await generate({ kind: 'ca', format: 'pem', key: { type: 'ec', curve: 'P-256' } });
+    material.chunks.push(...generatedKeyChunks(answers.generatedPem));
     answers.badCa = await generate({ kind: 'cert', instances: [{ name: 'es02', dns: [], ip: [] }], ca: { kind: 'pkcs12', path: material.files.p12, password: WRONG_PASSWORD } });
     // Generated files hold keys by design; everything around them (settings, commands, readme, errors) must not.
     const withoutFiles = (r) => (r?.ok ? { ...r, result: { ...r.result, files: r.result.files.map((f) => ({ ...f, contentBase64: '' })) } } : r);
-    captured.push(['generate', JSON.stringify([withoutFiles(answers.generated), answers.badCa])]);
+    captured.push(['generate', JSON.stringify([withoutFiles(answers.generated), withoutFiles(answers.generatedPem), answers.badCa])]);
 
     answers.numberPassword = await generate({ kind: 'ca', format: 'pkcs12', password: NUMBER_PASSWORD });
     answers.numberCaPassword = await generate({ kind: 'cert', instances: [{ name: 'es03', dns: [], ip: [] }], ca: { kind: 'pkcs12', path: material.files.p12, password: NUMBER_PASSWORD } });
@@ -201,9 +221,13 @@ describe('secrets never leave the server', () => {
     assert.equal(answers.right.ok, true, JSON.stringify(answers.right));
     assert.equal(answers.rightKey.ok, true, JSON.stringify(answers.rightKey));
     assert.ok(captured.find(([c]) => c === 'diagnostics')[1].includes('secure'), 'no finding on the secure settings');
+    assert.ok(generatedKeyChunks(answers.generatedPem).length > 0, 'no generated private key to look for');
+    const traced = captured.filter(([c]) => c === 'client trace').map(([, t]) => t).join('\n');
+    assert.match(traced, /estls\/generate/, 'the client trace saw no estls/generate answer');
+    assert.match(traced, /"contentBase64"/, 'the client trace saw no generated file');
   });
 
-  for (const channel of ['stderr', 'window/logMessage', 'diagnostics', 'hover', 'codeAction', 'completion', 'inspectFile', 'generate']) {
+  for (const channel of ['stderr', 'window/logMessage', 'diagnostics', 'hover', 'codeAction', 'completion', 'inspectFile', 'generate', 'client trace']) {
     test(`no password or private key in ${channel}`, () => {
       for (const [c, text] of captured.filter(([name]) => name === channel)) {
         const leak = findSecret(text ?? '', material.chunks);
@@ -213,7 +237,7 @@ describe('secrets never leave the server', () => {
   }
 
   test('no password or private key in any other notification (telemetry, showMessage, traces)', () => {
-    const known = new Set(['stderr', 'window/logMessage', 'diagnostics', 'hover', 'codeAction', 'completion', 'inspectFile', 'generate']);
+    const known = new Set(['stderr', 'window/logMessage', 'diagnostics', 'hover', 'codeAction', 'completion', 'inspectFile', 'generate', 'client trace']);
     for (const [c, text] of captured.filter(([name]) => !known.has(name))) {
       const leak = findSecret(text ?? '', material.chunks);
       assert.equal(leak, undefined, `${c} holds ${leak}`);

@@ -31,6 +31,8 @@ describe('a settings file with known mistakes', () => {
     dir = tempWorkspace();
     const file = path.join(dir, 'elasticsearch.yml');
     fs.writeFileSync(file, SETTINGS);
+    // A live config directory (as an installed node has), so its missing keystore is an error.
+    fs.writeFileSync(path.join(dir, 'jvm.options'), '-Xms1g\n');
     uri = uriOf(file);
     server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
     server.open(uri, SETTINGS);
@@ -47,6 +49,9 @@ describe('a settings file with known mistakes', () => {
     const globs = reg.registerOptions.watchers.map((w) => w.globPattern);
     assert.ok(globs.includes('**/*.{p12,pfx,jks,pem,crt,cer,key,der}'));
     assert.ok(globs.includes('**/*.yml'));
+    // Deployment files and .env name the stack version the verdicts follow.
+    assert.ok(globs.includes('**/*.yaml'));
+    assert.ok(globs.some((g) => g.includes('.env')));
   });
 
   test('publishes the unknown key with its range, rule id, docs link and version', () => {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectFileResponse } from '../../../server/src/protocol';
+import { settingDefaults } from '../../../server/src/core/settingDefaults';
 import { needsPassword } from '../passwordPrompt';
 import type { Services } from '../services';
 import { renderCertificatePage, renderErrorPage, renderPasswordPage, type PageOptions } from './render';
@@ -72,7 +73,7 @@ export class CertificateEditorProvider implements vscode.CustomReadonlyEditorPro
       cspSource: panel.webview.cspSource,
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'certificateEditor.css')).toString(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'certificateEditor.js')).toString(),
-      expiryWarningDays: vscode.workspace.getConfiguration('elasticTls').get<number>('expiryWarningDays', 30),
+      expiryWarningDays: vscode.workspace.getConfiguration('elasticTls').get<number>('expiryWarningDays', settingDefaults.expiryWarningDays),
     };
   }
 

@@ -17,6 +17,7 @@ const handlers: Record<string, () => Promise<Handler>> = {
   [Commands.forgetPasswords]: async () => (await import('./forgetPasswords.js')).forgetPasswords,
   [Commands.openCertificate]: async () => async (_s, arg) => (await import('./openCertificate.js')).openCertificate(arg),
   [Commands.copyCommand]: async () => async (_s, arg) => (await import('./copyCommand.js')).copyCommand(arg),
+  [Commands.addPathMapping]: async () => async (_s, arg) => (await import('./addPathMapping.js')).addPathMapping(arg),
 };
 
 /** Registers the commands; errors end in an error message, never in an unhandled rejection. */

@@ -1,5 +1,6 @@
 // The part every generation command shares: check trust, ask the server behind a cancellable progress
 // notification, write the files (never over existing ones without consent), then offer the follow-up.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GenerateParams, GenerateRequestSpec, GenerateResponse, GenerateResult } from '../../../server/src/protocol';
 import type { Services } from '../services';
@@ -135,12 +136,23 @@ export async function generateAndWrite(
   }
 }
 
-/** True when a command was called with an argument object (from code) rather than from the palette or a menu. */
+/**
+ * True when a command was called with a full argument object (from code) rather than from the palette, a menu
+ * or a quick fix's `{ targetPath }`.
+ */
 export function isArgs(value: unknown): value is GenerateCommandArgs {
-  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri);
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && targetPathOf(value) === undefined;
 }
 
-/** The folder an explorer context menu passed, if any. */
+/** The file a quick fix wants made (`{ targetPath }`, an absolute path), if that is what was passed. */
+function targetPathOf(value: unknown): string | undefined {
+  const target = (value as { targetPath?: unknown } | null)?.targetPath;
+  return typeof target === 'string' && path.isAbsolute(target) ? target : undefined;
+}
+
+/** The output folder chosen before the prompts: an explorer folder, or the folder of a quick fix's target. */
 export function folderArg(value: unknown): vscode.Uri | undefined {
-  return value instanceof vscode.Uri && value.scheme === 'file' ? value : undefined;
+  if (value instanceof vscode.Uri) return value.scheme === 'file' ? value : undefined;
+  const target = targetPathOf(value);
+  return target ? vscode.Uri.file(path.dirname(target)) : undefined;
 }

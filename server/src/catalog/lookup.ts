@@ -37,7 +37,7 @@ export class SettingIndex {
     for (const def of defs) this.insert(def);
     this.ownedSegments = ownedNamespaces.map((ns) => ns.replace(/\.$/, '').split('.').map((seg) => (placeholderName(seg) !== undefined ? undefined : seg)));
     this.suggestable = defs
-      .filter((d) => !d.removed)
+      .filter((d) => !d.removed && !d.serverlessOnly)
       .map((d) => {
         const segments = d.key.split('.');
         return { key: d.key, segments, wild: segments.map((seg) => placeholderName(seg) !== undefined) };

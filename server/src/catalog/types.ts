@@ -1,6 +1,11 @@
 /** Which product reads a settings file. */
 export type Product = 'elasticsearch' | 'kibana';
 
+/** The product's name as its documentation writes it, for messages. */
+export function productName(product: Product): string {
+  return product === 'kibana' ? 'Kibana' : 'Elasticsearch';
+}
+
 /**
  * The shape of a setting's value.
  * - `list`/`enumList`/`pathList`/`urlList` accept a YAML sequence or (Elasticsearch) a comma-separated string.
@@ -69,11 +74,18 @@ export interface SettingDef {
   fileRole?: FileRole;
   /** True for settings that hold a password or key in plain text (legacy or Kibana), so hovers never echo them. */
   sensitive?: boolean;
+  /**
+   * Read only by Kibana on Elastic Cloud Serverless (`offeringBasedSchema({ serverless })`): self-managed Kibana's
+   * schema is `never` there, so it refuses to start when the key is set.
+   */
+  serverlessOnly?: boolean;
   /** Inclusive bounds for numbers. */
   min?: number;
   max?: number;
   /** Minimum length of a string value, or of each item of a list (Kibana encryption keys need 32 characters). */
   minLength?: number;
+  /** A length the docs ask for but the product does not enforce (so a shorter value runs, only weaker). */
+  advisedMinLength?: number;
 }
 
 /** A catalog hit: the definition and the values the `<name>` segments took. */

@@ -6,6 +6,8 @@ export interface StackVersion {
   source: string;
   /** True when nothing named a version and the current release is assumed. */
   assumed?: boolean;
+  /** True when found in deployment files around the file: a version the host file states itself comes first. */
+  inferred?: boolean;
 }
 
 /** The release assumed when nothing names one: the current 9.x line. */

@@ -2,10 +2,12 @@
 import * as path from 'node:path';
 import type { Product } from '../catalog/types';
 import { MAX_FILE_CHARS } from '../config/limits';
+import { parseMapArgument, type PathMapping } from '../config/paths/mappings';
 import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
 import { FORM_KINDS, recognizeForms, type FormKind } from '../config/forms';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
+import { settingDefaults } from '../core/settingDefaults';
 import { CertificateFileCache } from '../pki/fileCache';
 import { configuredStackVersion, parseStackVersion } from '../catalog/version';
 import { checkDeployment, checkText } from '../checker/documentChecker';
@@ -15,7 +17,7 @@ import { outputFormat, parseCommandArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 
 export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--form FORM] [--expiry-days N]
-                   [--stack-version X.Y.Z] FILE...
+                   [--stack-version X.Y.Z] [--config-dir DIR] [--map CONTAINER_PATH=LOCAL_PATH]... FILE...
 
 Checks elasticsearch.yml and kibana.yml files, and the settings inside deployment files: ECK
 manifests, Helm values of Elastic's charts, docker-compose files and Kubernetes ConfigMaps.
@@ -26,6 +28,13 @@ settings file; --form (plain, eck, helm, compose, configmap, beats) reads it as 
 Verdicts that depend on the release follow --stack-version, else the version a deployment file
 states for its settings (ECK spec.version, an image tag, Helm imageTag), else a version found
 beside the file (compose image tags, Helm imageTag, Ansible es_version), else the current 9.x.
+
+Where paths are checked: a file whose folder holds what an installed product keeps there
+(elasticsearch.keystore, jvm.options, log4j2.properties; kibana.keystore, node.options), or every
+file when --config-dir DIR is given, is this machine's config: a missing file is an error. Any other
+file describes another machine: its paths are checked only where a docker-compose file (in its folder
+or above, up to the current directory) mounts them, or a --map says where they are; a missing mounted
+file is a warning, and paths nothing maps are not checked.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
@@ -48,10 +57,21 @@ interface CheckArgs {
   expiryDays: number;
   stackVersion?: string;
   files: string[];
+  configDir?: string;
+  mappings: PathMapping[];
 }
 
-function parseCheckArgs(args: string[]): CheckArgs | string {
-  const parsed = parseCommandArgs(args, { format: { type: 'string' }, product: { type: 'string' }, form: { type: 'string' }, 'expiry-days': { type: 'string' }, 'stack-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+function parseCheckArgs(args: string[], cwd: string): CheckArgs | string {
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string' },
+    product: { type: 'string' },
+    form: { type: 'string' },
+    'expiry-days': { type: 'string' },
+    'stack-version': { type: 'string' },
+    'config-dir': { type: 'string' },
+    map: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (typeof parsed === 'string') return parsed;
   const { values, positionals } = parsed;
   if (values.help) return '';
@@ -62,12 +82,25 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   if (product !== undefined && product !== 'elasticsearch' && product !== 'kibana') return `unknown product '${product}' (use elasticsearch or kibana)`;
   const form = values.form as FormKind | undefined;
   if (form !== undefined && !FORM_KINDS.includes(form)) return `unknown form '${form}' (use ${FORM_KINDS.join(', ')})`;
-  const days = values['expiry-days'] ?? '30';
+  const days = values['expiry-days'] ?? String(settingDefaults.expiryWarningDays);
   if (!/^\d{1,6}$/.test(days)) return `--expiry-days takes a whole number of days, not '${days}'`;
   const stackVersion = values['stack-version'];
   if (stackVersion !== undefined && !parseStackVersion(stackVersion)) return `--stack-version takes a version such as 8.11.0 or 7.17, not '${stackVersion}'`;
   if (positionals.length === 0) return 'no file given';
-  return { format, product, form, expiryDays: Number(days), stackVersion, files: positionals };
+  const paths = pathArgs(values.map ?? [], values['config-dir'], cwd);
+  if (typeof paths === 'string') return paths;
+  return { format, product, form, expiryDays: Number(days), stackVersion, files: positionals, ...paths };
+}
+
+/** `--map` and `--config-dir`, relative to the current folder; a string says what is wrong. */
+function pathArgs(maps: string[], configDir: string | undefined, cwd: string): Pick<CheckArgs, 'mappings' | 'configDir'> | string {
+  const mappings: PathMapping[] = [];
+  for (const text of maps) {
+    const mapping = parseMapArgument(text, cwd);
+    if (typeof mapping === 'string') return mapping;
+    mappings.push(mapping);
+  }
+  return { mappings, ...(configDir !== undefined ? { configDir: path.resolve(cwd, configDir) } : {}) };
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
@@ -140,7 +173,7 @@ function summary(entries: CheckReportEntry[], files: number): string {
 
 /** Runs `estls check` with the arguments after `check`; resolves to the exit code. */
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCheckArgs(args);
+  const parsed = parseCheckArgs(args, io.cwd);
   if (typeof parsed === 'string') {
     if (parsed === '') return io.out(checkUsage), ExitCode.ok;
     io.err(`estls check: ${parsed}\n\n${checkUsage}`);
@@ -151,10 +184,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     clock: io.clock,
     passwords: { get: () => undefined },
     certificates: new CertificateFileCache(io.fs, io.clock),
-    // The current directory bounds the search for a stack version in deployment files around each file.
+    // The current directory bounds the search for compose files and for a stack version in deployment files
+    // around each file, as a workspace folder does in the editor.
     options: {
       expiryWarningDays: parsed.expiryDays, readOutsideWorkspace: true, workspaceRoots: [io.cwd],
       stackVersion: configuredStackVersion(parsed.stackVersion, '--stack-version'),
+      configDir: parsed.configDir, pathMappings: parsed.mappings,
     },
   };
   const entries: CheckReportEntry[] = [];

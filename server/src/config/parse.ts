@@ -3,7 +3,8 @@ import type { ChunkCache } from './chunkCache';
 import { planChunks, type ChunkSpan } from './chunks';
 import { checkLimits, limitFinding, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
 import { parseChunk, shift, shiftFinding, shiftSettings, type ChunkResult, type KeyPart, type RawError } from './parseChunk';
-import { blankTemplates } from './templating';
+import { TemplateBranches } from './templateBranches';
+import { blankTemplates, mayHoldTemplates, moveLeadingTags, unshiftOffset, type LineShift } from './templating';
 import type { ConfigModel, ParseOptions, Setting } from './types';
 
 /**
@@ -22,9 +23,12 @@ export function parseConfig(text: string, options: ParseOptions, cache?: ChunkCa
     model.findings.push(limit);
     return model;
   }
-  const parsed = blankTemplates(text);
+  // Lines such as `{% if x %}key: value` are read as `key: value`; `moved.shifts` maps their offsets back.
+  const moved = moveLeadingTags(text);
+  const view = moved?.view ?? text;
+  const parsed = blankTemplates(view);
   const spans = (cache && planChunks(parsed)) || [{ start: 0, end: parsed.length }];
-  const reader: Reader = { text, parsed, cache, tokens: 0 };
+  const reader: Reader = { text: view, parsed, cache, tokens: 0 };
   const errors: Finding[] = [];
   try {
     for (let i = 0; i < spans.length; i++) {
@@ -38,15 +42,29 @@ export function parseConfig(text: string, options: ParseOptions, cache?: ChunkCa
       if (!piece || reader.tokens > MAX_YAML_TOKENS) return tooManyTokens(model);
       for (const setting of piece.settings) model.settings.push(setting);
       for (const finding of piece.findings) model.findings.push(finding);
-      for (const e of piece.errors) errors.push(syntaxFinding(e.message, e.range, text));
+      for (const e of piece.errors) errors.push(syntaxFinding(e.message, e.range, view));
       if (rest) break;
     }
   } finally {
     cache?.finishParse();
   }
   model.findings.push(...dedupe(errors).slice(0, MAX_SYNTAX_FINDINGS));
+  if (moved) unshiftModel(model, moved.shifts);
   indexSettings(model);
   return model;
+}
+
+/** Puts every range of the settings and findings back on the user's text, from the view the parser read. */
+function unshiftModel(model: ConfigModel, shifts: readonly LineShift[]): void {
+  const at = (r: OffsetRange): OffsetRange => ({ start: unshiftOffset(r.start, shifts), end: unshiftOffset(r.end, shifts) });
+  model.settings = model.settings.map((s) => ({
+    ...s,
+    keyRange: at(s.keyRange),
+    keyParts: s.keyParts.map((p) => ({ text: p.text, range: at(p.range) })),
+    pairRange: at(s.pairRange),
+    value: s.value.kind === 'list' ? { ...s.value, range: at(s.value.range), items: s.value.items.map((i) => ({ ...i, range: at(i.range) })) } : { ...s.value, range: at(s.value.range) },
+  }));
+  model.findings = model.findings.map((f) => ({ ...f, range: at(f.range), ...(f.related ? { related: f.related.map((r) => ({ ...r, range: at(r.range) })) } : {}) }));
 }
 
 /** What one parse reads from: the user's text, the text yaml sees, the document's cache, tokens so far. */
@@ -121,13 +139,21 @@ function tooManyTokens(model: ConfigModel): ConfigModel {
   return model;
 }
 
-/** Fills `byKey` with each first occurrence and reports every later one as a duplicate. */
+/**
+ * Fills `byKey` with each first occurrence and reports every later one as a duplicate, unless the two stand in
+ * different branches of a template conditional (only one of them is ever rendered).
+ */
 function indexSettings(model: ConfigModel): void {
+  let branches: TemplateBranches | undefined;
   for (const setting of model.settings) {
     const first = model.byKey.get(setting.key);
     if (!first) {
       model.byKey.set(setting.key, setting);
       continue;
+    }
+    if (mayHoldTemplates(model.text)) {
+      branches ??= TemplateBranches.of(model.text);
+      if (branches.exclusive(first.keyRange.start, setting.keyRange.start)) continue;
     }
     model.findings.push(duplicateFinding(setting, first, model.product));
   }

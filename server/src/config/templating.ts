@@ -1,15 +1,21 @@
-// Template engines (Helm/Go templates, Jinja) put non-YAML text into settings files. Before parsing, such spans
-// are overwritten with characters of the same count, so every offset into the parsed text is an offset into
-// the user's text.
+// Template engines put non-YAML text into settings files: Jinja/Ansible and Salt (`{{ }}`, `{% %}`, `{# #}`),
+// Go templates of Helm, consul-template and confd (`{{ }}`), Terraform templatefile (`%{ }` directives and `${ }`
+// interpolations) and ERB (`<% %>`). Before parsing, such spans are overwritten with characters of the same
+// count, so every offset into the parsed text is an offset into the user's text.
 
-/** Template delimiters: `{{ ... }}`, `{% ... %}` and `{# ... #}`. */
-const DELIMITERS: ReadonlyArray<readonly [string, string]> = [['{{', '}}'], ['{%', '%}'], ['{#', '#}']];
+/** Delimiters whose span ends at the first closing text (they do not nest). */
+const DELIMITERS: ReadonlyArray<readonly [string, string]> = [['{{', '}}'], ['{%', '%}'], ['{#', '#}'], ['<%', '%>']];
 /** A longer "span" is more likely a stray `{{` than a template expression. */
 const MAX_SPAN = 4000;
 
 /** True when the text holds `${VAR}` substitution or template syntax. */
 export function isTemplated(text: string): boolean {
-  return text.includes('${') || text.includes('{{') || text.includes('{%');
+  return text.includes('${') || text.includes('{{') || text.includes('{%') || text.includes('%{') || text.includes('<%');
+}
+
+/** True when the text may hold a template span at all (a quick test before any work). */
+export function mayHoldTemplates(text: string): boolean {
+  return isTemplated(text) || text.includes('{#');
 }
 
 /**
@@ -18,9 +24,9 @@ export function isTemplated(text: string): boolean {
  * characters, so the value stays a plain scalar. Newlines are always kept.
  */
 export function blankTemplates(text: string): string {
-  if (!text.includes('{{') && !text.includes('{%') && !text.includes('{#')) return text;
-  const covered = new Uint8Array(text.length);
-  if (!markSpans(text, covered)) return text;
+  if (!mayHoldTemplates(text)) return text;
+  const covered = templateSpans(text);
+  if (!covered) return text;
   const out: string[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -34,11 +40,19 @@ export function blankTemplates(text: string): string {
   return out.join('');
 }
 
+/** Marks every template span (1 = covered); undefined when there is none. */
+export function templateSpans(text: string): Uint8Array | undefined {
+  const covered = new Uint8Array(text.length);
+  const delimited = markDelimited(text, covered);
+  const braced = markBraced(text, covered);
+  return delimited || braced ? covered : undefined;
+}
+
 /**
- * Marks every template span in `covered`; false when there is none. Linear: the closing delimiter found for
- * one opening is reused for the next openings before it, so no text is searched twice.
+ * Marks the spans of the non-nesting delimiters. Linear: the closing delimiter found for one opening is reused
+ * for the next openings before it, so no text is searched twice.
  */
-function markSpans(text: string, covered: Uint8Array): boolean {
+function markDelimited(text: string, covered: Uint8Array): boolean {
   let any = false;
   for (const [open, close] of DELIMITERS) {
     let from = 0;
@@ -53,6 +67,39 @@ function markSpans(text: string, covered: Uint8Array): boolean {
         from = end;
       } else {
         from = at + open.length;
+      }
+    }
+  }
+  return any;
+}
+
+/**
+ * Marks Terraform's `${ ... }` and `%{ ... }`, whose expressions may hold braces of their own
+ * (`${jsonencode({ a = 1 })}`): one pass per line with a stack of open braces, so nesting costs nothing extra.
+ * Only the outermost span of a nest is filled, so deep nesting stays linear.
+ */
+function markBraced(text: string, covered: Uint8Array): boolean {
+  if (!text.includes('${') && !text.includes('%{')) return false;
+  let any = false;
+  const stack: number[] = []; // start offset of a template opening, or -1 for a plain `{`
+  let templates = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      stack.length = 0;
+      templates = 0;
+    } else if (c === 123 /* { */) {
+      const prev = text.charCodeAt(i - 1);
+      const opens = prev === 36 /* $ */ || prev === 37; /* % */
+      stack.push(opens ? i - 1 : -1);
+      if (opens) templates++;
+    } else if (c === 125 /* } */ && stack.length > 0) {
+      const start = stack.pop()!;
+      if (start < 0) continue;
+      templates--;
+      if (templates === 0 && i + 1 - start <= MAX_SPAN) {
+        covered.fill(1, start, i + 1);
+        any = true;
       }
     }
   }
@@ -80,4 +127,76 @@ function blankLine(text: string, covered: Uint8Array, start: number, end: number
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
+}
+
+/**
+ * A line whose content was moved left over the control tags that opened it: content that the file shows at
+ * `[viewStart + delta, ...)` stands at `[viewStart, viewEnd)` in the view the parser reads.
+ */
+export interface LineShift {
+  viewStart: number;
+  viewEnd: number;
+  delta: number;
+}
+
+/** Tags that render to nothing: statements and comments (not an expression such as `{{ .Values.x }}`). */
+const SILENT_TAG = /^(\{%|\{#|%\{|<%(?!=)|\{\{-?\s*(?:if|else|end|range|with|define|block|\/\*|\$[\w]*\s*:?=))/;
+
+/**
+ * Moves the content of lines such as `{%- if x +%}key: value` left over their leading control tags, so the key
+ * stands where the rendered file has it (the tags render to nothing) and YAML reads `key: value` at the line's
+ * own indentation; the tags' characters go to a comment at the line's end. The view has the text's length and
+ * newlines; `shifts` maps its offsets back. Undefined when no line needs it.
+ */
+export function moveLeadingTags(text: string): { view: string; shifts: LineShift[] } | undefined {
+  if (!mayHoldTemplates(text)) return undefined;
+  const covered = templateSpans(text);
+  if (!covered) return undefined;
+  const shifts: LineShift[] = [];
+  let view = '';
+  let copied = 0;
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const moved = moveLine(text, covered, lineStart, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
+    if (moved) {
+      view += text.slice(copied, lineStart) + moved.line;
+      copied = moved.end;
+      shifts.push(moved.shift);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return shifts.length > 0 ? { view: view + text.slice(copied), shifts } : undefined;
+}
+
+function moveLine(text: string, covered: Uint8Array, lineStart: number, end: number): { line: string; end: number; shift: LineShift } | undefined {
+  let at = lineStart;
+  while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+  const indentEnd = at;
+  if (!covered[at] || (at > 0 && covered[at - 1] && at === lineStart)) return undefined;
+  while (at < end && covered[at]) {
+    if (!SILENT_TAG.test(text.slice(at, at + 12))) return undefined;
+    while (at < end && covered[at]) at++;
+    while (at < end && text[at] === ' ') at++;
+  }
+  if (at >= end || text[at] === '#') return undefined;
+  const delta = at - indentEnd;
+  const content = text.slice(at, end);
+  const pad = delta >= 2 ? ` #${' '.repeat(delta - 2)}` : ' '.repeat(delta);
+  const line = text.slice(lineStart, indentEnd) + content + pad;
+  return { line, end, shift: { viewStart: indentEnd, viewEnd: indentEnd + content.length, delta } };
+}
+
+/** An offset of the view back in the user's text. */
+export function unshiftOffset(offset: number, shifts: readonly LineShift[]): number {
+  let lo = 0;
+  let hi = shifts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = shifts[mid];
+    if (offset < s.viewStart) hi = mid - 1;
+    else if (offset > s.viewEnd + s.delta) lo = mid + 1;
+    else return offset <= s.viewEnd ? offset + s.delta : offset - (s.viewEnd - s.viewStart);
+  }
+  return offset;
 }

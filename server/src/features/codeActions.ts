@@ -1,5 +1,6 @@
 // Code actions decided from a finding's data alone (its fixes and machine-readable facts), never from its message.
 import type { Finding, Fix, TextEdit } from '../core/finding';
+import type { GenerateCommandName } from '../rules/missingFiles';
 
 /** What the server stores in Diagnostic.data: enough to rebuild every action for one document version. */
 export interface FindingPayload {
@@ -11,7 +12,14 @@ export interface FindingPayload {
 }
 
 /** Client commands an action may run (names of `Commands` in protocol.ts). */
-export type ClientCommandName = 'copyCommand' | 'unlockKeystore';
+export type ClientCommandName = 'copyCommand' | 'unlockKeystore' | 'addPathMapping' | GenerateCommandName;
+
+/** What a Generate command takes from a quick fix: the file to make, so its folder is pre-filled. */
+export interface GenerateTargetArg {
+  targetPath: string;
+}
+
+const GENERATE_COMMANDS: readonly GenerateCommandName[] = ['generateCa', 'generateNodeCertificate', 'generateHttpCertificates', 'generateKibanaClientCertificate'];
 
 /** A code action as plain data: edits in offsets of the payload's version, and/or a client command. */
 export interface ActionPlan {
@@ -19,7 +27,7 @@ export interface ActionPlan {
   kind: 'quickfix';
   isPreferred?: boolean;
   edits?: TextEdit[];
-  command?: { name: ClientCommandName; args: string[] };
+  command?: { name: ClientCommandName; args: Array<string | GenerateTargetArg> };
 }
 
 export function payloadOf(finding: Finding, version: number): FindingPayload {
@@ -78,15 +86,14 @@ export function planCodeActions(payload: FindingPayload, textLength: number): Ac
   if (data?.kind === 'unlock' && data.path) {
     plans.push({ title: `Enter the password for ${baseName(data.path)}`, kind: 'quickfix', command: { name: 'unlockKeystore', args: [data.path] } });
   }
+  const generate = GENERATE_COMMANDS.find((c) => c === data?.command);
+  if (data?.kind === 'generate' && generate && data.target) {
+    plans.push({ title: `Generate ${baseName(data.target)}…`, kind: 'quickfix', command: { name: generate, args: [{ targetPath: data.target }] } });
+  }
+  if (data?.kind === 'map' && data.containerPath) {
+    plans.push({ title: `Map ${data.containerPath} to a workspace folder…`, kind: 'quickfix', command: { name: 'addPathMapping', args: [data.containerPath] } });
+  }
   return plans;
-}
-
-/** Applies offset edits to a text (for tests and the CLI); edits must not overlap. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return out;
 }
 
 function baseName(p: string): string {

@@ -1,10 +1,11 @@
 // Hover content for settings files, as markdown: what a key means, and what a value does or points at.
 import type { SettingIndex } from '../catalog/lookup';
-import type { FileRole, SettingDef, SettingMatch } from '../catalog/types';
+import { productName, type FileRole, type SettingDef, type SettingMatch } from '../catalog/types';
 import type { StackVersion } from '../catalog/version';
 import { settingAt } from '../config/position';
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
 import type { OffsetRange } from '../core/finding';
+import type { PathLocation } from '../config/paths/locator';
 import { settingPathCandidates } from '../rules/paths';
 import { valueMeaning } from './valueMeanings';
 
@@ -20,11 +21,12 @@ export interface HoverDeps {
   /** Whether a path exists, to pick among the places a product looks (Kibana tries two folders). */
   exists?(absolutePath: string): boolean;
   configDir?: string;
+  /** Where a path value lives (the check's PathLocator); without it paths resolve as on a live config. */
+  locate?(value: string): PathLocation;
   /** The stack version the file was checked against; key hovers say which one and where it came from. */
   stackVersion?: StackVersion;
 }
 
-const productName = { elasticsearch: 'Elasticsearch', kibana: 'Kibana' } as const;
 
 /** `a`, `b` and `c` as inline code. */
 function codeList(values: readonly string[]): string {
@@ -47,6 +49,7 @@ function lifecycleLines(match: SettingMatch): string[] {
     return `**${label} ${l.since}**${use}.${l.note ? ` ${l.note}` : ''}`;
   };
   if (def.removed) lines.push(describe('Removed in', def.removed));
+  if (def.serverlessOnly) lines.push('**Serverless only**: self-managed Kibana refuses to start with it.');
   if (def.deprecated) lines.push(describe('Deprecated since', def.deprecated));
   if (def.secure) {
     lines.push(def.product === 'elasticsearch'
@@ -59,7 +62,7 @@ function lifecycleLines(match: SettingMatch): string[] {
 /** Markdown for a known key: description, type, default, status, placeholders and a docs link. */
 export function keyHoverMarkdown(match: SettingMatch, stackVersion?: StackVersion): string {
   const { def } = match;
-  const parts = [`**\`${match.key}\`** · ${productName[def.product]} setting`, def.description];
+  const parts = [`**\`${match.key}\`** · ${productName(def.product)} setting`, def.description];
   const facts = [`Type: ${typeLine(def)}`];
   if (def.default !== undefined) facts.push(`Default: \`${def.default}\``);
   if (def.min !== undefined || def.max !== undefined) facts.push(`Range: ${def.min ?? '…'} to ${def.max ?? '…'}`);
@@ -82,7 +85,7 @@ function unknownKeyMarkdown(key: string, catalog: SettingIndex): string | undefi
   if (!catalog.isOwned(key)) return undefined;
   const suggestions = catalog.suggest(key);
   const hint = suggestions.length ? `\n\nDid you mean ${codeList(suggestions)}?` : '';
-  return `**\`${key}\`** is not a known ${productName[catalog.product]} setting.${hint}`;
+  return `**\`${key}\`** is not a known ${productName(catalog.product)} setting.${hint}`;
 }
 
 /** Markdown for a nested segment that only starts keys (`ssl:` in a nested block). */
@@ -91,7 +94,7 @@ function prefixMarkdown(prefix: string, catalog: SettingIndex): string | undefin
   if (!known.length) return undefined;
   const shown = codeList(known.slice(0, 12).map((k) => k.segment));
   const more = known.length > 12 ? `, and ${known.length - 12} more` : '';
-  return `**\`${prefix}\`** · ${productName[catalog.product]} settings group\n\nBelow it: ${shown}${more}.`;
+  return `**\`${prefix}\`** · ${productName(catalog.product)} settings group\n\nBelow it: ${shown}${more}.`;
 }
 
 function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel, deps: HoverDeps): string | undefined {
@@ -103,12 +106,26 @@ function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel,
     return allowed ? `\`${scalar.text}\` is one of ${codeList(def.values)}.` : `\`${scalar.text}\` is not one of ${codeList(def.values)}.`;
   }
   if ((def.type === 'path' || def.type === 'pathList') && deps.describeFile) {
-    const candidates = settingPathCandidates({ model, options: { configDir: deps.configDir } }, scalar.text);
+    const location = deps.locate?.(scalar.text);
+    if (location && location.kind !== 'live') return remotePathMarkdown(location, def, deps);
+    const candidates = location?.kind === 'live' ? location.candidates : settingPathCandidates({ model, options: { configDir: deps.configDir } }, scalar.text);
     const absolute = candidates.find((c) => deps.exists?.(c)) ?? candidates[0];
     if (!absolute) return `\`${scalar.text}\` is relative, and this file is not saved yet, so it cannot be resolved.`;
     return deps.describeFile(absolute, def.fileRole);
   }
   return undefined;
+}
+
+/** A path of another machine: where it is mapped from and the file there, or why it is not checked and how to map it. */
+function remotePathMarkdown(location: Exclude<PathLocation, { kind: 'live' }>, def: SettingDef, deps: HoverDeps): string | undefined {
+  if (location.kind === 'templated') return 'The path is written with template syntax, so it is **not checked here**; it is known only once the template is rendered.';
+  if (location.kind === 'mapped') return `${location.via}.\n\n${deps.describeFile?.(location.localPath, def.fileRole) ?? ''}`;
+  if (!location.containerPath) return undefined;
+  const folder = location.containerPath.replace(/\/[^/]*$/, '') || '/';
+  return [
+    `\`${location.containerPath}\` is a path on the node or in the container, so it is **not checked here**.`,
+    `To check it, map \`${folder}\` to a workspace folder: the setting \`elasticTls.pathMappings\` (for example \`{ "${folder}": "\${workspaceFolder}/…" }\`), \`estls check --map ${folder}=LOCAL_FOLDER\`, or a docker-compose file beside this one that mounts it.`,
+  ].join('\n\n');
 }
 
 /** The dotted prefix that key parts 0..partIndex spell. */

@@ -88,7 +88,7 @@ export function completeKeys(text: string, ctx: KeyPathContext, catalog: Setting
   const lineStart = text.lastIndexOf('\n', ctx.replaceRange.start - 1) + 1;
   const entries: CompletionEntry[] = [];
   for (const def of catalog.defs) {
-    if (def.removed) continue;
+    if (def.removed || def.serverlessOnly) continue;
     const rest = remainderUnder(def.key.split('.'), parent);
     if (!rest) continue;
     const remainder = fillTyped(rest, typed).join('.');

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckedDocument, DocumentVersion } from '../checker/documentChecker';
 import { configuredStackVersion } from '../catalog/version';
 import type { Product } from '../catalog/types';
+import { foldersFromSetting, mappingsFromSetting } from '../config/paths/mappings';
 import { detectProduct, mappedProduct } from '../config/product';
 import type { ConfigModel } from '../config/types';
 import type { LineIndex } from '../core/lineIndex';
@@ -31,6 +32,8 @@ export function checkEnvironment(ctx: ServerContext): CheckEnvironment {
       expiryWarningDays: ctx.settings.expiryWarningDays,
       readOutsideWorkspace: ctx.settings.trusted,
       workspaceRoots: ctx.workspaceRoots,
+      pathMappings: mappingsFromSetting(ctx.settings.pathMappings, ctx.workspaceRoots),
+      liveConfigDirs: foldersFromSetting(ctx.settings.liveConfigDirs, ctx.workspaceRoots),
       stackVersion: configuredStackVersion(ctx.settings.stackVersion, 'the setting elasticTls.stackVersion'),
     },
   };

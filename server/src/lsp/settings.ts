@@ -1,5 +1,6 @@
 // The server's view of the user's settings: from initializationOptions first, then workspace/didChangeConfiguration.
 import type { Product } from '../catalog/types';
+import { settingDefaults } from '../core/settingDefaults';
 
 /** What `elasticTls.*` settings and the workspace trust flag mean to the server. */
 export interface ServerSettings {
@@ -12,9 +13,13 @@ export interface ServerSettings {
   trusted: boolean;
   /** `elasticTls.stackVersion`: the release files are checked against; empty infers it from the workspace. */
   stackVersion: string;
+  /** `elasticTls.pathMappings` as written: container path -> local path (`${workspaceFolder}` allowed). */
+  pathMappings: Record<string, string>;
+  /** `elasticTls.liveConfigDirs` as written: folders whose settings files are this machine's live config. */
+  liveConfigDirs: string[];
 }
 
-export const defaultSettings: ServerSettings = { expiryWarningDays: 30, files: {}, validationDelay: 150, trusted: true, stackVersion: '' };
+export const defaultSettings: ServerSettings = { ...settingDefaults, files: {}, trusted: true, pathMappings: {}, liveConfigDirs: [] };
 
 const MAX_DELAY_MS = 60_000;
 
@@ -24,6 +29,16 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 
 function nonNegative(v: unknown, max: number): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(v, max) : undefined;
+}
+
+function stringMap(v: unknown): Record<string, string> | undefined {
+  const record = asRecord(v);
+  if (!record) return undefined;
+  return Object.fromEntries(Object.entries(record).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function stringList(v: unknown): string[] | undefined {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 }
 
 function productMap(v: unknown): Record<string, Product> | undefined {
@@ -51,6 +66,8 @@ export function mergeSettings(base: ServerSettings, raw: unknown): ServerSetting
     validationDelay: nonNegative(pick('validationDelay'), MAX_DELAY_MS) ?? base.validationDelay,
     trusted: base.trusted,
     stackVersion: typeof pick('stackVersion') === 'string' ? (pick('stackVersion') as string).trim() : base.stackVersion,
+    pathMappings: stringMap(pick('pathMappings')) ?? base.pathMappings,
+    liveConfigDirs: stringList(pick('liveConfigDirs')) ?? base.liveConfigDirs,
   };
 }
 

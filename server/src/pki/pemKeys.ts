@@ -45,15 +45,42 @@ function passwordError(password: string | undefined): PkiError {
     : new PkiError('BAD_PASSWORD', 'The passphrase is wrong: the private key did not decrypt.');
 }
 
+/** The error for a cipher this system cannot decrypt, with the command that re-encrypts the key with AES. */
+function unsupportedCipher(name: string): PkiError {
+  return new PkiError(
+    'UNSUPPORTED',
+    `The key is encrypted with ${name || 'an unnamed cipher'}, which cannot be decrypted here. Re-encrypt it with AES, ` +
+      'for example: openssl pkey -provider legacy -provider default -in key.pem -aes256 -out key-aes.pem',
+  );
+}
+
+/**
+ * A decipher for a traditional PEM cipher. OpenSSL 3 moved single DES to its legacy provider, which Node does not
+ * load; three-key 3DES with one key three times (encrypt-decrypt-encrypt) is single DES, so DES-CBC keys still
+ * decrypt. A cipher neither way offers is UNSUPPORTED, never a wrong passphrase.
+ */
+function legacyDecipher(name: string, node: string, key: Buffer, iv: Buffer): crypto.Decipher {
+  try {
+    return crypto.createDecipheriv(node, key, iv);
+  } catch {
+    if (node !== 'des-cbc') throw unsupportedCipher(name);
+  }
+  try {
+    return crypto.createDecipheriv('des-ede3-cbc', Buffer.concat([key, key, key]), iv);
+  } catch {
+    throw unsupportedCipher(name);
+  }
+}
+
 function decryptLegacy(block: PemBlock, password: string | undefined): Buffer {
   const [name, ivHex] = (block.headers['DEK-Info'] ?? '').split(',').map((s) => s.trim());
   const cipher = LEGACY_CIPHERS[(name ?? '').toUpperCase()];
-  if (!cipher) throw new PkiError('UNSUPPORTED', `The key is encrypted with ${name || 'an unnamed cipher'}, which is not supported.`);
+  if (!cipher) throw unsupportedCipher(name ?? '');
   const iv = Buffer.from(ivHex ?? '', 'hex');
   if (iv.length !== cipher.ivLength) throw new PkiError('BAD_PEM', 'The DEK-Info header has an IV of the wrong length.');
   const key = evpBytesToKeyMd5(Buffer.from(password ?? '', 'utf8'), iv.subarray(0, 8), cipher.keyLength);
+  const d = legacyDecipher(name, cipher.node, key, iv);
   try {
-    const d = crypto.createDecipheriv(cipher.node, key, iv);
     return Buffer.concat([d.update(block.der), d.final()]);
   } catch {
     throw passwordError(password);

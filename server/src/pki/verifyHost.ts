@@ -1,29 +1,6 @@
 // Does a certificate cover a host name or IP, the way Java's and Node's hostname checks decide?
-import * as net from 'node:net';
+import { canonicalIp } from './ipAddress';
 import type { CertSummary } from './types';
-
-/** A host as a canonical IP (for comparison), or undefined when it is a DNS name. */
-export function canonicalIp(host: string): string | undefined {
-  const h = host.replace(/^\[|\]$/g, '');
-  const kind = net.isIP(h);
-  if (kind === 4) return h;
-  if (kind === 6) return expandIpv6(h);
-  return undefined;
-}
-
-function expandIpv6(ip: string): string {
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
-  let text = ip;
-  if (v4) {
-    const [a, b, c, d] = v4[1].split('.').map(Number);
-    text = ip.slice(0, -v4[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return groups.map((g: string) => parseInt(g, 16).toString(16)).join(':');
-}
 
 /** DNS name match with one wildcard label at most, in the leftmost position, never across dots. */
 export function dnsNameMatches(pattern: string, host: string): boolean {

@@ -22,6 +22,8 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'removed-setting': both('reference/elasticsearch/configuration-reference/security-settings', 'reference/kibana/configuration-reference/general-settings'),
   'kibana-credentials': same('reference/kibana/configuration-reference/general-settings'),
   'missing-file': both('troubleshoot/elasticsearch/security/trb-security-path', 'deploy-manage/security/set-up-basic-security-plus-https'),
+  // Docker loads the config from /usr/share/elasticsearch/config/ (the first page says so), the usual other machine.
+  'path-not-checked': both('deploy-manage/deploy/self-managed/install-elasticsearch-docker-configure', 'deploy-manage/deploy/self-managed/install-kibana-with-docker'),
   'certificate-expired': same('deploy-manage/security/same-ca'),
   'certificate-expiring': same('deploy-manage/security/same-ca'),
   'certificate-not-yet-valid': same('troubleshoot/elasticsearch/security/trb-security-ssl'),

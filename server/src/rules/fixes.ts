@@ -103,11 +103,3 @@ export function replaceScalarEdit(value: ScalarValue, newText: string): TextEdit
   const quote = value.quoted ? value.source[0] : '';
   return { range: value.range, newText: `${quote}${newText}${quote}` };
 }
-
-/** Applies edits (non-overlapping) to a text; used by tests and the CLI's --fix. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return out;
-}

@@ -6,7 +6,7 @@ import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../confi
 import type { StackVersion } from '../catalog/version';
 import type { ConfigModel } from '../config/types';
 import { ruleDocsUrl } from './docs';
-import type { Finding } from '../core/finding';
+import type { Finding, TextEdit } from '../core/finding';
 import { runRules } from './index';
 import type { CheckEnvironment } from './types';
 import { beatsFindings } from './beats';
@@ -39,7 +39,8 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
     const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [], stackVersion: stackVersionFor(document, env) };
     const model = embeddedModel(text, document);
     let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product) });
-    if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map((f) => envFinding(keepNameEdits(f, model)));
+    if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map(envFinding);
+    if (document.source === 'settings') findings = findings.map((f) => keepEnvEdits(f, model, document.names));
     findings = withoutOperatorCompanions(document, model, findings);
     findings.push(...platformFindings(document, model));
     parts.push({ document, model, findings, stackVersion: options.stackVersion });
@@ -57,7 +58,8 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
  */
 function stackVersionFor(document: EmbeddedDocument, env: CheckEnvironment): StackVersion | undefined {
   const given = env.options.stackVersion;
-  if ((given && !given.assumed) || !document.version) return given;
+  // Configured wins; a version found beside the file yields to the one the host file itself states.
+  if ((given && !given.assumed && !given.inferred) || !document.version) return given;
   return { version: document.version.version, source: document.version.source };
 }
 
@@ -72,13 +74,18 @@ function envFinding(finding: Finding): Finding {
 }
 
 /**
- * A fix written for a dotted key would turn an image variable's name into a dotted one, which the image
- * ignores: only fixes that leave every key alone are kept for such documents.
+ * Fixes written for a YAML settings file do not all fit an environment entry: an inserted `key: value` line is
+ * not a variable, and a Kibana variable renamed to a dotted setting is one the image ignores. Only edits that
+ * change a value, remove a whole entry, or (for the Elasticsearch image, which reads dotted names) rename a
+ * key are kept.
  */
-function keepNameEdits(finding: Finding, model: ConfigModel): Finding {
+function keepEnvEdits(finding: Finding, model: ConfigModel, names: EmbeddedDocument['names']): Finding {
   if (!finding.fixes) return finding;
-  const touchesKey = (start: number, end: number) => model.settings.some((s) => start < s.keyRange.end && end > s.keyRange.start);
-  const fixes = finding.fixes.filter((fix) => fix.edits.every((e) => !touchesKey(e.range.start, e.range.end) || e.newText === ''));
+  const within = (e: { start: number; end: number }, r: { start: number; end: number }) => e.start >= r.start && e.end <= r.end;
+  const fits = (e: TextEdit) =>
+    (e.newText === '' && e.range.end > e.range.start) ||
+    model.settings.some((s) => (s.value.kind !== 'null' && within(e.range, s.value.range)) || (names === 'yaml' && within(e.range, s.keyRange)));
+  const fixes = finding.fixes.filter((fix) => fix.edits.every(fits));
   return { ...finding, fixes: fixes.length > 0 ? fixes : undefined };
 }
 

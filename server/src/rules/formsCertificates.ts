@@ -6,7 +6,8 @@ import type { CertManagerCertificate, KubernetesObjects, SecretObject, TlsRefere
 import { keysMatch } from '../pki/keys';
 import { readPkiFile } from '../pki/readPkiFile';
 import type { ParsedFile } from '../pki/parsed';
-import { canonicalIp, certificateCoversHost, dnsNameMatches } from '../pki/verifyHost';
+import { canonicalIp } from '../pki/ipAddress';
+import { certificateCoversHost, dnsNameMatches } from '../pki/verifyHost';
 
 /** Findings on every TLS reference whose Secret or cert-manager Certificate is written in the same file. */
 export function eckCertificateFindings(objects: KubernetesObjects, clock: Clock): Finding[] {

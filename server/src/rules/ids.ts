@@ -16,7 +16,8 @@ export const SETTINGS_RULE_IDS = {
   'deprecated-setting': 'A setting is deprecated; it still works but has a replacement or will go away.',
   'removed-setting': 'A setting was removed; the product refuses to start with it.',
   'kibana-credentials': 'Kibana refuses or deprecates the credentials it would use against Elasticsearch (the elastic superuser, a token beside a username).',
-  'missing-file': 'A setting names a file that does not exist, or names a directory where a file belongs.',
+  'missing-file': 'A setting names a file that does not exist, or names a directory where a file belongs (an error on a live config directory, a warning behind a compose mount or a path mapping).',
+  'path-not-checked': 'A hint: the path lives on another machine (a node, a container) and nothing maps it to a workspace file, so it is not checked.',
 } as const;
 
 /** The ids the certificate rules report, with one line on each (for RULE_IDS and the docs). */

@@ -7,6 +7,7 @@ import { certificateRules } from './certificates';
 import { CheckScope, readOncePerCheck, statOncePerCheck } from './checkScope';
 import { lifecycleRule } from './lifecycle';
 import { missingFileRule } from './missingFiles';
+import { newLocator } from './paths';
 import { secretsRule } from './secrets';
 import { sslMissingCompanionRule } from './ssl/companions';
 import { sslConflictRule } from './ssl/conflicts';
@@ -15,8 +16,7 @@ import { unknownSettingRule } from './unknownSettings';
 import { invalidValueRule } from './values';
 
 export { RULE_IDS, type RuleId } from './ids';
-export { resolveSettingPath, settingPathCandidates } from './paths';
-export { applyEdits } from './fixes';
+export { resolveSettingPath, settingPathCandidates, newLocator } from './paths';
 
 /** Every rule family, run in this order on each check. */
 export const allRules: Rule[] = [
@@ -46,6 +46,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = allRules
     certificates: context.certificates && readOncePerCheck(context.certificates),
     scope: context.scope ?? new CheckScope(),
   };
+  ctx.paths ??= newLocator(ctx);
   const findings: Finding[] = [...ctx.model.findings];
   for (const rule of rules) {
     try {

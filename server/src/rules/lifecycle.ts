@@ -4,7 +4,8 @@ import type { Setting } from '../config/types';
 import type { Finding, Fix } from '../core/finding';
 import { renameKeyEdit } from './fixes';
 import { legacyPasswordReplacement } from './secrets';
-import { assumedVersionNote, makeFinding, productName, q, stackVersionOf } from './support';
+import { assumedVersionNote, makeFinding, q, stackVersionOf } from './support';
+import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
 import { eachPending } from './checkScope';
 
@@ -44,7 +45,7 @@ function removed(ctx: RuleContext, setting: Setting, match: SettingMatch, life: 
   const instead = replacement ? ` Use ${q(replacement)} instead.` : '';
   return makeFinding(ctx, 'removed-setting', setting.key, {
     severity: 'error',
-    message: `${q(setting.key)} was removed in ${productName(ctx)} ${life.since}, which refuses to start with it.${instead}${note(life.note)}${assumedVersionNote(ctx)}`,
+    message: `${q(setting.key)} was removed in ${productName(ctx.model.product)} ${life.since}, which refuses to start with it.${instead}${note(life.note)}${assumedVersionNote(ctx)}`,
     range: setting.keyRange,
     fixes: renameFix(ctx, setting, replacement),
   });
@@ -56,7 +57,7 @@ function removedLater(ctx: RuleContext, setting: Setting, match: SettingMatch, l
   const instead = replacement ? ` ${q(replacement)} replaces it.` : '';
   return makeFinding(ctx, 'removed-setting', setting.key, {
     severity: 'hint',
-    message: `${q(setting.key)} is valid here, but ${productName(ctx)} ${life.since} removed it; change it before upgrading.${instead}${assumedVersionNote(ctx)}`,
+    message: `${q(setting.key)} is valid here, but ${productName(ctx.model.product)} ${life.since} removed it; change it before upgrading.${instead}${assumedVersionNote(ctx)}`,
     range: setting.keyRange,
   });
 }
@@ -66,7 +67,7 @@ function deprecated(ctx: RuleContext, setting: Setting, match: SettingMatch, lif
   const instead = replacement ? ` Use ${q(replacement)} instead.` : '';
   return makeFinding(ctx, 'deprecated-setting', setting.key, {
     severity: 'warning',
-    message: `${q(setting.key)} is deprecated since ${productName(ctx)} ${life.since}.${instead}${note(life.note)}${assumedVersionNote(ctx)}`,
+    message: `${q(setting.key)} is deprecated since ${productName(ctx.model.product)} ${life.since}.${instead}${note(life.note)}${assumedVersionNote(ctx)}`,
     range: setting.keyRange,
     tags: ['deprecated'],
     fixes: renameFix(ctx, setting, replacement),

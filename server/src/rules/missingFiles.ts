@@ -1,7 +1,9 @@
+import type { FileRole } from '../catalog/types';
+import type { PathLocation } from '../config/paths/locator';
 import type { ScalarValue, Setting } from '../config/types';
 import type { FileStat } from '../core/environment';
 import type { Finding } from '../core/finding';
-import { insideRoots, settingPathCandidates } from './paths';
+import { locatorOf, readablePaths } from './paths';
 import { valueItems } from './ssl/contexts';
 import { defOf, makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
@@ -9,7 +11,11 @@ import type { Rule, RuleContext } from './types';
 /** At most this many paths are looked up per check; real files name a handful. */
 const MAX_PATHS = 500;
 
-/** Every file a setting names must exist and be a file. */
+/**
+ * Every file a setting names must exist and be a file, where that can be known: on this machine's live
+ * config it is an error, as the product refuses to start; behind a compose mount or a user's mapping it is a
+ * warning (the file may be made before the container starts); a path nothing maps gets only a hint.
+ */
 export const missingFileRule: Rule = (ctx) => {
   const out: Finding[] = [];
   let budget = MAX_PATHS;
@@ -19,25 +25,59 @@ export const missingFileRule: Rule = (ctx) => {
     const items = def.type === 'pathList' || setting.value.kind === 'list' ? valueItems(setting, ctx.model.product === 'elasticsearch') : valueItems(setting, false);
     for (const item of items) {
       if (--budget < 0) return out;
-      const f = checkPath(ctx, setting, item);
+      const f = checkPath(ctx, setting, item, def.fileRole);
       if (f) out.push(f);
     }
   }
   return out;
 };
 
-function checkPath(ctx: RuleContext, setting: Setting, item: ScalarValue): Finding | undefined {
+function checkPath(ctx: RuleContext, setting: Setting, item: ScalarValue, role: FileRole | undefined): Finding | undefined {
   const value = item.text.trim();
   if (value === '' || item.templated) return undefined;
-  const candidates = settingPathCandidates(ctx, value).filter((p) => ctx.options.readOutsideWorkspace || insideRoots(p, ctx.options.workspaceRoots));
+  const location = locatorOf(ctx).locate(value);
+  if (location.kind === 'templated') return undefined;
+  if (location.kind === 'unmapped') return notChecked(ctx, setting, item, location);
+  const candidates = readablePaths(ctx, location);
   if (candidates.length === 0) return undefined;
   const stats = candidates.map((p) => safeStat(ctx, p));
   if (stats.some((s) => s === 'unknown' || s?.isFile)) return undefined;
   const dirIndex = stats.findIndex((s) => s !== undefined && s !== 'unknown' && s.isDirectory);
+  if (location.kind === 'mapped') return mappedMissing(ctx, setting, item, location, role, dirIndex >= 0);
   const message = dirIndex >= 0
     ? `${q(setting.key)} names ${q(candidates[dirIndex])}, which is a directory; it must name a file.`
     : `${q(setting.key)} names a file that does not exist: ${describe(ctx, candidates)}.`;
   return makeFinding(ctx, 'missing-file', setting.key, { severity: 'error', message, range: item.range, data: { path: candidates[0] } });
+}
+
+/** A mounted or mapped path whose local file is missing: a warning that says what is mounted where. */
+function mappedMissing(ctx: RuleContext, setting: Setting, item: ScalarValue, location: Extract<PathLocation, { kind: 'mapped' }>, role: FileRole | undefined, isDir: boolean): Finding | undefined {
+  if (location.assumed) return undefined;
+  const what = isDir ? 'is a directory, where a file belongs' : 'does not exist';
+  const message = `${q(setting.key)} names ${q(location.containerPath)}: ${location.via}, and ${q(location.localPath)} ${what}.`;
+  const command = generateCommandFor(setting.key, role, ctx.model.product);
+  const data: Record<string, string> = { path: location.localPath };
+  if (command && !isDir) Object.assign(data, { kind: 'generate', command, target: location.localPath });
+  return makeFinding(ctx, 'missing-file', setting.key, { severity: 'warning', message, range: item.range, data });
+}
+
+/** A path on another machine that nothing maps here: a hint with the way to map it. */
+function notChecked(ctx: RuleContext, setting: Setting, item: ScalarValue, location: Extract<PathLocation, { kind: 'unmapped' }>): Finding | undefined {
+  if (!location.containerPath) return undefined;
+  const folder = location.containerPath.replace(/[\\/][^\\/]*$/, '') || '/';
+  const message = `${q(location.containerPath)} is a path on the node or in the container, not checked here. Map ${q(folder)} to a workspace folder (setting elasticTls.pathMappings, or estls --map) or mount it in docker-compose to check it.`;
+  return makeFinding(ctx, 'path-not-checked', setting.key, { severity: 'hint', message, range: item.range, data: { kind: 'map', containerPath: folder } });
+}
+
+/** Client generate commands (names of `Commands` in protocol.ts) a missing file's quick fix may start. */
+export type GenerateCommandName = 'generateCa' | 'generateNodeCertificate' | 'generateHttpCertificates' | 'generateKibanaClientCertificate';
+
+/** The Generate command that makes the kind of file a setting names, if any. */
+export function generateCommandFor(key: string, role: FileRole | undefined, product: 'elasticsearch' | 'kibana'): GenerateCommandName | undefined {
+  if (!role || role === 'other') return undefined;
+  if (role === 'certificateAuthorities' || role === 'truststore') return 'generateCa';
+  if (product === 'kibana') return key.startsWith('elasticsearch.ssl.') ? 'generateKibanaClientCertificate' : 'generateNodeCertificate';
+  return key.startsWith('xpack.security.http.ssl.') ? 'generateHttpCertificates' : 'generateNodeCertificate';
 }
 
 function describe(ctx: RuleContext, candidates: string[]): string {

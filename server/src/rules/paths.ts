@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ConfigModel } from '../config/types';
-import type { CheckOptions } from './types';
+import { PathLocator, type PathLocation } from '../config/paths/locator';
+import type { CheckOptions, RuleContext } from './types';
 
 /** What path resolution needs; a RuleContext fits. */
 export interface PathContext {
@@ -44,4 +45,32 @@ export function insideRoots(file: string, roots: readonly string[]): boolean {
     const rel = path.relative(path.resolve(root), file);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   });
+}
+
+/** The check's path locator: the one runRules made, or a new one for a rule run alone. */
+export function locatorOf(ctx: RuleContext): PathLocator {
+  return ctx.paths ?? newLocator(ctx);
+}
+
+/** A locator for one check of one settings file, from the options the user set. */
+export function newLocator(ctx: Pick<RuleContext, 'model' | 'options' | 'fs'>): PathLocator {
+  const { options, model } = ctx;
+  return new PathLocator({
+    product: model.product,
+    filePath: model.filePath,
+    fs: ctx.fs,
+    workspaceRoots: options.workspaceRoots,
+    configDir: options.configDir,
+    liveConfigDirs: options.liveConfigDirs,
+    pathMappings: options.pathMappings,
+  });
+}
+
+/**
+ * The local paths a value may be read from, within the workspace rules: the product's candidates for a live
+ * file, the mapped file for another machine's path, none otherwise.
+ */
+export function readablePaths(ctx: RuleContext, location: PathLocation): string[] {
+  const paths = location.kind === 'live' ? location.candidates : location.kind === 'mapped' ? [location.localPath] : [];
+  return paths.filter((p) => ctx.options.readOutsideWorkspace || insideRoots(p, ctx.options.workspaceRoots));
 }

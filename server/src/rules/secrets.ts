@@ -2,7 +2,8 @@ import type { Setting } from '../config/types';
 import type { Finding } from '../core/finding';
 import { removeSettingsEdits } from './fixes';
 import { plainScalar } from './ssl/contexts';
-import { defOf, makeFinding, q } from './support';
+import { atLeast } from '../catalog/version';
+import { assumedVersionNote, defOf, makeFinding, q, stackVersionOf } from './support';
 import type { Rule, RuleContext } from './types';
 import { eachPending } from './checkScope';
 
@@ -61,11 +62,16 @@ function esSecret(ctx: RuleContext, setting: Setting): Finding | undefined {
   }
   const replacement = legacyPasswordReplacement(setting.key);
   if (!replacement) return undefined;
+  // The plain-text forms were deprecated in 7.17 (the catalog's `deprecated.since`); before, the keystore is advice.
+  const since = def?.deprecated?.since ?? '7.17.0';
+  const isDeprecated = atLeast(stackVersionOf(ctx), since);
   return makeFinding(ctx, 'deprecated-plain-password', setting.key, {
-    severity: 'warning',
-    message: `${q(setting.key)} keeps a password in plain text and is deprecated; store it as ${q(replacement)} in the Elasticsearch keystore instead.`,
+    severity: isDeprecated ? 'warning' : 'hint',
+    message: isDeprecated
+      ? `${q(setting.key)} keeps a password in plain text and is deprecated since ${since}; store it as ${q(replacement)} in the Elasticsearch keystore instead.${assumedVersionNote(ctx)}`
+      : `${q(setting.key)} keeps a password in plain text; ${q(replacement)} in the Elasticsearch keystore keeps it out of the file (and ${since} deprecates the plain form).${assumedVersionNote(ctx)}`,
     range: setting.keyRange,
-    tags: ['deprecated'],
+    tags: isDeprecated ? ['deprecated'] : undefined,
     fixes: fixes(replacement),
   });
 }

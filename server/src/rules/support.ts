@@ -1,4 +1,4 @@
-import type { SettingDef } from '../catalog/types';
+import { productName, type SettingDef } from '../catalog/types';
 import { CURRENT_STACK_VERSION, describeVersion, type StackVersion } from '../catalog/version';
 import type { Setting } from '../config/types';
 import type { Finding } from '../core/finding';
@@ -12,13 +12,12 @@ export function defOf(ctx: RuleContext, key: string): SettingDef | undefined {
 
 /** A finding with a typed rule id and the setting's doc page attached when the catalog knows it. */
 export function makeFinding(ctx: RuleContext, ruleId: RuleId, key: string | undefined, f: Omit<Finding, 'ruleId' | 'docsUrl'>): Finding {
+  const finding: Finding = { ruleId, ...f };
+  // Callers pass optional data as it comes; a finding carries the field only when there is some.
+  if (finding.data === undefined) delete finding.data;
   const docsUrl = key ? defOf(ctx, key)?.docs : undefined;
-  return docsUrl ? { ruleId, ...f, docsUrl } : { ruleId, ...f };
-}
-
-/** Product name for messages. */
-export function productName(ctx: RuleContext): string {
-  return ctx.model.product === 'kibana' ? 'Kibana' : 'Elasticsearch';
+  if (docsUrl) finding.docsUrl = docsUrl;
+  return finding;
 }
 
 /** True when a key was written with template syntax, so nothing can be said about it. */
@@ -64,5 +63,5 @@ export function stackVersionOf(ctx: RuleContext): StackVersion {
 
 /** ` Checked as Kibana 8.11.0 (from ...).`: the sentence a version-dependent finding ends with. */
 export function assumedVersionNote(ctx: RuleContext): string {
-  return ` Checked as ${describeVersion(productName(ctx), stackVersionOf(ctx))}.`;
+  return ` Checked as ${describeVersion(productName(ctx.model.product), stackVersionOf(ctx))}.`;
 }

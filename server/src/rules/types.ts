@@ -2,13 +2,21 @@ import type { SettingIndex } from '../catalog/lookup';
 import type { ConfigModel } from '../config/types';
 import type { Clock, FileSystem } from '../core/environment';
 import type { Finding } from '../core/finding';
+import { settingDefaults } from '../core/settingDefaults';
 
 /** Options a user sets (VS Code settings or CLI flags). */
 export interface CheckOptions {
   /** Warn when a certificate expires within this many days. */
   expiryWarningDays: number;
-  /** Directory against which relative paths resolve; defaults to the yml's folder. */
+  /**
+   * The CLI's `--config-dir`: the file is the live config of this machine and relative paths resolve against
+   * this folder. Without it a file is live only when its folder looks like an installed config directory.
+   */
   configDir?: string;
+  /** Folders the user declared live config directories (`elasticTls.liveConfigDirs`). */
+  liveConfigDirs?: string[];
+  /** Container (or node) path prefixes mapped to local folders (`elasticTls.pathMappings`, `--map`). */
+  pathMappings?: import('../config/paths/mappings').PathMapping[];
   /** When false (untrusted workspace), rules read no file outside `workspaceRoots`. */
   readOutsideWorkspace: boolean;
   workspaceRoots: string[];
@@ -17,7 +25,7 @@ export interface CheckOptions {
 }
 
 export const defaultCheckOptions: CheckOptions = {
-  expiryWarningDays: 30,
+  expiryWarningDays: settingDefaults.expiryWarningDays,
   readOutsideWorkspace: true,
   workspaceRoots: [],
 };
@@ -37,6 +45,8 @@ export interface RuleContext {
   passwords: PasswordProvider;
   /** Reads and caches certificate, key and keystore files; without it the certificate rules use a cache per check. */
   certificates?: import('../pki/fileCache').CertificateFiles;
+  /** Where each path of the file lives (runRules makes one unless given). */
+  paths?: import('../config/paths/locator').PathLocator;
   /** Answers the rules of one check share (runRules makes one unless given); a rule run alone computes its own. */
   scope?: import('./checkScope').CheckScope;
 }

@@ -1,7 +1,8 @@
 import type { Fix } from '../core/finding';
 import type { Finding } from '../core/finding';
 import { renameKeyEdit } from './fixes';
-import { isTemplatedKey, knownLeafPrefix, makeFinding, productName, q } from './support';
+import { isTemplatedKey, knownLeafPrefix, makeFinding, q } from './support';
+import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
 import { eachPending } from './checkScope';
 import type { Setting } from '../config/types';
@@ -10,7 +11,12 @@ import type { Setting } from '../config/types';
 export const unknownSettingRule: Rule = (ctx) => {
   const out: Finding[] = [];
   eachPending(ctx, 'unknown-setting', ctx.model.settings, (setting) => {
-    if (!ctx.catalog.isOwned(setting.key) || ctx.catalog.lookup(setting.key) || knownLeafPrefix(ctx, setting.key)) return true;
+    const known = ctx.catalog.lookup(setting.key);
+    if (known?.def.serverlessOnly) {
+      out.push(serverlessOnly(ctx, setting));
+      return false;
+    }
+    if (!ctx.catalog.isOwned(setting.key) || known || knownLeafPrefix(ctx, setting.key)) return true;
     // A templated key reads the text around the setting: never kept as quiet.
     if (!isTemplatedKey(ctx, setting)) out.push(unknownFinding(ctx, setting, out.length < MAX_SUGGESTED));
     return false;
@@ -31,8 +37,17 @@ function unknownFinding(ctx: RuleContext, setting: Setting, suggest: boolean): F
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(q).join(' or ')}?` : '';
   return makeFinding(ctx, 'unknown-setting', undefined, {
     severity: 'error',
-    message: `${q(setting.key)} is not a known ${productName(ctx)} setting, and ${productName(ctx)} refuses unknown settings.${hint}`,
+    message: `${q(setting.key)} is not a known ${productName(ctx.model.product)} setting, and ${productName(ctx.model.product)} refuses unknown settings.${hint}`,
     range: setting.keyRange,
     fixes: fixes.length > 0 ? fixes : undefined,
+  });
+}
+
+/** A key only Elastic Cloud Serverless reads: self-managed Kibana's schema has `never` in its place. */
+function serverlessOnly(ctx: RuleContext, setting: Setting): Finding {
+  return makeFinding(ctx, 'unknown-setting', setting.key, {
+    severity: 'error',
+    message: `${q(setting.key)} is read only by Kibana on Elastic Cloud Serverless; self-managed Kibana refuses to start with it.`,
+    range: setting.keyRange,
   });
 }

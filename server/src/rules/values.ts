@@ -4,7 +4,8 @@ import type { ScalarValue, Setting } from '../config/types';
 import type { Finding, Fix } from '../core/finding';
 import { replaceScalarEdit } from './fixes';
 import { valueItems } from './ssl/contexts';
-import { knownLeafPrefix, makeFinding, productName, q } from './support';
+import { knownLeafPrefix, makeFinding, q } from './support';
+import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
 import { eachPending } from './checkScope';
 import { checkBoolean, checkDuration, checkNumber, checkSize, checkTime, checkUrl, nearestBoolean } from './valueFormats';
@@ -48,7 +49,7 @@ function checkScalar(ctx: RuleContext, setting: Setting, def: SettingDef, item: 
   switch (def.type) {
     case 'enum':
     case 'enumList':
-      return checkEnum(ctx, setting, def, item, es && def.type === 'enum');
+      return checkEnum(ctx, setting, def, item, def.caseInsensitive === true || (es && def.type === 'enum'));
     case 'boolean': {
       const problem = checkBoolean(text, es, !item.quoted && item.source === text);
       if (!problem) return undefined;
@@ -70,22 +71,34 @@ function checkScalar(ctx: RuleContext, setting: Setting, def: SettingDef, item: 
       return report(ctx, setting, item, ctx.scope ? ctx.scope.remember(`url\0${text}`, () => checkUrl(text)) : checkUrl(text));
     case 'string':
     case 'list':
-      return def.minLength ? tooShort(ctx, setting, def.minLength, item) : undefined;
+      if (def.minLength) return tooShort(ctx, setting, def.minLength, item);
+      return def.advisedMinLength ? shorterThanAdvised(ctx, setting, def.advisedMinLength, item) : undefined;
     default:
       return undefined;
   }
 }
 
+/** Shorter than the docs ask, which the product accepts: it runs, with a key that is easier to guess. */
+function shorterThanAdvised(ctx: RuleContext, setting: Setting, advised: number, item: ScalarValue): Finding | undefined {
+  const length = item.text.length;
+  if (length >= advised) return undefined;
+  return makeFinding(ctx, 'invalid-value', setting.key, {
+    severity: 'warning',
+    message: `${q(setting.key)} is ${length} characters long; ${productName(ctx.model.product)} accepts it, but its docs ask for at least ${advised} random characters, and a short key is easier to guess.`,
+    range: item.range,
+  });
+}
+
 /**
  * Kibana's schema refuses a string shorter than its `minLength` (the encryption keys: `schema.string({ minLength: 32 })`
- * in the security, encryptedSavedObjects and reporting config schemas), so Kibana does not start.
+ * in the security and encryptedSavedObjects config schemas), so Kibana does not start.
  */
 function tooShort(ctx: RuleContext, setting: Setting, minLength: number, item: ScalarValue): Finding | undefined {
   // Joi (under @kbn/config-schema) measures a string's length in UTF-16 units, as JavaScript does.
   const length = item.text.length;
   if (length >= minLength) return undefined;
   // Never echo the value: these settings hold secrets.
-  return invalid(ctx, setting, item.range, `${q(setting.key)} is ${length} characters long, but ${productName(ctx)} requires at least ${minLength} and refuses to start ("value has length [${length}] but it must have a minimum length of [${minLength}]").`);
+  return invalid(ctx, setting, item.range, `${q(setting.key)} is ${length} characters long, but ${productName(ctx.model.product)} requires at least ${minLength} and refuses to start ("value has length [${length}] but it must have a minimum length of [${minLength}]").`);
 }
 
 function report(ctx: RuleContext, setting: Setting, item: ScalarValue, problem: string | undefined): Finding | undefined {

@@ -41,7 +41,7 @@ function fromWorkspace(input: StackVersionInput, filePath: string): StackVersion
     for (const name of WORKSPACE_VERSION_FILES) {
       const file = path.join(dir, name);
       const found = safely(() => versionsInFile(input.fs, file, input.product));
-      if (found) return found;
+      if (found) return { ...found, inferred: true };
     }
   }
   return undefined;

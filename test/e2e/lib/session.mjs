@@ -34,11 +34,13 @@ export function copyExamples(root) {
 /**
  * Starts a session. `close()` always closes the browser, stops the server's whole process group
  * and removes the temp folder, whatever state the session is in.
- * @param {{ vsix: string, settings?: object, viewport?: { width: number, height: number } }} options
+ * `prepare(folder)` may add files to the workspace before VS Code opens it.
+ * @param {{ vsix: string, settings?: object, viewport?: { width: number, height: number }, prepare?: (folder: string) => void }} options
  */
-export async function openSession({ vsix, settings = {}, viewport = { width: 1400, height: 900 } }) {
+export async function openSession({ vsix, settings = {}, viewport = { width: 1400, height: 900 }, prepare }) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-e2e-'));
   const session = { root, folder: copyExamples(root), server: undefined, browser: undefined, page: undefined };
+  prepare?.(session.folder);
   session.close = async () => {
     await session.browser?.close().catch(() => undefined);
     await session.server?.stop();

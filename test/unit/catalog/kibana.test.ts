@@ -56,12 +56,13 @@ describe('kibana catalog: lookup', () => {
     'xpack.security.authc.providers.basic.basic1.realm',
     'xpack.security.authc.providers.saml.saml1.relm',
     'xpack.security.session.idletimeout',
-    'xpack.security.uiam.enabled',
     'monitoring.ui.elasticsearch.ssl.ca',
   ];
   for (const key of unknown) {
     it(`does not know ${key}`, () => assert.equal(index.lookup(key), undefined));
   }
+  // Self-managed Kibana still refuses it: the schema offers it on Serverless only (the unknown-setting rule says so).
+  it('knows xpack.security.uiam.enabled as a Serverless-only key', () => assert.equal(index.lookup('xpack.security.uiam.enabled')?.def.serverlessOnly, true));
 });
 
 describe('kibana catalog: values, defaults and file roles', () => {
@@ -125,9 +126,14 @@ describe('kibana catalog: values, defaults and file roles', () => {
     });
   }
 
-  for (const key of ['xpack.security.encryptionKey', 'xpack.encryptedSavedObjects.encryptionKey', 'xpack.reporting.encryptionKey']) {
+  for (const key of ['xpack.security.encryptionKey', 'xpack.encryptedSavedObjects.encryptionKey']) {
     it(`${key} needs 32 characters`, () => assert.equal(index.lookup(key)?.def.minLength, 32));
   }
+  // The reporting schema sets no minimum (kbn-reporting/server/config_schema.ts); only the docs ask for 32.
+  it('xpack.reporting.encryptionKey is advised, not required, to have 32 characters', () => {
+    assert.equal(index.lookup('xpack.reporting.encryptionKey')?.def.minLength, undefined);
+    assert.equal(index.lookup('xpack.reporting.encryptionKey')?.def.advisedMinLength, 32);
+  });
 
   it('offers every provider type when completing under authc.providers', () => {
     const segments = index.children('xpack.security.authc.providers').map((c) => c.segment).sort();
@@ -267,5 +273,20 @@ describe('kibana catalog: entry hygiene', () => {
     const files = kibanaSettings.filter((d) => /\.ssl\./.test(d.key) && (d.type === 'path' || d.type === 'pathList') && !d.removed);
     assert.ok(files.length >= 15);
     for (const def of files) assert.ok(def.fileRole, def.key);
+  });
+});
+
+describe('kibana catalog: the xpack.monitoring.elasticsearch alias', () => {
+  const index = catalogFor('kibana');
+  it('knows each monitoring.ui.elasticsearch key under its old name, deprecated with the new name', () => {
+    const match = index.lookup('xpack.monitoring.elasticsearch.ssl.certificateAuthorities');
+    assert.equal(match?.def.deprecated?.replacement, 'monitoring.ui.elasticsearch.ssl.certificateAuthorities');
+  });
+  it('claims the alias, so a key the block lacks is unknown', () => {
+    assert.equal(index.lookup('xpack.monitoring.elasticsearch.ssl.enabled'), undefined);
+    assert.ok(index.isOwned('xpack.monitoring.elasticsearch.ssl.enabled'));
+  });
+  it('knows the health check keys of the current schema', () => {
+    for (const key of ['elasticsearch.healthCheck.onFailureDelay', 'elasticsearch.healthCheck.retry']) assert.ok(index.lookup(key), key);
   });
 });

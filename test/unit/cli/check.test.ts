@@ -139,3 +139,41 @@ describe('estls check --expiry-days', () => {
     assert.ok(!(await run('10')).includes('certificate-expiring'));
   });
 });
+
+describe('estls check: where paths live', () => {
+  const CERT = 'xpack.security.http.ssl.enabled: true\nxpack.security.http.ssl.keystore.path: /usr/share/elasticsearch/config/certs/http.p12\n';
+  const compose = 'services:\n  es01:\n    volumes:\n      - ./es:/usr/share/elasticsearch/config\n';
+  async function run(extra: Record<string, string>, ...args: string[]) {
+    const io = memoryIo({ '/work/es/elasticsearch.yml': CERT, ...extra });
+    const code = await runCheck(['--format', 'json', ...args, 'es/elasticsearch.yml'], io);
+    const all = JSON.parse(io.stdout || '[]') as CheckReportEntry[];
+    return { code, entries: all.filter((e) => e.ruleId === 'missing-file' || e.ruleId === 'path-not-checked'), err: io.stderr };
+  }
+
+  test('a container path nothing maps: only a hint, exit 0', async () => {
+    const { code, entries } = await run({});
+    assert.equal(code, 0);
+    assert.deepEqual(entries.map((e) => [e.ruleId, e.severity]), [['path-not-checked', 'hint']]);
+  });
+
+  test('a compose mount found above the file: a warning on the missing mounted file', async () => {
+    const { code, entries } = await run({ '/work/docker-compose.yml': compose });
+    assert.equal(code, 0);
+    assert.deepEqual(entries.map((e) => [e.ruleId, e.severity]), [['missing-file', 'warning']]);
+    assert.match(entries[0].message, /\/work\/es\/certs\/http\.p12/);
+  });
+
+  test('--map CONTAINER=LOCAL maps a path; a wrong --map is a usage error', async () => {
+    const { entries } = await run({}, '--map', '/usr/share/elasticsearch/config=./node');
+    assert.match(entries[0].message, /by --map, and `\/work\/node\/certs\/http\.p12` does not exist/);
+    const bad = await run({}, '--map', 'config=./node');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /not an absolute path/);
+  });
+
+  test('--config-dir makes the file live: a missing file is an error, as the product would raise', async () => {
+    const { code, entries } = await run({}, '--config-dir', 'es');
+    assert.equal(code, 1);
+    assert.deepEqual(entries.map((e) => [e.ruleId, e.severity]), [['missing-file', 'error']]);
+  });
+});

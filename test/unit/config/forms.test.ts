@@ -114,6 +114,13 @@ describe('recognizeForms: block scalars', () => {
     });
   }
 
+  test('a block scalar is read as written: a list at its top is reported where it stands', () => {
+    const text = 'kind: ConfigMap\ndata:\n  elasticsearch.yml: |\n    - xpack.security.enabled: true\n';
+    const [finding] = embeddedModel(text, recognizeForms(text)!.documents[0]).findings;
+    assert.equal(finding.ruleId, 'yaml-syntax');
+    assert.equal(text.slice(finding.range.start, finding.range.start + 2), '- ');
+  });
+
   test('Helm esConfig / kibanaConfig hold the settings file; other files and imageTag', () => {
     const es = 'clusterName: logs\nimageTag: 8.5.1\nesConfig:\n  log4j2.properties: |\n    status = error\n  elasticsearch.yml: |\n    xpack.security.enabled: true\n';
     const [doc] = recognizeForms(es)!.documents;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdits, asFindingPayload, payloadOf, planCodeActions } from '../../../server/src/features/codeActions';
+import { asFindingPayload, payloadOf, planCodeActions } from '../../../server/src/features/codeActions';
+import { applyEdits } from '../helpers/edits';
 import type { Finding } from '../../../server/src/core/finding';
 
 const text = 'xpack.security.transport.ssl.keystore.secure_password: x\nxpack.security.enabled: ture\n';
@@ -26,6 +27,18 @@ describe('code actions from finding data', () => {
     ]);
     assert.equal(plans[0].isPreferred, true);
     assert.equal(applyEdits(text, plans[0].edits!), 'xpack.security.enabled: ture\n');
+  });
+
+  test('generate data starts the matching Generate command with the target pre-filled', () => {
+    const plans = planCodeActions({ ruleId: 'missing-file', version: 1, data: { kind: 'generate', command: 'generateHttpCertificates', target: '/ws/certs/http.p12', path: '/ws/certs/http.p12' } }, 0);
+    assert.deepEqual(plans, [{ title: 'Generate http.p12…', kind: 'quickfix', command: { name: 'generateHttpCertificates', args: [{ targetPath: '/ws/certs/http.p12' }] } }]);
+    // Only the known Generate commands: data naming anything else gives no action.
+    assert.deepEqual(planCodeActions({ ruleId: 'missing-file', version: 1, data: { kind: 'generate', command: 'forgetPasswords', target: '/x' } }, 0), []);
+  });
+
+  test('map data offers to add a path mapping for the folder', () => {
+    const plans = planCodeActions({ ruleId: 'path-not-checked', version: 1, data: { kind: 'map', containerPath: '/etc/elasticsearch/certs' } }, 0);
+    assert.deepEqual(plans, [{ title: 'Map /etc/elasticsearch/certs to a workspace folder…', kind: 'quickfix', command: { name: 'addPathMapping', args: ['/etc/elasticsearch/certs'] } }]);
   });
 
   test('unlock data gives an action that runs the unlock command with the path', () => {

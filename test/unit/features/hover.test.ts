@@ -4,6 +4,8 @@ import { parseConfig } from '../../../server/src/config/parse';
 import { hoverAt, keyHoverMarkdown } from '../../../server/src/features/hover';
 import { SettingIndex } from '../../../server/src/catalog/lookup';
 import { testCatalog } from './catalogFixture';
+import { PathLocator } from '../../../server/src/config/paths/locator';
+import { memoryFs } from '../rules/helpers';
 
 function hover(text: string, needle: string, delta = 1, describeFile?: (p: string) => string) {
   const model = parseConfig(text, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
@@ -91,6 +93,28 @@ describe('hover on values', () => {
     assert.equal(hoverAt(model, catalog, at, { describeFile: describe, exists: () => false })?.markdown, '/opt/kibana/config/config/certs/kibana.crt');
   });
 
+  test('a path nothing maps: not checked here, and how to map it', () => {
+    const text = 'xpack.security.transport.ssl.keystore.path: /etc/elasticsearch/certs/node.crt\n';
+    const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/elasticsearch.yml' });
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/elasticsearch.yml', fs: memoryFs({}), workspaceRoots: ['/ws'] });
+    const seen: string[] = [];
+    const md = hoverAt(model, testCatalog, text.indexOf('/etc') + 1, { describeFile: (p) => (seen.push(p), p), locate: (v) => locator.locate(v) })!.markdown;
+    assert.match(md, /\*\*not checked here\*\*/);
+    assert.match(md, /elasticTls\.pathMappings/);
+    assert.match(md, /--map \/etc\/elasticsearch\/certs=LOCAL_FOLDER/);
+    assert.deepEqual(seen, [], 'nothing is read for an unmapped path');
+  });
+
+  test('a mounted path: what is mounted where, then the local file', () => {
+    const text = 'xpack.security.transport.ssl.keystore.path: /usr/share/elasticsearch/config/certs/node.crt\n';
+    const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml' });
+    const compose = 'services:\n  es:\n    volumes:\n      - ./es:/usr/share/elasticsearch/config\n';
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose }), workspaceRoots: ['/ws'] });
+    const md = hoverAt(model, testCatalog, text.indexOf('/usr') + 1, { describeFile: (p) => `file ${p}`, locate: (v) => locator.locate(v) })!.markdown;
+    assert.match(md, /service `es` in `compose.yaml` mounts `\.\/es` at `\/usr\/share\/elasticsearch\/config`/);
+    assert.match(md, /file \/ws\/es\/certs\/node\.crt$/);
+  });
+
   test('each item of a path list is described on its own', () => {
     const text = 'xpack.security.transport.ssl.certificate_authorities: [ a.crt, b.crt ]\n';
     const result = hover(text, 'b.crt', 1, (p) => p);
@@ -105,5 +129,25 @@ describe('hover on values', () => {
 
   test('templated values are left alone', () => {
     assert.equal(hover('xpack.security.transport.ssl.verification_mode: ${MODE}\n', 'MODE'), undefined);
+  });
+});
+
+describe('hover names the stack version the file is checked against', () => {
+  const text = 'xpack.ssl.certificate: a.crt\n';
+  const model = parseConfig(text, { product: 'elasticsearch', filePath: '/etc/es/elasticsearch.yml' });
+
+  test('a version found in the workspace, with its source', () => {
+    const stackVersion = { version: '6.8.23', source: 'image: elasticsearch:6.8.23 in es/docker-compose.yml' };
+    const markdown = hoverAt(model, testCatalog, 1, { stackVersion })!.markdown;
+    assert.match(markdown, /Checked as stack version `6\.8\.23` \(from image: elasticsearch:6\.8\.23 in es\/docker-compose\.yml\)/);
+  });
+
+  test('the assumed current release', () => {
+    const markdown = hoverAt(model, testCatalog, 1, { stackVersion: { version: '9.x', source: 'no stack version found', assumed: true } })!.markdown;
+    assert.match(markdown, /Checked as stack version `9\.x` \(assumed: no stack version found\)/);
+  });
+
+  test('no line without a version', () => {
+    assert.doesNotMatch(hoverAt(model, testCatalog, 1)!.markdown, /Checked as/);
   });
 });

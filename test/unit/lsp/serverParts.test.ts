@@ -35,7 +35,13 @@ describe('DocumentCache', () => {
 describe('settings', () => {
   test('initializationOptions as the client sends them', () => {
     const s = initialSettings({ expiryWarningDays: 10, files: { '**/x.yaml': 'kibana', bad: 'logstash' }, validationDelay: 0, trusted: false, stackVersion: ' 8.11.0 ' });
-    assert.deepEqual(s, { expiryWarningDays: 10, files: { '**/x.yaml': 'kibana' }, validationDelay: 0, trusted: false, stackVersion: '8.11.0' });
+    assert.deepEqual(s, { expiryWarningDays: 10, files: { '**/x.yaml': 'kibana' }, validationDelay: 0, trusted: false, stackVersion: '8.11.0', pathMappings: {}, liveConfigDirs: [] });
+  });
+
+  test('path mappings and live config folders keep only strings', () => {
+    const s = mergeSettings(defaultSettings, { elasticTls: { pathMappings: { '/usr/share/elasticsearch/config': '${workspaceFolder}/es', '/x': 3 }, liveConfigDirs: ['/etc/elasticsearch', 7] } });
+    assert.deepEqual(s.pathMappings, { '/usr/share/elasticsearch/config': '${workspaceFolder}/es' });
+    assert.deepEqual(s.liveConfigDirs, ['/etc/elasticsearch']);
   });
 
   test('wrong types keep the previous value', () => {

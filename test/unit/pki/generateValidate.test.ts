@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isValidDnsName, isValidFilename, isValidIp, parseInstances, splitCommaList, validateInstance } from '../../../server/src/pki/generate/index';
-import { canonicalIp, ipToBytes } from '../../../server/src/pki/generate/validate';
+import { canonicalIp, ipToBytes } from '../../../server/src/pki/ipAddress';
 import { isPkiError } from '../../../server/src/pki/errors';
 
 describe('SAN validation', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { recognizeForms } from '../../../server/src/config/forms';
-import { applyEdits } from '../../../server/src/rules/fixes';
+import { applyEdits } from '../helpers/edits';
 import { beatsFindings } from '../../../server/src/rules/beats';
 
 const at = (text: string, f: { range: { start: number; end: number } }) => text.slice(f.range.start, f.range.end);

@@ -10,7 +10,7 @@ import { parseConfig } from '../../../server/src/config/parse';
 import { certificateRules } from '../../../server/src/rules/certificates';
 import type { Finding } from '../../../server/src/core/finding';
 import type { FileSystem } from '../../../server/src/core/environment';
-import { applyEdits } from '../../../server/src/rules/fixes';
+import { applyEdits } from '../helpers/edits';
 import { defaultCheckOptions } from '../../../server/src/rules/types';
 import { makeCa, makeCert, x509, type TestCert } from '../pki/helpers/certs';
 import { resign } from '../pki/helpers/resign';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseConfig } from '../../../server/src/config/parse';
-import { applyEdits, removeSettingsEdits, renameKeyEdit, wholeLines } from '../../../server/src/rules/fixes';
+import { removeSettingsEdits, renameKeyEdit, wholeLines } from '../../../server/src/rules/fixes';
+import { applyEdits } from '../helpers/edits';
 import { valueItems } from '../../../server/src/rules/ssl/contexts';
 import { allRules } from '../../../server/src/rules';
 import { contextFor } from './helpers';

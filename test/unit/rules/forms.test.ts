@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { recognizeForms } from '../../../server/src/config/forms';
 import { RULE_IDS } from '../../../server/src/rules';
-import { applyEdits } from '../../../server/src/rules/fixes';
+import { applyEdits } from '../helpers/edits';
 import { checkForms } from '../../../server/src/rules/forms';
 import { defaultCheckOptions, type CheckEnvironment } from '../../../server/src/rules/types';
 import { fixedClock, memoryFs } from './helpers';
@@ -95,6 +95,23 @@ describe('checkForms: compose and Helm', () => {
     const text = 'services:\n  es:\n    image: elasticsearch:8.11.0\n    environment:\n      - xpack.security.http.ssl.enabled=maybe\n';
     const [bad] = check(text).findings.filter((f) => f.ruleId === 'invalid-value');
     assert.equal(at(text, bad), 'maybe');
+  });
+
+  test('a fix that would insert a `key: value` line is not offered in an environment list', () => {
+    const text = 'services:\n  es:\n    image: elasticsearch:8.11.0\n    environment:\n      - xpack.security.http.ssl.verification_mode=full\n';
+    const [missing] = check(text).findings.filter((f) => f.ruleId === 'ssl-missing-companion');
+    assert.ok(missing, 'the missing enabled flag is still reported');
+    assert.equal(missing.fixes, undefined);
+  });
+
+  test('the 6.x-only platinum image makes the global xpack.ssl settings valid key material', () => {
+    const text = 'services:\n  es:\n    image: docker.elastic.co/elasticsearch/elasticsearch-platinum:${TAG}\n    environment:\n      - xpack.security.transport.ssl.enabled=true\n      - xpack.ssl.certificate=certs/es.crt\n      - xpack.ssl.key=certs/es.key\n';
+    const result = check(text);
+    assert.match(result.parts[0].document.version?.source ?? '', /elasticsearch-platinum image/);
+    const loud = result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(loud.map((f) => f.ruleId), []);
+    const later = check(text.replace('elasticsearch-platinum:${TAG}', 'elasticsearch:7.17.0'));
+    assert.ok(later.findings.some((f) => f.ruleId === 'ssl-missing-companion' && f.severity === 'error'));
   });
 
   test("Helm protocol against the settings' HTTP TLS", () => {

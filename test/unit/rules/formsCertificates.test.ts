@@ -71,6 +71,21 @@ describe('ECK certificates from a Secret in the same file', () => {
     assert.match(messages[1], /^warning `tls\.key` .* not the private key/);
   });
 
+  test('the transport layer takes a CA: a Secret without ca.key is an error', () => {
+    const text = manifest(secret(good, good), '  transport:\n    tls:\n      certificate:\n        secretName: es-http\n');
+    const [f] = certFindings(text);
+    assert.equal(f.ruleId, 'eck-certificate-secret');
+    assert.match(f.message, /TRANSPORT TLS/);
+    assert.match(f.message, /`ca\.crt` and `ca\.key`/);
+  });
+
+  test("Kibana's certificate must name the -kb-http service", () => {
+    const issued = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\nspec:\n  secretName: kb-cert\n  dnsNames:\n  - kb-es-http\n';
+    const kb = `${issued}---\napiVersion: kibana.k8s.elastic.co/v1\nkind: Kibana\nmetadata:\n  name: kb\nspec:\n  http:\n    tls:\n      certificate:\n        secretName: kb-cert\n`;
+    const [f] = certFindings(kb);
+    assert.match(f.message, /does not ask for `kb-kb-http`/);
+  });
+
   test('an expired certificate is a warning', () => {
     const [f] = certFindings(manifest(secret(expired, expired)));
     assert.match(f.message, /expired on 2025-01-01/);

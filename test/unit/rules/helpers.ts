@@ -5,7 +5,7 @@ import type { Product, SettingDef, ValueType, FileRole, Lifecycle } from '../../
 import { parseConfig } from '../../../server/src/config/parse';
 import type { Clock, FileStat, FileSystem } from '../../../server/src/core/environment';
 import type { Finding } from '../../../server/src/core/finding';
-import { applyEdits } from '../../../server/src/rules/fixes';
+import { applyEdits } from '../helpers/edits';
 import { defaultCheckOptions, type CheckOptions, type Rule, type RuleContext } from '../../../server/src/rules/types';
 
 /** An in-memory file system: absolute path -> contents, or `dir` for a directory. */
@@ -68,6 +68,7 @@ export const esIndex = new SettingIndex('elasticsearch', [
   es('xpack.security.old_name', 'string', { deprecated: { since: '8.1.0', replacement: 'xpack.security.new_name' } }),
   es('xpack.security.new_name', 'string'),
   es('xpack.security.going_away', 'boolean', { deprecated: { since: '8.2.0', note: 'It has no effect.' } }),
+  es('xpack.security.sunset', 'string', { deprecated: { since: '8.3.0' }, removed: { since: '9.0.0' } }),
   es('xpack.ssl.certificate', 'path', { removed: { since: '7.0.0', replacement: 'xpack.security.transport.ssl.certificate' } }),
   es('http.max_content_length', 'size'),
   es('thread_pool.write.queue_size', 'integer', { min: -1, max: 10000 }),

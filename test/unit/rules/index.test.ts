@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { allRules, RULE_IDS, runRules } from '../../../server/src/rules';
 import { checkText } from '../../../server/src/checker/documentChecker';
-import { applyEdits } from '../../../server/src/rules/fixes';
+import { applyEdits } from '../helpers/edits';
 import { defaultCheckOptions, type CheckEnvironment } from '../../../server/src/rules/types';
 import { contextFor, fixedClock, memoryFs } from './helpers';
 

@@ -45,6 +45,19 @@ describe('secrets', () => {
       expect: [{ ruleId: 'deprecated-plain-password', severity: 'warning', text: `${T}.key_passphrase`, on: 'key' }],
       command: `bin/elasticsearch-keystore add ${T}.secure_key_passphrase`,
     },
+    {
+      name: 'a legacy plain password on 7.17 is deprecated',
+      text: `${T}.keystore.password: pw\n`,
+      options: { stackVersion: { version: '7.17.0', source: 'test' } },
+      expect: [{ ruleId: 'deprecated-plain-password', severity: 'warning', text: `${T}.keystore.password`, on: 'key' }],
+    },
+    {
+      name: 'a legacy plain password on 7.16 is only a hint',
+      text: `${T}.keystore.password: pw\n`,
+      options: { stackVersion: { version: '7.16.3', source: 'test' } },
+      expect: [{ ruleId: 'deprecated-plain-password', severity: 'hint', text: `${T}.keystore.password`, on: 'key' }],
+    },
+    { name: 'an empty Kibana password holds no secret', product: 'kibana', text: 'elasticsearch.password: ""\n', expect: [] },
     { name: 'paths and plain settings are fine', text: `${T}.keystore.path: a.p12\nxpack.security.enabled: true\n`, expect: [] },
     {
       name: 'a Kibana password in plain text',

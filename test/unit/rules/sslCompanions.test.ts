@@ -23,6 +23,18 @@ describe('ssl-missing-companion (Elasticsearch)', () => {
       fixed: `cluster.name: c\n${T}.enabled: true\n${T}.keystore.path: t.p12\n${T}.truststore.path: t.p12\n`,
       fixedNested: `cluster:\n  name: c\n${T}.enabled: true\nxpack:\n  security:\n    transport:\n      ssl:\n        keystore:\n          path: t.p12\n        truststore:\n          path: t.p12\n`,
     },
+    {
+      name: 'settings without enabled on 8.0 are refused',
+      text: `${T}.keystore.path: t.p12\n`,
+      options: { stackVersion: { version: '8.0.0', source: 'test' } },
+      expect: [err(`${T}.keystore.path`)],
+    },
+    {
+      name: 'settings without enabled on 7.17 only have no effect',
+      text: `${T}.keystore.path: t.p12\n`,
+      options: { stackVersion: { version: '7.17.9', source: 'test' } },
+      expect: [warn(`${T}.keystore.path`)],
+    },
     { name: 'client contexts need no enabled', text: 'xpack.security.authc.realms.ldap.l1.ssl.certificate_authorities: ca.crt\n', expect: [] },
     { name: 'templated enabled is not judged', text: `${T}.enabled: \${TLS}\n`, expect: [] },
   ]);

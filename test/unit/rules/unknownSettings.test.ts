@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { catalogFor } from '../../../server/src/catalog';
 import { unknownSettingRule } from '../../../server/src/rules/unknownSettings';
-import { runCases } from './helpers';
+import { contextFor, runCases } from './helpers';
 
 describe('unknown-setting', () => {
   runCases({ test }, unknownSettingRule, ['unknown-setting'], [
@@ -41,4 +43,22 @@ describe('unknown-setting', () => {
     },
     { name: 'a templated key is not judged', flatOnly: true, text: 'xpack.security.{{ .Values.k }}: 1\n', expect: [] },
   ]);
+});
+
+describe('serverless-only Kibana settings', () => {
+  const kibana = catalogFor('kibana');
+  test('are refused in self-managed Kibana, with a message that says why', () => {
+    const ctx = contextFor('xpack.security.uiam.enabled: true\nxpack.security.roleManagementEnabled: true\n', { product: 'kibana', catalog: kibana });
+    const found = unknownSettingRule(ctx);
+    assert.equal(found.length, 2);
+    for (const f of found) {
+      assert.equal(f.severity, 'error');
+      assert.match(f.message, /read only by Kibana on Elastic Cloud Serverless/);
+    }
+  });
+
+  test('self-managed audit ignore filters are known', () => {
+    const ctx = contextFor('xpack.security.audit.ignore_filters:\n  - actions: [http_request]\n    categories: [web]\n', { product: 'kibana', catalog: kibana });
+    assert.deepEqual(unknownSettingRule(ctx), []);
+  });
 });

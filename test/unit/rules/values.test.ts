@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { invalidValueRule, nearestValue } from '../../../server/src/rules/values';
 import { checkDuration, checkSize, checkTime } from '../../../server/src/rules/valueFormats';
-import { runCases, type Expected } from './helpers';
+import { catalogFor } from '../../../server/src/catalog';
+import { contextFor, runCases, type Expected } from './helpers';
 
 const bad = (text: string): Expected => ({ ruleId: 'invalid-value', severity: 'error', text });
 
@@ -26,6 +27,9 @@ describe('invalid-value', () => {
     { name: 'boolean valid', text: 'xpack.security.enabled: false\n', expect: [] },
     { name: 'quoted boolean text is fine', text: 'xpack.security.enabled: "true"\n', expect: [] },
     { name: 'Kibana boolean True is YAML true', product: 'kibana', text: 'server.ssl.enabled: True\n', expect: [] },
+    { name: 'Kibana encryption key of 31 characters is refused', product: 'kibana', text: `xpack.security.encryptionKey: ${'k'.repeat(31)}\n`, expect: [bad('k'.repeat(31))] },
+    { name: 'Kibana encryption key of 32 characters is accepted', product: 'kibana', text: `xpack.security.encryptionKey: ${'k'.repeat(32)}\n`, expect: [] },
+    { name: 'templated Kibana encryption key is not judged', product: 'kibana', text: 'xpack.security.encryptionKey: ${KEY}\n', expect: [] },
     { name: 'integer with letters', text: 'thread_pool.write.queue_size: lots\n', expect: [bad('lots')] },
     { name: 'integer above max', text: 'thread_pool.write.queue_size: 20000\n', expect: [bad('20000')] },
     { name: 'integer below min', text: 'thread_pool.write.queue_size: -2\n', expect: [bad('-2')] },
@@ -69,5 +73,43 @@ describe('invalid-value', () => {
     for (const no of ['10', '10xb', '1.5b', 'lots']) assert.notEqual(checkSize(no), undefined, no);
     for (const ok of ['30s', '1500', '5m', '1M', '2w']) assert.equal(checkDuration(ok), undefined, ok);
     for (const no of ['30 s', 'soon']) assert.notEqual(checkDuration(no), undefined, no);
+  });
+});
+
+describe('encryption key length', () => {
+  test('the message gives the length and never the key', () => {
+    const ctx = contextFor('xpack.security.encryptionKey: short-secret\n', { product: 'kibana' });
+    const [finding] = invalidValueRule(ctx);
+    assert.match(finding.message, /12 characters long.*at least 32/);
+    assert.doesNotMatch(finding.message, /short-secret/);
+  });
+
+  test('the real catalog refuses the security and saved-object keys under 32 characters', () => {
+    for (const key of ['xpack.security.encryptionKey', 'xpack.encryptedSavedObjects.encryptionKey']) {
+      const ctx = contextFor(`${key}: abc\n`, { product: 'kibana', catalog: catalogFor('kibana') });
+      assert.deepEqual(invalidValueRule(ctx).map((f) => f.severity), ['error'], key);
+    }
+  });
+
+  test('a short reporting key runs (its schema sets no minimum), so it is a warning', () => {
+    const kibana = catalogFor('kibana');
+    const short = invalidValueRule(contextFor('xpack.reporting.encryptionKey: abc\n', { product: 'kibana', catalog: kibana }));
+    assert.deepEqual(short.map((f) => f.severity), ['warning']);
+    assert.doesNotMatch(short[0].message, /abc/);
+    assert.deepEqual(invalidValueRule(contextFor(`xpack.reporting.encryptionKey: ${'r'.repeat(32)}\n`, { product: 'kibana', catalog: kibana })), []);
+  });
+});
+
+describe('audit event names (AuditLevel.parse: a closed list, trimmed and lower-cased)', () => {
+  const es = catalogFor('elasticsearch');
+  const run = (text: string) => invalidValueRule(contextFor(text, { catalog: es }));
+  test('an invented event name is refused', () => {
+    const found = run('xpack.security.audit.logfile.events.include: [access_denied, tampered_with_authentication]\n');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /tampered_with_authentication/);
+  });
+  test('known names in any case, _all and a comma-separated string pass', () => {
+    assert.deepEqual(run('xpack.security.audit.logfile.events.include: [ACCESS_DENIED, _all]\n'), []);
+    assert.deepEqual(run('xpack.security.audit.logfile.events.exclude: "run_as_granted, connection_granted"\n'), []);
   });
 });

@@ -31,6 +31,8 @@ suite('language features', () => {
     assert.equal(result.status, 'written', JSON.stringify(result));
     const yml = copyFixture('elasticsearch.yml', dir);
     fs.appendFileSync(yml, CA_PATH_LINE);
+    // A live config directory (as an installed node has), so its missing keystore is an error.
+    fs.writeFileSync(`${dir}/jvm.options`, '-Xms1g\n');
     document = await openFile(yml);
   });
 

@@ -53,5 +53,5 @@ export function kibanaEnvSetting(envName: string): string | undefined {
 
 /** The setting a dotted name would mean, when the image maps that setting from its upper-case variable. */
 export function kibanaDockerSetting(setting: string): string | undefined {
-  return BY_ENV.has(kibanaEnvName(setting)) ? BY_ENV.get(kibanaEnvName(setting)) : undefined;
+  return BY_ENV.get(kibanaEnvName(setting));
 }

@@ -11,10 +11,15 @@ export function encryptedSavedObjectsSettings(): SettingDef[] {
   ];
 }
 
-/** `xpack.reporting.encryptionKey`; the rest of `xpack.reporting.` is not claimed. */
+/**
+ * `xpack.reporting.encryptionKey`; the rest of `xpack.reporting.` is not claimed. Unlike the other two keys its
+ * schema sets no minimum length (`schema.maybe(schema.string())` in elastic/kibana
+ * src/platform/packages/private/kbn-reporting/server/config_schema.ts, and in the 7.x reporting plugin), so a short
+ * key runs; the docs still ask for 32 characters.
+ */
 export function reportingSettings(): SettingDef[] {
   return [
-    kibana({ key: 'xpack.reporting.encryptionKey', type: 'string', sensitive: true, minLength: 32, description: 'Static key that encrypts report job data; every Kibana instance needs the same one, or queued reports fail.', docs: DOCS.reporting }),
+    kibana({ key: 'xpack.reporting.encryptionKey', type: 'string', sensitive: true, advisedMinLength: 32, description: 'Static key that encrypts report job data; every Kibana instance needs the same one, or queued reports fail.', docs: DOCS.reporting }),
   ];
 }
 

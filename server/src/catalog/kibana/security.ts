@@ -49,7 +49,28 @@ function legacySettings(): SettingDef[] {
   ];
 }
 
+/**
+ * Settings the security plugin's schema offers only on Serverless (elastic/kibana
+ * x-pack/platform/plugins/shared/security/server/config.ts: `uiam`, `ui`, `roleManagementEnabled`,
+ * `authc.http.jwt`, each an `offeringBasedSchema({ serverless })`). Known, so that the message is exact.
+ */
+function serverlessSettings(): SettingDef[] {
+  const only = (key: string, type: SettingDef['type'], description: string, extra: Partial<SettingDef> = {}) =>
+    kibana({ key, type, serverlessOnly: true, description: `${description} Serverless only.`, docs: DOCS.security, ...extra });
+  return [
+    only('xpack.security.uiam.enabled', 'boolean', 'Lets Kibana accept credentials from the Universal Identity and Access Management service.'),
+    only('xpack.security.uiam.url', 'url', 'Address of the UIAM service.'),
+    only('xpack.security.uiam.sharedSecret', 'string', 'Secret Kibana sends to Elasticsearch with UIAM credentials.', { sensitive: true }),
+    only('xpack.security.uiam.ssl.verificationMode', 'enum', 'How Kibana checks the UIAM service\'s certificate.', { values: ['none', 'certificate', 'full'] }),
+    only('xpack.security.uiam.ssl.certificateAuthorities', 'pathList', 'CA certificates Kibana trusts for the UIAM service.', { fileRole: 'certificateAuthorities' }),
+    only('xpack.security.ui.userManagementEnabled', 'boolean', 'Shows user management in the UI.'),
+    only('xpack.security.ui.roleMappingManagementEnabled', 'boolean', 'Shows role mapping management in the UI.'),
+    only('xpack.security.roleManagementEnabled', 'boolean', 'Shows custom role management.'),
+    only('xpack.security.authc.http.jwt.taggedRoutesOnly', 'boolean', 'Accepts JWTs only on routes tagged for them.'),
+  ];
+}
+
 /** `xpack.security.*` outside authentication providers and audit logging. */
 export function securityCoreSettings(): SettingDef[] {
-  return [...sessionSettings(), ...uiAndHttpSettings(), ...legacySettings()];
+  return [...sessionSettings(), ...uiAndHttpSettings(), ...legacySettings(), ...serverlessSettings()];
 }

@@ -6,8 +6,8 @@ import type { Finding, OffsetRange } from '../../core/finding';
 import { duplicateEnvFindings, envSettings, type EnvEntry } from './envSettings';
 import { quotedInner } from './helm';
 import { rangeOf, stringOf, valueAt } from './hostYaml';
-import type { EmbeddedDocument } from './types';
-import { tagVersion } from './version';
+import type { EmbeddedDocument, VersionHint } from './types';
+import { flavourVersion, tagVersion } from './version';
 
 /**
  * Elastic's images: `docker.elastic.co/elasticsearch/elasticsearch[-oss|-platinum|-wolfi|-ubi...]:TAG`,
@@ -35,10 +35,17 @@ export function readCompose(text: string, doc: Document.Parsed, out: { documents
     const env = envSettings(entries, product);
     out.findings.push(...env.findings, ...duplicateEnvFindings(entries));
     if (env.settings.length === 0) continue;
-    const tag = tagVersion(image ?? '');
-    const version = tag ? { version: tag, source: `the image tag of service ${name}`, range: rangeOf(imageNode) } : undefined;
+    const version = imageVersion(image ?? '', name, rangeOf(imageNode));
     out.documents.push({ product, form: 'compose', source: 'settings', settings: env.settings, version, host: { name, place: `services.${name}.environment` }, names: env.names });
   }
+}
+
+/** The version an image reference states: its literal tag, else the release line its flavour implies. */
+function imageVersion(image: string, service: string, range: OffsetRange): VersionHint | undefined {
+  const tag = tagVersion(image);
+  if (tag) return { version: tag, source: `the image tag of service ${service}`, range };
+  const line = flavourVersion(image);
+  return line ? { version: line, source: `the ${image.split(':')[0].split('/').pop()} image of service ${service}, published for ${line} only`, range } : undefined;
 }
 
 /** The entries of `environment:` in list (`- NAME=value`) or map (`NAME: value`) syntax. */

@@ -75,7 +75,7 @@ export function rangeOf(node: Node): OffsetRange {
 /**
  * The host characters that hold a settings document written as a node: a block scalar's content lines, or
  * a block mapping's lines from its first key's line start (indentation kept, so the offsets stay the host's),
- * or a flow mapping. Undefined for quoted or plain scalars, whose escapes and folding move characters.
+ * or a flow mapping. Undefined for quoted, plain and folded scalars, whose escapes and folding move characters.
  */
 export function documentRegion(text: string, node: Node): OffsetRange | undefined {
   const [start, , end] = node.range ?? [0, 0, 0];
@@ -88,20 +88,11 @@ export function documentRegion(text: string, node: Node): OffsetRange | undefine
   if (!isMap(node)) return undefined;
   if (node.flow) return { start, end };
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return { start: lineStart, end };
+  // A map that opens on a line with other text before it (a sequence dash) would not read alone as it stands.
+  return /^[ ]*$/.test(text.slice(lineStart, start)) ? { start: lineStart, end } : undefined;
 }
 
-/**
- * The host slice of a region as the product would read it: characters before the first key on its line (a
- * sequence dash, a `key:` that opens the map) become spaces, so the slice parses as the node alone.
- */
+/** The host characters of a region, read as a settings file of their own (offsets shift by `region.start`). */
 export function regionText(text: string, region: OffsetRange): string {
-  const slice = text.slice(region.start, region.end);
-  const firstLineEnd = slice.indexOf('\n');
-  const head = firstLineEnd < 0 ? slice : slice.slice(0, firstLineEnd);
-  const indent = head.length - head.trimStart().length;
-  // Only a block mapping's first line can carry a non-space prefix (`- ` before the first key).
-  const dash = /^(\s*-\s+)+/.exec(head);
-  if (!dash || dash[0].length <= indent) return slice;
-  return ' '.repeat(dash[0].length) + slice.slice(dash[0].length);
+  return text.slice(region.start, region.end);
 }

@@ -18,3 +18,12 @@ export function tagVersion(image: string): string | undefined {
   const tag = /:([^:/@\s]+)(?:@\S*)?$/.exec(image)?.[1];
   return tag ? VERSION.exec(tag)?.[1] : undefined;
 }
+
+/**
+ * The release line an image's flavour implies when its tag is not literal: Elastic published the
+ * `elasticsearch-platinum` flavour for 6.x only (the 6.0 and 6.2 "Install Elasticsearch with Docker" pages list
+ * basic, platinum and oss flavours; 5.x had one image, and 7.x ships the default and oss images).
+ */
+export function flavourVersion(image: string): string | undefined {
+  return /\/elasticsearch-platinum(?::|@|$)/.test(image.trim()) ? '6.x' : undefined;
+}

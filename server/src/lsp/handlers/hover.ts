@@ -3,7 +3,8 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { catalogFor } from '../../catalog';
 import { safeMessage } from '../../core/safeText';
 import { hoverAt } from '../../features/hover';
-import { analysisOf, partAt } from '../analysis';
+import { newLocator } from '../../rules/paths';
+import { analysisOf, checkEnvironment, partAt } from '../analysis';
 import type { ServerContext } from '../context';
 import { describeFileFor, exists, mayRead } from '../fileDescriptions';
 import { runSafe } from '../runSafe';
@@ -20,6 +21,7 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const result = hoverAt(part.model, catalogFor(part.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
+    locate: (value) => newLocator({ model: part.model, options: checkEnvironment(ctx).options, fs: ctx.fs }).locate(value),
     stackVersion: analysis.stackVersion,
   });
   if (!result) return null;

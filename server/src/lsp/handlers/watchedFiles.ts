@@ -6,8 +6,16 @@ import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 
 /** Files whose contents can change a diagnostic. */
-// The second glob: formats read since issue 14 (bundles, Java keystores, CRLs, which certificate-revoked reads).
-export const WATCHED_GLOBS = ['**/*.{p12,pfx,jks,pem,crt,cer,key,der}', '**/*.{p7b,p7c,jceks,crl}', '**/*.yml'];
+// The formats read since issue 14 (bundles, Java keystores, CRLs, which certificate-revoked reads), then the
+// files that decide where paths live.
+export const WATCHED_GLOBS = [
+  '**/*.{p12,pfx,jks,pem,crt,cer,key,der}',
+  '**/*.{p7b,p7c,jceks,crl}',
+  '**/*.yml',
+  '**/*.yaml',
+  // Their presence makes a folder a live config directory; .env feeds compose's interpolation.
+  '**/{elasticsearch.keystore,jvm.options,jvm.options.d,log4j2.properties,kibana.keystore,node.options,.env}',
+];
 
 export function canWatchDynamically(capabilities: ClientCapabilities): boolean {
   return capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

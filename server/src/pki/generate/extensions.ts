@@ -6,7 +6,6 @@ import {
   ExtendedKeyUsage,
   Extension,
   GeneralName,
-  GeneralNames,
   KeyIdentifier,
   KeyUsage,
   KeyUsageFlags,
@@ -21,7 +20,7 @@ import {
   id_ce_subjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import { derTlv } from '../../core/der';
-import { canonicalIp } from './validate';
+import { canonicalIp } from '../ipAddress';
 
 /** Extended key usage OIDs this generator writes. */
 export const EKU = {
@@ -77,7 +76,7 @@ function commonNameOtherName(cn: string): GeneralName {
 export function generalNames(san: SanInput): GeneralName[] {
   return [
     ...san.dns.map((d) => new GeneralName({ dNSName: d })),
-    ...san.ip.map((ip) => new GeneralName({ iPAddress: canonicalIp(ip) })),
+    ...san.ip.map((ip) => new GeneralName({ iPAddress: canonicalIp(ip) ?? ip })),
     ...(san.cn ?? []).map(commonNameOtherName),
   ];
 }
@@ -87,9 +86,4 @@ export function subjectAltNameExtension(san: SanInput): Extension | undefined {
   const names = generalNames(san);
   if (names.length === 0) return undefined;
   return extension(id_ce_subjectAltName, false, new SubjectAlternativeName(names));
-}
-
-/** Bare GeneralNames DER, for a CSR's extensionRequest. */
-export function generalNamesDer(san: SanInput): ArrayBuffer {
-  return AsnConvert.serialize(new GeneralNames(generalNames(san)));
 }

@@ -22,7 +22,8 @@ import {
   subjectKeyIdExtension,
   type KeyUsageName,
 } from './extensions';
-import { DEFAULT_KEY, keyIdentifier, keysMatch, newKeyPair } from './keyPair';
+import { keysMatch } from '../keys';
+import { DEFAULT_KEY, keyIdentifier, newKeyPair } from './keyPair';
 import { parseDn, subjectForName } from './dn';
 import type { InstanceSpec, KeySpec } from './types';
 

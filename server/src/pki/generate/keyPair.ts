@@ -71,8 +71,3 @@ export function keyIdentifier(key: KeyObject): Uint8Array {
   const spki = parseSpki(key);
   return new Uint8Array(createHash('sha1').update(new Uint8Array(spki.subjectPublicKey)).digest());
 }
-
-/** True when the private key is the partner of the public key (compared by their SubjectPublicKeyInfo). */
-export function keysMatch(privateKey: KeyObject, publicKey: KeyObject): boolean {
-  return Buffer.from(spkiDer(privateKey)).equals(Buffer.from(spkiDer(publicKey)));
-}

@@ -6,7 +6,7 @@ import { PkiError, isPkiError } from '../errors';
 import { readPkcs12 } from '../pkcs12/read';
 import type { FileSystem } from '../../core/environment';
 import { certificatePublicKey, checkCa, type CaMaterial } from './issue';
-import { keysMatch } from './keyPair';
+import { keysMatch } from '../keys';
 import type { CaSource } from './types';
 
 /** Where CA files are read from. */

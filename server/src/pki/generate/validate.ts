@@ -32,39 +32,6 @@ export function splitCommaList(values: readonly string[]): string[] {
   return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
 }
 
-/** The 4 or 16 bytes of an IP address given in text (IPv6 may end in dotted IPv4). */
-export function ipToBytes(ip: string): Uint8Array {
-  const kind = isIP(ip);
-  if (kind === 4) return Uint8Array.from(ip.split('.').map((p) => Number(p)));
-  if (kind !== 6) throw new Error(`[${ip}] is not a valid IP address`);
-  let text = ip;
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted) {
-    const b = ipToBytes(dotted[1]);
-    text = text.slice(0, dotted.index) + `${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
-  }
-  const [head, tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  const out = new Uint8Array(16);
-  groups.forEach((g, i) => {
-    const v = parseInt(g, 16);
-    out[i * 2] = v >> 8;
-    out[i * 2 + 1] = v & 0xff;
-  });
-  return out;
-}
-
-/** The fully expanded text form of an address (IPv6 as eight hex groups), which every encoder reads the same way. */
-export function canonicalIp(ip: string): string {
-  const bytes = ipToBytes(ip);
-  if (bytes.length === 4) return Array.from(bytes).join('.');
-  const groups: string[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] << 8) | bytes[i + 1]).toString(16));
-  return groups.join(':');
-}
-
 /** certutil's per-instance checks (CertificateInformation.validate), with its messages. */
 export function validateInstance(instance: InstanceSpec): string[] {
   const errors: string[] = [];

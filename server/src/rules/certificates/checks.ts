@@ -8,9 +8,8 @@ import { keysMatch } from '../../pki/keys';
 import { verifyChain, type ChainResult } from '../../pki/verifyChain';
 import { caLint, transportEkuProblem } from '../../pki/verifyUsage';
 import type { ContextFile, ContextFiles } from './files';
-import { certFinding } from './report';
 import type { RuleContext } from '../types';
-import { defOf, q } from '../support';
+import { defOf, makeFinding, q } from '../support';
 import { plainScalar } from '../ssl/contexts';
 
 const MAX_EXPIRY_FINDINGS_PER_FILE = 5;
@@ -56,13 +55,13 @@ function expiryFinding(ctx: RuleContext, cf: ContextFile, subject: string, notAf
   const date = notAfter.slice(0, 10);
   const data = { path: cf.path };
   if (new Date(notAfter) < now) {
-    return certFinding(ctx, 'certificate-expired', cf.setting.key, 'error', `The certificate ${q(subject)} in ${q(cf.path)} expired on ${date}.`, cf.item.range, data);
+    return makeFinding(ctx, 'certificate-expired', cf.setting.key, { severity: 'error', message: `The certificate ${q(subject)} in ${q(cf.path)} expired on ${date}.`, range: cf.item.range, data });
   }
   if (new Date(notBefore) > now) {
-    return certFinding(ctx, 'certificate-not-yet-valid', cf.setting.key, 'warning', `The certificate ${q(subject)} in ${q(cf.path)} is not valid before ${notBefore.slice(0, 10)}.`, cf.item.range, data);
+    return makeFinding(ctx, 'certificate-not-yet-valid', cf.setting.key, { severity: 'warning', message: `The certificate ${q(subject)} in ${q(cf.path)} is not valid before ${notBefore.slice(0, 10)}.`, range: cf.item.range, data });
   }
   if (left < ctx.options.expiryWarningDays) {
-    return certFinding(ctx, 'certificate-expiring', cf.setting.key, 'warning', `The certificate ${q(subject)} in ${q(cf.path)} expires in ${left} day${left === 1 ? '' : 's'} (${date}).`, cf.item.range, data);
+    return makeFinding(ctx, 'certificate-expiring', cf.setting.key, { severity: 'warning', message: `The certificate ${q(subject)} in ${q(cf.path)} expires in ${left} day${left === 1 ? '' : 's'} (${date}).`, range: cf.item.range, data });
   }
   return undefined;
 }
@@ -95,13 +94,13 @@ export function keyMatchFindings(ctx: RuleContext, files: ContextFiles): Finding
   const key = files.key?.file.keys[0];
   const leaf = files.certificate?.file.certificates[0];
   if (files.key && key && files.certificate && leaf && !pairMatches(ctx, key.key, leaf)) {
-    const f = certFinding(ctx, 'key-certificate-mismatch', files.key.setting.key, 'error', `The private key in ${q(files.key.path)} does not belong to the certificate ${q(leaf.summary.subject)} in ${q(files.certificate.path)} (were they made in different runs?).`, files.key.item.range);
+    const f = makeFinding(ctx, 'key-certificate-mismatch', files.key.setting.key, { severity: 'error', message: `The private key in ${q(files.key.path)} does not belong to the certificate ${q(leaf.summary.subject)} in ${q(files.certificate.path)} (were they made in different runs?).`, range: files.key.item.range });
     f.related = [{ message: 'The certificate it should match', range: files.certificate.item.range }];
     out.push(f);
   }
   for (const entry of files.keystore?.file.entries ?? []) {
     if (entry.key && entry.summary.keyMatchesCertificate === false) {
-      out.push(certFinding(ctx, 'key-certificate-mismatch', files.keystore!.setting.key, 'error', `In ${q(files.keystore!.path)} the key of entry ${q(entry.summary.alias ?? '(no alias)')} does not match its certificate.`, files.keystore!.item.range));
+      out.push(makeFinding(ctx, 'key-certificate-mismatch', files.keystore!.setting.key, { severity: 'error', message: `In ${q(files.keystore!.path)} the key of entry ${q(entry.summary.alias ?? '(no alias)')} does not match its certificate.`, range: files.keystore!.item.range }));
     }
   }
   return out;
@@ -127,7 +126,7 @@ export function chainFindings(ctx: RuleContext, files: ContextFiles): Finding[] 
   const severity = isTransportContext(files.context.prefix) ? 'error' : 'warning';
   const trust = files.authorities.length > 0 ? 'the configured certificate authorities' : 'the configured truststore';
   const needed = broken.issuer ? ` It needs ${q(broken.issuer)}.` : '';
-  return [certFinding(ctx, 'certificate-chain-untrusted', p.source.setting.key, severity, `The certificate ${q(p.leaf.summary.subject)} does not chain to ${trust}: ${broken.message}${needed}`, p.source.item.range)];
+  return [makeFinding(ctx, 'certificate-chain-untrusted', p.source.setting.key, { severity, message: `The certificate ${q(p.leaf.summary.subject)} does not chain to ${trust}: ${broken.message}${needed}`, range: p.source.item.range })];
 }
 
 /** Whether peers must present a certificate: the written `client_authentication`, else the catalog's default. */
@@ -142,7 +141,7 @@ export function ekuFindings(ctx: RuleContext, files: ContextFiles): Finding[] {
   const p = presented(files);
   if (!p || !isTransportContext(files.context.prefix)) return [];
   const problem = transportEkuProblem(p.leaf.summary, clientAuthRequired(ctx, files));
-  return problem ? [certFinding(ctx, 'transport-certificate-eku', p.source.setting.key, 'error', problem, p.source.item.range)] : [];
+  return problem ? [makeFinding(ctx, 'transport-certificate-eku', p.source.setting.key, { severity: 'error', message: problem, range: p.source.item.range })] : [];
 }
 
 /** A truststore Java finds empty: only key entries (certutil's CA file) or certificates without the trusted mark. */
@@ -154,13 +153,13 @@ export function truststoreFindings(ctx: RuleContext, files: ContextFiles): Findi
   const extract = `openssl pkcs12 -in ${ts.path} -nokeys -out ca.crt`;
   if (ctx.model.product === 'kibana') {
     if (ts.file.certificates.length > 0) return [];
-    return [certFinding(ctx, 'truststore-without-trusted-entries', ts.setting.key, 'error', `The truststore ${q(ts.path)} holds no certificates.`, ts.item.range)];
+    return [makeFinding(ctx, 'truststore-without-trusted-entries', ts.setting.key, { severity: 'error', message: `The truststore ${q(ts.path)} holds no certificates.`, range: ts.item.range })];
   }
   if (entries.some((e) => e.trusted)) return [];
   const why = entries.some((e) => e.hasKey)
     ? 'holds only private key entries (as the CA file from `elasticsearch-certutil ca` does)'
     : 'holds certificates without the trusted-certificate mark Java needs (as openssl writes them)';
-  return [certFinding(ctx, 'truststore-without-trusted-entries', ts.setting.key, 'error', `The truststore ${q(ts.path)} ${why}, so Elasticsearch finds no trusted certificate in it. Use ${q(caKey)} with the CA certificate in PEM instead (extract it with: ${extract}).`, ts.item.range)];
+  return [makeFinding(ctx, 'truststore-without-trusted-entries', ts.setting.key, { severity: 'error', message: `The truststore ${q(ts.path)} ${why}, so Elasticsearch finds no trusted certificate in it. Use ${q(caKey)} with the CA certificate in PEM instead (extract it with: ${extract}).`, range: ts.item.range })];
 }
 
 /** Kibana refuses keystores with more than one private key (Elasticsearch's http.p12 holds two). */
@@ -169,7 +168,7 @@ export function kibanaKeystoreFindings(ctx: RuleContext, files: ContextFiles): F
   if (ctx.model.product !== 'kibana' || !ks) return [];
   const keys = ks.file.entries.filter((e) => e.key).length;
   if (keys <= 1) return [];
-  return [certFinding(ctx, 'certificate-file-format', ks.setting.key, 'error', `The keystore ${q(ks.path)} holds ${keys} private keys; Kibana accepts exactly one (the http.p12 Elasticsearch generates holds its CA key too).`, ks.item.range)];
+  return [makeFinding(ctx, 'certificate-file-format', ks.setting.key, { severity: 'error', message: `The keystore ${q(ks.path)} holds ${keys} private keys; Kibana accepts exactly one (the http.p12 Elasticsearch generates holds its CA key too).`, range: ks.item.range })];
 }
 
 /**
@@ -188,7 +187,7 @@ export function caStrictFindings(ctx: RuleContext, files: ContextFiles): Finding
     if (seen.has(ca.summary.fingerprints.sha256)) continue;
     seen.add(ca.summary.fingerprints.sha256);
     const problems = caLint(ca.summary);
-    if (problems.length > 0) out.push(certFinding(ctx, 'ca-strict-clients', p.source.setting.key, 'information', `Strict HTTPS clients may reject this chain: ${problems.join(' ')} Recreate the CA with keyUsage keyCertSign, cRLSign (elasticsearch-certutil ca --keyusage in 8.18+).`, p.source.item.range));
+    if (problems.length > 0) out.push(makeFinding(ctx, 'ca-strict-clients', p.source.setting.key, { severity: 'information', message: `Strict HTTPS clients may reject this chain: ${problems.join(' ')} Recreate the CA with keyUsage keyCertSign, cRLSign (elasticsearch-certutil ca --keyusage in 8.18+).`, range: p.source.item.range }));
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { CertificateFileCache } from '../../pki/fileCache';
 import type { CertificateFileRead, CertificateFiles } from '../../pki/fileCache';
 import type { ParsedFile } from '../../pki/parsed';
 import type { Finding } from '../../core/finding';
-import { insideRoots, settingPathCandidates } from '../paths';
+import { locatorOf, readablePaths } from '../paths';
 import type { SslContext } from '../ssl/contexts';
 import { plainScalar, valueItems } from '../ssl/contexts';
 import type { RuleContext } from '../types';
@@ -60,9 +60,9 @@ export function passwordSettings(ctx: RuleContext, context: SslContext, role: Fi
   return { plain: plainScalar(plainSetting) ?? plainScalar(secureInYml), secureNames: names.secure.map((s) => `${context.prefix}${s}`), anyPresent: !!plainSetting || !!secureInYml };
 }
 
-/** The first existing path a setting value resolves to, within the workspace rules. */
+/** The first existing local file a setting value stands for (see PathLocator), within the workspace rules. */
 export function resolveExisting(ctx: RuleContext, value: string, files: CertificateFiles, ymlPassword?: string): ResolvedRead | undefined {
-  const candidates = settingPathCandidates(ctx, value).filter((p) => ctx.options.readOutsideWorkspace || insideRoots(p, ctx.options.workspaceRoots));
+  const candidates = readablePaths(ctx, locatorOf(ctx).locate(value));
   for (const path of candidates) {
     const supplied = ctx.passwords.get(path);
     const password = supplied ?? ymlPassword;

@@ -9,11 +9,10 @@ import type { FileRole } from '../../catalog/types';
 import type { ScalarValue, Setting } from '../../config/types';
 import { pkcs12ConversionCommand } from '../../pki/sniff';
 import type { ContextFile } from './files';
-import { certFinding } from './report';
 import type { Finding } from '../../core/finding';
 import type { SslContext } from '../ssl/contexts';
 import type { RuleContext } from '../types';
-import { q } from '../support';
+import { makeFinding, q } from '../support';
 
 const PEM_ROLES = new Set<FileRole>(['certificate', 'key', 'certificateAuthorities']);
 const KEYSTORE_FORMATS = new Set(['pkcs12', 'jks', 'jceks']);
@@ -31,7 +30,7 @@ interface Where {
 export function formatMismatch(ctx: RuleContext, context: SslContext, role: FileRole, setting: Setting, item: ScalarValue, format: string | undefined, path: string): Finding | undefined {
   if (!format) return undefined;
   const w: Where = { ctx, context, role, setting, item, path };
-  const at = (message: string) => certFinding(ctx, 'certificate-file-format', setting.key, 'error', message, item.range);
+  const at = (message: string) => makeFinding(ctx, 'certificate-file-format', setting.key, { severity: 'error', message: message, range: item.range });
   if (format === 'elasticsearch-keystore') return at(`${q(path)} is the Elasticsearch secure-settings keystore (elasticsearch.keystore), not a certificate or TLS keystore.`);
   if (PEM_ROLES.has(role)) return pemRoleMismatch(w, format, at);
   if (role === 'keystore' || role === 'truststore') return keystoreRoleMismatch(w, format, at);
@@ -75,5 +74,5 @@ function pkcs7Mismatch(ctx: RuleContext, role: FileRole, setting: Setting, path:
 export function kibanaPkcs7Problem(ctx: RuleContext, cf: ContextFile): Finding | undefined {
   if (ctx.model.product !== 'kibana' || !PEM_ROLES.has(cf.role)) return undefined;
   if (!(cf.file.pemBlocks ?? []).some((b) => b.label === 'PKCS7' || b.label === 'CMS')) return undefined;
-  return pkcs7Mismatch(ctx, cf.role, cf.setting, cf.path, false, (m) => certFinding(ctx, 'certificate-file-format', cf.setting.key, 'error', m, cf.item.range));
+  return pkcs7Mismatch(ctx, cf.role, cf.setting, cf.path, false, (m) => makeFinding(ctx, 'certificate-file-format', cf.setting.key, { severity: 'error', message: m, range: cf.item.range }));
 }

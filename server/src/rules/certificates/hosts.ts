@@ -4,10 +4,9 @@ import type { Finding } from '../../core/finding';
 import { certificateCoversHost } from '../../pki/verifyHost';
 import type { ContextFiles } from './files';
 import { isTransportContext, presented } from './checks';
-import { certFinding } from './report';
 import { plainScalar, valueItems } from '../ssl/contexts';
 import type { RuleContext } from '../types';
-import { q } from '../support';
+import { makeFinding, q } from '../support';
 
 const HOST_SETTINGS = ['network.host', 'network.publish_host', 'transport.host', 'transport.publish_host'];
 
@@ -49,5 +48,5 @@ export function hostnameFindings(ctx: RuleContext, files: ContextFiles): Finding
   const names = p.leaf.summary.sans.filter((s) => s.type === 'dns' || s.type === 'ip').map((s) => s.value);
   const list = missing.map((m) => `${q(m.host)} (${m.key})`).join(', ');
   const has = names.length > 0 ? `it names ${names.map(q).join(', ')}` : 'it has no DNS or IP names';
-  return [certFinding(ctx, 'certificate-hostname-mismatch', p.source.setting.key, 'warning', `With verification_mode full${written ? '' : ' (the default)'}, other nodes check the host they connect to against this certificate, but it does not cover ${list}; ${has}. Add the names to the certificate or set verification_mode: certificate.`, p.source.item.range)];
+  return [makeFinding(ctx, 'certificate-hostname-mismatch', p.source.setting.key, { severity: 'warning', message: `With verification_mode full${written ? '' : ' (the default)'}, other nodes check the host they connect to against this certificate, but it does not cover ${list}; ${has}. Add the names to the certificate or set verification_mode: certificate.`, range: p.source.item.range })];
 }

@@ -4,10 +4,9 @@ import type { ScalarValue, Setting } from '../../config/types';
 import type { CertificateFileRead, CertificateFiles } from '../../pki/fileCache';
 import type { ContextFile, ContextFiles, ResolvedRead } from './files';
 import { certificateFiles, fileSettings, passwordSettings, resolveExisting } from './files';
-import { certFinding } from './report';
 import type { SslContext } from '../ssl/contexts';
 import type { RuleContext } from '../types';
-import { q } from '../support';
+import { makeFinding, q } from '../support';
 import { formatMismatch, kibanaPkcs7Problem } from './formats';
 import { swappedFinding } from './swapped';
 
@@ -47,17 +46,17 @@ function readProblem(ctx: RuleContext, context: SslContext, role: FileRole, sett
   if (code === 'PASSWORD_REQUIRED') return lockedFinding(ctx, context, role, setting, item, resolved.path);
   if (code === 'BAD_PASSWORD') {
     const from = resolved.passwordSource === 'user' ? 'The password you entered' : 'The password set in this file';
-    return certFinding(ctx, 'certificate-bad-password', setting.key, 'error', `${from} does not open ${q(resolved.path)}.`, item.range, { kind: 'unlock', path: resolved.path });
+    return makeFinding(ctx, 'certificate-bad-password', setting.key, { severity: 'error', message: `${from} does not open ${q(resolved.path)}.`, range: item.range, data: { kind: 'unlock', path: resolved.path } });
   }
   if (code === 'JKS' && ctx.model.product === 'kibana') return jksFinding(ctx, setting, item, read);
   // Outside an untrusted workspace nothing is known about the file, so nothing is said.
   if (code === 'OUTSIDE_WORKSPACE') return undefined;
   const severity = code === 'TOO_LARGE' || code === 'LIMIT' || code === 'NOT_A_FILE' ? 'warning' : 'error';
-  return certFinding(ctx, 'certificate-unreadable', setting.key, severity, `${q(resolved.path)} cannot be read: ${read.error.message}`, item.range);
+  return makeFinding(ctx, 'certificate-unreadable', setting.key, { severity, message: `${q(resolved.path)} cannot be read: ${read.error.message}`, range: item.range });
 }
 
 function jksFinding(ctx: RuleContext, setting: Setting, item: ScalarValue, read: ReadError) {
-  return certFinding(ctx, 'certificate-file-format', setting.key, 'error', `Kibana reads only PKCS#12 keystores. ${read.error.message}`, item.range);
+  return makeFinding(ctx, 'certificate-file-format', setting.key, { severity: 'error', message: `Kibana reads only PKCS#12 keystores. ${read.error.message}`, range: item.range });
 }
 
 function lockedFinding(ctx: RuleContext, context: SslContext, role: FileRole, setting: Setting, item: ScalarValue, path: string) {
@@ -65,23 +64,23 @@ function lockedFinding(ctx: RuleContext, context: SslContext, role: FileRole, se
   const data = { kind: 'unlock', path };
   if (role === 'key' && ctx.model.product === 'kibana' && !pw.anyPresent) {
     const passKey = `${context.prefix}keyPassphrase`;
-    return certFinding(ctx, 'encrypted-key-without-passphrase', setting.key, 'warning', `The private key ${q(path)} is encrypted, but ${q(passKey)} is not set, so Kibana cannot read it.`, item.range, data);
+    return makeFinding(ctx, 'encrypted-key-without-passphrase', setting.key, { severity: 'warning', message: `The private key ${q(path)} is encrypted, but ${q(passKey)} is not set, so Kibana cannot read it.`, range: item.range, data });
   }
   if (role === 'key') {
     const where = ctx.model.product === 'elasticsearch' ? ` Elasticsearch takes the passphrase from ${q(pw.secureNames[0] ?? `${context.prefix}secure_key_passphrase`)} in the Elasticsearch keystore.` : '';
-    return certFinding(ctx, 'keystore-locked', setting.key, 'information', `The private key ${q(path)} is encrypted.${where} Enter the passphrase to check the key.`, item.range, data);
+    return makeFinding(ctx, 'keystore-locked', setting.key, { severity: 'information', message: `The private key ${q(path)} is encrypted.${where} Enter the passphrase to check the key.`, range: item.range, data });
   }
   if (ctx.model.product === 'kibana' && !pw.anyPresent) {
     const passKey = `${context.prefix}${role}.password`;
-    return certFinding(ctx, 'keystore-locked', setting.key, 'warning', `${q(path)} is password-protected, but ${q(passKey)} is not set, so Kibana cannot open it. Enter the password to check its certificates.`, item.range, data);
+    return makeFinding(ctx, 'keystore-locked', setting.key, { severity: 'warning', message: `${q(path)} is password-protected, but ${q(passKey)} is not set, so Kibana cannot open it. Enter the password to check its certificates.`, range: item.range, data });
   }
   const where = ctx.model.product === 'elasticsearch' && pw.secureNames[0] ? ` Elasticsearch takes its password from ${q(pw.secureNames[0])} in the Elasticsearch keystore.` : '';
-  return certFinding(ctx, 'keystore-locked', setting.key, 'information', `${q(path)} is password-protected and the empty password does not open it.${where} Enter the password to check its certificates.`, item.range, data);
+  return makeFinding(ctx, 'keystore-locked', setting.key, { severity: 'information', message: `${q(path)} is password-protected and the empty password does not open it.${where} Enter the password to check its certificates.`, range: item.range, data });
 }
 
 function contentProblem(ctx: RuleContext, context: SslContext, cf: ContextFile) {
   const r = cf.file.result;
-  const at = (msg: string) => certFinding(ctx, 'certificate-unreadable', cf.setting.key, 'error', msg, cf.item.range);
+  const at = (msg: string) => makeFinding(ctx, 'certificate-unreadable', cf.setting.key, { severity: 'error', message: msg, range: cf.item.range });
   const swapped = swappedFinding(ctx, context, cf);
   if (swapped) return swapped;
   if ((cf.role === 'certificate' || cf.role === 'certificateAuthorities') && r.certificates.length === 0) return at(`${q(cf.path)} holds no certificate.`);

@@ -5,10 +5,9 @@ import { caAsNodeLint, chainIncompleteLint, chainOrderLint, keyUsageLint, validi
 import type { CertificateLint } from '../../pki/lint';
 import type { ContextFile, ContextFiles } from './files';
 import { anchorsOf, certsOf, isTransportContext, presented } from './checks';
-import { certFinding } from './report';
 import type { Finding } from '../../core/finding';
 import type { RuleContext } from '../types';
-import { q } from '../support';
+import { makeFinding, q } from '../support';
 
 const MAX_PER_FILE = 5;
 
@@ -17,7 +16,7 @@ function toFinding(ctx: RuleContext, cf: ContextFile, lint: CertificateLint): Fi
   const kibanaRefuses = ctx.model.product === 'kibana' && lint.id === 'certificate-weak-signature';
   const severity = kibanaRefuses ? 'error' : lint.severity;
   const message = `${q(cf.path)}: ${lint.message}${kibanaRefuses && lint.severity !== 'error' ? ' Kibana runs on Node.js, so it refuses this certificate.' : ''}`;
-  return certFinding(ctx, lint.id, cf.setting.key, severity, message, cf.item.range, { path: cf.path });
+  return makeFinding(ctx, lint.id, cf.setting.key, { severity, message, range: cf.item.range, data: { path: cf.path } });
 }
 
 /** Weak keys and signatures of every certificate each file gives the product, a few per file. */

@@ -10,9 +10,8 @@ import type { CertificateFiles } from '../../pki/fileCache';
 import type { ParsedCertificate } from '../../pki/parsed';
 import type { CrlSummary } from '../../pki/types';
 import type { ContextFile, ContextFiles } from './files';
-import { certFinding } from './report';
 import type { RuleContext } from '../types';
-import { q } from '../support';
+import { makeFinding, q } from '../support';
 
 /** CRL files read per directory at most; a folder of hundreds is not a certificate folder. */
 const MAX_CRLS_PER_DIR = 16;
@@ -40,9 +39,7 @@ export function revocationFindings(ctx: RuleContext, files: ContextFiles, cache:
       reported.add(cert.summary.fingerprints.sha256);
       const entry = hit.entry;
       const why = `${entry.revocationDate.slice(0, 10)}${entry.reason ? `, ${entry.reason}` : ''}`;
-      out.push(certFinding(ctx, 'certificate-revoked', cf.setting.key, 'warning',
-        `The certificate ${q(cert.summary.subject)} (serial ${cert.summary.serialNumber}) in ${q(cf.path)} is revoked by ${q(hit.path)} (${why}). Elasticsearch does not check revocation by default, but clients that check CRLs will refuse it.`,
-        cf.item.range));
+      out.push(makeFinding(ctx, 'certificate-revoked', cf.setting.key, { severity: 'warning', message: `The certificate ${q(cert.summary.subject)} (serial ${cert.summary.serialNumber}) in ${q(cf.path)} is revoked by ${q(hit.path)} (${why}). Elasticsearch does not check revocation by default, but clients that check CRLs will refuse it.`, range: cf.item.range }));
     }
   }
   return out;

@@ -5,11 +5,10 @@ import type { ScalarValue } from '../../config/types';
 import type { Fix } from '../../core/finding';
 import type { ContextFile } from './files';
 import { certificateFiles, resolveExisting } from './files';
-import { certFinding } from './report';
 import type { SslContext } from '../ssl/contexts';
 import { plainScalar } from '../ssl/contexts';
 import type { RuleContext } from '../types';
-import { q } from '../support';
+import { makeFinding, q } from '../support';
 
 /** What a read file holds, for the swap check. */
 function holds(ctx: RuleContext, item: ScalarValue | undefined): 'key' | 'certificate' | undefined {
@@ -38,7 +37,7 @@ export function swappedFinding(ctx: RuleContext, context: SslContext, cf: Contex
   const what = keyInCert ? 'a private key and no certificate' : 'certificates and no private key';
   const wants = keyInCert ? 'the PEM certificate (BEGIN CERTIFICATE)' : 'the PEM private key';
   const hint = swapped ? ` while ${q(context.prefix + otherSuffix)} names ${q(other!.text)}, which holds the ${keyInCert ? 'certificate' : 'key'}: the two paths are swapped.` : '.';
-  const f = certFinding(ctx, 'certificate-key-swapped', cf.setting.key, 'error', `${q(cf.path)} holds ${what}, but ${q(cf.setting.key)} takes ${wants}, so ${ctx.model.product === 'kibana' ? 'Kibana' : 'Elasticsearch'} cannot load this SSL context${hint}`, cf.item.range);
+  const f = makeFinding(ctx, 'certificate-key-swapped', cf.setting.key, { severity: 'error', message: `${q(cf.path)} holds ${what}, but ${q(cf.setting.key)} takes ${wants}, so ${ctx.model.product === 'kibana' ? 'Kibana' : 'Elasticsearch'} cannot load this SSL context${hint}`, range: cf.item.range });
   const own = plainScalar(cf.setting);
   if (swapped && own && other) f.fixes = [swapFix(own, other)];
   return f;

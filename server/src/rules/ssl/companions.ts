@@ -36,11 +36,20 @@ function certificateKeyPairs(ctx: RuleContext, sslCtx: SslContext): Finding[] {
   return [];
 }
 
+/**
+ * Before 7.0 every SSL context fell back to the global `xpack.ssl.*` settings (Elasticsearch 6.x security
+ * settings reference, "Default TLS/SSL settings"), so key material there serves transport and HTTP too.
+ */
+function globalMaterial(ctx: RuleContext): boolean {
+  if (atLeast(stackVersionOf(ctx), '7.0.0')) return false;
+  return ['xpack.ssl.keystore.path', 'xpack.ssl.certificate', 'xpack.ssl.key'].some((k) => ctx.model.byKey.has(k));
+}
+
 function esServerContext(ctx: RuleContext, sslCtx: SslContext): Finding[] {
   const p = sslCtx.prefix;
   const enabled = sslCtx.settings.get('enabled');
   if (enabled && isTrue(enabled)) {
-    const material = ['keystore.path', 'certificate', 'key'].some((s) => sslCtx.settings.has(s));
+    const material = ['keystore.path', 'certificate', 'key'].some((s) => sslCtx.settings.has(s)) || globalMaterial(ctx);
     if (material) return [];
     return [missing(ctx, enabled, `${q(enabled.key)} is true, but neither ${q(p + 'keystore.path')} nor ${q(p + 'certificate')} and ${q(p + 'key')} are set; Elasticsearch will not start without a key and certificate.`, 'error')];
   }

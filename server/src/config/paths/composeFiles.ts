@@ -1,0 +1,59 @@
+// Finding the compose files that may mount a settings file: the standard names in the file's folder and in each
+// folder above it, up to the workspace root that holds it. Read through the injected FileSystem only.
+import * as path from 'node:path';
+import type { FileSystem } from '../../core/environment';
+import { readBounded } from '../../core/fileGate';
+import { COMPOSE_FILE_NAMES, MAX_COMPOSE_BYTES, parseComposeMounts, parseDotEnv, type ComposeFile } from './composeMounts';
+
+/** Folders above a file are searched at most this deep, whatever the roots say. */
+const MAX_LEVELS = 12;
+
+/**
+ * The folders to search, nearest first: the file's folder and its ancestors up to the root that holds it (the
+ * deepest such root); only the file's own folder when no root holds it.
+ */
+export function searchFolders(filePath: string, roots: readonly string[]): string[] {
+  const dir = path.dirname(path.resolve(filePath));
+  const holding = roots.map((r) => path.resolve(r)).filter((r) => isInside(dir, r)).sort((a, b) => b.length - a.length)[0];
+  if (!holding) return [dir];
+  const out: string[] = [];
+  for (let d = dir; out.length < MAX_LEVELS; d = path.dirname(d)) {
+    out.push(d);
+    if (d === holding || path.dirname(d) === d) break;
+  }
+  return out;
+}
+
+function isInside(p: string, root: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Every readable compose file in those folders, parsed; I/O errors and oversized files are skipped. */
+export function findComposeFiles(fs: FileSystem, filePath: string, roots: readonly string[]): ComposeFile[] {
+  const out: ComposeFile[] = [];
+  for (const dir of searchFolders(filePath, roots)) {
+    let env: Map<string, string> | undefined;
+    for (const name of COMPOSE_FILE_NAMES) {
+      const file = path.join(dir, name);
+      const text = readSmallText(fs, file);
+      if (text === undefined) continue;
+      // Compose reads the project folder's .env for interpolation.
+      env ??= parseDotEnv(readSmallText(fs, path.join(dir, '.env')) ?? '');
+      out.push(parseComposeMounts(text, file, env));
+    }
+  }
+  return out;
+}
+
+function readSmallText(fs: FileSystem, file: string): string | undefined {
+  try {
+    const stat = fs.stat(file);
+    if (!stat?.isFile || stat.size > MAX_COMPOSE_BYTES) return undefined;
+    // Through the file gate, as settings text: it bounds what is read whatever the stat said.
+    const bytes = readBounded(fs, file, 'settings');
+    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
+  } catch {
+    return undefined;
+  }
+}

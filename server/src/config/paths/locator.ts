@@ -1,0 +1,227 @@
+// Where a path named in a settings file lives, decided once for the server and the CLI alike.
+//
+// A settings file is either the live config of this machine (its folder holds what an installed product keeps
+// beside it, or the user says so), where paths resolve as the product resolves them and a missing file is an
+// error; or a description of another machine (a container, a node) kept in a repository, where a path can be
+// checked only when something maps it to a local file: a compose mount of the file's service, the user's
+// mappings, or, for a relative path, the file's own folder when the file is there.
+import * as path from 'node:path';
+import type { Product } from '../../catalog/types';
+import type { FileSystem } from '../../core/environment';
+import { findComposeFiles } from './composeFiles';
+import type { ComposeFile, ComposeMount } from './composeMounts';
+import { applyMappings, isUnder, normalizeContainerPath, type PathMapping } from './mappings';
+
+/**
+ * What the official images set up. Elasticsearch: `WORKDIR /usr/share/elasticsearch`, the distribution's own
+ * `config/` directory holding elasticsearch.yml, jvm.options.d and log4j2.properties (elastic/elasticsearch
+ * distribution/docker/src/docker/Dockerfile). Kibana: `WORKDIR /usr/share/kibana` with the settings at
+ * `/usr/share/kibana/config/kibana.yml` (elastic/kibana src/dev/build/tasks/os_packages/docker_generator/
+ * templates/base/Dockerfile). Elasticsearch resolves a relative path against its config directory; Kibana opens
+ * it as given (`readFileSync(file)` in its http ssl_config.ts), so against its working directory.
+ */
+export const IMAGE_DEFAULTS: Record<Product, { configDir: string; relativeBase: string }> = {
+  elasticsearch: { configDir: '/usr/share/elasticsearch/config', relativeBase: '/usr/share/elasticsearch/config' },
+  kibana: { configDir: '/usr/share/kibana/config', relativeBase: '/usr/share/kibana' },
+};
+
+/**
+ * Files an installed product keeps in its config directory (and a repository rarely holds beside a settings
+ * file it only describes): Elasticsearch's keystore, JVM options and logging config; Kibana's keystore and
+ * Node options.
+ */
+export const LIVE_MARKERS: Record<Product, readonly string[]> = {
+  elasticsearch: ['elasticsearch.keystore', 'jvm.options', 'jvm.options.d', 'log4j2.properties'],
+  kibana: ['kibana.keystore', 'node.options'],
+};
+
+/** Where one path setting's value lives. */
+export type PathLocation =
+  /** Template syntax: the real path is only known once the template is rendered. */
+  | { kind: 'templated' }
+  /** This machine's config: the places the product looks, first is the main one. */
+  | { kind: 'live'; localPath: string; candidates: string[]; via: string }
+  /** Another machine's path, with the local file that holds it. */
+  | { kind: 'mapped'; localPath: string; containerPath: string; via: string; assumed?: boolean }
+  /** Another machine's path that nothing maps here. */
+  | { kind: 'unmapped'; containerPath?: string };
+
+/** What the locator needs to know about a settings file and the user's choices. */
+export interface LocatorInput {
+  product: Product;
+  /** Absolute path of the settings file, when it is a file. */
+  filePath?: string;
+  fs: FileSystem;
+  workspaceRoots: readonly string[];
+  /** The CLI's `--config-dir`: this file is live, and relative paths resolve against this folder. */
+  configDir?: string;
+  /** Folders the user declared live config directories (`elasticTls.liveConfigDirs`). */
+  liveConfigDirs?: readonly string[];
+  /** The user's container-to-local mappings (`elasticTls.pathMappings`, `--map`). */
+  pathMappings?: readonly PathMapping[];
+}
+
+/** A service mount that makes a container path local, and the service it belongs to. */
+interface ServiceMounts {
+  compose: string;
+  service: string;
+  mounts: ComposeMount[];
+  /** Where the settings file itself is inside the container. */
+  fileInContainer: string;
+}
+
+/** Template markers that make a path unknowable: `${VAR}`, `{{ }}`, `{% %}`, `%{ }`, `<%= %>`. */
+export function isTemplatedPath(value: string): boolean {
+  return /\$\{|\{\{|\{%|%\{|<%/.test(value);
+}
+
+/** Answers where each path of one settings file lives; one per check (it reads compose files lazily, once). */
+export class PathLocator {
+  private services?: ServiceMounts[];
+  private live?: { dir: string; via: string } | null;
+
+  constructor(private readonly input: LocatorInput) {}
+
+  /** Where `value` (a path setting's value as written) lives. */
+  locate(value: string): PathLocation {
+    const p = value.trim();
+    if (isTemplatedPath(p)) return { kind: 'templated' };
+    const live = this.liveDir();
+    if (live) return this.liveLocation(p, live);
+    return this.remoteLocation(p);
+  }
+
+  /** The live config directory of this file and why it is live, or undefined for a file about another machine. */
+  liveDir(): { dir: string; via: string } | undefined {
+    if (this.live === undefined) this.live = this.findLive() ?? null;
+    return this.live ?? undefined;
+  }
+
+  /** The compose services that mount this file (or a folder holding it). */
+  mountingServices(): readonly ServiceMounts[] {
+    this.services ??= this.findServices();
+    return this.services;
+  }
+
+  private findLive(): { dir: string; via: string } | undefined {
+    const { configDir, filePath, product } = this.input;
+    if (configDir) return { dir: path.resolve(configDir), via: 'the config directory given' };
+    if (!filePath) return undefined;
+    const dir = path.dirname(filePath);
+    if ((this.input.liveConfigDirs ?? []).some((d) => path.resolve(d) === dir)) return { dir, via: 'elasticTls.liveConfigDirs' };
+    // A compose service that mounts this file says it describes a container, whatever sits beside it.
+    if (this.mountingServices().length > 0) return undefined;
+    const marker = LIVE_MARKERS[product].find((name) => this.exists(path.join(dir, name)));
+    return marker ? { dir, via: `${marker} beside it` } : undefined;
+  }
+
+  private liveLocation(p: string, live: { dir: string; via: string }): PathLocation {
+    const via = `live config directory (${live.via})`;
+    if (isAbsolutePath(p)) return { kind: 'live', localPath: path.normalize(p), candidates: [path.normalize(p)], via };
+    if (this.input.product === 'elasticsearch') {
+      const localPath = path.resolve(live.dir, p);
+      return { kind: 'live', localPath, candidates: [localPath], via };
+    }
+    // Kibana resolves against its working directory, usually its home, the parent of `config/`.
+    const candidates = [...new Set([path.resolve(live.dir, p), path.resolve(path.dirname(live.dir), p)])];
+    return { kind: 'live', localPath: candidates[0], candidates, via };
+  }
+
+  private remoteLocation(p: string): PathLocation {
+    const services = this.mountingServices();
+    const containerPaths = this.containerPaths(p, services);
+    for (const containerPath of containerPaths) {
+      const user = applyMappings(containerPath, this.input.pathMappings ?? []);
+      if (user) return { kind: 'mapped', localPath: user.localPath, containerPath, via: `${q(user.mapping.containerPath)} is mapped to ${q(user.mapping.localPath)} by ${user.mapping.via}` };
+      const mounted = mountFor(containerPath, services);
+      if (mounted) return { kind: 'mapped', localPath: mounted.localPath, containerPath, via: mounted.via };
+    }
+    const beside = this.besideFile(p);
+    if (beside) return beside;
+    return containerPaths[0] !== undefined ? { kind: 'unmapped', containerPath: containerPaths[0] } : { kind: 'unmapped' };
+  }
+
+  /** The container paths a value may mean: itself when absolute, else against each service's base or the image's. */
+  private containerPaths(p: string, services: readonly ServiceMounts[]): string[] {
+    if (isAbsolutePath(p)) return [normalizeContainerPath(p)];
+    const { product } = this.input;
+    const bases = product === 'elasticsearch' && services.length > 0
+      ? services.map((s) => path.posix.dirname(s.fileInContainer))
+      : [IMAGE_DEFAULTS[product].relativeBase];
+    return [...new Set(bases.map((b) => path.posix.resolve(b, p.replace(/\\/g, '/'))))];
+  }
+
+  /**
+   * A relative path found beside the settings file, as if its folder were the config directory: its content
+   * can be checked, while its absence says nothing (it may be created on the node).
+   */
+  private besideFile(p: string): PathLocation | undefined {
+    const { filePath, product } = this.input;
+    if (!filePath || isAbsolutePath(p)) return undefined;
+    const dir = path.dirname(filePath);
+    const bases = product === 'elasticsearch' ? [dir] : [dir, path.dirname(dir)];
+    for (const base of bases) {
+      const localPath = path.resolve(base, p);
+      if (this.exists(localPath)) {
+        return { kind: 'mapped', localPath, containerPath: localPath, via: `found relative to ${q(base)}`, assumed: true };
+      }
+    }
+    return undefined;
+  }
+
+  private findServices(): ServiceMounts[] {
+    const { filePath, fs, workspaceRoots } = this.input;
+    if (!filePath) return [];
+    const out: ServiceMounts[] = [];
+    for (const compose of findComposeFiles(fs, filePath, workspaceRoots)) out.push(...servicesMounting(compose, path.resolve(filePath)));
+    return out;
+  }
+
+  private exists(p: string): boolean {
+    try {
+      return this.input.fs.stat(p) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** The services of a compose file that mount `filePath` itself or a folder holding it. */
+function servicesMounting(compose: ComposeFile, filePath: string): ServiceMounts[] {
+  const out: ServiceMounts[] = [];
+  for (const service of compose.services) {
+    for (const mount of service.mounts) {
+      const rel = path.relative(mount.source, filePath);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const fileInContainer = rel === '' ? mount.target : path.posix.join(mount.target, ...rel.split(path.sep));
+      out.push({ compose: compose.path, service: service.name, mounts: service.mounts, fileInContainer });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The local file behind a container path through the longest matching mount of the first service that has one. */
+function mountFor(containerPath: string, services: readonly ServiceMounts[]): { localPath: string; via: string } | undefined {
+  for (const s of services) {
+    const mappings: PathMapping[] = s.mounts.map((m) => ({ containerPath: m.target, localPath: m.source, via: describeMount(s, m) }));
+    const hit = applyMappings(containerPath, mappings);
+    if (hit && isUnder(containerPath, hit.mapping.containerPath)) return { localPath: hit.localPath, via: hit.mapping.via };
+  }
+  return undefined;
+}
+
+function describeMount(s: ServiceMounts, m: ComposeMount): string {
+  const what = m.kind === 'bind' ? 'mounts' : `mounts the ${m.kind} file`;
+  const rel = path.relative(path.dirname(s.compose), m.source) || '.';
+  const shown = rel.startsWith('..') || path.isAbsolute(rel) ? m.source : `./${rel.split(path.sep).join('/')}`;
+  return `service ${q(s.service)} in ${q(path.basename(s.compose))} ${what} ${q(shown)} at ${q(m.target)}`;
+}
+
+function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || path.isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+function q(text: string): string {
+  return `\`${text}\``;
+}
