@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { extensionJs, root, serverJs } from './lib/paths.mjs';
 import { formatTable, jsonRow, progress } from './lib/stats.mjs';
 
-const BENCHES = ['diagnostics', 'hover', 'generation', 'activation', 'memory'];
+const BENCHES = ['diagnostics', 'hover', 'generation', 'activation', 'memory', 'workspace'];
 const VSIX = path.join(root, 'dist-vsix', 'elastic-tls.vsix');
 
 function options(argv) {

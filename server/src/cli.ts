@@ -6,7 +6,8 @@ import { ExitCode, nodeIo, type CliIo } from './cli/io';
 const usage = `Usage: estls <command> [options]
 
 Commands:
-  check FILE...     check elasticsearch.yml / kibana.yml files for TLS and security mistakes
+  check FILE|DIR... check elasticsearch.yml / kibana.yml files for TLS and security mistakes (a folder as one stack)
+  map DIR           print the stack a folder describes: nodes, TLS contexts, certificates, trust verdicts
   inspect FILE      show what a certificate, key or keystore file holds
   gen MODE ...      generate a CA, node, HTTP or Kibana client certificates, or CSRs (as certutil does)
 
@@ -21,6 +22,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 // the rules, and `--version` evaluates neither. The bundler keeps them in the one output file.
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./cli/check.js')).runCheck,
+  map: async () => (await import('./cli/map.js')).runMap,
   inspect: async () => (await import('./cli/inspect.js')).runInspect,
   gen: async () => (await import('./cli/gen.js')).runGen,
 };

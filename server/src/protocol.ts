@@ -5,6 +5,7 @@ import { NotificationType, NotificationType0, RequestType } from 'vscode-languag
 import type { GenerateRequestSpec, GenerateResult } from './pki/generate/types';
 import type { InspectResult } from './pki/types';
 import type { ExportItem, ExportedPem } from './pki/exportPem';
+import type { StackModelData, WorkspaceCertificateItem } from './workspace/types';
 
 /** Params of `estls/inspectFile`. */
 export interface InspectFileParams {
@@ -65,6 +66,10 @@ export const ForgetPasswordsNotification = new NotificationType0('estls/forgetPa
 export type { CaSource, GeneratedFile, GenerateRequestSpec, GenerateResult, InstanceSpec, KeySpec, OutputFormat } from './pki/generate/types';
 export type { CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from './pki/types';
 export type { CertificateLint } from './pki/lint/types';
+export type {
+  CertificateStatus, ComponentKind, HostTarget, ReachName, SettingsForm, StackCertificate, StackCluster, StackComponent, StackContext,
+  StackKeystore, StackModelData, StackPlace, TrustEdge, Verdict, WorkspaceCertificateItem,
+} from './workspace/types';
 
 /** Client command ids, shared so the server can point code actions at them. */
 export const Commands = {
@@ -79,3 +84,23 @@ export const Commands = {
   copyCommand: 'elasticTls.copyCommand',
   addPathMapping: 'elasticTls.addPathMapping',
 } as const;
+
+/** Params of `estls/stackModel` and `estls/certificates`. */
+export interface StackModelParams {
+  /** Absolute path of one workspace folder; absent means every open folder. */
+  folder?: string;
+}
+
+/** Client -> server: the stack model of the workspace (nodes, contexts, certificates, trust edges with verdicts). */
+export const StackModelRequest = new RequestType<StackModelParams, StackModelData, void>('estls/stackModel');
+
+/** Answer of `estls/certificates`: every certificate and keystore the workspace's settings name, soonest expiry first. */
+export interface CertificatesResponse {
+  items: WorkspaceCertificateItem[];
+}
+
+/** Client -> server: the certificates and keystores of the workspace, for the Certificates tree. */
+export const CertificatesRequest = new RequestType<StackModelParams, CertificatesResponse, void>('estls/certificates');
+
+/** Server -> client: the stack model changed (a file was edited or saved); views ask again. */
+export const StackModelChangedNotification = new NotificationType0('estls/stackModelChanged');

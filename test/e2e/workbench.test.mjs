@@ -23,7 +23,9 @@ before(async () => {
   for (const name of fs.existsSync(shotsDir) ? fs.readdirSync(shotsDir) : []) {
     if (name.startsWith('failed-')) fs.rmSync(path.join(shotsDir, name));
   }
-  session = await openSession({ vsix: packagedExtension() });
+  // The JKS is made before VS Code opens the folder: a file created later may be missing from Quick Open's index
+  // for a while on a loaded machine.
+  session = await openSession({ vsix: packagedExtension(), prepare: makeJksTruststore });
   page = session.page;
   await waitForWorkbench(page);
 });
@@ -31,6 +33,14 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
+
+/** A JKS keystore made by keytool in the workspace's certs/: a key entry and the examples' CA as a trusted entry. */
+function makeJksTruststore(folder) {
+  const certs = path.join(folder, 'certs');
+  const base = ['-storetype', 'JKS', '-keystore', path.join(certs, 'node.jks'), '-storepass', 'changeit', '-noprompt'];
+  execFileSync('keytool', [...base, '-genkeypair', '-alias', 'node-1', '-keypass', 'changeit', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=node-1,O=Müller', '-validity', '30'], { stdio: 'ignore' });
+  execFileSync('keytool', [...base, '-importcert', '-alias', 'elastic-ca', '-file', path.join(certs, 'ca.crt')], { stdio: 'ignore' });
+}
 
 /** A test that saves a screenshot of the workbench when it fails (test-results/e2e/failed-*.png). */
 function uiTest(name, fn) {
@@ -198,11 +208,6 @@ uiTest('opening a .p12 shows the certificate viewer', async () => {
 });
 
 uiTest('a JKS truststore opens in the viewer with its entries and the key Elasticsearch uses', async () => {
-  const certs = path.join(session.folder, 'certs');
-  const store = path.join(certs, 'node.jks');
-  const base = ['-storetype', 'JKS', '-keystore', store, '-storepass', 'changeit', '-noprompt'];
-  execFileSync('keytool', [...base, '-genkeypair', '-alias', 'node-1', '-keypass', 'changeit', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=node-1,O=Müller', '-validity', '30'], { stdio: 'ignore' });
-  execFileSync('keytool', [...base, '-importcert', '-alias', 'elastic-ca', '-file', path.join(certs, 'ca.crt')], { stdio: 'ignore' });
   await openFile(page, 'node.jks');
   const text = await webviewText(page, /elastic-ca/);
   await page.mouse.move(700, 300);

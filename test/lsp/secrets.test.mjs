@@ -26,9 +26,45 @@ const WRONG_PASSWORD = `Wrong-${tag}`;
 const GENERATE_PASSWORD = `GenPw-${tag}`;
 const URL_PASSWORD = `UrlPw-${tag}`;
 const RPC_PASSWORD = `RpcPw-${tag}`;
+const KEYSTORE_VALUE = `KsVal-${tag}`;
+const BOOTSTRAP_VALUE = `Boot-${tag}`;
 // A number as the password: Node's type errors would quote it.
 const NUMBER_PASSWORD = 900_000_000 + crypto.randomInt(99_999_999);
-const PASSWORDS = { P12_PASSWORD, KEY_PASSPHRASE, SECURE_VALUE, WRONG_PASSWORD, GENERATE_PASSWORD, URL_PASSWORD, RPC_PASSWORD, NUMBER_PASSWORD: String(NUMBER_PASSWORD) };
+const PASSWORDS = { P12_PASSWORD, KEY_PASSPHRASE, SECURE_VALUE, WRONG_PASSWORD, GENERATE_PASSWORD, URL_PASSWORD, RPC_PASSWORD, NUMBER_PASSWORD: String(NUMBER_PASSWORD), KEYSTORE_VALUE, BOOTSTRAP_VALUE };
+
+/** An elasticsearch.keystore (format 6, empty password) holding `settings`, laid out as KeyStoreWrapper writes it. */
+function esKeystore(settings) {
+  const int = (n, le) => {
+    const b = Buffer.alloc(4);
+    if (le) b.writeInt32LE(n);
+    else b.writeInt32BE(n);
+    return b;
+  };
+  const utf = (t) => Buffer.concat([Buffer.from([Buffer.byteLength(t) >> 8, Buffer.byteLength(t) & 255]), Buffer.from(t, 'utf8')]);
+  const body = [int(Object.keys(settings).length, false)];
+  for (const [name, value] of Object.entries(settings)) body.push(utf(name), int(Buffer.byteLength(value), false), Buffer.from(value, 'utf8'));
+  const salt = crypto.randomBytes(64);
+  const iv = crypto.randomBytes(12);
+  const key = crypto.pbkdf2Sync(Buffer.alloc(0), salt, 210_000, 16, 'sha512');
+  const cipher = crypto.createCipheriv('aes-128-gcm', key, iv, { authTagLength: 16 });
+  cipher.setAAD(salt);
+  const sealed = Buffer.concat([cipher.update(Buffer.concat(body)), cipher.final(), cipher.getAuthTag()]);
+  const data = Buffer.concat([int(salt.length, true), salt, int(iv.length, true), iv, int(sealed.length, true), sealed]);
+  const head = Buffer.concat([int(0x3fd76c17, false), Buffer.from([22]), Buffer.from('elasticsearch.keystore', 'latin1'), int(6, false), Buffer.from([0]), int(data.length, true), data]);
+  const footer = Buffer.concat([int(~0x3fd76c17 | 0, false), int(0, false)]);
+  const crc = Buffer.alloc(8);
+  crc.writeUInt32BE(crc32(Buffer.concat([head, footer])), 4);
+  return Buffer.concat([head, footer, crc]);
+}
+
+function crc32(bytes) {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
 
 const KIBANA_SETTINGS = `elasticsearch.hosts: [ "https://kibana_system:${URL_PASSWORD}@es01:9200" ]
 server.publicBaseUrl: "https://admin:${URL_PASSWORD}@kibana.example.com"
@@ -108,6 +144,8 @@ describe('secrets never leave the server', () => {
     material = makeCertificates(dir);
     const file = path.join(dir, 'elasticsearch.yml');
     fs.writeFileSync(file, SETTINGS);
+    // The keystore's value is tried against node.p12 (and fails): the one place a value is used.
+    fs.writeFileSync(path.join(dir, 'elasticsearch.keystore'), esKeystore({ 'xpack.security.transport.ssl.truststore.secure_password': KEYSTORE_VALUE, 'bootstrap.password': BOOTSTRAP_VALUE }));
     uri = uriOf(file);
     server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
     const { connection } = server;
@@ -186,6 +224,16 @@ describe('secrets never leave the server', () => {
     sendRaw(server, `{"jsonrpc":"2.0","method":"estls/generate","params":{"password":"${RPC_PASSWORD}"`);
     answers.afterRaw = await inspect({ path: material.files.crt });
 
+    // The workspace model: its data, the certificate rows and the keystore read as a file list names only.
+    answers.stackModel = await connection.sendRequest('estls/stackModel', {});
+    answers.certificates = await connection.sendRequest('estls/certificates', {});
+    answers.keystoreInspect = await inspect({ path: path.join(dir, 'elasticsearch.keystore') });
+    captured.push(['estls/stackModel', JSON.stringify([answers.stackModel, answers.certificates, answers.keystoreInspect])]);
+    for (const args of [['check', '--format', 'json', '.'], ['check', '.'], ['map', '--format', 'json', '.'], ['map', '--format', 'mermaid', '.'], ['inspect', 'elasticsearch.keystore']]) {
+      const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      captured.push([`cli ${args.join(' ')}`, r.stdout + r.stderr]);
+    }
+
     await server.stop();
     captured.push(['stderr', server.stderr]);
     captured.push(['window/logMessage', JSON.stringify(server.logs)]);
@@ -212,6 +260,12 @@ describe('secrets never leave the server', () => {
     const logged = server.logs.map((l) => l.message).join('\n');
     assert.match(logged, /neither a response nor a notification message: method "estls\/generate"/);
     assert.match(logged, /Received response message without id: Error is:/);
+  });
+
+  test('the workspace model and the keystore were really exercised, by name', () => {
+    assert.deepEqual(answers.stackModel.keystores.map((k) => k.settingNames), [['bootstrap.password', 'xpack.security.transport.ssl.truststore.secure_password']]);
+    assert.ok(answers.certificates.items.some((i) => i.kind === 'elasticsearch-keystore'));
+    assert.ok(captured.some(([channel, text]) => channel === 'cli check --format json .' && text.includes('keystore-password-wrong')), 'the keystore value was tried against node.p12');
   });
 
   test('the features that could leak were really exercised', () => {

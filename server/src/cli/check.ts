@@ -14,13 +14,17 @@ import { checkDeployment, checkText } from '../checker/documentChecker';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
+import { checkFolder } from './checkFolder';
 import { ExitCode, type CliIo } from './io';
 
 export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--form FORM] [--expiry-days N]
-                   [--stack-version X.Y.Z] [--config-dir DIR] [--map CONTAINER_PATH=LOCAL_PATH]... FILE...
+                   [--stack-version X.Y.Z] [--config-dir DIR] [--map CONTAINER_PATH=LOCAL_PATH]... FILE|DIR...
 
 Checks elasticsearch.yml and kibana.yml files, and the settings inside deployment files: ECK
 manifests, Helm values of Elastic's charts, docker-compose files and Kubernetes ConfigMaps.
+A folder is checked as one stack: each of its settings files, then across files (nodes trusting
+each other's transport certificates, Kibana's CAs and hosts against the nodes' HTTP certificates,
+elasticsearch.keystore against elasticsearch.yml).
 A deployment file is recognised by its content; a settings file's product comes from its name
 (elasticsearch*.yml, kibana*.yml). Beats and standalone Elastic Agent files (filebeat.yml, ...,
 elastic-agent.yml) get their outputs' TLS checked. --product checks the file as that product's
@@ -48,6 +52,8 @@ export interface CheckReportEntry {
   severity: Finding['severity'];
   ruleId: string;
   message: string;
+  /** Places in other files that explain the finding (cross-file checks of a folder); 1-based like line/column. */
+  related?: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
 interface CheckArgs {
@@ -104,7 +110,7 @@ function pathArgs(maps: string[], configDir: string | undefined, cwd: string): P
 }
 
 /** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
-function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
+export function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
   let bytes;
   try {
     const stat = io.fs.stat(absolute);
@@ -136,7 +142,7 @@ function decodeUtf8(bytes: Uint8Array): { text: string; finding?: Finding } {
   }
 }
 
-function toEntry(file: string, finding: Finding, lines: LineIndex): CheckReportEntry {
+export function toEntry(file: string, finding: Finding, lines: LineIndex): CheckReportEntry {
   const start = lineColumnAt(lines, finding.range.start);
   const end = lineColumnAt(lines, finding.range.end);
   const message = finding.message.replace(/\s*\n\s*/g, ' ');
@@ -146,7 +152,7 @@ function toEntry(file: string, finding: Finding, lines: LineIndex): CheckReportE
 const unknownProduct = 'cannot tell whether it is an Elasticsearch or a Kibana settings file, nor a deployment file (ECK, Helm values, compose, ConfigMap) from its name and content; pass --product elasticsearch or --product kibana';
 
 /** Checks one file; a string return is why it could not be checked. */
-function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironment): CheckReportEntry[] | string {
+export function checkFile(io: CliIo, file: string, args: { product?: Product; form?: FormKind }, env: CheckEnvironment): CheckReportEntry[] | string {
   const absolute = path.resolve(io.cwd, file);
   const read = readText(io, absolute);
   if (typeof read === 'string') return read;
@@ -162,7 +168,8 @@ function checkFile(io: CliIo, file: string, args: CheckArgs, env: CheckEnvironme
 }
 
 function formatText(entries: CheckReportEntry[]): string {
-  return entries.map((e) => `${e.file}:${e.line}:${e.column} ${e.severity} ${e.ruleId} ${e.message}\n`).join('');
+  const related = (e: CheckReportEntry) => (e.related ?? []).map((r) => `    ${r.file}:${r.line}:${r.column} ${r.message}\n`).join('');
+  return entries.map((e) => `${e.file}:${e.line}:${e.column} ${e.severity} ${e.ruleId} ${e.message}\n${related(e)}`).join('');
 }
 
 function summary(entries: CheckReportEntry[], files: number): string {
@@ -195,7 +202,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const entries: CheckReportEntry[] = [];
   let checked = 0;
   for (const file of parsed.files) {
-    const result = checkFile(io, file, parsed, env);
+    const result = io.fs.stat(path.resolve(io.cwd, file))?.isDirectory ? checkFolder(io, file, env) : checkFile(io, file, parsed, env);
     if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
     else {
       checked++;

@@ -1,4 +1,5 @@
 import type { Finding, OffsetRange } from '../core/finding';
+import { isForeignSource } from './foreignSource';
 import type { ChunkCache } from './chunkCache';
 import { planChunks, type ChunkSpan } from './chunks';
 import { checkLimits, limitFinding, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
@@ -48,7 +49,8 @@ export function parseConfig(text: string, options: ParseOptions, cache?: ChunkCa
   } finally {
     cache?.finishParse();
   }
-  model.findings.push(...dedupe(errors).slice(0, MAX_SYNTAX_FINDINGS));
+  const syntax = dedupe(errors).slice(0, MAX_SYNTAX_FINDINGS);
+  model.findings.push(...(isForeignSource(options.filePath) ? syntax.map(asForeignSourceHint) : syntax));
   if (moved) unshiftModel(model, moved.shifts);
   indexSettings(model);
   return model;
@@ -170,6 +172,11 @@ function duplicateFinding(setting: Setting, first: Setting, product: string): Fi
     range: setting.keyRange,
     related: [{ message: `\`${first.key}\` is first set here.`, range: first.keyRange }],
   };
+}
+
+/** A syntax error in a file of another language: the product reads the YAML it produces, so a hint. */
+function asForeignSourceHint(finding: Finding): Finding {
+  return { ...finding, severity: 'hint', message: `${finding.message} (this file is not YAML; only the settings that parse are checked)` };
 }
 
 function syntaxFinding(message: string, range: OffsetRange, text: string): Finding {

@@ -6,6 +6,7 @@ import type { CertificateFileCache } from '../pki/fileCache';
 import type { Clock, FileSystem } from '../core/environment';
 import type { DocumentChecker } from '../checker/documentChecker';
 import type { PasswordStore } from './passwords';
+import type { StackModels } from './stackModels';
 import type { Logger } from './runSafe';
 import type { ServerSettings } from './settings';
 
@@ -26,6 +27,8 @@ export interface ServerContext {
   certificates: CertificateFileCache;
   /** Parses and checks the open documents, and keeps every answer between checks (checker/). */
   checker: DocumentChecker;
+  /** The workspace model of each folder: cross-file findings, the stack map and the certificate list. */
+  stack: StackModels;
   /** Called when something outside the documents changed (a file on disk, a password, a setting). */
   environmentChanged(paths?: readonly string[]): void;
 }

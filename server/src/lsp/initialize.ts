@@ -13,6 +13,8 @@ export interface ClientAbilities {
   dynamicWatch: boolean;
   pullConfiguration: boolean;
   folderEvents: boolean;
+  /** The client can be told to ask for code lenses again (workspace/codeLens/refresh). */
+  codeLensRefresh: boolean;
 }
 
 function capabilities(): InitializeResult['capabilities'] {
@@ -38,19 +40,21 @@ function followWorkspaceFolders(ctx: ServerContext): void {
   ctx.connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(absolutePaths(e.removed.map((f) => f.uri)));
     ctx.workspaceRoots = [...ctx.workspaceRoots.filter((r) => !removed.has(r)), ...absolutePaths(e.added.map((f) => f.uri))];
+    ctx.stack.foldersChanged();
     ctx.environmentChanged();
   });
 }
 
 /** Answers initialize and sets up what needs `initialized`; the returned abilities fill in at initialize. */
 export function registerLifecycle(ctx: ServerContext): ClientAbilities {
-  const abilities: ClientAbilities = { dynamicWatch: false, pullConfiguration: false, folderEvents: false };
+  const abilities: ClientAbilities = { dynamicWatch: false, pullConfiguration: false, folderEvents: false, codeLensRefresh: false };
   ctx.connection.onInitialize((params) => {
     ctx.settings = initialSettings(params.initializationOptions);
     ctx.workspaceRoots = workspaceRootsOf(params);
     abilities.dynamicWatch = canWatchDynamically(params.capabilities);
     abilities.pullConfiguration = params.capabilities.workspace?.configuration === true;
     abilities.folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    abilities.codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return { capabilities: capabilities(), serverInfo: { name: 'Elastic TLS', version } };
   });
   ctx.connection.onInitialized(() => {

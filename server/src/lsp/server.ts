@@ -21,6 +21,8 @@ import { registerPasswords } from './handlers/passwords';
 import { registerWatchedFiles } from './handlers/watchedFiles';
 import { registerLifecycle } from './initialize';
 import { PasswordStore } from './passwords';
+import { StackModels } from './stackModels';
+import { notifyModelChanged, registerStackModel } from './handlers/stackModel';
 import type { Logger } from './runSafe';
 import { defaultSettings } from './settings';
 
@@ -56,8 +58,10 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     clock,
     certificates: new CertificateFileCache(fs, clock),
     checker: new DocumentChecker(() => checkEnvironment(ctx)),
+    stack: undefined as unknown as StackModels,
     environmentChanged: () => undefined,
   };
+  ctx.stack = new StackModels(ctx);
   return ctx;
 }
 
@@ -69,9 +73,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // The cache also keys on size and mtime; clearing covers same-size rewrites within one mtime tick.
     ctx.certificates.clear();
     ctx.checker.environmentChanged();
+    ctx.stack.refresh();
     diagnostics.scheduleAll();
   };
   const abilities = registerLifecycle(ctx);
+  diagnostics.onModelSettled = () => notifyModelChanged(ctx, abilities.codeLensRefresh);
   ctx.documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
   ctx.documents.onDidClose((e) => {
     diagnostics.closed(e.document.uri);
@@ -86,6 +92,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerPasswords(ctx);
   registerGenerate(ctx);
   registerInspectFile(ctx);
+  registerStackModel(ctx);
   connection.onShutdown(() => diagnostics.dispose());
   ctx.documents.listen(connection);
   connection.listen();

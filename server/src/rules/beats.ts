@@ -92,5 +92,3 @@ function scalars(setting: Setting): ScalarValue[] {
 function finding(ruleId: string, severity: Severity, message: string, v: ScalarValue): Finding {
   return { ruleId, severity, message, range: v.range };
 }
-
-export type { Setting };

@@ -1,7 +1,6 @@
 // Checks the settings documents of a deployment file (ECK, Helm values, compose, ConfigMap) with the same
 // rules as a settings file, plus what each platform adds.
 import { catalogFor } from '../catalog';
-import { ECK_MANAGED_SETTINGS } from '../catalog/elasticsearch/eckManaged';
 import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
 import type { StackVersion } from '../catalog/version';
 import type { ConfigModel } from '../config/types';
@@ -88,5 +87,3 @@ function keepEnvEdits(finding: Finding, model: ConfigModel, names: EmbeddedDocum
   const fixes = finding.fixes.filter((fix) => fix.edits.every(fits));
   return { ...finding, fixes: fixes.length > 0 ? fixes : undefined };
 }
-
-export { ECK_MANAGED_SETTINGS };

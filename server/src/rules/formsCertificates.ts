@@ -11,7 +11,7 @@ import { certificateCoversHost, dnsNameMatches } from '../pki/verifyHost';
 
 /** Findings on every TLS reference whose Secret or cert-manager Certificate is written in the same file. */
 export function eckCertificateFindings(objects: KubernetesObjects, clock: Clock): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = unresolvedRefs(objects);
   for (const ref of objects.references) {
     const secret = objects.secrets.find((s) => s.name === ref.secretName && sameNamespace(s.namespace, ref.namespace));
     if (secret) out.push(...secretFindings(ref, secret, clock));
@@ -21,8 +21,24 @@ export function eckCertificateFindings(objects: KubernetesObjects, clock: Clock)
   return out;
 }
 
+/**
+ * A Kibana whose `elasticsearchRef` names no Elasticsearch of this file or the files beside it: only a hint,
+ * since the cluster may be defined elsewhere; ECK waits until the named one exists.
+ */
+function unresolvedRefs(objects: KubernetesObjects): Finding[] {
+  return objects.elasticsearchRefs
+    .filter((ref) => !objects.elasticsearches.some((e) => e.name === ref.name && sameNamespace(e.namespace, ref.namespace)))
+    .map((ref) => ({
+      ruleId: 'eck-unresolved-ref',
+      severity: 'hint' as const,
+      message: `No Elasticsearch named \`${ref.name}\`${ref.namespace ? ` in namespace \`${ref.namespace}\`` : ''} is defined in this file or beside it; ECK connects Kibana only once it exists.`,
+      range: ref.range,
+    }));
+}
+
+/** A manifest without a namespace lands in whichever one `kubectl -n` names, so it may be any of them. */
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return (a ?? 'default') === (b ?? 'default');
+  return a === undefined || b === undefined || a === b;
 }
 
 /**

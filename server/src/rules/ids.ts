@@ -59,14 +59,31 @@ export const FORM_RULE_IDS = {
   'duplicate-env': 'A container environment names the same variable twice; only one value reaches the container.',
   'eck-certificate-secret': 'The Secret an ECK resource takes its TLS certificate from lacks the keys ECK needs.',
   'eck-certificate-names': 'An ECK TLS certificate (from a Secret or cert-manager) misses a service name, expired, or its key does not match.',
+  'eck-unresolved-ref': "A Kibana's elasticsearchRef names no Elasticsearch defined in its file or beside it.",
   'helm-protocol-mismatch': 'A Helm values `protocol` disagrees with whether the settings inside turn on HTTP TLS.',
 } as const;
+
+/** The ids the workspace's cross-file checks report (workspace/), with one line on each. */
+export const WORKSPACE_RULE_IDS = {
+  'transport-peer-untrusted': "A node's transport certificate is not trusted by another node's transport trust (certificate_unknown, PKIX path building failed).",
+  'transport-peer-name': 'With verification_mode full, a name other nodes dial (a seed host) is not in the transport certificate.',
+  'http-client-untrusted': 'The CAs Kibana or a Beat trusts do not verify the HTTP certificate of the nodes its hosts name.',
+  'http-client-name': 'With full verification, a host in elasticsearch.hosts is not in the HTTP certificate of the node it names.',
+  'client-certificate-untrusted': "Kibana's client certificate is not trusted by the HTTP trust of the nodes it connects to.",
+  'client-certificate-unused': "Kibana presents a client certificate, but the nodes' HTTP layer never asks for it (client_authentication none) or no PKI realm reads it.",
+  'keystore-password-missing': 'A password-protected PKCS#12 keystore or truststore has no matching secure_password in elasticsearch.keystore.',
+  'keystore-password-wrong': 'The secure_password in elasticsearch.keystore does not open the PKCS#12 file it belongs to.',
+  'secure-setting-duplicate': 'A setting is given both in elasticsearch.keystore and as its plain form in elasticsearch.yml ("cannot specify both").',
+  'ssl-secure-without-enabled': 'elasticsearch.keystore holds SSL settings of a context whose enabled setting is not set, which Elasticsearch refuses at start.',
+} as const;
+
+export type WorkspaceRuleId = keyof typeof WORKSPACE_RULE_IDS;
 
 /**
  * Every rule id the engine reports, with one line on what it means. The CLI lists these and the docs link
  * to them; a finding's `ruleId` is always one of these keys.
  */
-export const RULE_IDS = { ...SETTINGS_RULE_IDS, ...CERTIFICATE_RULE_IDS, ...FORM_RULE_IDS } as const;
+export const RULE_IDS = { ...SETTINGS_RULE_IDS, ...CERTIFICATE_RULE_IDS, ...FORM_RULE_IDS, ...WORKSPACE_RULE_IDS } as const;
 
 /** A rule id this engine reports. */
 export type RuleId = keyof typeof RULE_IDS;

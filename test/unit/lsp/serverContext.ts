@@ -4,6 +4,7 @@ import type { ServerContext } from '../../../server/src/lsp/context';
 import { DocumentChecker } from '../../../server/src/checker/documentChecker';
 import { checkEnvironment } from '../../../server/src/lsp/analysis';
 import { PasswordStore } from '../../../server/src/lsp/passwords';
+import { StackModels } from '../../../server/src/lsp/stackModels';
 import { defaultSettings } from '../../../server/src/lsp/settings';
 import { CertificateFileCache } from '../../../server/src/pki/fileCache';
 import type { FileSystem } from '../../../server/src/core/environment';
@@ -23,5 +24,7 @@ export function testContext(overrides: Record<string, unknown> = {}): ServerCont
     ...overrides,
   } as unknown as ServerContext;
   ctx.checker ??= new DocumentChecker(() => checkEnvironment(ctx));
+  // The real folder models: with no workspace folder they hold nothing, as a server opened on loose files.
+  ctx.stack ??= new StackModels(ctx);
   return ctx;
 }

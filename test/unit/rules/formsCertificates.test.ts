@@ -145,3 +145,29 @@ describe('ECK certificates from a Secret in a sibling file', () => {
     assert.equal(listed, false);
   });
 });
+
+describe("Kibana's elasticsearchRef", () => {
+  const kibana = (ref: string) => `apiVersion: kibana.k8s.elastic.co/v1\nkind: Kibana\nmetadata:\n  name: kb\n  namespace: prod\nspec:\n  elasticsearchRef:\n    name: ${ref}\n`;
+  const cluster = 'apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata:\n  name: quickstart\nspec:\n  version: 8.15.0\n---\n';
+  const refs = (text: string) => checkForms(text, recognizeForms(text)!, env).findings.filter((f) => f.ruleId === 'eck-unresolved-ref');
+
+  test('naming an Elasticsearch of the same file is silent; naming none is a hint on the name', () => {
+    assert.deepEqual(refs(cluster + kibana('quickstart')), []);
+    const text = cluster + kibana('other');
+    const [f] = refs(text);
+    assert.equal(f.severity, 'hint');
+    assert.equal(text.slice(f.range.start, f.range.end), 'other');
+  });
+
+  test('an Elasticsearch in a file beside it resolves the name', () => {
+    const text = kibana('quickstart');
+    const files: Record<string, string> = { '/k8s/kb.yaml': text, '/k8s/es.yaml': cluster };
+    const fs: FileSystem = {
+      stat: (p) => (files[p] === undefined ? undefined : { size: files[p].length, mtimeMs: 0, isFile: true, isDirectory: false }),
+      readFile: (p) => (files[p] === undefined ? undefined : new TextEncoder().encode(files[p])),
+      listDir: () => Object.keys(files).map((p) => ({ name: p.slice('/k8s/'.length), isDirectory: false })),
+    };
+    const found = checkDeployment(text, recognizeForms(text)!, { ...env, fs, options: { ...defaultCheckOptions, workspaceRoots: ['/k8s'] } }, '/k8s/kb.yaml');
+    assert.deepEqual(found.findings.filter((f) => f.ruleId === 'eck-unresolved-ref'), []);
+  });
+});

@@ -40,7 +40,10 @@ export function readEck(text: string, doc: Document.Parsed, out: { documents: Em
   if (kind.product === 'elasticsearch') {
     itemsOf(valueAt(spec, 'nodeSets')).forEach((set, i) => add(valueAt(set, 'config'), `spec.nodeSets[${i}].config`));
   } else {
-    host.elasticsearchRef = stringOf(valueAt(spec, 'elasticsearchRef', 'name'));
+    const refNode = valueAt(spec, 'elasticsearchRef', 'name');
+    host.elasticsearchRef = stringOf(refNode);
+    const refNamespace = stringOf(valueAt(spec, 'elasticsearchRef', 'namespace')) ?? host.namespace;
+    if (refNode && host.elasticsearchRef) out.kubernetes.elasticsearchRefs.push({ name: host.elasticsearchRef, namespace: refNamespace, range: rangeOf(refNode) });
     add(valueAt(spec, 'config'), 'spec.config');
   }
   out.findings.push(...httpTlsFindings(spec, kind.product));

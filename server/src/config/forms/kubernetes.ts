@@ -43,16 +43,36 @@ export interface TlsReference {
   extraNames: string[];
 }
 
-/** What the certificate checks need from a file. */
+/** An ECK Elasticsearch resource, by name, that a Kibana's `elasticsearchRef` may point at. */
+export interface ElasticsearchObject {
+  name: string;
+  namespace?: string;
+}
+
+/** A Kibana's `spec.elasticsearchRef`: the Elasticsearch it names, and where the name is written. */
+export interface ElasticsearchRef {
+  name: string;
+  namespace?: string;
+  range: OffsetRange;
+}
+
+/** What the certificate and reference checks need from a file. */
 export interface KubernetesObjects {
   secrets: SecretObject[];
   certificates: CertManagerCertificate[];
   references: TlsReference[];
+  elasticsearches: ElasticsearchObject[];
+  elasticsearchRefs: ElasticsearchRef[];
+}
+
+/** No objects yet. */
+export function emptyObjects(): KubernetesObjects {
+  return { secrets: [], certificates: [], references: [], elasticsearches: [], elasticsearchRefs: [] };
 }
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
-/** Adds a document's Secret or cert-manager Certificate to `out`. */
+/** Adds a document's Secret, cert-manager Certificate or ECK Elasticsearch to `out`. */
 export function readKubernetesObject(doc: Document.Parsed, out: KubernetesObjects): void {
   const root = doc.contents;
   const kind = stringOf(valueAt(root, 'kind'));
@@ -60,6 +80,7 @@ export function readKubernetesObject(doc: Document.Parsed, out: KubernetesObject
   const name = stringOf(valueAt(root, 'metadata', 'name'));
   const namespace = stringOf(valueAt(root, 'metadata', 'namespace'));
   if (kind === 'Secret' && name) out.secrets.push({ name, namespace, entries: secretEntries(root) });
+  if (kind === 'Elasticsearch' && api.startsWith('elasticsearch.k8s.elastic.co/') && name) out.elasticsearches.push({ name, namespace });
   if (kind === 'Certificate' && api.startsWith('cert-manager.io/')) {
     const spec = valueAt(root, 'spec');
     const secretName = stringOf(valueAt(spec, 'secretName'));

@@ -6,10 +6,10 @@ import { readConfigMap } from './configMap';
 import { readEck } from './eck';
 import { readHelm, isHelmValues } from './helm';
 import { MAX_HOST_TOKENS, parseHost } from './hostYaml';
-import { readKubernetesObject } from './kubernetes';
+import { emptyObjects, readKubernetesObject } from './kubernetes';
 import { isBeatsFile } from './beats';
 import { sniffForms } from './sniff';
-import type { EmbeddedDocument, FormKind, FormsResult } from './types';
+import type { FormKind, FormsResult } from './types';
 import type { Finding } from '../../core/finding';
 import type { Document } from 'yaml';
 
@@ -28,7 +28,7 @@ export function recognizeForms(text: string, form?: FormKind, fileName?: string)
   // A Beats file is checked as a whole (rules/beats.ts); it holds no settings document of its own.
   const candidates = sniffed.length === 0 && isBeatsFile(text, fileName) ? ['beats' as const] : sniffed;
   if (candidates.length === 0) return undefined;
-  const result: FormsResult = { form: candidates[0], documents: [], findings: [], kubernetes: { secrets: [], certificates: [], references: [] } };
+  const result: FormsResult = { form: candidates[0], documents: [], findings: [], kubernetes: emptyObjects() };
   const limit = checkLimits(text);
   if (limit) return { ...result, findings: [limit] };
   if (candidates[0] === 'beats') return result;
@@ -72,5 +72,3 @@ function tooManyDocuments(text: string): Finding {
   const message = `The file holds more than ${MAX_EMBEDDED_DOCUMENTS} settings documents; only the first ${MAX_EMBEDDED_DOCUMENTS} are checked.`;
   return { ...limitFinding(text, 'file-too-large', message), severity: 'information' };
 }
-
-export type { EmbeddedDocument };

@@ -1,10 +1,10 @@
-// The Secrets and cert-manager Certificates an ECK resource names but its own file does not hold: looked for in
-// the YAML files beside it, as a repository of manifests usually keeps them.
+// The Secrets, cert-manager Certificates and Elasticsearch resources an ECK resource names but its own file does
+// not hold: looked for in the YAML files beside it, as a repository of manifests usually keeps them.
 import * as path from 'node:path';
 import type { FileSystem } from '../../core/environment';
 import { readBounded } from '../../core/fileGate';
 import { parseHost } from './hostYaml';
-import { readKubernetesObject, type KubernetesObjects } from './kubernetes';
+import { emptyObjects, readKubernetesObject, type KubernetesObjects } from './kubernetes';
 
 /** Files of a folder looked at, and bytes each may have: manifests are small, and this runs on every check. */
 const MAX_FILES = 64;
@@ -26,16 +26,19 @@ export function addSiblingObjects(objects: KubernetesObjects, filePath: string, 
     const text = readText(fs, file);
     // A cheap test first: only a file that mentions a wanted name is parsed.
     if (!text || ![...wanted].some((n) => text.includes(n))) continue;
-    const found: KubernetesObjects = { secrets: [], certificates: [], references: [] };
+    const found = emptyObjects();
     for (const doc of parseHost(text) ?? []) readKubernetesObject(doc, found);
     objects.secrets.push(...found.secrets.filter((s) => wanted.has(s.name)).map((s) => ({ ...s, file })));
     objects.certificates.push(...found.certificates.filter((c) => wanted.has(c.secretName)).map((c) => ({ ...c, file })));
+    objects.elasticsearches.push(...found.elasticsearches.filter((e) => wanted.has(e.name)));
   }
 }
 
 function unresolved(objects: KubernetesObjects): Set<string> {
   const known = new Set([...objects.secrets.map((s) => s.name), ...objects.certificates.map((c) => c.secretName)]);
-  return new Set(objects.references.map((r) => r.secretName).filter((n) => !known.has(n)));
+  const secrets = objects.references.map((r) => r.secretName).filter((n) => !known.has(n));
+  const clusters = objects.elasticsearchRefs.map((r) => r.name).filter((n) => !objects.elasticsearches.some((e) => e.name === n));
+  return new Set([...secrets, ...clusters]);
 }
 
 function readText(fs: FileSystem, file: string): string | undefined {

@@ -1,7 +1,9 @@
 // Pushes diagnostics: debounced per document, dropped when the document moved on while they were computed,
 // and re-run for every open settings file when something they depend on changes.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analysisOf } from '../analysis';
+import { pathToFileURL } from 'node:url';
+import { LineIndex } from '../../core/lineIndex';
+import { analysisOf, uriToPath } from '../analysis';
 import type { ServerContext } from '../context';
 import { runSafeVoid } from '../runSafe';
 import { RelatedFiles, toDiagnostic } from '../toDiagnostic';
@@ -19,8 +21,16 @@ export class DiagnosticsPublisher {
   private readonly pending = new Map<string, Pending>();
   /** Uris that currently show diagnostics, so closing or un-mapping a file clears them once. */
   private readonly published = new Set<string>();
+  /** What was last sent for files that are not open (cross-file findings only), by uri. */
+  private readonly closedSent = new Map<string, string>();
+  private closedTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly ctx: ServerContext) {}
+  /** Called once the folder models settled after a change: tells the views and code lenses to ask again. */
+  onModelSettled: () => void = () => undefined;
+
+  constructor(private readonly ctx: ServerContext) {
+    ctx.stack.onChange = () => this.scheduleClosed();
+  }
 
   /** Checks the document after the configured delay; a newer change restarts the wait. */
   schedule(doc: TextDocument): void {
@@ -51,9 +61,13 @@ export class DiagnosticsPublisher {
   closed(uri: string): void {
     this.cancel(uri);
     if (this.published.delete(uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A closed file of a folder keeps its cross-file findings: they are sent again as for any closed file.
+    this.closedSent.delete(uri);
+    this.scheduleClosed();
   }
 
   dispose(): void {
+    if (this.closedTimer) clearTimeout(this.closedTimer);
     for (const timer of this.pending.values()) clearPending(timer);
     this.pending.clear();
   }
@@ -71,8 +85,45 @@ export class DiagnosticsPublisher {
       return;
     }
     const files = new RelatedFiles(this.ctx.fs);
-    const diagnostics = analysis.result.findings.map((f) => toDiagnostic(f, uri, version, analysis.lines, files));
+    const findings = [...analysis.result.findings, ...this.crossFindings(analysis.filePath, doc.getText())];
+    const diagnostics = findings.map((f) => toDiagnostic(f, uri, version, analysis.lines, files));
     this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /**
+   * The workspace model's findings for this file, after taking in its text. When the text changed the model,
+   * the other open files of the folder are checked again and the closed ones get their cross-file findings.
+   */
+  private crossFindings(filePath: string | undefined, text: string) {
+    if (!filePath) return [];
+    if (this.ctx.stack.update(filePath, text)) {
+      for (const other of this.ctx.documents.all()) if (uriToPath(other.uri) !== filePath && this.ctx.stack.modelOf(uriToPath(other.uri) ?? '')) this.schedule(other);
+      this.scheduleClosed();
+    }
+    return this.ctx.stack.findingsFor(filePath);
+  }
+
+  /** Publishes the cross-file findings of files no editor has open, once things settle. */
+  scheduleClosed(): void {
+    if (this.closedTimer) clearTimeout(this.closedTimer);
+    this.closedTimer = setTimeout(() => runSafeVoid(this.ctx.log, 'Publishing workspace findings failed', () => this.publishClosed()), Math.max(50, this.ctx.settings.validationDelay));
+  }
+
+  private publishClosed(): void {
+    this.onModelSettled();
+    const open = new Set(this.ctx.documents.all().map((d) => d.uri));
+    const files = new RelatedFiles(this.ctx.fs);
+    for (const model of this.ctx.stack.all()) {
+      for (const [file, findings] of model.findingsByFile()) {
+        const uri = pathToFileURL(file).toString();
+        if (open.has(uri)) continue;
+        const key = JSON.stringify(findings.map((f) => [f.ruleId, f.range, f.message]));
+        if ((this.closedSent.get(uri) ?? '[]') === key) continue;
+        this.closedSent.set(uri, key);
+        const lines = files.indexOf(file) ?? new LineIndex('');
+        void this.ctx.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri, 0, lines, files)) });
+      }
+    }
   }
 }

@@ -118,3 +118,38 @@ function settingNames(plain: Buffer, formatVersion: number): string[] {
   if (cur.remaining !== 0) throw new PkiError('BAD_DER', 'The Elasticsearch keystore has been corrupted or tampered with.');
   return names.sort();
 }
+
+/**
+ * Decrypts the keystore and hands the value of setting `name` (as UTF-8 text) to `attempt`, which only answers
+ * whether the value did what it tried (opened a file, say). Only that boolean leaves: the value is never
+ * returned, stored or put in an error, and the plaintext is zeroed. Undefined when the setting is absent.
+ */
+export function attemptWithSetting(bytes: Uint8Array, password: string | undefined, budget: WorkBudget, name: string, attempt: (value: string) => boolean): boolean | undefined {
+  const layout = readLayout(bytes);
+  if (layout.hasPassword && !password) throw new PkiError('PASSWORD_REQUIRED', 'This Elasticsearch keystore is password-protected.');
+  const kdfIterations = layout.formatVersion < HIGHER_KDF_VERSION ? 10_000 : 210_000;
+  const plain = decrypt(layout, layout.hasPassword ? (password as string) : '', kdfIterations, budget);
+  try {
+    const cur = new ByteCursor(plain, 'BAD_DER', 'Elasticsearch keystore');
+    const count = cur.i32be();
+    if (count < 0 || count > MAX_ES_KEYSTORE_SETTINGS) throw new PkiError('LIMIT', `The Elasticsearch keystore declares ${count} settings.`);
+    for (let i = 0; i < count; i++) {
+      const entryName = cur.javaUtf();
+      if (layout.formatVersion === 3) cur.javaUtf();
+      const value = cur.take(cur.length());
+      if (entryName === name) return tryValue(value, attempt);
+    }
+    return undefined;
+  } finally {
+    plain.fill(0);
+  }
+}
+
+/** Calls `attempt` on the value; a throw inside counts as "did not work" and its message is dropped. */
+function tryValue(value: Uint8Array, attempt: (value: string) => boolean): boolean {
+  try {
+    return attempt(Buffer.from(value).toString('utf8'));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+// `estls check DIR`: every settings file of a folder checked on its own, then the folder as one stack
+// (the workspace model's cross-file findings, each with the places in other files that explain it).
+import * as path from 'node:path';
+import { LineIndex, lineColumnAt } from '../core/lineIndex';
+import type { Finding } from '../core/finding';
+import type { CheckEnvironment } from '../rules/types';
+import { WorkspaceModel, listSettingsFiles } from '../workspace/model';
+import { checkFile, readText, toEntry, type CheckReportEntry } from './check';
+import type { CliIo } from './io';
+
+/** Checks a folder; a string return is why it could not be checked. */
+export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment): CheckReportEntry[] | string {
+  if (!io.fs.listDir) return 'folders cannot be listed here';
+  const root = path.resolve(io.cwd, dir);
+  const folderEnv = { ...env, options: { ...env.options, workspaceRoots: [root] } };
+  const model = new WorkspaceModel(root, () => folderEnv);
+  const display = (file: string) => path.join(dir, path.relative(root, file));
+  const entries: CheckReportEntry[] = [];
+  const lines = new Map<string, LineIndex>();
+  for (const file of listSettingsFiles(folderEnv, root)) {
+    const read = readText(io, file);
+    if (typeof read === 'string') {
+      io.err(`estls check: ${display(file)}: ${read}\n`);
+      continue;
+    }
+    lines.set(file, new LineIndex(read.text));
+    // Each file as `estls check FILE` sees it (settings, deployment or Beats file); other YAML says nothing.
+    const own = checkFile(io, file, {}, folderEnv);
+    if (typeof own !== 'string') entries.push(...own.map((e) => ({ ...e, file: display(file) })));
+    if (!read.finding) model.update(file, read.text);
+  }
+  for (const [file, findings] of model.findingsByFile()) {
+    for (const f of findings) entries.push(withRelated(toEntry(display(file), f, lines.get(file)!), f, lines, display));
+  }
+  return entries.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+function withRelated(entry: CheckReportEntry, f: Finding, lines: Map<string, LineIndex>, display: (file: string) => string): CheckReportEntry {
+  const related = (f.related ?? []).filter((r) => r.file).map((r) => {
+    const at = lineColumnAt(lines.get(r.file!) ?? new LineIndex(''), lines.has(r.file!) ? r.range.start : 0);
+    return { file: display(r.file!), line: at.line, column: at.column, message: r.message };
+  });
+  return related.length > 0 ? { ...entry, related } : entry;
+}

@@ -1,0 +1,81 @@
+// The workspace model of each open folder, for the server: scanned on first use, updated from open documents'
+// text as they change (that file's part only), refreshed when files on disk change, and asked for the
+// cross-file findings of one file, the stack model data and the certificate rows.
+import * as path from 'node:path';
+import type { Finding } from '../core/finding';
+import { WorkspaceModel } from '../workspace/model';
+import { certificateItems } from '../workspace/modelData';
+import type { StackModelData, WorkspaceCertificateItem } from '../workspace/types';
+import { checkEnvironment } from './analysis';
+import type { ServerContext } from './context';
+
+function inside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** One WorkspaceModel per workspace folder. */
+export class StackModels {
+  private readonly models = new Map<string, WorkspaceModel>();
+  /** Called after a folder is scanned or re-read, so its findings reach files no editor has open. */
+  onChange: () => void = () => undefined;
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** The model of the folder holding `file` (the innermost folder), scanned on first use. */
+  modelOf(file: string): WorkspaceModel | undefined {
+    const root = this.ctx.workspaceRoots.filter((r) => inside(r, file)).sort((a, b) => b.length - a.length)[0];
+    return root ? this.model(root) : undefined;
+  }
+
+  /** Every folder's model. */
+  all(folder?: string): WorkspaceModel[] {
+    return this.ctx.workspaceRoots.filter((r) => !folder || r === folder).map((r) => this.model(r));
+  }
+
+  /** Takes an open document's text into its folder's model; true when the model changed. */
+  update(file: string, text: string): boolean {
+    const model = this.modelOf(file);
+    return model ? model.update(file, text) : false;
+  }
+
+  /** The cross-file findings that belong to `file`. */
+  findingsFor(file: string): Finding[] {
+    return this.modelOf(file)?.findingsByFile().get(file) ?? [];
+  }
+
+  /** Files on disk or the environment changed: re-read every part (certificates, keystores) on next use. */
+  refresh(): void {
+    for (const m of this.models.values()) m.refresh();
+    if (this.models.size > 0) this.onChange();
+  }
+
+  /** Folders changed: forget models of folders that are gone. */
+  foldersChanged(): void {
+    for (const root of [...this.models.keys()]) if (!this.ctx.workspaceRoots.includes(root)) this.models.delete(root);
+  }
+
+  /** The stack model data of one folder, or of all merged. */
+  data(folder?: string): StackModelData {
+    const parts = this.all(folder).map((m) => m.data());
+    return {
+      folders: parts.flatMap((p) => p.folders), clusters: parts.flatMap((p) => p.clusters), components: parts.flatMap((p) => p.components),
+      certificates: parts.flatMap((p) => p.certificates).sort((a, b) => a.daysLeft - b.daysLeft), keystores: parts.flatMap((p) => p.keystores), edges: parts.flatMap((p) => p.edges),
+    };
+  }
+
+  /** The Certificates view's rows. */
+  certificates(folder?: string): WorkspaceCertificateItem[] {
+    return certificateItems(this.data(folder));
+  }
+
+  private model(root: string): WorkspaceModel {
+    let m = this.models.get(root);
+    if (!m) {
+      m = new WorkspaceModel(root, () => checkEnvironment(this.ctx)).scan();
+      this.models.set(root, m);
+      this.onChange();
+    }
+    return m;
+  }
+}

@@ -1,0 +1,79 @@
+// Kibana to the nodes' HTTP layer: the CAs Kibana trusts against each named node's HTTP chain, the host it
+// dials against that certificate's SANs (verificationMode full, Kibana's default), and for the guide's mutual
+// TLS its client certificate against the nodes' HTTP trust, client_authentication and a PKI realm.
+import { certificateCoversHost } from '../pki/verify';
+import { plainScalar } from '../rules/ssl/contexts';
+import type { ComponentPart, LoadedContext } from './component';
+import { chainTrusted, contextOf, nameIndex, reached, type CrossResult, type PlaceLabel } from './trust';
+
+/** The nodes a Kibana's https hosts name, each with the index of the host entry. */
+function targets(k: ComponentPart, index: Map<string, ComponentPart[]>): Array<{ n: ComponentPart; nh: LoadedContext; i: number }> {
+  const out: Array<{ n: ComponentPart; nh: LoadedContext; i: number }> = [];
+  k.data.hosts.forEach((h, i) => {
+    if (!/^https:\/\//i.test(h.value.trim())) return;
+    const n = reached(index, h.host);
+    const nh = n && contextOf(n, 'http');
+    if (n && nh?.leaf && nh.data.enabled === true) out.push({ n, nh, i });
+  });
+  return out;
+}
+
+/** Every Kibana against the nodes its `elasticsearch.hosts` name. */
+export function httpChecks(kibanas: ComponentPart[], nodes: ComponentPart[], now: Date, label: PlaceLabel, out: CrossResult): void {
+  const index = nameIndex(nodes);
+  for (const k of kibanas) {
+    const kc = contextOf(k, 'client');
+    if (!kc) continue;
+    for (const t of targets(k, index)) {
+      serverTrust(k, kc, t, now, label, out);
+      clientCertificate(k, kc, t, now, label, out);
+    }
+  }
+}
+
+function serverTrust(k: ComponentPart, kc: LoadedContext, { n, nh, i }: { n: ComponentPart; nh: LoadedContext; i: number }, now: Date, label: PlaceLabel, out: CrossResult): void {
+  const leaf = nh.leaf!;
+  const host = k.data.hosts[i];
+  if (kc.data.verificationMode === 'none') return;
+  const trusted = kc.anchors ? chainTrusted(leaf, nh.extra, kc.anchors, now) : undefined;
+  const nameMatches = kc.data.verificationMode === 'full' ? certificateCoversHost(leaf.summary, host.host) : undefined;
+  const reason = trusted === false ? `Kibana trusts only ${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}` : nameMatches === false ? `${host.host} is not in the certificate` : 'verified';
+  out.edges.push({ from: kc.data.id, to: nh.data.id, kind: 'http', host: host.host, trusted, nameMatches, reason, place: host.place });
+  const where = `${n.data.name}'s HTTP certificate (${label(n, nh.presentedAt!.start)})`;
+  const rel = nh.presentedAt ? [{ file: n.file, range: nh.presentedAt, message: `${n.data.name}'s HTTP certificate` }] : [];
+  if (trusted === false && kc.trustAt) {
+    const message = `Kibana's elasticsearch.ssl certificate authorities (${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}) do not verify ${where}, issued by ${leaf.summary.issuer}; Kibana cannot connect to ${host.value} ("unable to verify the first certificate", "self signed certificate in certificate chain").`;
+    out.findings.push({ file: k.file, finding: { ruleId: 'http-client-untrusted', severity: 'error', message, range: kc.trustAt, related: rel } });
+  }
+  if (nameMatches === false) {
+    const names = leaf.summary.sans.map((s) => `${s.type === 'dns' ? 'DNS' : s.type === 'ip' ? 'IP' : s.type}:${s.value}`);
+    const message = `Kibana connects to ${host.value} with verificationMode full, but ${where} does not name ${host.host}; it names ${names.length > 0 ? names.join(', ') : 'no DNS or IP'} ("Hostname/IP does not match certificate's altnames").`;
+    out.findings.push({ file: k.file, finding: { ruleId: 'http-client-name', severity: 'error', message, range: k.hostRanges[i], related: rel } });
+  }
+}
+
+/** Kibana's own certificate for mutual TLS: trusted by the node, asked for, and read by a PKI realm. */
+function clientCertificate(k: ComponentPart, kc: LoadedContext, { n, nh }: { n: ComponentPart; nh: LoadedContext }, now: Date, label: PlaceLabel, out: CrossResult): void {
+  if (!kc.leaf || !kc.presentedAt) return;
+  const rel = (range: { start: number; end: number } | undefined, message: string) => (range ? [{ file: n.file, range, message }] : []);
+  const auth = nh.data.clientAuthentication ?? 'none';
+  if (auth === 'none') {
+    const message = `Kibana presents the client certificate ${kc.leaf.summary.subject}, but ${n.data.name}'s HTTP layer (${label(n, nh.start)}) has client_authentication none, so it never asks for it; set xpack.security.http.ssl.client_authentication to optional or required there.`;
+    out.findings.push({ file: k.file, finding: { ruleId: 'client-certificate-unused', severity: 'warning', message, range: kc.presentedAt, related: [{ file: n.file, range: { start: nh.start, end: nh.start }, message: `${n.data.name}'s HTTP TLS settings` }] } });
+    return;
+  }
+  if (nh.anchors) {
+    const trusted = chainTrusted(kc.leaf, kc.extra, nh.anchors, now);
+    out.edges.push({ from: nh.data.id, to: kc.data.id, kind: 'client-certificate', trusted, reason: trusted ? 'the node trusts Kibana\'s client certificate' : `${n.data.name} trusts only ${[...new Set(nh.anchors.map((a) => a.summary.subject))].join(', ')}`, place: kc.data.place });
+    if (!trusted) {
+      const message = `Kibana's client certificate ${kc.leaf.summary.subject} is issued by ${kc.leaf.summary.issuer}, which ${n.data.name}'s HTTP layer does not trust (${label(n, nh.trustAt?.start ?? 0)}); with client_authentication ${auth} the node ${auth === 'required' ? 'refuses the connection' : 'ignores the certificate'} ("bad_certificate").`;
+      out.findings.push({ file: k.file, finding: { ruleId: 'client-certificate-untrusted', severity: 'error', message, range: kc.presentedAt, related: rel(nh.trustAt, `${n.data.name}'s HTTP trust`) } });
+    }
+  }
+  const hasRealm = [...n.model.byKey.keys()].some((key) => key.startsWith('xpack.security.authc.realms.pki.'));
+  const credentials = ['elasticsearch.username', 'elasticsearch.serviceAccountToken'].some((key) => plainScalar(k.model.byKey.get(key)) !== undefined || k.model.byKey.has(key));
+  if (!hasRealm && !credentials) {
+    const message = `Kibana has no elasticsearch.username or serviceAccountToken, so it authenticates with its client certificate alone, but ${n.data.name}'s settings (${label(n, 0)}) define no PKI realm (xpack.security.authc.realms.pki.*) to read it; its requests are refused as unauthenticated.`;
+    out.findings.push({ file: k.file, finding: { ruleId: 'client-certificate-unused', severity: 'warning', message, range: kc.presentedAt, related: [{ file: n.file, range: { start: 0, end: 0 }, message: `${n.data.name}'s settings` }] } });
+  }
+}

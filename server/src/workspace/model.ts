@@ -1,0 +1,166 @@
+// The workspace model: every settings file under a folder read into components, kept per file so that a
+// change to one file re-derives that file's part only; the cross-file checks then run over the parts (their
+// chain verdicts are memoised by certificate, so a re-check redoes only what the edit touched).
+import * as path from 'node:path';
+import { embeddedModel, recognizeForms, type EmbeddedDocument } from '../config/forms';
+import { parseConfig } from '../config/parse';
+import { detectProduct } from '../config/product';
+import type { Finding } from '../core/finding';
+import { readBounded } from '../core/fileGate';
+import type { CheckEnvironment } from '../rules/types';
+import { readComponent, type ComponentPart } from './component';
+import { httpChecks } from './httpTrust';
+import { keystoreChecks, keystoreOf } from './keystoreChecks';
+import { toModelData } from './modelData';
+import { transportChecks, type CrossResult, type FileFinding, type PlaceLabel } from './trust';
+import type { ReachName, StackModelData } from './types';
+
+/** Folders never descended into; bounds on a scan so a huge tree cannot stall the server. */
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.vscode-test']);
+const MAX_DEPTH = 8;
+const MAX_FILES = 5000;
+
+/** The settings files under `root` (by name) and the YAML files that may be deployment files, in a stable order. */
+export function listSettingsFiles(env: CheckEnvironment, root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    const entries = env.fs.listDir?.(dir, MAX_FILES) ?? [];
+    for (const e of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
+      if (out.length >= MAX_FILES) return;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory) {
+        if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full, depth + 1);
+      } else if (detectProduct(full) || /\.ya?ml$/i.test(e.name)) out.push(full);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** Reads a settings file's text from disk, or undefined when it is gone or refused. */
+function readText(env: CheckEnvironment, file: string): string | undefined {
+  try {
+    const bytes = readBounded(env.fs, file, 'settings');
+    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The components one file describes: a deployment file (compose, ECK, Helm, ConfigMap) gives one per settings
+ * document inside, named as its host names it; else a settings file named for its product is one.
+ */
+function readParts(file: string, text: string, env: CheckEnvironment): ComponentPart[] {
+  // A deployment file is known by its content, whatever its name (as estls check FILE reads it).
+  const forms = recognizeForms(text, undefined, file);
+  const product = detectProduct(file);
+  if (!forms) return product ? [readComponent(parseConfig(text, { product, filePath: file }), file, 'plain', env)] : [];
+  return forms.documents.map((doc) => readComponent(embeddedModel(text, doc), file, doc.form, env, hostNames(doc)));
+}
+
+/** The names a deployment form gives a component: the compose service, the ECK services. */
+function hostNames(doc: EmbeddedDocument): ReachName[] {
+  const name = doc.host.name;
+  if (!name) return [];
+  if (doc.form === 'compose') return [{ name, source: 'compose service' }];
+  if (doc.form !== 'eck') return [];
+  // ECK names its HTTP service <name>-es-http (Kibana: <name>-kb-http), reachable as <service>.<namespace>.svc.
+  const service = `${name}-${doc.product === 'elasticsearch' ? 'es' : 'kb'}-http`;
+  const ns = doc.host.namespace ?? 'default';
+  return [{ name, source: 'eck resource' }, { name: service, source: 'eck service' }, { name: `${service}.${ns}.svc`, source: 'eck service' }];
+}
+
+/** The model of one folder: parts by file, cross-file results computed on demand and kept until a change. */
+export class WorkspaceModel {
+  private readonly parts = new Map<string, ComponentPart[]>();
+  /** The text each part was read from, so an unchanged text is not read again. */
+  private readonly texts = new Map<string, string>();
+  private cross: CrossResult | undefined;
+
+  /** `environment` is asked on each read, as the checker does. */
+  constructor(readonly root: string, private readonly environment: () => CheckEnvironment) {}
+
+  /** Reads every settings file under the root. */
+  scan(): this {
+    const env = this.environment();
+    for (const file of listSettingsFiles(env, this.root)) this.update(file);
+    return this;
+  }
+
+  /**
+   * Re-derives one file's part from `text` (an open editor's), or from disk when absent; gone files drop out.
+   * Returns false when the text is the one the part was read from (nothing changed).
+   */
+  update(file: string, text?: string): boolean {
+    const env = this.environment();
+    const body = text ?? readText(env, file);
+    if (body !== undefined && this.texts.get(file) === body) return false;
+    const had = this.parts.has(file);
+    const parts = body === undefined ? [] : readParts(file, body, env);
+    if (body === undefined) this.texts.delete(file);
+    else this.texts.set(file, body);
+    if (parts.length === 0) {
+      if (had) this.cross = undefined;
+      return this.parts.delete(file);
+    }
+    this.cross = undefined;
+    this.parts.set(file, parts);
+    return true;
+  }
+
+  /** Forgets a file (deleted, or no longer under the root). */
+  remove(file: string): void {
+    this.texts.delete(file);
+    if (this.parts.delete(file)) this.cross = undefined;
+  }
+
+  /** Files on disk changed (certificates, keystores): every part is read again from the text it has. */
+  refresh(): void {
+    const texts = [...this.texts];
+    this.texts.clear();
+    for (const [file, text] of texts) this.update(file, text);
+    this.cross = undefined;
+  }
+
+  /** True when the file is part of the model. */
+  has(file: string): boolean {
+    return this.parts.has(file);
+  }
+
+  /** Every component part. */
+  allParts(): ComponentPart[] {
+    return [...this.parts.values()].flat();
+  }
+
+  /** The cross-file findings and edges, computed once per change. */
+  crossResult(): CrossResult {
+    if (this.cross) return this.cross;
+    const env = this.environment();
+    const all = this.allParts();
+    const nodes = all.filter((p) => p.data.kind === 'elasticsearch');
+    const out: CrossResult = { findings: [], edges: [] };
+    const now = env.clock.now();
+    transportChecks(nodes, now, this.label, out);
+    httpChecks(all.filter((p) => p.data.kind === 'kibana'), nodes, now, this.label, out);
+    keystoreChecks(nodes, env, out);
+    this.cross = out;
+    return out;
+  }
+
+  /** Cross-file findings grouped by the file they belong to (every modelled file has an entry, maybe empty). */
+  findingsByFile(): Map<string, Finding[]> {
+    const map = new Map<string, Finding[]>([...this.parts.keys()].map((f) => [f, []]));
+    for (const { file, finding } of this.crossResult().findings as FileFinding[]) map.set(file, [...(map.get(file) ?? []), finding]);
+    return map;
+  }
+
+  /** The model as plain data for the map and the views. */
+  data(): StackModelData {
+    const env = this.environment();
+    return toModelData([this.root], this.allParts(), this.crossResult().edges, env, (p) => keystoreOf(p, env));
+  }
+
+  /** `node-a/elasticsearch.yml:14`: the part's file relative to the root, and the 1-based line of `offset`. */
+  readonly label: PlaceLabel = (part, offset) => `${path.relative(this.root, part.file).split(path.sep).join('/')}:${part.lines.positionAt(offset).line + 1}`;
+}

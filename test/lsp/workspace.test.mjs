@@ -1,0 +1,84 @@
+// The workspace model over the protocol: a cross-file finding reaches a file no editor has open, with related
+// information in the other file; editing a file re-checks the stack; estls/stackModel and estls/certificates
+// answer with the nodes, the trust verdict and the certificates.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { startServer, uriOf } from './lspClient.mjs';
+
+const openssl = (args, cwd) => execFileSync('openssl', args, { cwd, stdio: 'ignore' });
+
+function makeCa(dir, name) {
+  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '300',
+    '-subj', `/CN=${name}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+}
+
+function makeLeaf(dir, ca, name, out) {
+  fs.writeFileSync(path.join(dir, `${out}.ext`), `subjectAltName=DNS:${name}\nextendedKeyUsage=serverAuth,clientAuth\nkeyUsage=digitalSignature\n`);
+  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${out}.key`, '-out', `${out}.csr`, '-subj', `/CN=${name}`], dir);
+  openssl(['x509', '-req', '-in', `${out}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '300', '-extfile', `${out}.ext`, '-out', `${out}.crt`], dir);
+}
+
+const yml = (name, cert) => `cluster.name: prod
+node.name: ${name}
+xpack.security.transport.ssl.enabled: true
+xpack.security.transport.ssl.verification_mode: certificate
+xpack.security.transport.ssl.certificate: ${cert}.crt
+xpack.security.transport.ssl.key: ${cert}.key
+xpack.security.transport.ssl.certificate_authorities: [ "cas.crt" ]
+`;
+
+describe('workspace model over the protocol', () => {
+  let dir;
+  let server;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-ws-lsp-'));
+    const pki = path.join(dir, 'pki');
+    fs.mkdirSync(pki);
+    makeCa(pki, 'Prod CA');
+    makeCa(pki, 'Lab CA');
+    for (const [node, ca, out] of [['node-a', 'Prod CA', 'a'], ['node-c', 'Lab CA', 'c'], ['node-c', 'Prod CA', 'c2']]) {
+      fs.mkdirSync(path.join(dir, node), { recursive: true });
+      makeLeaf(pki, ca, node, out);
+      for (const ext of ['crt', 'key']) fs.copyFileSync(path.join(pki, `${out}.${ext}`), path.join(dir, node, `${out}.${ext}`));
+    }
+    const both = fs.readFileSync(path.join(pki, 'Prod CA.crt'), 'utf8') + fs.readFileSync(path.join(pki, 'Lab CA.crt'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'node-a', 'cas.crt'), fs.readFileSync(path.join(pki, 'Prod CA.crt')));
+    fs.writeFileSync(path.join(dir, 'node-c', 'cas.crt'), both);
+    fs.writeFileSync(path.join(dir, 'node-a', 'elasticsearch.yml'), yml('node-a', 'a'));
+    fs.writeFileSync(path.join(dir, 'node-c', 'elasticsearch.yml'), yml('node-c', 'c'));
+    server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
+  });
+  after(async () => {
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a cross-file finding reaches the closed file it belongs to, and an edit clears it', async () => {
+    const aUri = uriOf(path.join(dir, 'node-a', 'elasticsearch.yml'));
+    const cUri = uriOf(path.join(dir, 'node-c', 'elasticsearch.yml'));
+    server.open(aUri, yml('node-a', 'a'));
+    const closed = await server.waitForDiagnostics(cUri, (p) => p.diagnostics.some((d) => d.code === 'transport-peer-untrusted'));
+    const d = closed.diagnostics.find((x) => x.code === 'transport-peer-untrusted');
+    assert.equal(d.range.start.line, 4);
+    assert.match(d.message, /The transport certificate of node-c \(node-c\/elasticsearch\.yml:5\) is issued by CN=Lab CA; node-a trusts only CN=Prod CA \(node-a\/elasticsearch\.yml:7\)/);
+    assert.equal(d.relatedInformation[0].location.uri, aUri);
+    assert.equal(d.relatedInformation[0].location.range.start.line, 6);
+
+    const model = await server.connection.sendRequest('estls/stackModel', {});
+    assert.deepEqual(model.components.map((c) => c.name).sort(), ['node-a', 'node-c']);
+    const edge = model.edges.find((e) => e.from === 'elasticsearch:node-a#transport' && e.to === 'elasticsearch:node-c#transport');
+    assert.equal(edge.trusted, false);
+    const rows = await server.connection.sendRequest('estls/certificates', {});
+    assert.ok(rows.items.some((i) => i.subject === 'CN=Lab CA'));
+
+    server.open(cUri, yml('node-c', 'c2'));
+    const fixed = await server.waitForDiagnostics(cUri, (p) => p.version !== undefined && !p.diagnostics.some((x) => x.code === 'transport-peer-untrusted'));
+    assert.ok(fixed);
+    const after = await server.connection.sendRequest('estls/stackModel', {});
+    assert.ok(after.edges.every((e) => e.trusted !== false), JSON.stringify(after.edges));
+  });
+});

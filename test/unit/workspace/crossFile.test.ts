@@ -1,0 +1,226 @@
+// Cross-file checks on workspaces made in the test: each defect gives its one finding on the right file and
+// line with related information (and no other error or warning), and every trust and name verdict of the
+// model agrees with a real TLS handshake on 127.0.0.1 with the same certificates, CAs and host name.
+import 'reflect-metadata';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { runCli } from '../../../server/src/cli';
+import { nodeIo } from '../../../server/src/cli/io';
+import type { CheckReportEntry } from '../../../server/src/cli/check';
+import { nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
+import { CertificateFileCache } from '../../../server/src/pki/fileCache';
+import type { CheckEnvironment } from '../../../server/src/rules/types';
+import { WorkspaceModel } from '../../../server/src/workspace/model';
+import type { ComponentPart, LoadedContext } from '../../../server/src/workspace/component';
+import { ca, leaf, tempWorkspace } from './fixtures';
+import { handshake } from './handshake';
+
+type Ca = Awaited<ReturnType<typeof ca>>;
+let prod: Ca;
+let lab: Ca;
+const cleanups: Array<() => void> = [];
+
+before(async () => {
+  [prod, lab] = await Promise.all([ca('Prod CA'), ca('Lab CA')]);
+});
+after(() => cleanups.forEach((c) => c()));
+
+function env(root: string): CheckEnvironment {
+  const clock = { now: () => new Date() };
+  return { fs: nodeFileSystem, clock, passwords: { get: () => undefined }, certificates: new CertificateFileCache(nodeFileSystem, clock), options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [root] } };
+}
+
+interface NodeSpec {
+  name: string;
+  transportCa?: Ca;
+  trusts?: Ca[];
+  transportDns?: string[];
+  seeds?: string[];
+  httpDns?: string[];
+  extra?: string;
+}
+
+/** A node folder: elasticsearch.yml and its certificates, transport and HTTP from one CA unless told. */
+async function writeNode(w: ReturnType<typeof tempWorkspace>, s: NodeSpec): Promise<void> {
+  const issuer = s.transportCa ?? prod;
+  const t = await leaf(issuer, s.name, s.transportDns ?? [s.name]);
+  const h = await leaf(prod, s.name, s.httpDns ?? [s.name], [], 'http');
+  w.write(`${s.name}/certs/transport.crt`, t.cert);
+  w.write(`${s.name}/certs/transport.key`, t.key);
+  w.write(`${s.name}/certs/http.crt`, h.cert);
+  w.write(`${s.name}/certs/http.key`, h.key);
+  w.write(`${s.name}/certs/ca.crt`, (s.trusts ?? [prod]).map((c) => c.pem).join(''));
+  w.write(`${s.name}/elasticsearch.yml`, [
+    'cluster.name: prod',
+    `node.name: ${s.name}`,
+    `discovery.seed_hosts: [${(s.seeds ?? []).map((x) => `"${x}"`).join(', ')}]`,
+    'xpack.security.enabled: true',
+    'xpack.security.transport.ssl.enabled: true',
+    'xpack.security.transport.ssl.verification_mode: full',
+    'xpack.security.transport.ssl.certificate: certs/transport.crt',
+    'xpack.security.transport.ssl.key: certs/transport.key',
+    'xpack.security.transport.ssl.certificate_authorities: [ "certs/ca.crt" ]',
+    'xpack.security.http.ssl.enabled: true',
+    'xpack.security.http.ssl.certificate: certs/http.crt',
+    'xpack.security.http.ssl.key: certs/http.key',
+    'xpack.security.http.ssl.certificate_authorities: [ "certs/ca.crt" ]',
+    ...(s.extra ? [s.extra] : []),
+    '',
+  ].join('\n'));
+}
+
+async function writeKibana(w: ReturnType<typeof tempWorkspace>, opts: { trusts: Ca[]; hosts: string[]; client?: Ca; extra?: string }): Promise<void> {
+  const lines = [
+    'server.name: kibana',
+    `elasticsearch.hosts: [${opts.hosts.map((h) => `"${h}"`).join(', ')}]`,
+    'elasticsearch.ssl.certificateAuthorities: [ "certs/ca.crt" ]',
+    'elasticsearch.ssl.verificationMode: full',
+  ];
+  if (opts.client) {
+    const c = await leaf(opts.client, 'kibana-client', ['kibana'], [], 'client');
+    w.write('kibana/config/certs/client.crt', c.cert);
+    w.write('kibana/config/certs/client.key', c.key);
+    lines.push('elasticsearch.ssl.certificate: certs/client.crt', 'elasticsearch.ssl.key: certs/client.key');
+  } else lines.push('elasticsearch.serviceAccountToken: AAEAAWVsYXN0aWMva2liYW5hL3Rva2VuOnRlc3Q');
+  if (opts.extra) lines.push(opts.extra);
+  w.write('kibana/config/kibana.yml', [...lines, ''].join('\n'));
+  w.write('kibana/config/certs/ca.crt', opts.trusts.map((c) => c.pem).join(''));
+}
+
+/** `estls check --format json DIR`: the rows, errors and warnings only. */
+async function checkFolder(root: string): Promise<CheckReportEntry[]> {
+  let stdout = '';
+  const io = { ...nodeIo(), cwd: root, out: (t: string) => void (stdout += t), err: () => undefined };
+  await runCli(['check', '--format', 'json', '.'], io);
+  return (JSON.parse(stdout) as CheckReportEntry[]).filter((e) => e.severity === 'error' || e.severity === 'warning');
+}
+
+function workspace() {
+  const w = tempWorkspace();
+  cleanups.push(w.cleanup);
+  return w;
+}
+
+/** Every edge verdict of the model against a handshake with the same files. */
+async function assertVerdictsMatchHandshakes(root: string): Promise<number> {
+  const model = new WorkspaceModel(root, () => env(root)).scan();
+  const contexts = new Map<string, LoadedContext>(model.allParts().flatMap((p: ComponentPart) => p.contexts.map((c) => [c.data.id, c] as const)));
+  const pem = (p: string | undefined) => (p ? fs.readFileSync(p, 'utf8') : '');
+  let checked = 0;
+  for (const edge of model.crossResult().edges) {
+    const [from, to] = [contexts.get(edge.from)!, contexts.get(edge.to)!];
+    const cas = (c: LoadedContext) => c.files.authorities.map((a) => pem(a.path));
+    if (edge.kind === 'client-certificate') {
+      // `from` is the node verifying Kibana's (`to`) client certificate.
+      const r = await handshake({ serverCert: pem(from.files.certificate?.path), serverKey: pem(from.files.key?.path), clientCa: [], serverCa: cas(from), clientCert: pem(to.files.certificate?.path), clientKey: pem(to.files.key?.path) });
+      assert.equal(r.clientTrusted, edge.trusted, `${edge.from} -> ${edge.to}: ${edge.reason}`);
+    } else {
+      const r = await handshake({ serverCert: pem(to.files.certificate?.path), serverKey: pem(to.files.key?.path), clientCa: cas(from), servername: edge.nameMatches === undefined ? undefined : edge.host });
+      const expected = edge.trusted !== false && edge.nameMatches !== false;
+      assert.equal(r.serverTrusted, expected, `${edge.from} -> ${edge.to} (${edge.host ?? 'chain only'}): ${edge.reason}; handshake: ${r.error ?? 'ok'}`);
+    }
+    checked++;
+  }
+  return checked;
+}
+
+describe('workspace: cross-file checks', () => {
+  it('stays silent on a consistent stack, and every verdict agrees with a handshake', async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a', seeds: ['node-a', 'node-b'] });
+    await writeNode(w, { name: 'node-b', seeds: ['node-a', 'node-b'] });
+    await writeKibana(w, { trusts: [prod], hosts: ['https://node-a:9200'] });
+    assert.deepEqual(await checkFolder(w.root), []);
+    assert.ok((await assertVerdictsMatchHandshakes(w.root)) >= 4);
+  });
+
+  it('a transport certificate from another CA: one error on its certificate line, related to the nodes that refuse it', async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a' });
+    await writeNode(w, { name: 'node-c', transportCa: lab, trusts: [prod, lab] });
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    const [r] = rows;
+    assert.equal(r.ruleId, 'transport-peer-untrusted');
+    assert.equal(r.file, 'node-c/elasticsearch.yml');
+    assert.equal(r.line, 7);
+    assert.match(r.message, /The transport certificate of node-c \(node-c\/elasticsearch\.yml:7\) is issued by CN=Lab CA; node-a trusts only CN=Prod CA \(node-a\/elasticsearch\.yml:9\)/);
+    assert.deepEqual(r.related?.map((x) => [x.file, x.line]), [['node-a/elasticsearch.yml', 9]]);
+    assert.ok((await assertVerdictsMatchHandshakes(w.root)) >= 2);
+  });
+
+  it('a seed host the transport certificate does not name: one error on that seed entry', async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a', seeds: ['node-b'] });
+    await writeNode(w, { name: 'node-b', transportDns: ['es-b.internal'] });
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.equal(rows[0].ruleId, 'transport-peer-name');
+    assert.equal(rows[0].file, 'node-a/elasticsearch.yml');
+    assert.deepEqual([rows[0].line, rows[0].column], [3, 24]);
+    assert.deepEqual(rows[0].related?.map((x) => [x.file, x.line]), [['node-b/elasticsearch.yml', 7]]);
+    assert.ok((await assertVerdictsMatchHandshakes(w.root)) >= 3);
+  });
+
+  it("Kibana trusting another CA than the one behind the nodes' HTTP certificate: one error on its CA line", async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a' });
+    await writeKibana(w, { trusts: [lab], hosts: ['https://node-a:9200'] });
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.equal(rows[0].ruleId, 'http-client-untrusted');
+    assert.equal(rows[0].file, 'kibana/config/kibana.yml');
+    assert.equal(rows[0].line, 3);
+    assert.deepEqual(rows[0].related?.map((x) => [x.file, x.line]), [['node-a/elasticsearch.yml', 11]]);
+    assert.equal(await assertVerdictsMatchHandshakes(w.root), 1);
+  });
+
+  it('a Kibana host the HTTP certificate does not name: one error on that host entry', async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a', extra: 'http.publish_host: es-http.example' });
+    await writeKibana(w, { trusts: [prod], hosts: ['https://es-http.example:9200'] });
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.equal(rows[0].ruleId, 'http-client-name');
+    assert.deepEqual([rows[0].file, rows[0].line], ['kibana/config/kibana.yml', 2]);
+    assert.equal(await assertVerdictsMatchHandshakes(w.root), 1);
+  });
+
+  it("mutual TLS: Kibana's client certificate from a CA the node's HTTP layer does not trust", async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a', extra: 'xpack.security.http.ssl.client_authentication: optional\nxpack.security.authc.realms.pki.pki1.order: 1' });
+    await writeKibana(w, { trusts: [prod, lab], hosts: ['https://node-a:9200'], client: lab });
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.equal(rows[0].ruleId, 'client-certificate-untrusted');
+    assert.deepEqual([rows[0].file, rows[0].line], ['kibana/config/kibana.yml', 5]);
+    assert.deepEqual(rows[0].related?.map((x) => [x.file, x.line]), [['node-a/elasticsearch.yml', 13]]);
+    assert.equal(await assertVerdictsMatchHandshakes(w.root), 2);
+  });
+
+  it('mutual TLS: a client certificate the node never asks for, and no PKI realm to read it', async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a' });
+    await writeKibana(w, { trusts: [prod], hosts: ['https://node-a:9200'], client: prod });
+    const rows = await checkFolder(w.root);
+    assert.deepEqual(rows.map((r) => [r.ruleId, r.file, r.line]), [['client-certificate-unused', 'kibana/config/kibana.yml', 5]]);
+    assert.match(rows[0].message, /client_authentication none/);
+  });
+
+  it('re-derives only the edited file: a fixed transport certificate clears the finding', async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a' });
+    await writeNode(w, { name: 'node-c', transportCa: lab, trusts: [prod, lab] });
+    const model = new WorkspaceModel(w.root, () => env(w.root)).scan();
+    assert.equal(model.crossResult().findings.length, 1);
+    const before = model.allParts().find((p) => p.data.name === 'node-a');
+    const t = await leaf(prod, 'node-c', ['node-c']);
+    w.write('node-c/certs/transport2.crt', t.cert);
+    w.write('node-c/certs/transport2.key', t.key);
+    const file = `${w.root}/node-c/elasticsearch.yml`;
+    model.update(file, fs.readFileSync(file, 'utf8').replace(/transport\.(crt|key)/g, 'transport2.$1'));
+    assert.equal(model.crossResult().findings.length, 0);
+    assert.equal(model.allParts().find((p) => p.data.name === 'node-a'), before, 'the other file kept its part');
+  });
+});
