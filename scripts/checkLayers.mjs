@@ -17,7 +17,7 @@ const allowed = {
   workspace: ['core', 'catalog', 'config', 'pki', 'rules'],
   checker: ['core', 'catalog', 'config', 'pki', 'rules', 'workspace'],
   features: ['core', 'catalog', 'config', 'pki', 'rules', 'workspace', 'checker'],
-  'protocol.ts': ['core', 'pki'],
+  'protocol.ts': ['core', 'pki', 'workspace'],
   cli: ['core', 'catalog', 'config', 'pki', 'rules', 'workspace', 'checker', 'features', 'protocol.ts'],
   'cli.ts': ['cli', 'core', 'pki'],
   lsp: ['core', 'catalog', 'config', 'pki', 'rules', 'workspace', 'checker', 'features', 'protocol.ts'],

@@ -1,20 +1,20 @@
 // `estls check`: checks settings files and prints the findings like a compiler, or as JSON.
 import * as path from 'node:path';
 import type { Product } from '../catalog/types';
-import { MAX_FILE_CHARS } from '../config/limits';
 import { parseMapArgument, type PathMapping } from '../config/paths/mappings';
-import { isFileGateError, readBounded } from '../core/fileGate';
 import { detectProduct } from '../config/product';
 import { FORM_KINDS, recognizeForms, type FormKind } from '../config/forms';
-import { LineIndex, lineColumnAt } from '../core/lineIndex';
+import { LineIndex } from '../core/lineIndex';
 import { settingDefaults } from '../core/settingDefaults';
 import { CertificateFileCache } from '../pki/fileCache';
 import { configuredStackVersion, parseStackVersion } from '../catalog/version';
 import { checkDeployment, checkText } from '../checker/documentChecker';
-import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
 import { checkFolder } from './checkFolder';
+import { readText, toEntry, type CheckReportEntry } from './checkReport';
+
+export type { CheckReportEntry } from './checkReport';
 import { ExitCode, type CliIo } from './io';
 
 export const checkUsage = `Usage: estls check [--format text|json] [--product elasticsearch|kibana] [--form FORM] [--expiry-days N]
@@ -41,20 +41,6 @@ or above, up to the current directory) mounts them, or a --map says where they a
 file is a warning, and paths nothing maps are not checked.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
-
-/** One finding as `--format json` prints it; lines and columns are 1-based, columns count UTF-16 units. */
-export interface CheckReportEntry {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Finding['severity'];
-  ruleId: string;
-  message: string;
-  /** Places in other files that explain the finding (cross-file checks of a folder); 1-based like line/column. */
-  related?: Array<{ file: string; line: number; column: number; message: string }>;
-}
 
 interface CheckArgs {
   format: 'text' | 'json';
@@ -107,46 +93,6 @@ function pathArgs(maps: string[], configDir: string | undefined, cwd: string): P
     mappings.push(mapping);
   }
   return { mappings, ...(configDir !== undefined ? { configDir: path.resolve(cwd, configDir) } : {}) };
-}
-
-/** A file's text (and a finding when it is not all valid UTF-8), or why it could not be read. */
-export function readText(io: CliIo, absolute: string): { text: string; finding?: Finding } | string {
-  let bytes;
-  try {
-    const stat = io.fs.stat(absolute);
-    if (!stat) return 'no such file';
-    if (stat.isDirectory) return 'not a file';
-    bytes = readBounded(io.fs, absolute, 'settings');
-  } catch (e) {
-    if (isFileGateError(e) && e.code === 'TOO_LARGE') {
-      return { text: '', finding: { ruleId: 'file-too-large', severity: 'error', message: `${e.message} Settings files over ${MAX_FILE_CHARS / (1024 * 1024)} M characters are not checked.`, range: { start: 0, end: 0 } } };
-    }
-    if (isFileGateError(e)) return e.message;
-    return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`;
-  }
-  return bytes ? decodeUtf8(bytes) : 'no such file';
-}
-
-/** Decodes UTF-8 (dropping a BOM). Invalid bytes in a text file give one finding at the first of them. */
-function decodeUtf8(bytes: Uint8Array): { text: string; finding?: Finding } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    // Binary data (NUL bytes) is reported by the parser; other bad bytes get this finding.
-    if (bytes.includes(0)) return { text };
-    const bad = Math.max(0, text.indexOf('\ufffd'));
-    const message = 'The file is not valid UTF-8 text; Elasticsearch and Kibana read settings files as UTF-8.';
-    return { text, finding: { ruleId: 'not-text', severity: 'error', message, range: { start: bad, end: bad + 1 } } };
-  }
-}
-
-export function toEntry(file: string, finding: Finding, lines: LineIndex): CheckReportEntry {
-  const start = lineColumnAt(lines, finding.range.start);
-  const end = lineColumnAt(lines, finding.range.end);
-  const message = finding.message.replace(/\s*\n\s*/g, ' ');
-  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: finding.severity, ruleId: finding.ruleId, message };
 }
 
 const unknownProduct = 'cannot tell whether it is an Elasticsearch or a Kibana settings file, nor a deployment file (ECK, Helm values, compose, ConfigMap) from its name and content; pass --product elasticsearch or --product kibana';
@@ -202,7 +148,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const entries: CheckReportEntry[] = [];
   let checked = 0;
   for (const file of parsed.files) {
-    const result = io.fs.stat(path.resolve(io.cwd, file))?.isDirectory ? checkFolder(io, file, env) : checkFile(io, file, parsed, env);
+    const result = io.fs.stat(path.resolve(io.cwd, file))?.isDirectory ? checkFolder(io, file, env, checkFile) : checkFile(io, file, parsed, env);
     if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
     else {
       checked++;

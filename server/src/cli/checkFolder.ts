@@ -5,11 +5,14 @@ import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import type { Finding } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
 import { WorkspaceModel, listSettingsFiles } from '../workspace/model';
-import { checkFile, readText, toEntry, type CheckReportEntry } from './check';
+import { readText, toEntry, type CheckReportEntry } from './checkReport';
 import type { CliIo } from './io';
 
+/** How one file is checked alone (check.ts's checkFile), passed in so the two modules do not import each other. */
+export type FileCheck = (io: CliIo, file: string, args: object, env: CheckEnvironment) => CheckReportEntry[] | string;
+
 /** Checks a folder; a string return is why it could not be checked. */
-export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment): CheckReportEntry[] | string {
+export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment, checkFile: FileCheck): CheckReportEntry[] | string {
   if (!io.fs.listDir) return 'folders cannot be listed here';
   const root = path.resolve(io.cwd, dir);
   const folderEnv = { ...env, options: { ...env.options, workspaceRoots: [root] } };

@@ -61,7 +61,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     stack: undefined as unknown as StackModels,
     environmentChanged: () => undefined,
   };
-  ctx.stack = new StackModels(ctx);
+  ctx.stack = new StackModels(() => ctx.workspaceRoots, () => checkEnvironment(ctx));
   return ctx;
 }
 

@@ -5,9 +5,8 @@ import * as path from 'node:path';
 import type { Finding } from '../core/finding';
 import { WorkspaceModel } from '../workspace/model';
 import { certificateItems } from '../workspace/modelData';
+import type { CheckEnvironment } from '../rules/types';
 import type { StackModelData, WorkspaceCertificateItem } from '../workspace/types';
-import { checkEnvironment } from './analysis';
-import type { ServerContext } from './context';
 
 function inside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
@@ -20,17 +19,18 @@ export class StackModels {
   /** Called after a folder is scanned or re-read, so its findings reach files no editor has open. */
   onChange: () => void = () => undefined;
 
-  constructor(private readonly ctx: ServerContext) {}
+  /** `roots` and `environment` are asked on each use: folders and settings change while the server runs. */
+  constructor(private readonly roots: () => readonly string[], private readonly environment: () => CheckEnvironment) {}
 
   /** The model of the folder holding `file` (the innermost folder), scanned on first use. */
   modelOf(file: string): WorkspaceModel | undefined {
-    const root = this.ctx.workspaceRoots.filter((r) => inside(r, file)).sort((a, b) => b.length - a.length)[0];
+    const root = this.roots().filter((r) => inside(r, file)).sort((a, b) => b.length - a.length)[0];
     return root ? this.model(root) : undefined;
   }
 
   /** Every folder's model. */
   all(folder?: string): WorkspaceModel[] {
-    return this.ctx.workspaceRoots.filter((r) => !folder || r === folder).map((r) => this.model(r));
+    return this.roots().filter((r) => !folder || r === folder).map((r) => this.model(r));
   }
 
   /** Takes an open document's text into its folder's model; true when the model changed. */
@@ -52,7 +52,7 @@ export class StackModels {
 
   /** Folders changed: forget models of folders that are gone. */
   foldersChanged(): void {
-    for (const root of [...this.models.keys()]) if (!this.ctx.workspaceRoots.includes(root)) this.models.delete(root);
+    for (const root of [...this.models.keys()]) if (!this.roots().includes(root)) this.models.delete(root);
   }
 
   /** The stack model data of one folder, or of all merged. */
@@ -72,7 +72,7 @@ export class StackModels {
   private model(root: string): WorkspaceModel {
     let m = this.models.get(root);
     if (!m) {
-      m = new WorkspaceModel(root, () => checkEnvironment(this.ctx)).scan();
+      m = new WorkspaceModel(root, this.environment).scan();
       this.models.set(root, m);
       this.onChange();
     }

@@ -25,6 +25,6 @@ export function testContext(overrides: Record<string, unknown> = {}): ServerCont
   } as unknown as ServerContext;
   ctx.checker ??= new DocumentChecker(() => checkEnvironment(ctx));
   // The real folder models: with no workspace folder they hold nothing, as a server opened on loose files.
-  ctx.stack ??= new StackModels(ctx);
+  ctx.stack ??= new StackModels(() => ctx.workspaceRoots, () => checkEnvironment(ctx));
   return ctx;
 }
