@@ -1,7 +1,7 @@
 // Deployment files in real VS Code: a typo in an ECK manifest's nodeSets[].config and a wrong Kibana variable
 // in a compose file appear in the Problems panel on their lines, and the quick fix repairs each.
 /* global document */
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chooseAction, clickText, editorText, shot, waitForEditor, waitForWorkbench } from '../../scripts/lib/workbench.mjs';
 import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
+import { uiTestFor } from './lib/uiTest.mjs';
 
 const ECK = `apiVersion: elasticsearch.k8s.elastic.co/v1
 kind: Elasticsearch
@@ -47,17 +48,7 @@ after(async () => {
   await session?.close();
 });
 
-function uiTest(name, fn) {
-  test(name, async (t) => {
-    try {
-      await fn(t);
-    } catch (error) {
-      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-      await shot(page, `failed-forms-${slug}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const uiTest = uiTestFor(() => page, 'forms-');
 
 /** Opens a file the test wrote through the explorer (Quick Open's index may not know it yet). */
 async function openFromExplorer(name) {

@@ -2,13 +2,14 @@
 // certificate the compose file mounts but that is missing gets a warning whose quick fix starts the Generate
 // command aimed at the mounted folder; a path that nothing maps gets nothing in the Problems panel.
 // Screenshots go to test-results/e2e/ (paths-*.png).
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerPrompt, chooseAction, clickText, openFile, shot, waitForEditor, waitForWorkbench } from '../../scripts/lib/workbench.mjs';
 import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
+import { uiTestFor } from './lib/uiTest.mjs';
 
 const PROJECT = 'compose-demo';
 const COMPOSE = `services:
@@ -49,17 +50,7 @@ after(async () => {
   await session?.close();
 });
 
-/** A test that saves a screenshot of the workbench when it fails. */
-function uiTest(name, fn) {
-  test(name, async (t) => {
-    try {
-      await fn(t);
-    } catch (error) {
-      await shot(page, `paths-failed-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 50)}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const uiTest = uiTestFor(() => page, 'paths-');
 
 uiTest('a mounted missing certificate is a warning; an unmapped container path shows nothing', async () => {
   await openFile(page, `${PROJECT}/es/elasticsearch.yml`);

@@ -3,13 +3,14 @@
 // lists the certificates soonest expiry first; the Stack view draws the failing connection red with its reason;
 // clicking a node opens its settings file at the line; fixing es02's certificate on disk redraws both views.
 /* global document */
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCommand, shot, waitForWorkbench, webviewText } from '../../scripts/lib/workbench.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
+import { uiTestFor } from './lib/uiTest.mjs';
 
 const openssl = (args, cwd) => execFileSync('openssl', args, { cwd, stdio: 'ignore' });
 
@@ -91,17 +92,7 @@ after(async () => {
   await session?.close();
 });
 
-function uiTest(name, fn) {
-  test(name, async (t) => {
-    try {
-      await fn(t);
-    } catch (error) {
-      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-      await shot(page, `failed-views-${slug}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const uiTest = uiTestFor(() => page, 'views-');
 
 /** A tree row's label and description, joined by one space (the DOM puts no space between them). */
 const rowTexts = (els) => els.map((e) => [e.querySelector('.label-name'), e.querySelector('.label-description')].map((x) => (x?.textContent ?? '').replace(/\s+/g, ' ').trim()).join(' ').trim());

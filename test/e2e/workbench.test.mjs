@@ -2,7 +2,7 @@
 // a temp copy of examples/ open, driven with the keyboard and mouse through a headless chromium.
 // Screenshots of every step go to test-results/e2e/.
 /* global document */
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import {
 } from '../../scripts/lib/workbench.mjs';
 import { parseProblemCounts, readProblemsPanel, waitForProblems } from '../../scripts/lib/problems.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
+import { uiTestFor } from './lib/uiTest.mjs';
 import { expectedFindings } from './lib/expectedFindings.mjs';
 
 let session;
@@ -42,18 +43,7 @@ function makeJksTruststore(folder) {
   execFileSync('keytool', [...base, '-importcert', '-alias', 'elastic-ca', '-file', path.join(certs, 'ca.crt')], { stdio: 'ignore' });
 }
 
-/** A test that saves a screenshot of the workbench when it fails (test-results/e2e/failed-*.png). */
-function uiTest(name, fn) {
-  test(name, async (t) => {
-    try {
-      await fn(t);
-    } catch (error) {
-      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-      await shot(page, `failed-${slug}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const uiTest = uiTestFor(() => page, '');
 
 /** Polls a file until its text matches `pattern` (bounded); returns the text. */
 async function pollFile(file, pattern, timeout = 15_000) {
@@ -67,19 +57,20 @@ async function pollFile(file, pattern, timeout = 15_000) {
   assert.fail(`${file} never matched ${pattern}; it holds:\n${text}`);
 }
 
-/** What the engine reports for a file, through the CLI inside the installed .vsix: the oracle for the Problems panel. */
+/** What the engine reports for a file of the workspace, through the CLI inside the installed .vsix: the oracle for the Problems panel. */
 function cliFindings(file) {
   const installed = fs.readdirSync(session.extensionsDir).find((name) => name.startsWith('elastic-tls.elastic-tls-'));
   assert.ok(installed, `the extension is in ${session.extensionsDir}`);
   const cli = path.join(session.extensionsDir, installed, 'dist', 'cli.js');
   let out;
   try {
-    out = execFileSync('node', [cli, 'check', '--format', 'json', file], { encoding: 'utf8' });
+    // The folder as one stack, as the server sees the workspace: cross-file findings land on this file too.
+    out = execFileSync('node', [cli, 'check', '--format', 'json', path.dirname(file)], { encoding: 'utf8' });
   } catch (error) {
     out = error.stdout; // exit status 1 when there are errors
   }
   // The Problems panel lists errors, warnings and information; VS Code shows hints only in the editor.
-  return JSON.parse(out).filter((finding) => finding.severity !== 'hint');
+  return JSON.parse(out).filter((finding) => finding.severity !== 'hint' && path.resolve(finding.file) === path.resolve(file));
 }
 
 uiTest('the packaged extension installs and examples/ opens in the workbench', async () => {
