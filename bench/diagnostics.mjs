@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { makeElasticsearchYml } from './lib/esConfig.mjs';
 import { startLsp, uriOf } from './lib/lspClient.mjs';
 import { makeFixtureCerts } from './lib/opensslPki.mjs';
-import { cliJs, root, serverJs, yamlLsBin, yamlLsNoDebounce } from './lib/paths.mjs';
+import { cliJs, nullServer, root, serverJs, yamlLsBin, yamlLsNoDebounce } from './lib/paths.mjs';
 import { timeProcessRuns } from './lib/proc.mjs';
 import { elasticsearchSchema } from './lib/schema.mjs';
 import { median, p95, progress, row } from './lib/stats.mjs';
@@ -45,6 +45,7 @@ async function cpuMs(pid) {
  * schema that never got associated), and its timings would mean nothing.
  */
 function checkPlantedMistakes(diagnostics, ours) {
+  if (ours === 'floor') return;
   const codes = new Set(diagnostics.map((d) => d.code));
   const missing = ours ? ['unknown-setting', 'invalid-value', 'secure-setting-in-yml'].filter((c) => !codes.has(c)) : [];
   if (diagnostics.length < 5 || missing.length) {
@@ -56,11 +57,11 @@ function checkPlantedMistakes(diagnostics, ours) {
  * One server editing one file: opens it, waits for its first diagnostics, then `step(i)` makes edit i and, past
  * the warm-up, records the milliseconds from didChange to the diagnostics that answer it.
  */
-async function openSession(server, f, { edits, warmup, versioned, settleMs }) {
+async function openSession(server, f, { edits, warmup, versioned, settleMs, floor }) {
   const uri = uriOf(f.file);
   const first = server.nextDiagnostics(uri);
   server.open(uri, f.text, 1);
-  checkPlantedMistakes((await first).params.diagnostics, versioned);
+  checkPlantedMistakes((await first).params.diagnostics, floor ? 'floor' : versioned);
   // Servers that do not echo the version may still publish for the open (settings arrive late): drain those.
   if (!versioned) await server.settle(settleMs);
   const next = editor(f.text, f.editLines);
@@ -159,8 +160,30 @@ function sizeRows(files, results) {
       row({ name: `${name}, p95`, unit: 'ms', ours: p95(o), baseline: p95(b), baselineName,
         target: `<= ${f.target} ms and >= 10x`, meets: p95(o) <= f.target && ratio >= 10 }),
       row({ name: `${name}, server CPU per edit (mean)`, unit: 'ms', ours: ours.cpuPerEdit, baseline: base.cpuPerEdit, baselineName,
+        target: '>= 10x', meets: base.cpuPerEdit >= 10 * ours.cpuPerEdit,
         note: 'user + system time of the server process over the timed edits, from /proc/<pid>/stat: what an edit costs with no waiting for a busy CPU' }),
     ];
+  });
+}
+
+/** `estls check` on a 30-line file beside `node -e ""`, both as whole processes: the cost of a pre-commit hook per file. */
+async function cliStartRow(dir) {
+  progress('estls check start-up');
+  const { text } = makeElasticsearchYml(30);
+  const file = path.join(dir, 'elasticsearch-small.yml');
+  await writeFile(file, text);
+  const runs = { runs: 15, okCodes: [0, 1], cwd: root };
+  const cli = [];
+  const bare = [];
+  // Interleaved in rounds of one, so both see the same background load.
+  for (let i = 0; i < runs.runs; i++) {
+    cli.push(...(await timeProcessRuns(process.execPath, [cliJs, 'check', file], { ...runs, runs: 1, warmup: i === 0 ? 1 : 0 })));
+    bare.push(...(await timeProcessRuns(process.execPath, ['-e', ''], { ...runs, runs: 1, warmup: i === 0 ? 1 : 0 })));
+  }
+  return row({
+    name: `estls check, ${text.split('\n').length} lines, whole process, median`, unit: 'ms', ours: median(cli), baseline: median(bare),
+    baselineName: 'node -e "" (starting and ending node alone)', target: 'within 2x', meets: median(cli) <= 2 * median(bare),
+    note: `${runs.runs} runs each, interleaved; ratio below 0.5 misses`,
   });
 }
 
@@ -184,6 +207,20 @@ export async function run({ tmp }) {
     baselineName: 'yaml-language-server 1.25.0 as shipped (fixed 200 ms delay)',
     note: 'ours waits elasticTls.validationDelay (default 150 ms); yaml-language-server 1.25.0 waits a fixed 200 ms that no setting changes, so the debounce-0 rows run it through bench/lib/yamlLsNoDebounce.cjs, which only sets that field to 0',
   }));
+
+  // The floor: ours beside a server that publishes empty diagnostics and does nothing else, on 200 lines.
+  const small = [files[0]];
+  const [floor] = await measurePair(() => startOurs(dir, 0), () => startLsp({ script: nullServer, rootDir: dir }), small,
+    { edits: EDITS, warmup: WARMUP_EDITS, versioned: true }, { edits: EDITS, warmup: WARMUP_EDITS, versioned: true, floor: true }, 'ours and a do-nothing server');
+  const floorName = 'a do-nothing LSP server (bench/lib/nullServer.cjs: empty diagnostics per change)';
+  rows.push(
+    row({ name: `diagnostics, ${small[0].actualLines} lines, p95 beside the floor`, unit: 'ms', ours: p95(floor.ours.times), baseline: p95(floor.base.times),
+      baselineName: floorName, target: 'within 2x of the floor', meets: p95(floor.ours.times) <= 2 * p95(floor.base.times),
+      note: 'ratio below 0.5 misses; the floor is what the protocol alone costs, same client, edits interleaved' }),
+    row({ name: `diagnostics, ${small[0].actualLines} lines, server CPU per edit beside the floor`, unit: 'ms', ours: floor.ours.cpuPerEdit, baseline: floor.base.cpuPerEdit, baselineName: floorName }),
+  );
+
+  rows.push(await cliStartRow(dir));
 
   progress('estls check, whole process');
   const big = files[2];

@@ -9,3 +9,4 @@ export const cliJs = path.join(dist, 'cli.js');
 export const extensionJs = path.join(dist, 'extension.js');
 export const yamlLsBin = path.join(root, 'node_modules/yaml-language-server/bin/yaml-language-server');
 export const yamlLsNoDebounce = path.join(root, 'bench/lib/yamlLsNoDebounce.cjs');
+export const nullServer = path.join(root, 'bench/lib/nullServer.cjs');

@@ -6,7 +6,10 @@ import { AnswerMemo } from '../core/answerMemo';
 
 /** A memo of one document's catalog answers, handed out as a view of the catalog for each check. */
 export class CatalogMemo {
-  private readonly answers = new AnswerMemo();
+  // One memo per question, so that a lookup builds no key string.
+  private readonly lookups = new AnswerMemo<ReturnType<SettingIndex['lookup']>>();
+  private readonly owned = new AnswerMemo<boolean>();
+  private readonly suggestions = new AnswerMemo<string[]>();
   private catalog: SettingIndex | undefined;
 
   /**
@@ -16,14 +19,14 @@ export class CatalogMemo {
   view(catalog: SettingIndex): SettingIndex {
     if (catalog !== this.catalog) {
       this.catalog = catalog;
-      this.answers.clear();
-    } else this.answers.startCheck();
-    const memo = this.answers;
+      for (const memo of [this.lookups, this.owned, this.suggestions]) memo.clear();
+    } else for (const memo of [this.lookups, this.owned, this.suggestions]) memo.startCheck();
+    const { lookups, owned, suggestions } = this;
     const view = Object.create(catalog) as SettingIndex;
-    view.lookup = (key: string) => memo.remember(`lookup\n${key}`, () => catalog.lookup(key));
-    view.isOwned = (key: string) => memo.remember(`owned\n${key}`, () => catalog.isOwned(key));
+    view.lookup = (key: string) => lookups.remember(key, () => catalog.lookup(key));
+    view.isOwned = (key: string) => owned.remember(key, () => catalog.isOwned(key));
     // A copy, so that a caller that changes the list cannot change the next check's answer.
-    view.suggest = (key: string, max?: number) => [...memo.remember(`suggest\n${max ?? ''}\n${key}`, () => catalog.suggest(key, max))];
+    view.suggest = (key: string, max?: number) => [...suggestions.remember(`${max ?? ''}\n${key}`, () => catalog.suggest(key, max))];
     // The view already answers each key once; a per-check layer on top would only add work.
     view.withLookupCache = () => view;
     return view;

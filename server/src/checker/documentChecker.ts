@@ -13,6 +13,7 @@ import { parseConfig } from '../config/parse';
 import type { ConfigModel } from '../config/types';
 import { runRules } from '../rules';
 import { CheckScope } from '../rules/checkScope';
+import { QuietMemo } from '../rules/quietMemo';
 import type { CheckEnvironment, CheckInput, CheckResult } from '../rules/types';
 import { CURRENT_STACK_VERSION, type StackVersion } from '../catalog/version';
 import { recognizeForms } from '../config/forms';
@@ -56,13 +57,14 @@ class DocumentMemo {
   chunks = new ChunkCache();
   catalog = new CatalogMemo();
   rules = new AnswerMemo();
+  quiet = new QuietMemo();
   /** The parse of the latest version, reused when only the environment changed. */
   parsed: { version: number; product: Product; filePath?: string; model: ConfigModel } | undefined;
 
   /** Keys and pieces mean other things to another product (a settings change remapped the file): start over. */
   forProduct(product: Product): this {
     if (this.parsed && this.parsed.product !== product) {
-      [this.chunks, this.catalog, this.rules, this.parsed] = [new ChunkCache(), new CatalogMemo(), new AnswerMemo(), undefined];
+      [this.chunks, this.catalog, this.rules, this.quiet, this.parsed] = [new ChunkCache(), new CatalogMemo(), new AnswerMemo(), new QuietMemo(), undefined];
     }
     return this;
   }
@@ -150,7 +152,9 @@ export class DocumentChecker {
 function checkModel(model: ConfigModel, env: CheckEnvironment, memo?: DocumentMemo): CheckResult {
   const catalog = catalogFor(model.product);
   if (!memo) return { model, findings: runRules({ ...env, model, catalog }) };
-  const scope = new CheckScope(memo.rules);
+  // The per-setting rules' verdicts hold for one environment: the product, the file's place, the options.
+  memo.quiet.startCheck(JSON.stringify([model.product, model.filePath, env.options]));
+  const scope = new CheckScope(memo.rules, memo.quiet);
   return { model, findings: runRules({ ...env, model, catalog: memo.catalog.view(catalog), scope }) };
 }
 

@@ -13,6 +13,23 @@ interface Placement {
 }
 
 /**
+ * The piece setting each placed setting was moved from. A piece's settings are immutable and keyed by the
+ * piece's text, so two placed settings with one origin and one full key hold the same key and value text:
+ * what a rule concludes from those alone it may keep (rules/quietMemo.ts). Identity only, never read.
+ */
+const ORIGIN = Symbol('origin');
+
+/** The piece setting `setting` was placed from, or undefined when it did not come through a ChunkCache. */
+export function settingOrigin(setting: Setting): Setting | undefined {
+  return (setting as { [ORIGIN]?: Setting })[ORIGIN];
+}
+
+/** Links a placed setting to its piece's setting: a hidden property, read far more often than set. */
+function linkOrigin(placed: Setting, origin: Setting): void {
+  Object.defineProperty(placed, ORIGIN, { value: origin, enumerable: false, configurable: true });
+}
+
+/**
  * yaml's results for the pieces of one document, keyed by piece text, so that a re-parse after an edit parses
  * only the pieces whose text changed. One instance per open document, owned by whoever keeps that document's
  * parse (the server's document cache); it holds only the pieces the latest parse used.
@@ -36,6 +53,9 @@ export class ChunkCache {
     const under = parents.map((p) => `${p.text}@${p.range.start}`).join('\n');
     if (!placement || placement.at !== at || placement.under !== under) {
       const settings = shiftSettings(result.settings, at, parents);
+      if (settings !== result.settings || settingOrigin(result.settings[0] ?? ({} as Setting)) === undefined) {
+        settings.forEach((placed, i) => linkOrigin(placed, result.settings[i]));
+      }
       placement = { at, under, settings, findings: result.findings.map((f) => shiftFinding(f, at)) };
       this.placements.set(result, placement);
     }

@@ -15,12 +15,12 @@ export interface ChunkSpan {
 }
 
 /** A chunk ends after an entry whose key hash has these bits clear: about 16 entries a chunk. */
-const BOUNDARY_MASK = 15;
+const BOUNDARY_MASK = 3;
 /** A chunk also ends once it holds this many entries or characters, so one chunk's parse stays small. */
 const MAX_CHUNK_ENTRIES = 64;
-const MAX_CHUNK_CHARS = 2 * 1024;
+const MAX_CHUNK_CHARS = 512;
 /** A `key:` entry with an indented map larger than this is cut inside its map too ... */
-const MIN_SECTION_CHARS = 1024;
+const MIN_SECTION_CHARS = 256;
 /** ... down to this many levels, so that no line is scanned more than a few times. */
 const MAX_SECTION_LEVELS = 6;
 

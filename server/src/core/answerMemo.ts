@@ -23,8 +23,10 @@ export class AnswerMemo<V = unknown> {
 
   /** The answer for `key`, computed only when neither this check nor the previous one asked for it. */
   remember<T extends V>(key: string, compute: () => T): T {
-    if (this.used.has(key)) return this.used.get(key) as T;
-    const value = (this.kept.has(key) ? this.kept.get(key) : compute()) as T;
+    const now = this.used.get(key);
+    if (now !== undefined || this.used.has(key)) return now as T;
+    const before = this.kept.get(key);
+    const value = (before !== undefined || this.kept.has(key) ? before : compute()) as T;
     this.used.set(key, value);
     return value;
   }

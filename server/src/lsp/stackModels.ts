@@ -1,6 +1,7 @@
 // The workspace model of each open folder, for the server: scanned on first use, updated from open documents'
 // text as they change (that file's part only), refreshed when files on disk change, and asked for the
 // cross-file findings of one file, the stack model data and the certificate rows.
+import type { ConfigModel } from '../config/types';
 import * as path from 'node:path';
 import type { Finding } from '../core/finding';
 import { WorkspaceModel } from '../workspace/model';
@@ -34,9 +35,9 @@ export class StackModels {
   }
 
   /** Takes an open document's text into its folder's model; true when the model changed. */
-  update(file: string, text: string): boolean {
+  update(file: string, text: string, parsed?: ConfigModel): boolean {
     const model = this.modelOf(file);
-    return model ? model.update(file, text) : false;
+    return model ? model.update(file, text, parsed) : false;
   }
 
   /** The cross-file findings that belong to `file`. */

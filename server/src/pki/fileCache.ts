@@ -2,14 +2,30 @@
 // by (path, size, mtime, password, day) so a file is parsed once until it changes. One instance per server
 // or CLI run; nothing is module-level.
 import * as crypto from 'node:crypto';
-import type { Clock, FileSystem } from '../core/environment';
+import type { Clock, DirEntry, FileSystem } from '../core/environment';
 import { readBounded } from '../core/fileGate';
 import { PkiError, asPkiError, isPkiError } from './errors';
 import { MAX_FILE_BYTES } from './limits';
 import type { ParsedFile } from './parsed';
-import { readPkiFile } from './readPkiFile';
-import { sniffFormat } from './sniff';
 import type { SniffedFormat } from './sniff';
+
+/**
+ * The readers, loaded on the first file read rather than with this module: they bring the ASN.1 schemas,
+ * PKCS#12 and JKS code, which `estls check` on a file that names no readable certificate never needs (they
+ * were a third of its start-up).
+ */
+let readers: { readPkiFile: typeof import('./readPkiFile').readPkiFile; sniffFormat: typeof import('./sniff').sniffFormat } | undefined;
+
+function loadReaders(): NonNullable<typeof readers> {
+  if (!readers) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- a synchronous lazy load; the bundler keeps both */
+    const { readPkiFile } = require('./readPkiFile') as typeof import('./readPkiFile');
+    const { sniffFormat } = require('./sniff') as typeof import('./sniff');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    readers = { readPkiFile, sniffFormat };
+  }
+  return readers;
+}
 
 /** The outcome of reading one path: parsed, a typed error, or not there (missing-file reports that). */
 export type CertificateFileRead =
@@ -21,6 +37,8 @@ export type CertificateFileRead =
 export interface CertificateFiles {
   /** Reads `path` (absolute) with an optional password; absent password tries the empty one. */
   read(path: string, password?: string): CertificateFileRead;
+  /** A folder's entries (at most `max`), when the cache can list folders. */
+  listDir?(path: string, max: number): DirEntry[] | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -28,6 +46,8 @@ const DAY_MS = 86_400_000;
 /** A bounded LRU cache of parsed files. */
 export class CertificateFileCache implements CertificateFiles {
   private readonly entries = new Map<string, CertificateFileRead>();
+  /** Folder listings by path, with the folder's mtime (it changes when an entry is added, removed or renamed). */
+  private readonly listings = new Map<string, { mtimeMs: number; max: number; entries: DirEntry[] | undefined }>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -59,9 +79,22 @@ export class CertificateFileCache implements CertificateFiles {
     return result;
   }
 
+  /** A folder's entries, listed again only when the folder's mtime changed; errors are thrown, not kept. */
+  listDir(path: string, max: number): DirEntry[] | undefined {
+    const stat = this.fs.stat(path);
+    if (!stat?.isDirectory || !this.fs.listDir) return this.fs.listDir?.(path, max);
+    const hit = this.listings.get(path);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.max === max) return hit.entries;
+    const entries = this.fs.listDir(path, max);
+    this.listings.set(path, { mtimeMs: stat.mtimeMs, max, entries });
+    if (this.listings.size > this.maxEntries) this.listings.delete(this.listings.keys().next().value as string);
+    return entries;
+  }
+
   /** Forgets everything (for example after the user changes a password). */
   clear(): void {
     this.entries.clear();
+    this.listings.clear();
   }
 
   private cacheKey(path: string, size: number, mtimeMs: number, password: string | undefined): string {
@@ -77,11 +110,11 @@ export class CertificateFileCache implements CertificateFiles {
     try {
       bytes = readBounded(this.fs, path, 'pki');
       if (!bytes) return { kind: 'missing', path };
-      return { kind: 'parsed', path, file: readPkiFile(bytes, { fileName: path, password, clock: this.clock }) };
+      return { kind: 'parsed', path, file: loadReaders().readPkiFile(bytes, { fileName: path, password, clock: this.clock }) };
     } catch (thrown) {
       const e = asPkiError(thrown);
       // The sniffed format lets rules say "a PKCS#12 file where PEM belongs" even when the file stays locked.
-      const format = bytes && bytes.length > 0 ? sniffFormat(bytes) : undefined;
+      const format = bytes && bytes.length > 0 ? loadReaders().sniffFormat(bytes) : undefined;
       if (isPkiError(e)) return { kind: 'error', path, error: e, format };
       return { kind: 'error', path, error: new PkiError('UNKNOWN_FORMAT', 'The file could not be read as a certificate, key or keystore.'), format };
     }

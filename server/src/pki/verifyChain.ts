@@ -24,8 +24,23 @@ export interface ChainResult {
 
 const MAX_DEPTH = 10;
 
+/**
+ * Answers of isIssuedBy per pair of parsed certificates. Both are immutable and kept by the file cache while
+ * their files are unchanged, so the answer holds as long as they live; a signature check costs far more than
+ * anything else an edit re-runs.
+ */
+const issuedBy = new WeakMap<ParsedCertificate, WeakMap<ParsedCertificate, boolean>>();
+
 /** Name, AKI/SKI and signature: did `issuer` sign `child`? */
 export function isIssuedBy(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
+  let byIssuer = issuedBy.get(child);
+  if (!byIssuer) issuedBy.set(child, (byIssuer = new WeakMap()));
+  let answer = byIssuer.get(issuer);
+  if (answer === undefined) byIssuer.set(issuer, (answer = checkIssued(child, issuer)));
+  return answer;
+}
+
+function checkIssued(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
   try {
     return child.x509.checkIssued(issuer.x509) && child.x509.verify(issuer.x509.publicKey);
   } catch {

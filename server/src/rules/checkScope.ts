@@ -8,6 +8,8 @@ import type { ParsedCertificate } from '../pki/parsed';
 import { verifyChain, type ChainResult } from '../pki/verifyChain';
 import type { AnswerMemo } from '../core/answerMemo';
 import type { Clock, FileStat, FileSystem } from '../core/environment';
+import type { Setting } from '../config/types';
+import type { QuietMemo } from './quietMemo';
 import { sslContexts, type SslContext } from './ssl/contexts';
 
 /** Answers shared by the rules of one check. */
@@ -16,9 +18,28 @@ export class CheckScope {
   private readonly chains: Array<{ leaf: ParsedCertificate; extra: ParsedCertificate[]; anchors: ParsedCertificate[]; result: ChainResult }> = [];
   private now: Date | undefined;
 
-  /** With a memo, answers that depend only on their key also outlive the check. */
-  constructor(private readonly memo?: AnswerMemo) {
+  /**
+   * With a memo, answers that depend only on their key also outlive the check; with a quiet memo (started
+   * for this check's environment by the caller), so do the settings a rule had nothing to say about.
+   */
+  constructor(private readonly memo?: AnswerMemo, private readonly quietMemo?: QuietMemo) {
     memo?.startCheck();
+  }
+
+  /**
+   * Runs a per-setting rule's `check` on each setting, in order, except those an earlier check of this
+   * document found it quiet on. `check` returns true when it had nothing to say and decided that from the
+   * setting's key and value and the environment alone (then that is kept); false when it reported, or looked
+   * at anything else (then it runs again next time).
+   */
+  eachPending(rule: string, settings: Iterable<Setting>, check: (setting: Setting) => boolean): void {
+    const memo = this.quietMemo;
+    if (!memo) {
+      for (const setting of settings) check(setting);
+      return;
+    }
+    const bit = memo.bitOf(rule);
+    for (const setting of settings) if (!memo.isQuiet(bit, setting) && check(setting)) memo.markQuiet(bit, setting);
   }
 
   /** The answer for `key`, from the document's memo when there is one (the key must name all inputs). */
@@ -49,6 +70,12 @@ export class CheckScope {
     if (this.contexts?.model !== model) this.contexts = { model, value: sslContexts(model) };
     return this.contexts.value;
   }
+}
+
+/** A per-setting rule's checks through the scope's quiet memo when there is one (see CheckScope.eachPending). */
+export function eachPending(ctx: { scope?: CheckScope }, rule: string, settings: Iterable<Setting>, check: (setting: Setting) => boolean): void {
+  if (ctx.scope) ctx.scope.eachPending(rule, settings, check);
+  else for (const setting of settings) check(setting);
 }
 
 /** The SSL contexts of the check's model, shared when the check has a scope. */
@@ -82,6 +109,7 @@ export function readOncePerCheck(files: CertificateFiles): CertificateFiles {
       if (!read) byPassword.set(password, (read = files.read(path, password)));
       return read;
     },
+    listDir: files.listDir ? (path, max) => files.listDir?.(path, max) : undefined,
   };
 }
 

@@ -4,13 +4,18 @@ import { replaceScalarEdit } from './fixes';
 import { isFalse, plainScalar, valueItems } from './ssl/contexts';
 import { makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
+import { eachPending } from './checkScope';
 
 const OLD_PROTOCOLS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3', 'SSLv2Hello']);
 
 /** Settings that work but weaken security. */
 export const insecureSettingRule: Rule = (ctx) => {
   const out: Finding[] = [];
-  for (const setting of ctx.model.byKey.values()) out.push(...checkSetting(ctx, setting));
+  eachPending(ctx, 'insecure-setting', ctx.model.byKey.values(), (setting) => {
+    const found = checkSetting(ctx, setting);
+    out.push(...found);
+    return found.length === 0;
+  });
   out.push(...transportTlsOffInCluster(ctx));
   return out;
 };

@@ -1,5 +1,5 @@
 import type { Lifecycle, SettingMatch } from '../catalog/types';
-import { atLeast } from '../catalog/version';
+import { atLeast, type StackVersion } from '../catalog/version';
 import type { Setting } from '../config/types';
 import type { Finding, Fix } from '../core/finding';
 import { renameKeyEdit } from './fixes';
@@ -7,6 +7,7 @@ import { legacyPasswordReplacement } from './secrets';
 import { assumedVersionNote, makeFinding, q, stackVersionOf } from './support';
 import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
+import { eachPending } from './checkScope';
 
 /**
  * Deprecated settings (still work) and removed ones (refused), with the replacement from the catalog. Both
@@ -15,17 +16,25 @@ import type { Rule, RuleContext } from './types';
 export const lifecycleRule: Rule = (ctx) => {
   const out: Finding[] = [];
   const version = stackVersionOf(ctx);
-  for (const setting of ctx.model.settings) {
-    const match = ctx.catalog.lookup(setting.key);
-    if (!match) continue;
-    const { removed: gone, deprecated: old } = match.def;
-    if (gone && atLeast(version, gone.since)) out.push(removed(ctx, setting, match, gone));
-    else if (old && atLeast(version, old.since) && !(ctx.model.product === 'elasticsearch' && legacyPasswordReplacement(setting.key))) {
-      out.push(deprecated(ctx, setting, match, old));
-    } else if (gone) out.push(removedLater(ctx, setting, match, gone));
-  }
+  // The verdict follows from the key and the stack version, which is part of the check's environment.
+  eachPending(ctx, 'lifecycle', ctx.model.settings, (setting) => {
+    const f = lifecycleFinding(ctx, setting, version);
+    if (f) out.push(f);
+    return !f;
+  });
   return out;
 };
+
+function lifecycleFinding(ctx: RuleContext, setting: Setting, version: StackVersion): Finding | undefined {
+  const match = ctx.catalog.lookup(setting.key);
+  if (!match) return undefined;
+  const { removed: gone, deprecated: old } = match.def;
+  if (gone && atLeast(version, gone.since)) return removed(ctx, setting, match, gone);
+  if (old && atLeast(version, old.since) && !(ctx.model.product === 'elasticsearch' && legacyPasswordReplacement(setting.key))) {
+    return deprecated(ctx, setting, match, old);
+  }
+  return gone ? removedLater(ctx, setting, match, gone) : undefined;
+}
 
 function replacementOf(life: Lifecycle, match: SettingMatch): string | undefined {
   return life.replacement ? fillPlaceholders(life.replacement, match.params) : undefined;

@@ -5,6 +5,7 @@ import { plainScalar } from './ssl/contexts';
 import { atLeast } from '../catalog/version';
 import { assumedVersionNote, defOf, makeFinding, q, stackVersionOf } from './support';
 import type { Rule, RuleContext } from './types';
+import { eachPending } from './checkScope';
 
 /** Legacy plain-text SSL password settings and the secure setting that replaces each. */
 const LEGACY_SSL_PASSWORDS: Record<string, string> = {
@@ -33,10 +34,12 @@ function isKibanaSecret(key: string): boolean {
 /** Secrets belong in the product's keystore, not in the yml. */
 export const secretsRule: Rule = (ctx) => {
   const out: Finding[] = [];
-  for (const setting of ctx.model.settings) {
+  // Whether a setting is a secret follows from its key and value; the fix's edits may read its neighbours.
+  eachPending(ctx, 'secrets', ctx.model.settings, (setting) => {
     const f = ctx.model.product === 'elasticsearch' ? esSecret(ctx, setting) : kibanaSecret(ctx, setting);
     if (f) out.push(f);
-  }
+    return !f;
+  });
   return out;
 };
 

@@ -4,18 +4,23 @@ import { renameKeyEdit } from './fixes';
 import { isTemplatedKey, knownLeafPrefix, makeFinding, q } from './support';
 import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
+import { eachPending } from './checkScope';
 import type { Setting } from '../config/types';
 
 /** Keys inside a namespace the catalog covers completely must be known; suggests close known keys. */
 export const unknownSettingRule: Rule = (ctx) => {
   const out: Finding[] = [];
-  for (const setting of ctx.model.settings) {
+  eachPending(ctx, 'unknown-setting', ctx.model.settings, (setting) => {
     const known = ctx.catalog.lookup(setting.key);
-    if (known?.def.serverlessOnly) out.push(serverlessOnly(ctx, setting));
-    if (!ctx.catalog.isOwned(setting.key) || known) continue;
-    if (isTemplatedKey(ctx, setting) || knownLeafPrefix(ctx, setting.key)) continue;
-    out.push(unknownFinding(ctx, setting, out.length < MAX_SUGGESTED));
-  }
+    if (known?.def.serverlessOnly) {
+      out.push(serverlessOnly(ctx, setting));
+      return false;
+    }
+    if (!ctx.catalog.isOwned(setting.key) || known || knownLeafPrefix(ctx, setting.key)) return true;
+    // A templated key reads the text around the setting: never kept as quiet.
+    if (!isTemplatedKey(ctx, setting)) out.push(unknownFinding(ctx, setting, out.length < MAX_SUGGESTED));
+    return false;
+  });
   return out;
 };
 

@@ -7,6 +7,7 @@ import { valueItems } from './ssl/contexts';
 import { knownLeafPrefix, makeFinding, q } from './support';
 import { productName } from '../catalog/types';
 import type { Rule, RuleContext } from './types';
+import { eachPending } from './checkScope';
 import { checkBoolean, checkDuration, checkNumber, checkSize, checkTime, checkUrl, nearestBoolean } from './valueFormats';
 
 const LIST_TYPES = new Set(['list', 'enumList', 'pathList', 'urlList']);
@@ -15,11 +16,13 @@ const LIST_TYPES = new Set(['list', 'enumList', 'pathList', 'urlList']);
 export const invalidValueRule: Rule = (ctx) => {
   const out: Finding[] = [];
   const reportedMaps = new Set<string>();
-  for (const setting of ctx.model.settings) {
+  eachPending(ctx, 'invalid-value', ctx.model.settings, (setting) => {
     const def = ctx.catalog.lookup(setting.key)?.def;
-    if (def) out.push(...checkSetting(ctx, setting, def));
-    else mapWhereScalarBelongs(ctx, setting, reportedMaps, out);
-  }
+    if (!def) return mapWhereScalarBelongs(ctx, setting, reportedMaps, out);
+    const found = checkSetting(ctx, setting, def);
+    out.push(...found);
+    return found.length === 0;
+  });
   return out;
 };
 
@@ -138,11 +141,14 @@ function invalid(ctx: RuleContext, setting: Setting, range: { start: number; end
 /**
  * `a.b: {c: 1}` where `a.b` is a single-value setting: reported once, on the key that opens the map. Only
  * inside owned namespaces: elsewhere a key may legitimately extend a known one (`...watermark.low.max_headroom`).
+ * True when the setting's key alone says there is nothing to report.
  */
-function mapWhereScalarBelongs(ctx: RuleContext, setting: Setting, reported: Set<string>, out: Finding[]): void {
-  if (!ctx.catalog.isOwned(setting.key)) return;
+function mapWhereScalarBelongs(ctx: RuleContext, setting: Setting, reported: Set<string>, out: Finding[]): boolean {
+  if (!ctx.catalog.isOwned(setting.key)) return true;
   const leaf = knownLeafPrefix(ctx, setting.key);
-  if (!leaf || reported.has(leaf.key)) return;
+  if (!leaf) return true;
+  // Reported once per map: whether this setting reports depends on the others, so it is never kept as quiet.
+  if (reported.has(leaf.key)) return false;
   reported.add(leaf.key);
   let written = '';
   let range = setting.keyRange;
@@ -152,4 +158,5 @@ function mapWhereScalarBelongs(ctx: RuleContext, setting: Setting, reported: Set
     if (written.length >= leaf.key.length) break;
   }
   out.push(invalid(ctx, setting, range, `${q(leaf.key)} takes a single value, but a map of settings was given.`));
+  return false;
 }

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { embeddedModel, recognizeForms, type EmbeddedDocument } from '../config/forms';
 import { parseConfig } from '../config/parse';
+import type { ConfigModel } from '../config/types';
 import { detectProduct } from '../config/product';
 import type { Finding } from '../core/finding';
 import { readBounded } from '../core/fileGate';
@@ -51,10 +52,12 @@ function readText(env: CheckEnvironment, file: string): string | undefined {
  * The components one file describes: a deployment file (compose, ECK, Helm, ConfigMap) gives one per settings
  * document inside, named as its host names it; else a settings file named for its product is one.
  */
-function readParts(file: string, text: string, env: CheckEnvironment): ComponentPart[] {
+function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel): ComponentPart[] {
+  const product = detectProduct(file);
+  // The checker's model of the same text and product is what parseConfig would give (chunked parse or not).
+  if (parsed && product && parsed.text === text && parsed.product === product) return [readComponent(parsed, file, 'plain', env)];
   // A deployment file is known by its content, whatever its name (as estls check FILE reads it).
   const forms = recognizeForms(text, undefined, file);
-  const product = detectProduct(file);
   if (!forms) return product ? [readComponent(parseConfig(text, { product, filePath: file }), file, 'plain', env)] : [];
   return forms.documents.map((doc) => readComponent(embeddedModel(text, doc), file, doc.form, env, hostNames(doc)));
 }
@@ -92,12 +95,12 @@ export class WorkspaceModel {
    * Re-derives one file's part from `text` (an open editor's), or from disk when absent; gone files drop out.
    * Returns false when the text is the one the part was read from (nothing changed).
    */
-  update(file: string, text?: string): boolean {
+  update(file: string, text?: string, parsed?: ConfigModel): boolean {
     const env = this.environment();
     const body = text ?? readText(env, file);
     if (body !== undefined && this.texts.get(file) === body) return false;
     const had = this.parts.has(file);
-    const parts = body === undefined ? [] : readParts(file, body, env);
+    const parts = body === undefined ? [] : readParts(file, body, env, parsed);
     if (body === undefined) this.texts.delete(file);
     else this.texts.set(file, body);
     if (parts.length === 0) {

