@@ -24,9 +24,9 @@ before(async () => {
   for (const name of fs.existsSync(shotsDir) ? fs.readdirSync(shotsDir) : []) {
     if (name.startsWith('failed-')) fs.rmSync(path.join(shotsDir, name));
   }
-  // The JKS is made before VS Code opens the folder: a file created later may be missing from Quick Open's index
+  // The JKS and the .p7b are made before VS Code opens the folder: a file created later may be missing from Quick Open's index
   // for a while on a loaded machine.
-  session = await openSession({ vsix: packagedExtension(), prepare: makeJksTruststore });
+  session = await openSession({ vsix: packagedExtension(), prepare: makeViewerFiles });
   page = session.page;
   await waitForWorkbench(page);
 });
@@ -35,9 +35,13 @@ after(async () => {
   await session?.close();
 });
 
-/** A JKS keystore made by keytool in the workspace's certs/: a key entry and the examples' CA as a trusted entry. */
-function makeJksTruststore(folder) {
+/**
+ * The viewer's inputs in the workspace's certs/: a JKS keystore made by keytool (a key entry and the examples' CA
+ * as a trusted entry) and a PKCS#7 bundle made by openssl (es01's certificate and the CA).
+ */
+function makeViewerFiles(folder) {
   const certs = path.join(folder, 'certs');
+  execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', path.join(certs, 'es01.crt'), '-certfile', path.join(certs, 'ca.crt'), '-out', path.join(certs, 'bundle.p7b')]);
   const base = ['-storetype', 'JKS', '-keystore', path.join(certs, 'node.jks'), '-storepass', 'changeit', '-noprompt'];
   execFileSync('keytool', [...base, '-genkeypair', '-alias', 'node-1', '-keypass', 'changeit', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=node-1,O=Müller', '-validity', '30'], { stdio: 'ignore' });
   execFileSync('keytool', [...base, '-importcert', '-alias', 'elastic-ca', '-file', path.join(certs, 'ca.crt')], { stdio: 'ignore' });
@@ -211,8 +215,6 @@ uiTest('a JKS truststore opens in the viewer with its entries and the key Elasti
 });
 
 uiTest('a PKCS#7 bundle opens in the viewer with each certificate and an Export button', async () => {
-  const certs = path.join(session.folder, 'certs');
-  execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', path.join(certs, 'es01.crt'), '-certfile', path.join(certs, 'ca.crt'), '-out', path.join(certs, 'bundle.p7b')]);
   await openFile(page, 'bundle.p7b');
   // A PEM-armoured bundle is a PEM file holding one PKCS7 block; the viewer lists the certificates inside it.
   const text = await webviewText(page, /Certificate 2 of 2/);
