@@ -216,12 +216,20 @@ export function textBox(page, text, nth = 0) {
 
 /** Moves the mouse onto `text` in the editor and returns the hover's text once it shows. */
 export async function hoverText(page, text, { nth = 0, expect } = {}) {
-  const box = await textBox(page, text, nth);
-  if (!box) throw new Error(`${JSON.stringify(text)} is not visible in the editor`);
-  await page.mouse.move(box.x, box.y - 60);
-  await page.mouse.move(box.x, box.y, { steps: 4 });
   const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
-  await hover.waitFor({ state: 'visible', timeout: 20_000 });
+  // CodeLenses arrive after the text and push the lines below them down: when no hover shows, the text has
+  // probably moved from under the mouse, so look for it again and move there anew.
+  for (let attempt = 1; ; attempt++) {
+    const box = await textBox(page, text, nth);
+    if (!box) throw new Error(`${JSON.stringify(text)} is not visible in the editor`);
+    await page.mouse.move(box.x, box.y - 60);
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    const shown = await hover.waitFor({ state: 'visible', timeout: attempt < 3 ? 7_000 : 20_000 }).then(() => true, (error) => {
+      if (attempt >= 3) throw error;
+      return false;
+    });
+    if (shown) break;
+  }
   if (expect) await hover.filter({ hasText: expect }).waitFor({ state: 'visible', timeout: 20_000 });
   return (await hover.innerText()).replace(/\u00a0/g, ' ');
 }
