@@ -122,11 +122,16 @@ uiTest('the Certificates tree lists every certificate, soonest expiry first, wit
   for (const cn of ['es01', 'es02-lab', 'es02-http', 'Prod CA', 'Lab CA']) assert.ok(rows.some((r) => r.startsWith(`${cn} `)), `${cn} listed: ${JSON.stringify(rows)}`);
   const days = rows.map((r) => Number(/expires in (\d+) day/.exec(r)?.[1] ?? Infinity));
   assert.deepEqual(days, [...days].sort((a, b) => a - b));
-  // Expanded, a certificate shows its subject, issuer, SANs and the settings that name it.
-  await certificatesPane().locator('.monaco-list-row[aria-level="1"]').first().click();
-  await page.keyboard.press('ArrowRight');
+  // Expanded, a certificate shows its subject, issuer, SANs and the settings that name it. The twistie expands
+  // without running the row's Open command; a late refresh may re-list the tree, so expand until children show.
   const details = certificatesPane().locator('.monaco-list-row[aria-level="2"]');
-  await details.first().waitFor({ state: 'visible' });
+  const deadline = Date.now() + 60_000;
+  while ((await details.count()) === 0) {
+    assert.ok(Date.now() < deadline, 'the first certificate row never showed its details');
+    const first = certificatesPane().locator('.monaco-list-row[aria-level="1"]').first();
+    if ((await first.getAttribute('aria-expanded').catch(() => null)) !== 'true') await first.locator('.monaco-tl-twistie').click().catch(() => {});
+    await page.waitForTimeout(500);
+  }
   const text = (await details.evaluateAll(rowTexts)).join('\n');
   assert.match(text, /Subject CN=es01-http/);
   assert.match(text, /SANs DNS:es01/);

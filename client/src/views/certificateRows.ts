@@ -6,6 +6,8 @@ import { commonName, type Tone } from './stackLayout';
 
 /** One tree row. */
 export interface CertificateRow {
+  /** Stable across refreshes, so VS Code keeps a row's expansion and selection when the tree is listed again. */
+  id: string;
   label: string;
   description: string;
   tooltip: string;
@@ -36,7 +38,7 @@ export function expiryDescription(item: WorkspaceCertificateItem): string {
 }
 
 function leaf(label: string, description: string, place?: StackPlace): CertificateRow {
-  return { label, description, tooltip: `${label} ${description}`.trim(), tone: 'unknown', place: place ? { file: place.file, line: place.line } : undefined, children: [] };
+  return { id: '', label, description, tooltip: `${label} ${description}`.trim(), tone: 'unknown', place: place ? { file: place.file, line: place.line } : undefined, children: [] };
 }
 
 function children(item: WorkspaceCertificateItem, show: (file: string) => string): CertificateRow[] {
@@ -52,11 +54,18 @@ function children(item: WorkspaceCertificateItem, show: (file: string) => string
 /** The rows, soonest expiry first; undated rows (keystores, unreadable files) last, by file. */
 export function certificateRows(items: readonly WorkspaceCertificateItem[], show: (file: string) => string): CertificateRow[] {
   const sorted = [...items].sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) || a.file.localeCompare(b.file));
+  const seen = new Map<string, number>();
   return sorted.map((item) => {
     const name = show(item.file);
+    // A file may hold several certificates (a CA bundle): the subject and end date tell them apart, a count the rest.
+    const key = `${item.file}\u0000${item.subject ?? ''}\u0000${item.notAfter ?? ''}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const id = n === 1 ? key : `${key}\u0000${n}`;
     const label = item.subject ? commonName(item.subject) : name;
     const description = `${expiryDescription(item)} · ${name}`;
     const tooltip = [item.subject, item.sans.length ? `SANs: ${item.sans.join(', ')}` : '', expiryDescription(item), name].filter(Boolean).join('\n');
-    return { label, description, tooltip, tone: tone(item), file: item.file, place: { file: item.file, line: 0 }, children: children(item, show) };
+    const rows = children(item, show).map((c, i) => ({ ...c, id: `${id}\u0000${i}:${c.label}` }));
+    return { id, label, description, tooltip, tone: tone(item), file: item.file, place: { file: item.file, line: 0 }, children: rows };
   });
 }

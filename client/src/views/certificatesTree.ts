@@ -49,6 +49,7 @@ export class CertificatesTree implements vscode.TreeDataProvider<CertificateRow>
 
   getTreeItem(row: CertificateRow): vscode.TreeItem {
     const item = new vscode.TreeItem(row.label, row.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = row.id;
     item.description = row.description;
     item.tooltip = row.tooltip;
     if (row.place) item.command = openCommand(row.place);

@@ -95,4 +95,16 @@ describe('certificate rows', () => {
     assert.deepEqual(rows[2].children[3].place, { file: '/ws/a/elasticsearch.yml', line: 4 });
     assert.deepEqual(rows[3].children.map((c) => c.label), ['Settings']);
   });
+
+  it('gives every row an id that is unique and survives a re-listing, so an expanded row stays expanded', () => {
+    const bundle = [row({ file: '/ws/ca.crt', subject: 'CN=Prod CA' }), row({ file: '/ws/ca.crt', subject: 'CN=Lab CA' }), row({ file: '/ws/ca.crt', subject: 'CN=Lab CA' })];
+    const first = certificateRows([row({}), ...bundle], show);
+    const ids = first.flatMap((r) => [r.id, ...r.children.map((c) => c.id)]);
+    assert.equal(new Set(ids).size, ids.length, 'no two rows share an id');
+    assert.ok(ids.every((id) => id.length > 0));
+    // A day later the order changes (a.crt now expires first) but each certificate keeps its id.
+    const later = certificateRows([row({ daysLeft: 1, status: 'expiring' }), ...bundle], show);
+    const byLabel = (rows: typeof first) => rows.map((r) => `${r.label} ${r.id}`).sort();
+    assert.deepEqual(byLabel(later), byLabel(first));
+  });
 });
