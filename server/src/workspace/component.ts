@@ -29,6 +29,10 @@ export interface LoadedContext {
   trustAt?: OffsetRange;
   /** Offset of the context's first setting (0 when none is written). */
   start: number;
+  /** The file the presented certificate was read from, when no setting of `files` names it (an ECK Secret). */
+  presentedFile?: string;
+  /** The file the trusted certificates were read from, when no setting of `files` names it (an ECK Secret). */
+  trustFile?: string;
 }
 
 /** One component read from one settings document of one file. */

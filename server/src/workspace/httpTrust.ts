@@ -1,16 +1,19 @@
-// Kibana to the nodes' HTTP layer: the CAs Kibana trusts against each named node's HTTP chain, the host it
-// dials against that certificate's SANs (verificationMode full, Kibana's default), and for the guide's mutual
-// TLS its client certificate against the nodes' HTTP trust, client_authentication and a PKI realm.
+// Kibana and Beats to the nodes' HTTP layer: the CAs the client trusts against each named node's HTTP chain, the
+// host it dials against that certificate's SANs (verification mode full, both products' default, or a Beat's
+// strict), and for the guide's mutual TLS Kibana's client certificate against the nodes' HTTP trust,
+// client_authentication, a PKI realm and the realm's role mapping file.
 import { certificateCoversHost } from '../pki/verify';
 import { plainScalar } from '../rules/ssl/contexts';
+import type { CheckEnvironment } from '../rules/types';
+import { roleMappingCheck } from './roleMapping';
 import type { ComponentPart, LoadedContext } from './component';
 import { chainTrusted, contextOf, nameIndex, reached, type CrossResult, type PlaceLabel } from './trust';
 
-/** The nodes a Kibana's https hosts name, each with the index of the host entry. */
+/** The nodes a client's https hosts name, each with the index of the host entry. */
 function targets(k: ComponentPart, index: Map<string, ComponentPart[]>): Array<{ n: ComponentPart; nh: LoadedContext; i: number }> {
   const out: Array<{ n: ComponentPart; nh: LoadedContext; i: number }> = [];
   k.data.hosts.forEach((h, i) => {
-    if (!/^https:\/\//i.test(h.value.trim())) return;
+    if (!(h.secure ?? /^https:\/\//i.test(h.value.trim()))) return;
     const n = reached(index, h.host);
     const nh = n && contextOf(n, 'http');
     if (n && nh?.leaf && nh.data.enabled === true) out.push({ n, nh, i });
@@ -18,42 +21,56 @@ function targets(k: ComponentPart, index: Map<string, ComponentPart[]>): Array<{
   return out;
 }
 
-/** Every Kibana against the nodes its `elasticsearch.hosts` name. */
-export function httpChecks(kibanas: ComponentPart[], nodes: ComponentPart[], now: Date, label: PlaceLabel, out: CrossResult): void {
+/** Every Kibana and Beat against the nodes its `elasticsearch.hosts` / `output.elasticsearch.hosts` name. */
+export function httpChecks(clients: ComponentPart[], nodes: ComponentPart[], now: Date, label: PlaceLabel, out: CrossResult, env?: CheckEnvironment): void {
   const index = nameIndex(nodes);
-  for (const k of kibanas) {
+  for (const k of clients) {
     const kc = contextOf(k, 'client');
-    if (!kc) continue;
+    if (!kc || kc.data.enabled === false) continue;
     for (const t of targets(k, index)) {
       serverTrust(k, kc, t, now, label, out);
-      clientCertificate(k, kc, t, now, label, out);
+      if (k.data.kind === 'kibana') clientCertificate(k, kc, t, now, label, out, env);
     }
   }
+}
+
+/** How a client is named in messages, and the words its TLS library fails with. */
+function clientWords(k: ComponentPart): { who: string; cas: string; untrusted: string; name: string } {
+  if (k.data.kind === 'kibana') return { who: 'Kibana', cas: 'elasticsearch.ssl', untrusted: '"unable to verify the first certificate", "self signed certificate in certificate chain"', name: `"Hostname/IP does not match certificate's altnames"` };
+  // Beats are Go programs: crypto/x509's errors.
+  return { who: k.data.name, cas: 'output.elasticsearch.ssl', untrusted: '"x509: certificate signed by unknown authority"', name: '"x509: certificate is valid for ..., not ..."' };
+}
+
+/** Whether a verification mode checks the host name: `full` (Elasticsearch, Kibana, Beats) or a Beat's `strict`. */
+export function checksName(mode: string): boolean {
+  return mode === 'full' || mode === 'strict';
 }
 
 function serverTrust(k: ComponentPart, kc: LoadedContext, { n, nh, i }: { n: ComponentPart; nh: LoadedContext; i: number }, now: Date, label: PlaceLabel, out: CrossResult): void {
   const leaf = nh.leaf!;
   const host = k.data.hosts[i];
   if (kc.data.verificationMode === 'none') return;
+  const words = clientWords(k);
   const trusted = kc.anchors ? chainTrusted(leaf, nh.extra, kc.anchors, now) : undefined;
-  const nameMatches = kc.data.verificationMode === 'full' ? certificateCoversHost(leaf.summary, host.host) : undefined;
-  const reason = trusted === false ? `Kibana trusts only ${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}` : nameMatches === false ? `${host.host} is not in the certificate` : 'verified';
+  const nameMatches = checksName(kc.data.verificationMode) ? certificateCoversHost(leaf.summary, host.host) : undefined;
+  const reason = trusted === false ? `${words.who} trusts only ${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}` : nameMatches === false ? `${host.host} is not in the certificate` : 'verified';
   out.edges.push({ from: kc.data.id, to: nh.data.id, kind: 'http', host: host.host, trusted, nameMatches, reason, place: host.place });
-  const where = `${n.data.name}'s HTTP certificate (${label(n, nh.presentedAt!.start)})`;
+  const where = `${n.data.name}'s HTTP certificate (${label(n, nh.presentedAt?.start ?? nh.start)})`;
   const rel = nh.presentedAt ? [{ file: n.file, range: nh.presentedAt, message: `${n.data.name}'s HTTP certificate` }] : [];
   if (trusted === false && kc.trustAt) {
-    const message = `Kibana's elasticsearch.ssl certificate authorities (${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}) do not verify ${where}, issued by ${leaf.summary.issuer}; Kibana cannot connect to ${host.value} ("unable to verify the first certificate", "self signed certificate in certificate chain").`;
+    const message = `${words.who}'s ${words.cas} certificate authorities (${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}) do not verify ${where}, issued by ${leaf.summary.issuer}; ${words.who} cannot connect to ${host.value} (${words.untrusted}).`;
     out.findings.push({ file: k.file, finding: { ruleId: 'http-client-untrusted', severity: 'error', message, range: kc.trustAt, related: rel } });
   }
   if (nameMatches === false) {
     const names = leaf.summary.sans.map((s) => `${s.type === 'dns' ? 'DNS' : s.type === 'ip' ? 'IP' : s.type}:${s.value}`);
-    const message = `Kibana connects to ${host.value} with verificationMode full, but ${where} does not name ${host.host}; it names ${names.length > 0 ? names.join(', ') : 'no DNS or IP'} ("Hostname/IP does not match certificate's altnames").`;
+    const mode = k.data.kind === 'kibana' ? 'verificationMode' : 'verification_mode';
+    const message = `${words.who} connects to ${host.value} with ${mode} ${kc.data.verificationMode}, but ${where} does not name ${host.host}; it names ${names.length > 0 ? names.join(', ') : 'no DNS or IP'} (${words.name}).`;
     out.findings.push({ file: k.file, finding: { ruleId: 'http-client-name', severity: 'error', message, range: k.hostRanges[i], related: rel } });
   }
 }
 
 /** Kibana's own certificate for mutual TLS: trusted by the node, asked for, and read by a PKI realm. */
-function clientCertificate(k: ComponentPart, kc: LoadedContext, { n, nh }: { n: ComponentPart; nh: LoadedContext }, now: Date, label: PlaceLabel, out: CrossResult): void {
+function clientCertificate(k: ComponentPart, kc: LoadedContext, { n, nh }: { n: ComponentPart; nh: LoadedContext }, now: Date, label: PlaceLabel, out: CrossResult, env?: CheckEnvironment): void {
   if (!kc.leaf || !kc.presentedAt) return;
   const rel = (range: { start: number; end: number } | undefined, message: string) => (range ? [{ file: n.file, range, message }] : []);
   const auth = nh.data.clientAuthentication ?? 'none';
@@ -76,4 +93,6 @@ function clientCertificate(k: ComponentPart, kc: LoadedContext, { n, nh }: { n: 
     const message = `Kibana has no elasticsearch.username or serviceAccountToken, so it authenticates with its client certificate alone, but ${n.data.name}'s settings (${label(n, 0)}) define no PKI realm (xpack.security.authc.realms.pki.*) to read it; its requests are refused as unauthenticated.`;
     out.findings.push({ file: k.file, finding: { ruleId: 'client-certificate-unused', severity: 'warning', message, range: kc.presentedAt, related: [{ file: n.file, range: { start: 0, end: 0 }, message: `${n.data.name}'s settings` }] } });
   }
+  // Authenticating by the certificate alone, its DN needs the kibana_system role.
+  if (hasRealm && !credentials && env) roleMappingCheck(k, kc, n, env, out);
 }

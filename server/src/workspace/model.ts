@@ -2,19 +2,22 @@
 // change to one file re-derives that file's part only; the cross-file checks then run over the parts (their
 // chain verdicts are memoised by certificate, so a re-check redoes only what the edit touched).
 import * as path from 'node:path';
-import { embeddedModel, recognizeForms, type EmbeddedDocument } from '../config/forms';
+import { embeddedModel, recognizeForms } from '../config/forms';
 import { parseConfig } from '../config/parse';
 import type { ConfigModel } from '../config/types';
 import { detectProduct } from '../config/product';
 import type { Finding } from '../core/finding';
 import { readBounded } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
+import { readBeat } from './beat';
 import { readComponent, type ComponentPart } from './component';
+import { applyEckSecrets, composeEnvironment, composeServices, hostNames, kubernetesObjects } from './deployment';
 import { httpChecks } from './httpTrust';
 import { keystoreChecks, keystoreOf } from './keystoreChecks';
+import { roleMappingFiles } from './roleMapping';
 import { toModelData } from './modelData';
 import { transportChecks, type CrossResult, type FileFinding, type PlaceLabel } from './trust';
-import type { ReachName, StackModelData } from './types';
+import type { StackModelData } from './types';
 
 /** Folders never descended into; bounds on a scan so a huge tree cannot stall the server. */
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.vscode-test']);
@@ -50,7 +53,8 @@ function readText(env: CheckEnvironment, file: string): string | undefined {
 
 /**
  * The components one file describes: a deployment file (compose, ECK, Helm, ConfigMap) gives one per settings
- * document inside, named as its host names it; else a settings file named for its product is one.
+ * document inside, named as its host names it, its paths resolved through the host (compose mounts, ECK
+ * Secrets); a Beat's file gives its Elasticsearch output; else a settings file named for its product is one.
  */
 function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel): ComponentPart[] {
   const product = detectProduct(file);
@@ -59,19 +63,16 @@ function readParts(file: string, text: string, env: CheckEnvironment, parsed?: C
   // A deployment file is known by its content, whatever its name (as estls check FILE reads it).
   const forms = recognizeForms(text, undefined, file);
   if (!forms) return product ? [readComponent(parseConfig(text, { product, filePath: file }), file, 'plain', env)] : [];
-  return forms.documents.map((doc) => readComponent(embeddedModel(text, doc), file, doc.form, env, hostNames(doc)));
-}
-
-/** The names a deployment form gives a component: the compose service, the ECK services. */
-function hostNames(doc: EmbeddedDocument): ReachName[] {
-  const name = doc.host.name;
-  if (!name) return [];
-  if (doc.form === 'compose') return [{ name, source: 'compose service' }];
-  if (doc.form !== 'eck') return [];
-  // ECK names its HTTP service <name>-es-http (Kibana: <name>-kb-http), reachable as <service>.<namespace>.svc.
-  const service = `${name}-${doc.product === 'elasticsearch' ? 'es' : 'kb'}-http`;
-  const ns = doc.host.namespace ?? 'default';
-  return [{ name, source: 'eck resource' }, { name: service, source: 'eck service' }, { name: `${service}.${ns}.svc`, source: 'eck service' }];
+  if (forms.form === 'beats') return readBeat(text, file, env);
+  const services = forms.documents.some((d) => d.form === 'compose') ? composeServices(file, text, env) : undefined;
+  const objects = forms.documents.some((d) => d.form === 'eck') ? kubernetesObjects(forms, file, env) : undefined;
+  return forms.documents.map((doc) => {
+    const service = doc.form === 'compose' && doc.host.name ? services?.get(doc.host.name) : undefined;
+    const docEnv = doc.form === 'compose' ? composeEnvironment(env, file, service) : env;
+    const part = readComponent(embeddedModel(text, doc), file, doc.form, docEnv, hostNames(doc, service));
+    if (doc.form === 'eck' && objects) applyEckSecrets(part, doc, objects, env.clock);
+    return part;
+  });
 }
 
 /** The model of one folder: parts by file, cross-file results computed on demand and kept until a change. */
@@ -80,6 +81,8 @@ export class WorkspaceModel {
   /** The text each part was read from, so an unchanged text is not read again. */
   private readonly texts = new Map<string, string>();
   private cross: CrossResult | undefined;
+  /** Files outside the parts that the cross-file checks read (role mapping files). */
+  private crossInputs = new Set<string>();
 
   /** `environment` is asked on each read, as the checker does. */
   constructor(readonly root: string, private readonly environment: () => CheckEnvironment) {}
@@ -99,6 +102,7 @@ export class WorkspaceModel {
     const env = this.environment();
     const body = text ?? readText(env, file);
     if (body !== undefined && this.texts.get(file) === body) return false;
+    if (this.crossInputs.has(file)) this.cross = undefined;
     const had = this.parts.has(file);
     const parts = body === undefined ? [] : readParts(file, body, env, parsed);
     if (body === undefined) this.texts.delete(file);
@@ -114,6 +118,7 @@ export class WorkspaceModel {
 
   /** Forgets a file (deleted, or no longer under the root). */
   remove(file: string): void {
+    if (this.crossInputs.has(file)) this.cross = undefined;
     this.texts.delete(file);
     if (this.parts.delete(file)) this.cross = undefined;
   }
@@ -145,7 +150,9 @@ export class WorkspaceModel {
     const out: CrossResult = { findings: [], edges: [] };
     const now = env.clock.now();
     transportChecks(nodes, now, this.label, out);
-    httpChecks(all.filter((p) => p.data.kind === 'kibana'), nodes, now, this.label, out);
+    httpChecks(all.filter((p) => p.data.kind === 'kibana' || p.data.kind === 'beat'), nodes, now, this.label, out, env);
+    // The role mapping files the checks read: a change to one re-runs them (they are no part of the model).
+    this.crossInputs = new Set(nodes.flatMap(roleMappingFiles));
     keystoreChecks(nodes, env, out);
     this.cross = out;
     return out;

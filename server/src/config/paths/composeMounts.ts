@@ -40,6 +40,8 @@ export interface ComposeService {
   name: string;
   /** The `image:` as written, when literal. */
   image?: string;
+  /** The container's `hostname:` (another name the service is reached by on its networks), when literal. */
+  hostname?: string;
   mounts: ComposeMount[];
 }
 
@@ -76,8 +78,9 @@ export function parseComposeMounts(text: string, composePath: string, env: Reado
     if (!name || !isMap(service)) continue;
     const field = (key: string) => lookup(service, key, doc);
     const image = scalarText(field('image'));
+    const hostname = scalarText(field('hostname'));
     const mounts = [...volumeMounts(field('volumes'), at), ...fileMounts(field('configs'), files.configs, 'config', at), ...fileMounts(field('secrets'), files.secrets, 'secret', at)];
-    out.services.push({ name, ...(image ? { image } : {}), mounts });
+    out.services.push({ name, ...(image ? { image } : {}), ...(hostname ? { hostname } : {}), mounts });
   }
   return out;
 }

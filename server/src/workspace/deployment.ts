@@ -1,0 +1,135 @@
+// What a deployment file adds to the components read from its settings: a compose service's bind mounts (so the
+// container paths its `environment:` names resolve to workspace files) and the names it is reached by, and an
+// ECK resource's Secrets (so `spec.http.tls.certificate` and `spec.transport.tls.certificate` become the
+// certificates its contexts present and trust) and the names of its services.
+import * as path from 'node:path';
+import type { Clock } from '../core/environment';
+import { readBounded } from '../core/fileGate';
+import type { EmbeddedDocument, FormsResult } from '../config/forms';
+import type { KubernetesObjects, SecretObject, TlsReference } from '../config/forms/kubernetes';
+import { addSiblingObjects } from '../config/forms/siblingObjects';
+import { parseComposeMounts, parseDotEnv, type ComposeService } from '../config/paths/composeMounts';
+import type { PathMapping } from '../config/paths/mappings';
+import type { ParsedCertificate } from '../pki/parsed';
+import { readPkiFile } from '../pki/readPkiFile';
+import type { CheckEnvironment } from '../rules/types';
+import type { ComponentPart, LoadedContext } from './component';
+import type { ReachName } from './types';
+
+/** The services of one compose file, by name, with the mounts of each (composeMounts.ts reads them). */
+export function composeServices(file: string, text: string, env: CheckEnvironment): Map<string, ComposeService> {
+  // Compose interpolates with the project folder's .env (the folder of the compose file).
+  const dotEnv = parseDotEnv(readSmall(env, path.join(path.dirname(file), '.env')) ?? '');
+  return new Map(parseComposeMounts(text, file, dotEnv).services.map((s) => [s.name, s]));
+}
+
+/**
+ * The environment a compose service's settings are read with: its bind mounts (and `configs:`/`secrets:` files)
+ * become path mappings after the user's own, so `/usr/share/elasticsearch/config/certs/http.crt` is read from
+ * the folder mounted at `/usr/share/elasticsearch/config/certs`. The settings' file path stays unknown (the
+ * embedded model has none), so a relative path resolves against the image's config folder, as in the container.
+ */
+export function composeEnvironment(env: CheckEnvironment, composeFile: string, service: ComposeService | undefined): CheckEnvironment {
+  if (!service || service.mounts.length === 0) return env;
+  const file = path.basename(composeFile);
+  const mounts: PathMapping[] = service.mounts.map((m) => ({ containerPath: m.target, localPath: m.source, via: `service \`${service.name}\` in \`${file}\` mounts it at \`${m.target}\`` }));
+  return { ...env, options: { ...env.options, pathMappings: [...(env.options.pathMappings ?? []), ...mounts] } };
+}
+
+/**
+ * The names a deployment form gives a component: the compose service and its `hostname:` (Compose puts both
+ * in the network's DNS), and for ECK the resource and its HTTP service. ECK names the service
+ * `<name>-es-http` (Kibana: `<name>-kb-http`): cloud-on-k8s pkg/controller/elasticsearch/name/name.go,
+ * `HTTPService(esName) = ESNamer.Suffix(esName, "http")` with the namer's default suffix `es`; inside the cluster
+ * it resolves as `<service>.<namespace>.svc`, the names ECK's own certificates carry.
+ */
+export function hostNames(doc: EmbeddedDocument, service?: ComposeService): ReachName[] {
+  const name = doc.host.name;
+  if (!name) return [];
+  if (doc.form === 'compose') {
+    const names: ReachName[] = [{ name, source: 'compose service' }];
+    if (service?.hostname && service.hostname.toLowerCase() !== name.toLowerCase()) names.push({ name: service.hostname, source: 'compose hostname' });
+    return names;
+  }
+  if (doc.form !== 'eck') return [];
+  const svc = `${name}-${doc.product === 'elasticsearch' ? 'es' : 'kb'}-http`;
+  const ns = doc.host.namespace ?? 'default';
+  return [{ name, source: 'eck resource' }, { name: svc, source: 'eck service' }, { name: `${svc}.${ns}.svc`, source: 'eck service' }];
+}
+
+/** The Kubernetes objects of a manifest and of the YAML files beside it (Secrets named but not written here). */
+export function kubernetesObjects(forms: FormsResult, file: string, env: CheckEnvironment): KubernetesObjects {
+  const objects: KubernetesObjects = {
+    secrets: [...forms.kubernetes.secrets], certificates: [...forms.kubernetes.certificates], references: [...forms.kubernetes.references],
+    elasticsearches: [...forms.kubernetes.elasticsearches], elasticsearchRefs: [...forms.kubernetes.elasticsearchRefs],
+  };
+  try {
+    addSiblingObjects(objects, file, env.fs);
+  } catch {
+    // An unreadable folder leaves the file's own objects.
+  }
+  return objects;
+}
+
+/** A manifest without a namespace lands in whichever one `kubectl -n` names, so it may be any of them. */
+function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/**
+ * Applies an ECK resource's certificate Secrets to its contexts. HTTP: `tls.crt` is the chain the nodes present
+ * (leaf first), `ca.crt` the CA ECK configures as their HTTP certificate authorities and hands to clients.
+ * Transport: the Secret holds the CA (`ca.crt`, `ca.key`) ECK issues every node's certificate from and that
+ * every node trusts (ECK docs "Transport settings"); the node certificates themselves are made in the cluster.
+ */
+export function applyEckSecrets(part: ComponentPart, doc: EmbeddedDocument, objects: KubernetesObjects, clock: Clock): void {
+  const product = part.model.product;
+  for (const ref of objects.references) {
+    if (ref.product !== product || ref.resource !== doc.host.name || !sameNamespace(ref.namespace, doc.host.namespace)) continue;
+    const secret = objects.secrets.find((s) => s.name === ref.secretName && sameNamespace(s.namespace, ref.namespace));
+    const ctx = part.contexts.find((c) => c.data.kind === (ref.layer === 'transport' ? 'transport' : product === 'elasticsearch' ? 'http' : 'server'));
+    if (secret && ctx) applySecret(ctx, ref, secret, part.file, clock);
+  }
+}
+
+function applySecret(ctx: LoadedContext, ref: TlsReference, secret: SecretObject, file: string, clock: Clock): void {
+  const certs = (key: string) => pemCertificates(secret.entries.get(key)?.text, clock);
+  const source = secret.file ?? file;
+  // ECK serves TLS with the Secret's certificate whatever the settings say.
+  ctx.data.enabled = true;
+  const ca = certs('ca.crt');
+  if (ca.length > 0) {
+    ctx.anchors = ca;
+    ctx.trustAt = ref.range;
+    ctx.trustFile = source;
+    ctx.data.trusts = ca.map(fp);
+  }
+  if (ref.layer !== 'http') return;
+  const [leaf, ...extra] = certs('tls.crt');
+  if (!leaf) return;
+  Object.assign(ctx, { leaf, extra, presentedAt: ref.range, presentedFile: source });
+  ctx.data.presents = fp(leaf);
+  ctx.data.chain = extra.map(fp);
+}
+
+const fp = (c: ParsedCertificate) => c.summary.fingerprints.sha256;
+
+function pemCertificates(text: string | undefined, clock: Clock): ParsedCertificate[] {
+  if (!text || !text.includes('-----BEGIN')) return [];
+  try {
+    return readPkiFile(new TextEncoder().encode(text), { clock }).certificates;
+  } catch {
+    return [];
+  }
+}
+
+function readSmall(env: CheckEnvironment, file: string): string | undefined {
+  try {
+    const stat = env.fs.stat(file);
+    if (!stat?.isFile) return undefined;
+    const bytes = readBounded(env.fs, file, 'settings');
+    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
+  } catch {
+    return undefined;
+  }
+}
