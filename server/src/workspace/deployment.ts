@@ -71,6 +71,20 @@ export function kubernetesObjects(forms: FormsResult, file: string, env: CheckEn
   return objects;
 }
 
+/**
+ * ECK resources whose certificates a Secret gives but that write no settings (`config`), as settings-less
+ * documents: they are nodes (or Kibana instances) all the same, presenting the Secret's certificate.
+ */
+export function settingsLessResources(forms: FormsResult): EmbeddedDocument[] {
+  const out: EmbeddedDocument[] = [];
+  for (const ref of forms.kubernetes.references) {
+    const known = (d: EmbeddedDocument) => d.form === 'eck' && d.product === ref.product && d.host.name === ref.resource && d.host.namespace === ref.namespace;
+    if (forms.documents.some(known) || out.some(known)) continue;
+    out.push({ product: ref.product, form: 'eck', source: 'settings', settings: [], host: { name: ref.resource, namespace: ref.namespace, place: 'spec' }, names: 'yaml' });
+  }
+  return out;
+}
+
 /** A manifest without a namespace lands in whichever one `kubectl -n` names, so it may be any of them. */
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {
   return a === undefined || b === undefined || a === b;
@@ -78,9 +92,10 @@ function sameNamespace(a: string | undefined, b: string | undefined): boolean {
 
 /**
  * Applies an ECK resource's certificate Secrets to its contexts. HTTP: `tls.crt` is the chain the nodes present
- * (leaf first), `ca.crt` the CA ECK configures as their HTTP certificate authorities and hands to clients.
- * Transport: the Secret holds the CA (`ca.crt`, `ca.key`) ECK issues every node's certificate from and that
- * every node trusts (ECK docs "Transport settings"); the node certificates themselves are made in the cluster.
+ * (leaf first), `ca.crt` the optional trust chain ECK configures as their HTTP certificate authorities and hands
+ * to clients (ECK docs "Manage HTTP certificates on ECK", deploy-manage/security/k8s-https-settings). Transport:
+ * the Secret holds the CA (`ca.crt`, `ca.key`) ECK issues every node's certificate from and that every node
+ * trusts (ECK docs "Transport settings"); the node certificates themselves are made in the cluster.
  */
 export function applyEckSecrets(part: ComponentPart, doc: EmbeddedDocument, objects: KubernetesObjects, clock: Clock): void {
   const product = part.model.product;
@@ -88,8 +103,15 @@ export function applyEckSecrets(part: ComponentPart, doc: EmbeddedDocument, obje
     if (ref.product !== product || ref.resource !== doc.host.name || !sameNamespace(ref.namespace, doc.host.namespace)) continue;
     const secret = objects.secrets.find((s) => s.name === ref.secretName && sameNamespace(s.namespace, ref.namespace));
     const ctx = part.contexts.find((c) => c.data.kind === (ref.layer === 'transport' ? 'transport' : product === 'elasticsearch' ? 'http' : 'server'));
-    if (secret && ctx) applySecret(ctx, ref, secret, part.file, clock);
+    if (!secret || !ctx) continue;
+    applySecret(ctx, ref, secret, part.file, clock);
+    // Where nothing is written in the settings, the resource's secretName is where the context is configured.
+    const at = part.lines.positionAt(ref.range.start);
+    const place = { file: part.file, line: at.line, column: at.character };
+    if (ctx.files.context.settings.size === 0) Object.assign(ctx, { start: ref.range.start }, { data: { ...ctx.data, place } });
+    if (part.model.settings.length === 0) part.data.place = place;
   }
+  part.data.contexts = part.contexts.map((c) => c.data);
 }
 
 function applySecret(ctx: LoadedContext, ref: TlsReference, secret: SecretObject, file: string, clock: Clock): void {

@@ -225,7 +225,7 @@ describe('workspace: compose stacks', () => {
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 /** An ECK Elasticsearch (no namespace) with a custom HTTP certificate Secret in the file beside it, and a plain Kibana. */
-async function writeEck(w: ReturnType<typeof tempWorkspace>, opts: { kibanaTrusts: Ca; host: string; stringData?: boolean; transport?: boolean }): Promise<{ es: string; secret: string; kibana: string }> {
+async function writeEck(w: ReturnType<typeof tempWorkspace>, opts: { kibanaTrusts: Ca; host: string; stringData?: boolean; transport?: boolean; noConfig?: boolean }): Promise<{ es: string; secret: string; kibana: string }> {
   const h = await issued(prod, 'quickstart', ['quickstart-es-http'], 'http');
   const es = [
     'apiVersion: elasticsearch.k8s.elastic.co/v1',
@@ -242,8 +242,7 @@ async function writeEck(w: ReturnType<typeof tempWorkspace>, opts: { kibanaTrust
     '  nodeSets:',
     '    - name: default',
     '      count: 1',
-    '      config:',
-    '        node.store.allow_mmap: false',
+    ...(opts.noConfig ? [] : ['      config:', '        node.store.allow_mmap: false']),
     '',
   ].join('\n');
   const entries = { 'tls.crt': h.cert, 'tls.key': h.key, 'ca.crt': prod.pem };
@@ -291,6 +290,20 @@ describe('workspace: ECK stacks', () => {
     assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
     assert.deepEqual([rows[0].ruleId, rows[0].file, rows[0].line], ['http-client-untrusted', 'kibana/config/kibana.yml', 3]);
     assert.deepEqual(rows[0].related?.map((r) => [r.file, r.line]), [['k8s/elasticsearch.yaml', lineOf(es, 'secretName: quickstart-http-cert')]]);
+    assert.equal(await verdictsMatchHandshakes(w.root), 1);
+  });
+
+  it('a resource that writes no settings is a node all the same, placed at its secretName', async () => {
+    const w = workspace();
+    const { es } = await writeEck(w, { kibanaTrusts: lab, host: 'https://quickstart-es-http:9200', noConfig: true });
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.deepEqual([rows[0].ruleId, rows[0].file, rows[0].line], ['http-client-untrusted', 'kibana/config/kibana.yml', 3]);
+    assert.deepEqual(rows[0].related?.map((r) => [r.file, r.line]), [['k8s/elasticsearch.yaml', lineOf(es, 'secretName: quickstart-http-cert')]]);
+    const data = JSON.parse(await cli(w.root, ['map', '--format', 'json', '.'])) as StackModelData;
+    const node = data.components.find((c) => c.kind === 'elasticsearch')!;
+    assert.equal(node.place.line + 1, lineOf(es, 'secretName: quickstart-http-cert'));
+    assert.equal(node.contexts.find((c) => c.kind === 'http')!.place.line + 1, lineOf(es, 'secretName: quickstart-http-cert'));
     assert.equal(await verdictsMatchHandshakes(w.root), 1);
   });
 
