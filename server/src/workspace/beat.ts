@@ -1,5 +1,6 @@
-// A Beat's (or standalone Agent's flat) configuration as a stack component: a client of the Elasticsearch
-// nodes its `output.elasticsearch.hosts` name, verifying them with `output.elasticsearch.ssl.*`.
+// A Beat's or standalone Agent's configuration as stack components: clients of the Elasticsearch nodes their
+// `output.elasticsearch.hosts` (Agent: `outputs.<id>.hosts` of `type: elasticsearch`) name, verifying them with
+// the output's `ssl.*` options, which Beats and Agent share (libbeat's tlscommon).
 //
 // Facts from Elastic's Beats docs ("Configure SSL", "Configure the Elasticsearch output") and libbeat:
 // `verification_mode` is `full` by default, `strict` verifies the name too, `certificate` the chain only and
@@ -19,42 +20,53 @@ import type { CheckEnvironment } from '../rules/types';
 import { hostOf, type ComponentPart, type LoadedContext } from './component';
 import type { HostTarget, StackContext, StackPlace } from './types';
 
-const OUTPUT = 'output.elasticsearch.';
-const PREFIX = `${OUTPUT}ssl.`;
 const ROLES: ReadonlyArray<[string, FileRole]> = [['certificate_authorities', 'certificateAuthorities'], ['certificate', 'certificate'], ['key', 'key']];
 const BEAT_NAME = /(filebeat|metricbeat|heartbeat|auditbeat|packetbeat|winlogbeat|functionbeat|elastic-agent)/i;
 
-/** The Beat of one file as a component, or none when it has no Elasticsearch output. */
+/** The Elasticsearch outputs of a Beat (`output.elasticsearch`) or a standalone Agent (`outputs.<id>` of type elasticsearch). */
+function outputs(model: ConfigModel): Array<{ prefix: string; id?: string }> {
+  if (model.byKey.has('output.elasticsearch.hosts')) return [{ prefix: 'output.elasticsearch.' }];
+  const out: Array<{ prefix: string; id?: string }> = [];
+  for (const [key, setting] of model.byKey) {
+    const m = /^outputs\.([^.]+)\.type$/.exec(key);
+    if (m && plainScalar(setting)?.text.toLowerCase() === 'elasticsearch' && model.byKey.has(`outputs.${m[1]}.hosts`)) out.push({ prefix: `outputs.${m[1]}.`, id: m[1] });
+  }
+  return out;
+}
+
+/** The Beat or Agent of one file as components (one per Elasticsearch output), or none without such an output. */
 export function readBeat(text: string, file: string, env: CheckEnvironment): ComponentPart[] {
   const model = parseConfig(text, { product: 'elasticsearch' });
-  const hostsSetting = model.byKey.get(`${OUTPUT}hosts`);
-  if (!hostsSetting) return [];
   const lines = new LineIndex(text);
   const place = (at: number): StackPlace => {
     const p = lines.positionAt(at);
     return { file, line: p.line, column: p.character };
   };
-  const beat = BEAT_NAME.exec(path.basename(file))?.[1].toLowerCase() ?? 'beat';
-  const name = plainScalar(model.byKey.get('name'))?.text ?? `${beat} (${path.basename(path.dirname(file))})`;
-  const protocol = plainScalar(model.byKey.get(`${OUTPUT}protocol`))?.text.toLowerCase() ?? 'http';
-  const items = valueItems(hostsSetting, true);
-  const hosts: HostTarget[] = items.map((item) => {
-    const scheme = /^([a-z]+):\/\//i.exec(item.text.trim())?.[1].toLowerCase();
-    return { value: maskUrlCredentials(item.text), host: hostOf(item.text), setting: `${OUTPUT}hosts`, secure: (scheme ?? protocol) === 'https', place: place(item.range.start) };
+  const program = BEAT_NAME.exec(path.basename(file))?.[1].toLowerCase() ?? (model.byKey.has('output.elasticsearch.hosts') ? 'beat' : 'elastic-agent');
+  const kind = program === 'elastic-agent' ? 'agent' : 'beat';
+  const base = plainScalar(model.byKey.get('name'))?.text ?? `${program} (${path.basename(path.dirname(file))})`;
+  return outputs(model).map(({ prefix, id: output }) => {
+    const name = output ? `${base} ${output}` : base;
+    const protocol = plainScalar(model.byKey.get(`${prefix}protocol`))?.text.toLowerCase() ?? 'http';
+    const items = valueItems(model.byKey.get(`${prefix}hosts`), true);
+    const hosts: HostTarget[] = items.map((item) => {
+      const scheme = /^([a-z]+):\/\//i.exec(item.text.trim())?.[1].toLowerCase();
+      return { value: maskUrlCredentials(item.text), host: hostOf(item.text), setting: `${prefix}hosts`, secure: (scheme ?? protocol) === 'https', place: place(item.range.start) };
+    });
+    const id = `${kind}:${name}`;
+    const client = loadClient(model, file, env, `${id}#client`, `${prefix}ssl.`, place);
+    const first = model.settings[0]?.keyRange?.start ?? 0;
+    return {
+      data: { id, kind, name, form: 'beats' as const, place: place(first), names: [], hosts, contexts: [client.data] },
+      model, file, lines, contexts: [client], hostRanges: items.map((i) => i.range),
+    };
   });
-  const id = `beat:${name}`;
-  const client = loadClient(model, file, env, `${id}#client`, place);
-  const first = model.settings[0]?.keyRange?.start ?? 0;
-  return [{
-    data: { id, kind: 'beat', name, form: 'beats', place: place(first), names: [], hosts, contexts: [client.data] },
-    model, file, lines, contexts: [client], hostRanges: items.map((i) => i.range),
-  }];
 }
 
-function loadClient(model: ConfigModel, file: string, env: CheckEnvironment, id: string, place: (at: number) => StackPlace): LoadedContext {
+function loadClient(model: ConfigModel, file: string, env: CheckEnvironment, id: string, prefix: string, place: (at: number) => StackPlace): LoadedContext {
   const settings = new Map<string, Setting>();
-  for (const s of model.settings) if (s.key.startsWith(PREFIX) && !settings.has(s.key.slice(PREFIX.length))) settings.set(s.key.slice(PREFIX.length), s);
-  const files: ContextFiles = { context: { prefix: PREFIX, settings }, authorities: [], findings: [] };
+  for (const s of model.settings) if (s.key.startsWith(prefix) && !settings.has(s.key.slice(prefix.length))) settings.set(s.key.slice(prefix.length), s);
+  const files: ContextFiles = { context: { prefix: prefix, settings }, authorities: [], findings: [] };
   const cache: CertificateFiles = env.certificates ?? new CertificateFileCache(env.fs, env.clock);
   for (const [suffix, role] of ROLES) {
     const setting = settings.get(suffix);
@@ -74,7 +86,7 @@ function loadClient(model: ConfigModel, file: string, env: CheckEnvironment, id:
   const firstSetting = [...settings.values()][0];
   const start = firstSetting?.keyRange?.start ?? 0;
   const data: StackContext = {
-    id, kind: 'client', prefix: PREFIX,
+    id, kind: 'client', prefix: prefix,
     // A Beat uses TLS when an https host is dialled unless `ssl.enabled: false` says otherwise.
     enabled: isFalse(enabledSetting) ? false : isTrue(enabledSetting) || settings.size > 0 ? true : undefined,
     verificationMode: plainScalar(settings.get('verification_mode'))?.text.toLowerCase() ?? 'full',

@@ -37,8 +37,8 @@ export function composeEnvironment(env: CheckEnvironment, composeFile: string, s
 }
 
 /**
- * The names a deployment form gives a component: the compose service and its `hostname:` (Compose puts both
- * in the network's DNS), and for ECK the resource and its HTTP service. ECK names the service
+ * The names a deployment form gives a component: the compose service, its `hostname:`, `container_name:` and
+ * network `aliases:`, and for ECK the resource and its HTTP service. ECK names the service
  * `<name>-es-http` (Kibana: `<name>-kb-http`): cloud-on-k8s pkg/controller/elasticsearch/name/name.go,
  * `HTTPService(esName) = ESNamer.Suffix(esName, "http")` with the namer's default suffix `es`; inside the cluster
  * it resolves as `<service>.<namespace>.svc`, the names ECK's own certificates carry.
@@ -48,7 +48,11 @@ export function hostNames(doc: EmbeddedDocument, service?: ComposeService): Reac
   if (!name) return [];
   if (doc.form === 'compose') {
     const names: ReachName[] = [{ name, source: 'compose service' }];
-    if (service?.hostname && service.hostname.toLowerCase() !== name.toLowerCase()) names.push({ name: service.hostname, source: 'compose hostname' });
+    const add = (other: string | undefined, source: string) => {
+      if (other && !names.some((n) => n.name.toLowerCase() === other.toLowerCase())) names.push({ name: other, source });
+    };
+    add(service?.hostname, 'compose hostname');
+    for (const alias of service?.aliases ?? []) add(alias, 'compose alias');
     return names;
   }
   if (doc.form !== 'eck') return [];

@@ -21,7 +21,7 @@ function targets(k: ComponentPart, index: Map<string, ComponentPart[]>): Array<{
   return out;
 }
 
-/** Every Kibana and Beat against the nodes its `elasticsearch.hosts` / `output.elasticsearch.hosts` name. */
+/** Every Kibana, Beat and Agent against the nodes its `elasticsearch.hosts` / `output.elasticsearch.hosts` / `outputs.<id>.hosts` name. */
 export function httpChecks(clients: ComponentPart[], nodes: ComponentPart[], now: Date, label: PlaceLabel, out: CrossResult, env?: CheckEnvironment): void {
   const index = nameIndex(nodes);
   for (const k of clients) {
@@ -35,10 +35,10 @@ export function httpChecks(clients: ComponentPart[], nodes: ComponentPart[], now
 }
 
 /** How a client is named in messages, and the words its TLS library fails with. */
-function clientWords(k: ComponentPart): { who: string; cas: string; untrusted: string; name: string } {
+function clientWords(k: ComponentPart, kc: LoadedContext): { who: string; cas: string; untrusted: string; name: string } {
   if (k.data.kind === 'kibana') return { who: 'Kibana', cas: 'elasticsearch.ssl', untrusted: '"unable to verify the first certificate", "self signed certificate in certificate chain"', name: `"Hostname/IP does not match certificate's altnames"` };
-  // Beats are Go programs: crypto/x509's errors.
-  return { who: k.data.name, cas: 'output.elasticsearch.ssl', untrusted: '"x509: certificate signed by unknown authority"', name: '"x509: certificate is valid for ..., not ..."' };
+  // Beats and Agent are Go programs: crypto/x509's errors.
+  return { who: k.data.name, cas: kc.data.prefix.replace(/\.$/, ''), untrusted: '"x509: certificate signed by unknown authority"', name: '"x509: certificate is valid for ..., not ..."' };
 }
 
 /** Whether a verification mode checks the host name: `full` (Elasticsearch, Kibana, Beats) or a Beat's `strict`. */
@@ -50,7 +50,7 @@ function serverTrust(k: ComponentPart, kc: LoadedContext, { n, nh, i }: { n: Com
   const leaf = nh.leaf!;
   const host = k.data.hosts[i];
   if (kc.data.verificationMode === 'none') return;
-  const words = clientWords(k);
+  const words = clientWords(k, kc);
   const trusted = kc.anchors ? chainTrusted(leaf, nh.extra, kc.anchors, now) : undefined;
   const nameMatches = checksName(kc.data.verificationMode) ? certificateCoversHost(leaf.summary, host.host) : undefined;
   const reason = trusted === false ? `${words.who} trusts only ${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}` : nameMatches === false ? `${host.host} is not in the certificate` : 'verified';

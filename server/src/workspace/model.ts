@@ -151,7 +151,7 @@ export class WorkspaceModel {
     const out: CrossResult = { findings: [], edges: [] };
     const now = env.clock.now();
     transportChecks(nodes, now, this.label, out);
-    httpChecks(all.filter((p) => p.data.kind === 'kibana' || p.data.kind === 'beat'), nodes, now, this.label, out, env);
+    httpChecks(all.filter((p) => p.data.kind === 'kibana' || p.data.kind === 'beat' || p.data.kind === 'agent'), nodes, now, this.label, out, env);
     // The role mapping files the checks read: a change to one re-runs them (they are no part of the model).
     this.crossInputs = new Set(nodes.flatMap(roleMappingFiles));
     keystoreChecks(nodes, env, out);

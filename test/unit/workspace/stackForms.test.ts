@@ -122,7 +122,7 @@ async function writeCompose(w: ReturnType<typeof tempWorkspace>, s: ComposeSpec 
   const node = (name: string, extra: string[]) => [
     `  ${name}:`,
     '    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0',
-    ...(name === 'es02' ? ['    hostname: es02.internal'] : []),
+    ...(name === 'es02' ? ['    hostname: es02.internal', '    container_name: search-2', '    networks:', '      default:', '        aliases: [ es-b ]'] : []),
     '    volumes:',
     '      - ./certs:/usr/share/elasticsearch/config/certs',
     '    environment:',
@@ -169,7 +169,7 @@ describe('workspace: compose stacks', () => {
     assert.deepEqual(await checkFolder(w.root), []);
     const data = JSON.parse(await cli(w.root, ['map', '--format', 'json', '.'])) as StackModelData;
     const es02 = data.components.find((c) => c.name === 'es02')!;
-    assert.deepEqual(es02.names.map((n) => [n.name, n.source]).slice(0, 2), [['es02', 'compose service'], ['es02.internal', 'compose hostname']]);
+    assert.deepEqual(es02.names.map((n) => [n.name, n.source]).slice(0, 4), [['es02', 'compose service'], ['es02.internal', 'compose hostname'], ['search-2', 'compose alias'], ['es-b', 'compose alias']]);
     const kibana = data.components.find((c) => c.kind === 'kibana')!;
     assert.ok(kibana.contexts.find((c) => c.kind === 'client')?.trusts.length, 'Kibana trusts the CA read through its bind mount');
     const http = data.edges.find((e) => e.kind === 'http')!;
@@ -381,6 +381,32 @@ describe('workspace: Beats', () => {
     assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
     assert.deepEqual([rows[0].ruleId, rows[0].line, rows[0].column], ['http-client-name', lineOf(text, 'hosts:'), 27]);
     assert.match(rows[0].message, /does not name 10\.0\.0\.9/);
+    assert.equal(await verdictsMatchHandshakes(w.root), 2);
+  });
+
+  it('a standalone Agent output of type elasticsearch is a client too: its untrusted CA is one error on that line', async () => {
+    const w = workspace();
+    await writeBeatStack(w, { trusts: prod, hosts: ['https://node-a:9200'] });
+    const agent = [
+      'outputs:',
+      '  default:',
+      '    type: elasticsearch',
+      '    hosts: [ "https://node-a:9200" ]',
+      '    api_key: ${ES_API_KEY}',
+      '    ssl.certificate_authorities: [ "lab-ca.crt" ]',
+      'inputs:',
+      '  - type: filestream',
+      '    id: logs',
+      '',
+    ].join('\n');
+    w.write('agent/elastic-agent.yml', agent);
+    w.write('agent/lab-ca.crt', lab.pem);
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.deepEqual([rows[0].ruleId, rows[0].file, rows[0].line], ['http-client-untrusted', 'agent/elastic-agent.yml', 6]);
+    assert.match(rows[0].message, /^elastic-agent \(agent\) default's outputs\.default\.ssl certificate authorities \(CN=Lab CA\)/);
+    const data = JSON.parse(await cli(w.root, ['map', '--format', 'json', '.'])) as StackModelData;
+    assert.deepEqual(data.components.filter((c) => c.kind === 'agent').map((c) => c.name), ['elastic-agent (agent) default']);
     assert.equal(await verdictsMatchHandshakes(w.root), 2);
   });
 
