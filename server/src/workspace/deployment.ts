@@ -6,14 +6,18 @@ import * as path from 'node:path';
 import type { Clock } from '../core/environment';
 import { readBounded } from '../core/fileGate';
 import type { EmbeddedDocument, FormsResult } from '../config/forms';
+import { eckKind } from '../config/forms/eck';
+import { parseHost, rangeOf, stringOf, valueAt } from '../config/forms/hostYaml';
 import type { KubernetesObjects, SecretObject, TlsReference } from '../config/forms/kubernetes';
+import { blankTemplates } from '../config/templating';
+import type { OffsetRange } from '../core/finding';
 import { addSiblingObjects } from '../config/forms/siblingObjects';
 import { parseComposeMounts, parseDotEnv, type ComposeService } from '../config/paths/composeMounts';
 import type { PathMapping } from '../config/paths/mappings';
 import type { ParsedCertificate } from '../pki/parsed';
 import { readPkiFile } from '../pki/readPkiFile';
 import type { CheckEnvironment } from '../rules/types';
-import type { ComponentPart, LoadedContext } from './component';
+import { hostOf, type ComponentPart, type LoadedContext } from './component';
 import type { ReachName } from './types';
 
 /** The services of one compose file, by name, with the mounts of each (composeMounts.ts reads them). */
@@ -75,18 +79,62 @@ export function kubernetesObjects(forms: FormsResult, file: string, env: CheckEn
   return objects;
 }
 
-/**
- * ECK resources whose certificates a Secret gives but that write no settings (`config`), as settings-less
- * documents: they are nodes (or Kibana instances) all the same, presenting the Secret's certificate.
- */
-export function settingsLessResources(forms: FormsResult): EmbeddedDocument[] {
-  const out: EmbeddedDocument[] = [];
-  for (const ref of forms.kubernetes.references) {
-    const known = (d: EmbeddedDocument) => d.form === 'eck' && d.product === ref.product && d.host.name === ref.resource && d.host.namespace === ref.namespace;
-    if (forms.documents.some(known) || out.some(known)) continue;
-    out.push({ product: ref.product, form: 'eck', source: 'settings', settings: [], host: { name: ref.resource, namespace: ref.namespace, place: 'spec' }, names: 'yaml' });
+/** An ECK Kibana's `spec.elasticsearchRef`: the Kibana, and the Elasticsearch it names with where that is written. */
+export interface KibanaAssociation {
+  kibana: string;
+  namespace?: string;
+  es: string;
+  esNamespace?: string;
+  range: OffsetRange;
+}
+
+/** The `spec.elasticsearchRef` of each ECK Kibana of a manifest (cloud-on-k8s: namespace defaults to the Kibana's). */
+export function kibanaAssociations(text: string): KibanaAssociation[] {
+  const out: KibanaAssociation[] = [];
+  for (const doc of parseHost(blankTemplates(text)) ?? []) {
+    const root = doc.contents;
+    if (eckKind(root)?.product !== 'kibana') continue;
+    const kibana = stringOf(valueAt(root, 'metadata', 'name'));
+    const namespace = stringOf(valueAt(root, 'metadata', 'namespace'));
+    const refNode = valueAt(root, 'spec', 'elasticsearchRef', 'name');
+    const es = stringOf(refNode);
+    if (kibana && es && refNode) out.push({ kibana, namespace, es, esNamespace: stringOf(valueAt(root, 'spec', 'elasticsearchRef', 'namespace')) ?? namespace, range: rangeOf(refNode) });
   }
   return out;
+}
+
+/**
+ * ECK resources that write no settings (`config`) but are part of the stack all the same, as settings-less
+ * documents: those whose certificate a Secret gives, and Kibana instances associated with an Elasticsearch.
+ */
+export function settingsLessResources(forms: FormsResult, associations: readonly KibanaAssociation[]): EmbeddedDocument[] {
+  const out: EmbeddedDocument[] = [];
+  const add = (product: 'elasticsearch' | 'kibana', name: string, namespace: string | undefined) => {
+    const known = (d: EmbeddedDocument) => d.form === 'eck' && d.product === product && d.host.name === name && d.host.namespace === namespace;
+    if (!forms.documents.some(known) && !out.some(known)) out.push({ product, form: 'eck', source: 'settings', settings: [], host: { name, namespace, place: 'spec' }, names: 'yaml' });
+  };
+  for (const ref of forms.kubernetes.references) add(ref.product, ref.resource, ref.namespace);
+  for (const a of associations) add('kibana', a.kibana, a.namespace);
+  return out;
+}
+
+/**
+ * An ECK Kibana associated with an Elasticsearch dials what ECK writes into its settings: `elasticsearch.hosts`
+ * the association URL `https://<es>-es-http.<namespace>.svc:9200`, `elasticsearch.ssl.verificationMode:
+ * certificate`, and the Elasticsearch's HTTP `ca.crt` as certificate authorities when it has one
+ * (cloud-on-k8s pkg/controller/kibana config_settings.go, elasticsearchTLSSettings). Settings the user writes
+ * in `spec.config` stay as written.
+ */
+export function applyKibanaAssociation(part: ComponentPart, doc: EmbeddedDocument, associations: readonly KibanaAssociation[]): void {
+  const a = associations.find((x) => x.kibana === doc.host.name && sameNamespace(x.namespace, doc.host.namespace));
+  if (!a || part.model.byKey.has('elasticsearch.hosts')) return;
+  const url = `https://${a.es}-es-http.${a.esNamespace ?? 'default'}.svc:9200`;
+  const at = part.lines.positionAt(a.range.start);
+  part.data.hosts.push({ value: url, host: hostOf(url), setting: 'spec.elasticsearchRef', place: { file: part.file, line: at.line, column: at.character } });
+  part.hostRanges.push(a.range);
+  const client = part.contexts.find((c) => c.data.kind === 'client');
+  if (client && !part.model.byKey.has('elasticsearch.ssl.verificationMode')) client.data.verificationMode = 'certificate';
+  if (part.model.settings.length === 0) part.data.place = { file: part.file, line: at.line, column: at.character };
 }
 
 /** A manifest without a namespace lands in whichever one `kubectl -n` names, so it may be any of them. */

@@ -51,13 +51,20 @@ function serverTrust(k: ComponentPart, kc: LoadedContext, { n, nh, i }: { n: Com
   const host = k.data.hosts[i];
   if (kc.data.verificationMode === 'none') return;
   const words = clientWords(k, kc);
-  const trusted = kc.anchors ? chainTrusted(leaf, nh.extra, kc.anchors, now) : undefined;
+  // ECK gives an associated Kibana the node's HTTP ca.crt as its trust.
+  const eck = host.setting === 'spec.elasticsearchRef' && !kc.anchors;
+  const anchors = eck ? nh.anchors : kc.anchors;
+  const trusted = anchors ? chainTrusted(leaf, nh.extra, anchors, now) : undefined;
   const nameMatches = checksName(kc.data.verificationMode) ? certificateCoversHost(leaf.summary, host.host) : undefined;
-  const reason = trusted === false ? `${words.who} trusts only ${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}` : nameMatches === false ? `${host.host} is not in the certificate` : 'verified';
+  const reason = trusted === false ? `${words.who} trusts only ${[...new Set(anchors!.map((a) => a.summary.subject))].join(', ')}` : nameMatches === false ? `${host.host} is not in the certificate` : 'verified';
   out.edges.push({ from: kc.data.id, to: nh.data.id, kind: 'http', host: host.host, trusted, nameMatches, reason, place: host.place });
   const where = `${n.data.name}'s HTTP certificate (${label(n, nh.presentedAt?.start ?? nh.start)})`;
   const rel = nh.presentedAt ? [{ file: n.file, range: nh.presentedAt, message: `${n.data.name}'s HTTP certificate` }] : [];
-  if (trusted === false && kc.trustAt) {
+  if (trusted === false && eck) {
+    const message = `ECK gives Kibana the ca.crt of ${n.data.name}'s HTTP certificate Secret as its certificate authorities (${[...new Set(anchors!.map((a) => a.summary.subject))].join(', ')}), and they do not verify ${where}, issued by ${leaf.summary.issuer}; Kibana cannot connect to ${host.value} (${words.untrusted}). Put the CA that issued tls.crt in ca.crt.`;
+    out.findings.push({ file: k.file, finding: { ruleId: 'http-client-untrusted', severity: 'error', message, range: k.hostRanges[i], related: rel } });
+  }
+  if (trusted === false && !eck && kc.trustAt) {
     const message = `${words.who}'s ${words.cas} certificate authorities (${[...new Set(kc.anchors!.map((a) => a.summary.subject))].join(', ')}) do not verify ${where}, issued by ${leaf.summary.issuer}; ${words.who} cannot connect to ${host.value} (${words.untrusted}).`;
     out.findings.push({ file: k.file, finding: { ruleId: 'http-client-untrusted', severity: 'error', message, range: kc.trustAt, related: rel } });
   }

@@ -11,7 +11,7 @@ import { readBounded } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
 import { readBeat } from './beat';
 import { readComponent, type ComponentPart } from './component';
-import { applyEckSecrets, composeEnvironment, composeServices, hostNames, kubernetesObjects, settingsLessResources } from './deployment';
+import { applyEckSecrets, applyKibanaAssociation, composeEnvironment, composeServices, hostNames, kibanaAssociations, kubernetesObjects, settingsLessResources } from './deployment';
 import { httpChecks } from './httpTrust';
 import { keystoreChecks, keystoreOf } from './keystoreChecks';
 import { roleMappingFiles } from './roleMapping';
@@ -66,12 +66,14 @@ function readParts(file: string, text: string, env: CheckEnvironment, parsed?: C
   if (forms.form === 'beats') return readBeat(text, file, env);
   const services = forms.documents.some((d) => d.form === 'compose') ? composeServices(file, text, env) : undefined;
   const objects = forms.form === 'eck' ? kubernetesObjects(forms, file, env) : undefined;
-  const documents = objects ? [...forms.documents, ...settingsLessResources(forms)] : forms.documents;
+  const associations = objects ? kibanaAssociations(text) : [];
+  const documents = objects ? [...forms.documents, ...settingsLessResources(forms, associations)] : forms.documents;
   return documents.map((doc) => {
     const service = doc.form === 'compose' && doc.host.name ? services?.get(doc.host.name) : undefined;
     const docEnv = doc.form === 'compose' ? composeEnvironment(env, file, service) : env;
     const part = readComponent(embeddedModel(text, doc), file, doc.form, docEnv, hostNames(doc, service));
     if (doc.form === 'eck' && objects) applyEckSecrets(part, doc, objects, env.clock);
+    if (doc.form === 'eck' && doc.product === 'kibana') applyKibanaAssociation(part, doc, associations);
     return part;
   });
 }

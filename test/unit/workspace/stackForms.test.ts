@@ -79,7 +79,8 @@ async function verdictsMatchHandshakes(root: string): Promise<number> {
       assert.equal(r.clientTrusted, edge.trusted, `${edge.from} -> ${edge.to}: ${edge.reason}`);
     } else {
       // A name-only verdict (a seed host) says nothing of trust: the client then trusts every CA of the test.
-      const clientCa = edge.trusted === undefined && edge.nameMatches !== undefined ? [prod.pem, lab.pem] : anchors(from);
+      // An ECK-associated Kibana configures no CA of its own: ECK hands it the node's HTTP ca.crt.
+      const clientCa = edge.trusted === undefined && edge.nameMatches !== undefined ? [prod.pem, lab.pem] : anchors(from.anchors ? from : to);
       const r = await handshake({ serverCert: chain(to), serverKey: key(to), clientCa, servername: edge.nameMatches === undefined ? undefined : edge.host });
       const expected = edge.trusted !== false && edge.nameMatches !== false;
       assert.equal(r.serverTrusted, expected, `${edge.from} -> ${edge.to} (${edge.host ?? 'chain only'}): ${edge.reason}; handshake: ${r.error ?? 'ok'}`);
@@ -225,7 +226,7 @@ describe('workspace: compose stacks', () => {
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 /** An ECK Elasticsearch (no namespace) with a custom HTTP certificate Secret in the file beside it, and a plain Kibana. */
-async function writeEck(w: ReturnType<typeof tempWorkspace>, opts: { kibanaTrusts: Ca; host: string; stringData?: boolean; transport?: boolean; noConfig?: boolean }): Promise<{ es: string; secret: string; kibana: string }> {
+async function writeEck(w: ReturnType<typeof tempWorkspace>, opts: { kibanaTrusts: Ca; host: string; stringData?: boolean; transport?: boolean; noConfig?: boolean; secretCa?: Ca }): Promise<{ es: string; secret: string; kibana: string }> {
   const h = await issued(prod, 'quickstart', ['quickstart-es-http'], 'http');
   const es = [
     'apiVersion: elasticsearch.k8s.elastic.co/v1',
@@ -245,7 +246,7 @@ async function writeEck(w: ReturnType<typeof tempWorkspace>, opts: { kibanaTrust
     ...(opts.noConfig ? [] : ['      config:', '        node.store.allow_mmap: false']),
     '',
   ].join('\n');
-  const entries = { 'tls.crt': h.cert, 'tls.key': h.key, 'ca.crt': prod.pem };
+  const entries = { 'tls.crt': h.cert, 'tls.key': h.key, 'ca.crt': (opts.secretCa ?? prod).pem };
   const secret = [
     'apiVersion: v1',
     'kind: Secret',
@@ -305,6 +306,34 @@ describe('workspace: ECK stacks', () => {
     assert.equal(node.place.line + 1, lineOf(es, 'secretName: quickstart-http-cert'));
     assert.equal(node.contexts.find((c) => c.kind === 'http')!.place.line + 1, lineOf(es, 'secretName: quickstart-http-cert'));
     assert.equal(await verdictsMatchHandshakes(w.root), 1);
+  });
+
+  it('an ECK Kibana with elasticsearchRef dials the association URL trusting the Secret\'s ca.crt, with verificationMode certificate', async () => {
+    const w = workspace();
+    await writeEck(w, { kibanaTrusts: prod, host: 'https://quickstart-es-http:9200', noConfig: true });
+    const kb = ['apiVersion: kibana.k8s.elastic.co/v1', 'kind: Kibana', 'metadata:', '  name: kb', 'spec:', '  version: 8.15.0', '  count: 1', '  elasticsearchRef:', '    name: quickstart', ''].join('\n');
+    w.write('k8s/kibana.yaml', kb);
+    assert.deepEqual(await checkFolder(w.root), []);
+    const data = JSON.parse(await cli(w.root, ['map', '--format', 'json', '.'])) as StackModelData;
+    const eckKibana = data.components.find((c) => c.name === 'kb')!;
+    assert.deepEqual(eckKibana.hosts.map((h) => [h.value, h.setting, h.place.line + 1]), [['https://quickstart-es-http.default.svc:9200', 'spec.elasticsearchRef', 9]]);
+    const edge = data.edges.find((e) => e.from === `${eckKibana.id}#client`)!;
+    assert.deepEqual([edge.trusted, edge.nameMatches], [true, undefined]);
+    assert.equal(await verdictsMatchHandshakes(w.root), 2);
+  });
+
+  it('an ECK Kibana whose Elasticsearch Secret has a ca.crt that does not issue tls.crt: one error on elasticsearchRef', async () => {
+    const w = workspace();
+    const { es } = await writeEck(w, { kibanaTrusts: prod, host: 'https://quickstart-es-http:9200', secretCa: lab });
+    w.write('kibana/config/certs/ca.crt', prod.pem);
+    const kb = ['apiVersion: kibana.k8s.elastic.co/v1', 'kind: Kibana', 'metadata:', '  name: kb', 'spec:', '  version: 8.15.0', '  elasticsearchRef:', '    name: quickstart', ''].join('\n');
+    w.write('k8s/kibana.yaml', kb);
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.deepEqual([rows[0].ruleId, rows[0].file, rows[0].line], ['http-client-untrusted', 'k8s/kibana.yaml', 8]);
+    assert.match(rows[0].message, /^ECK gives Kibana the ca\.crt of quickstart's HTTP certificate Secret/);
+    assert.deepEqual(rows[0].related?.map((r) => [r.file, r.line]), [['k8s/elasticsearch.yaml', lineOf(es, 'secretName: quickstart-http-cert')]]);
+    assert.equal(await verdictsMatchHandshakes(w.root), 2);
   });
 
   it('Kibana dialling <service>.<namespace>.svc that the certificate lacks: one error on the host', async () => {
