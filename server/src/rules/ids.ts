@@ -69,7 +69,7 @@ export const WORKSPACE_RULE_IDS = {
   'transport-peer-name': 'With verification_mode full, a name other nodes dial (a seed host) is not in the transport certificate.',
   'http-client-untrusted': 'The CAs Kibana or a Beat trusts do not verify the HTTP certificate of the nodes its hosts name.',
   'http-client-name': 'With full verification, a host in elasticsearch.hosts (or a Beat\'s output.elasticsearch.hosts) is not in the HTTP certificate of the node it names.',
-  'client-certificate-untrusted': "Kibana's client certificate is not trusted by the HTTP trust of the nodes it connects to.",
+  'client-certificate-untrusted': "Kibana's (or a Beat's or Agent's) client certificate is not trusted by the HTTP trust of the nodes it connects to.",
   'client-certificate-unused': "Kibana presents a client certificate, but the nodes' HTTP layer never asks for it (client_authentication none) or no PKI realm reads it.",
   'client-certificate-unmapped': "The role mapping file of the nodes' PKI realm does not map Kibana's client certificate DN to kibana_system.",
   'keystore-password-missing': 'A password-protected PKCS#12 keystore or truststore has no matching secure_password in elasticsearch.keystore.',

@@ -30,6 +30,8 @@ export function httpChecks(clients: ComponentPart[], nodes: ComponentPart[], now
     for (const t of targets(k, index)) {
       serverTrust(k, kc, t, now, label, out);
       if (k.data.kind === 'kibana') clientCertificate(k, kc, t, now, label, out, env);
+      // A Beat or Agent authenticates with an API key or a password; its certificate matters only when asked for.
+      else if (kc.leaf && kc.presentedAt && (t.nh.data.clientAuthentication ?? 'none') !== 'none') clientTrust(k, kc, t.n, t.nh, now, label, out);
     }
   }
 }
@@ -76,24 +78,30 @@ function serverTrust(k: ComponentPart, kc: LoadedContext, { n, nh, i }: { n: Com
   }
 }
 
+/** Whether the node's HTTP trust verifies the client's certificate, which it asks for (client_authentication optional or required). */
+function clientTrust(k: ComponentPart, kc: LoadedContext, n: ComponentPart, nh: LoadedContext, now: Date, label: PlaceLabel, out: CrossResult): void {
+  if (!kc.leaf || !kc.presentedAt || !nh.anchors) return;
+  const who = clientWords(k, kc).who;
+  const auth = nh.data.clientAuthentication ?? 'none';
+  const trusted = chainTrusted(kc.leaf, kc.extra, nh.anchors, now);
+  const trustedNames = [...new Set(nh.anchors.map((a) => a.summary.subject))].join(', ');
+  out.edges.push({ from: nh.data.id, to: kc.data.id, kind: 'client-certificate', trusted, reason: trusted ? `the node trusts ${who}'s client certificate` : `${n.data.name} trusts only ${trustedNames}`, place: kc.data.place });
+  if (trusted) return;
+  const message = `${who}'s client certificate ${kc.leaf.summary.subject} is issued by ${kc.leaf.summary.issuer}, which ${n.data.name}'s HTTP layer does not trust (${label(n, nh.trustAt?.start ?? 0)}); with client_authentication ${auth} the node ${auth === 'required' ? 'refuses the connection' : 'ignores the certificate'} ("bad_certificate").`;
+  const related = nh.trustAt ? [{ file: n.file, range: nh.trustAt, message: `${n.data.name}'s HTTP trust` }] : [];
+  out.findings.push({ file: k.file, finding: { ruleId: 'client-certificate-untrusted', severity: 'error', message, range: kc.presentedAt, related } });
+}
+
 /** Kibana's own certificate for mutual TLS: trusted by the node, asked for, and read by a PKI realm. */
 function clientCertificate(k: ComponentPart, kc: LoadedContext, { n, nh }: { n: ComponentPart; nh: LoadedContext }, now: Date, label: PlaceLabel, out: CrossResult, env?: CheckEnvironment): void {
   if (!kc.leaf || !kc.presentedAt) return;
-  const rel = (range: { start: number; end: number } | undefined, message: string) => (range ? [{ file: n.file, range, message }] : []);
   const auth = nh.data.clientAuthentication ?? 'none';
   if (auth === 'none') {
     const message = `Kibana presents the client certificate ${kc.leaf.summary.subject}, but ${n.data.name}'s HTTP layer (${label(n, nh.start)}) has client_authentication none, so it never asks for it; set xpack.security.http.ssl.client_authentication to optional or required there.`;
     out.findings.push({ file: k.file, finding: { ruleId: 'client-certificate-unused', severity: 'warning', message, range: kc.presentedAt, related: [{ file: n.file, range: { start: nh.start, end: nh.start }, message: `${n.data.name}'s HTTP TLS settings` }] } });
     return;
   }
-  if (nh.anchors) {
-    const trusted = chainTrusted(kc.leaf, kc.extra, nh.anchors, now);
-    out.edges.push({ from: nh.data.id, to: kc.data.id, kind: 'client-certificate', trusted, reason: trusted ? 'the node trusts Kibana\'s client certificate' : `${n.data.name} trusts only ${[...new Set(nh.anchors.map((a) => a.summary.subject))].join(', ')}`, place: kc.data.place });
-    if (!trusted) {
-      const message = `Kibana's client certificate ${kc.leaf.summary.subject} is issued by ${kc.leaf.summary.issuer}, which ${n.data.name}'s HTTP layer does not trust (${label(n, nh.trustAt?.start ?? 0)}); with client_authentication ${auth} the node ${auth === 'required' ? 'refuses the connection' : 'ignores the certificate'} ("bad_certificate").`;
-      out.findings.push({ file: k.file, finding: { ruleId: 'client-certificate-untrusted', severity: 'error', message, range: kc.presentedAt, related: rel(nh.trustAt, `${n.data.name}'s HTTP trust`) } });
-    }
-  }
+  clientTrust(k, kc, n, nh, now, label, out);
   const hasRealm = [...n.model.byKey.keys()].some((key) => key.startsWith('xpack.security.authc.realms.pki.'));
   const credentials = ['elasticsearch.username', 'elasticsearch.serviceAccountToken'].some((key) => plainScalar(k.model.byKey.get(key)) !== undefined || k.model.byKey.has(key));
   if (!hasRealm && !credentials) {

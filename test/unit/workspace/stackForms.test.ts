@@ -349,15 +349,20 @@ describe('workspace: ECK stacks', () => {
 // ------------------------------------------------------------------------------------------------------ Beats
 
 /** A plain node (HTTP certificate from Prod for node-a) and a Filebeat shipping to it. */
-async function writeBeatStack(w: ReturnType<typeof tempWorkspace>, beat: { trusts: Ca; hosts: string[]; extra?: string[] }): Promise<string> {
+async function writeBeatStack(w: ReturnType<typeof tempWorkspace>, beat: { trusts: Ca; hosts: string[]; extra?: string[]; client?: Ca; nodeExtra?: string[] }): Promise<string> {
   const h = await issued(prod, 'node-a', ['node-a'], 'http');
   w.write('node-a/certs/http.crt', h.cert);
   w.write('node-a/certs/http.key', h.key);
   w.write('node-a/certs/ca.crt', prod.pem);
   w.write('node-a/elasticsearch.yml', [
     'cluster.name: prod', 'node.name: node-a', 'xpack.security.enabled: true',
-    'xpack.security.http.ssl.enabled: true', 'xpack.security.http.ssl.certificate: certs/http.crt', 'xpack.security.http.ssl.key: certs/http.key', '',
+    'xpack.security.http.ssl.enabled: true', 'xpack.security.http.ssl.certificate: certs/http.crt', 'xpack.security.http.ssl.key: certs/http.key', ...(beat.nodeExtra ?? []), '',
   ].join('\n'));
+  if (beat.client) {
+    const c = await issued(beat.client, 'shipper', ['shipper'], 'client');
+    w.write('shipper/certs/client.crt', c.cert);
+    w.write('shipper/certs/client.key', c.key);
+  }
   const text = [
     'filebeat.inputs:',
     '  - type: filestream',
@@ -369,6 +374,7 @@ async function writeBeatStack(w: ReturnType<typeof tempWorkspace>, beat: { trust
     ...(beat.extra ?? []),
     '  ssl:',
     '    certificate_authorities: [ "certs/ca.crt" ]',
+    ...(beat.client ? ['    certificate: certs/client.crt', '    key: certs/client.key'] : []),
     '',
   ].join('\n');
   w.write('shipper/filebeat.yml', text);
@@ -411,6 +417,23 @@ describe('workspace: Beats', () => {
     assert.deepEqual([rows[0].ruleId, rows[0].line, rows[0].column], ['http-client-name', lineOf(text, 'hosts:'), 27]);
     assert.match(rows[0].message, /does not name 10\.0\.0\.9/);
     assert.equal(await verdictsMatchHandshakes(w.root), 2);
+  });
+
+  it('a Beat client certificate the node asks for: trusted is silent; from another CA, one error on its certificate line', async () => {
+    const nodeExtra = ['xpack.security.http.ssl.certificate_authorities: [ "certs/ca.crt" ]', 'xpack.security.http.ssl.client_authentication: required'];
+    for (const client of [prod, lab]) {
+      const w = workspace();
+      const text = await writeBeatStack(w, { trusts: prod, hosts: ['https://node-a:9200'], client, nodeExtra });
+      const rows = await checkFolder(w.root);
+      if (client === prod) assert.deepEqual(rows, []);
+      else {
+        assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+        assert.deepEqual([rows[0].ruleId, rows[0].file, rows[0].line], ['client-certificate-untrusted', 'shipper/filebeat.yml', lineOf(text, 'certificate: certs/client.crt')]);
+        assert.match(rows[0].message, /^filebeat \(shipper\)'s client certificate CN=shipper is issued by CN=Lab CA/);
+        assert.deepEqual(rows[0].related?.map((r) => [r.file, r.line]), [['node-a/elasticsearch.yml', 7]]);
+      }
+      assert.equal(await verdictsMatchHandshakes(w.root), 2);
+    }
   });
 
   it('a standalone Agent output of type elasticsearch is a client too: its untrusted CA is one error on that line', async () => {
