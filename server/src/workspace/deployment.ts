@@ -8,7 +8,7 @@ import { readBounded } from '../core/fileGate';
 import type { EmbeddedDocument, FormsResult } from '../config/forms';
 import { eckKind } from '../config/forms/eck';
 import { parseHost, rangeOf, stringOf, valueAt } from '../config/forms/hostYaml';
-import type { KubernetesObjects, SecretObject, TlsReference } from '../config/forms/kubernetes';
+import { emptyObjects, readKubernetesObject, type KubernetesObjects, type SecretObject, type TlsReference } from '../config/forms/kubernetes';
 import { blankTemplates } from '../config/templating';
 import type { OffsetRange } from '../core/finding';
 import { addSiblingObjects } from '../config/forms/siblingObjects';
@@ -65,8 +65,26 @@ export function hostNames(doc: EmbeddedDocument, service?: ComposeService): Reac
   return [{ name, source: 'eck resource' }, { name: svc, source: 'eck service' }, { name: `${svc}.${ns}.svc`, source: 'eck service' }];
 }
 
-/** The Kubernetes objects of a manifest and of the YAML files beside it (Secrets named but not written here). */
-export function kubernetesObjects(forms: FormsResult, file: string, env: CheckEnvironment): KubernetesObjects {
+/** Finds a Secret by name (and namespace, when known) anywhere in the workspace. */
+export type SecretLookup = (name: string, namespace: string | undefined) => SecretObject | undefined;
+
+/** The Secrets a YAML text defines (a cheap test first: only a text naming `kind: Secret` is parsed). */
+export function secretsOf(text: string): SecretObject[] {
+  if (!/^\s*kind:\s*["']?Secret\b/m.test(text)) return [];
+  const objects = emptyObjects();
+  try {
+    for (const doc of parseHost(text) ?? []) readKubernetesObject(doc, objects);
+  } catch {
+    return [];
+  }
+  return objects.secrets;
+}
+
+/**
+ * The Kubernetes objects of a manifest, of the YAML files beside it, and the workspace's other Secrets (`lookup`)
+ * for the references still unresolved.
+ */
+export function kubernetesObjects(forms: FormsResult, file: string, env: CheckEnvironment, lookup?: SecretLookup): KubernetesObjects {
   const objects: KubernetesObjects = {
     secrets: [...forms.kubernetes.secrets], certificates: [...forms.kubernetes.certificates], references: [...forms.kubernetes.references],
     elasticsearches: [...forms.kubernetes.elasticsearches], elasticsearchRefs: [...forms.kubernetes.elasticsearchRefs],
@@ -75,6 +93,11 @@ export function kubernetesObjects(forms: FormsResult, file: string, env: CheckEn
     addSiblingObjects(objects, file, env.fs);
   } catch {
     // An unreadable folder leaves the file's own objects.
+  }
+  for (const ref of objects.references) {
+    if (objects.secrets.some((x) => x.name === ref.secretName && sameNamespace(x.namespace, ref.namespace))) continue;
+    const found = lookup?.(ref.secretName, ref.namespace);
+    if (found) objects.secrets.push(found);
   }
   return objects;
 }
@@ -138,7 +161,7 @@ export function applyKibanaAssociation(part: ComponentPart, doc: EmbeddedDocumen
 }
 
 /** A manifest without a namespace lands in whichever one `kubectl -n` names, so it may be any of them. */
-function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
 

@@ -11,7 +11,8 @@ import { readBounded } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
 import { readBeat } from './beat';
 import { readComponent, type ComponentPart } from './component';
-import { applyEckSecrets, applyKibanaAssociation, composeEnvironment, composeServices, hostNames, kibanaAssociations, kubernetesObjects, settingsLessResources } from './deployment';
+import { applyEckSecrets, applyKibanaAssociation, composeEnvironment, composeServices, hostNames, kibanaAssociations, kubernetesObjects, sameNamespace, secretsOf, settingsLessResources, type SecretLookup } from './deployment';
+import type { SecretObject } from '../config/forms/kubernetes';
 import { httpChecks } from './httpTrust';
 import { keystoreChecks, keystoreOf } from './keystoreChecks';
 import { roleMappingFiles } from './roleMapping';
@@ -56,7 +57,7 @@ function readText(env: CheckEnvironment, file: string): string | undefined {
  * document inside, named as its host names it, its paths resolved through the host (compose mounts, ECK
  * Secrets); a Beat's file gives its Elasticsearch output; else a settings file named for its product is one.
  */
-function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel): ComponentPart[] {
+function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel, secrets?: SecretLookup): ComponentPart[] {
   const product = detectProduct(file);
   // The checker's model of the same text and product is what parseConfig would give (chunked parse or not).
   if (parsed && product && parsed.text === text && parsed.product === product) return [readComponent(parsed, file, 'plain', env)];
@@ -65,7 +66,7 @@ function readParts(file: string, text: string, env: CheckEnvironment, parsed?: C
   if (!forms) return product ? [readComponent(parseConfig(text, { product, filePath: file }), file, 'plain', env)] : [];
   if (forms.form === 'beats') return readBeat(text, file, env);
   const services = forms.documents.some((d) => d.form === 'compose') ? composeServices(file, text, env) : undefined;
-  const objects = forms.form === 'eck' ? kubernetesObjects(forms, file, env) : undefined;
+  const objects = forms.form === 'eck' ? kubernetesObjects(forms, file, env, secrets) : undefined;
   const associations = objects ? kibanaAssociations(text) : [];
   const documents = objects ? [...forms.documents, ...settingsLessResources(forms, associations)] : forms.documents;
   return documents.map((doc) => {
@@ -86,6 +87,16 @@ export class WorkspaceModel {
   private cross: CrossResult | undefined;
   /** Files outside the parts that the cross-file checks read (role mapping files). */
   private crossInputs = new Set<string>();
+  /** The Secrets of every YAML file that defines some, for ECK resources whose Secret is in another folder. */
+  private readonly secretFiles = new Map<string, SecretObject[]>();
+  private scanning = false;
+  private readonly secretLookup: SecretLookup = (name, namespace) => {
+    for (const [file, secrets] of this.secretFiles) {
+      const hit = secrets.find((s) => s.name === name && sameNamespace(s.namespace, namespace));
+      if (hit) return { ...hit, file };
+    }
+    return undefined;
+  };
 
   /** `environment` is asked on each read, as the checker does. */
   constructor(readonly root: string, private readonly environment: () => CheckEnvironment) {}
@@ -93,7 +104,14 @@ export class WorkspaceModel {
   /** Reads every settings file under the root. */
   scan(): this {
     const env = this.environment();
-    for (const file of listSettingsFiles(env, this.root)) this.update(file);
+    this.scanning = true;
+    try {
+      for (const file of listSettingsFiles(env, this.root)) this.update(file);
+    } finally {
+      this.scanning = false;
+    }
+    // An ECK manifest read before the file holding its Secret is read again now that every Secret is known.
+    if (this.secretFiles.size > 0) this.rereadEck();
     return this;
   }
 
@@ -106,17 +124,42 @@ export class WorkspaceModel {
     const body = text ?? readText(env, file);
     if (body !== undefined && this.texts.get(file) === body) return false;
     if (this.crossInputs.has(file)) this.cross = undefined;
+    const secretsChanged = this.indexSecrets(file, body);
     const had = this.parts.has(file);
-    const parts = body === undefined ? [] : readParts(file, body, env, parsed);
+    const parts = body === undefined ? [] : readParts(file, body, env, parsed, this.secretLookup);
     if (body === undefined) this.texts.delete(file);
     else this.texts.set(file, body);
+    const reread = secretsChanged && !this.scanning && this.rereadEck(file);
     if (parts.length === 0) {
       if (had) this.cross = undefined;
-      return this.parts.delete(file);
+      return this.parts.delete(file) || reread;
     }
     this.cross = undefined;
     this.parts.set(file, parts);
     return true;
+  }
+
+  /** Records the Secrets a text defines; true when they differ from what the file held before. */
+  private indexSecrets(file: string, body: string | undefined): boolean {
+    const secrets = body === undefined ? [] : secretsOf(body);
+    const before = this.secretFiles.get(file);
+    if (secrets.length === 0) return this.secretFiles.delete(file);
+    this.secretFiles.set(file, secrets);
+    const key = (list: SecretObject[] | undefined) => JSON.stringify((list ?? []).map((s) => [s.name, s.namespace, [...s.entries].map(([k, e]) => [k, e.text])]));
+    return key(before) !== key(secrets);
+  }
+
+  /** Reads every ECK manifest's parts again (but `except`), as a Secret they may use changed; true when any was. */
+  private rereadEck(except?: string): boolean {
+    let any = false;
+    for (const [file, parts] of [...this.parts]) {
+      if (file === except || !parts.some((p) => p.data.form === 'eck')) continue;
+      const text = this.texts.get(file);
+      this.texts.delete(file);
+      this.update(file, text);
+      any = true;
+    }
+    return any;
   }
 
   /** Forgets a file (deleted, or no longer under the root). */
@@ -124,6 +167,7 @@ export class WorkspaceModel {
     if (this.crossInputs.has(file)) this.cross = undefined;
     this.texts.delete(file);
     if (this.parts.delete(file)) this.cross = undefined;
+    if (this.secretFiles.delete(file)) this.rereadEck();
   }
 
   /** Files on disk changed (certificates, keystores): every part is read again from the text it has. */

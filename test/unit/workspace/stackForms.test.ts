@@ -336,6 +336,26 @@ describe('workspace: ECK stacks', () => {
     assert.equal(await verdictsMatchHandshakes(w.root), 2);
   });
 
+  it('a Secret in another folder of the workspace is found, and editing it re-reads the resource', async () => {
+    const w = workspace();
+    const { es, secret } = await writeEck(w, { kibanaTrusts: prod, host: 'https://quickstart-es-http:9200' });
+    // The resource and its Secret in folders of their own: not beside each other.
+    fs.rmSync(`${w.root}/k8s`, { recursive: true });
+    w.write('k8s/clusters/elasticsearch.yaml', es);
+    w.write('k8s/secrets/http-cert.yaml', secret);
+    assert.deepEqual(await checkFolder(w.root), []);
+    const model = new WorkspaceModel(w.root, () => env(w.root)).scan();
+    assert.deepEqual(model.crossResult().edges.map((e) => e.trusted), [true]);
+    assert.equal(await verdictsMatchHandshakes(w.root), 1);
+    // The Secret now holds a certificate from Lab CA: the resource presents it, and Kibana no longer trusts it.
+    const lh = await issued(lab, 'quickstart', ['quickstart-es-http'], 'http');
+    const file = `${w.root}/k8s/secrets/http-cert.yaml`;
+    const edited = secret.replace(/tls\.crt: \S+/, `tls.crt: ${b64(lh.cert)}`).replace(/tls\.key: \S+/, `tls.key: ${b64(lh.key)}`);
+    assert.equal(model.update(file, edited), true);
+    assert.deepEqual(model.crossResult().findings.map((f) => [f.finding.ruleId, f.file]), [['http-client-untrusted', `${w.root}/kibana/config/kibana.yml`]]);
+    assert.equal(model.data().certificates.find((c) => c.subject === 'CN=quickstart' && c.issuer === 'CN=Lab CA')?.file, file);
+  });
+
   it('Kibana dialling <service>.<namespace>.svc that the certificate lacks: one error on the host', async () => {
     const w = workspace();
     await writeEck(w, { kibanaTrusts: prod, host: 'https://quickstart-es-http.default.svc:9200' });
