@@ -70,7 +70,7 @@ export type SecretLookup = (name: string, namespace: string | undefined) => Secr
 
 /** The Secrets a YAML text defines (a cheap test first: only a text naming `kind: Secret` is parsed). */
 export function secretsOf(text: string): SecretObject[] {
-  if (!/^\s*kind:\s*["']?Secret\b/m.test(text)) return [];
+  if (!/^[ \t]*kind:[ \t]*["']?Secret\b/m.test(text)) return [];
   const objects = emptyObjects();
   try {
     for (const doc of parseHost(text) ?? []) readKubernetesObject(doc, objects);
