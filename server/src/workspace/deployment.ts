@@ -13,7 +13,9 @@ import { blankTemplates } from '../config/templating';
 import type { OffsetRange } from '../core/finding';
 import { addSiblingObjects } from '../config/forms/siblingObjects';
 import { parseComposeMounts, parseDotEnv, type ComposeService } from '../config/paths/composeMounts';
+import { PathLocator } from '../config/paths/locator';
 import type { PathMapping } from '../config/paths/mappings';
+import type { Product } from '../catalog/types';
 import type { ParsedCertificate } from '../pki/parsed';
 import { readPkiFile } from '../pki/readPkiFile';
 import type { CheckEnvironment } from '../rules/types';
@@ -38,6 +40,15 @@ export function composeEnvironment(env: CheckEnvironment, composeFile: string, s
   const file = path.basename(composeFile);
   const mounts: PathMapping[] = service.mounts.map((m) => ({ containerPath: m.target, localPath: m.source, via: `service \`${service.name}\` in \`${file}\` mounts it at \`${m.target}\`` }));
   return { ...env, options: { ...env.options, pathMappings: [...(env.options.pathMappings ?? []), ...mounts] } };
+}
+
+/** Where a compose service's own paths are on this machine, through its mounts (see composeEnvironment). */
+export function composeLocate(env: CheckEnvironment, product: Product): (value: string) => string | undefined {
+  const locator = new PathLocator({ product, fs: env.fs, workspaceRoots: env.options.workspaceRoots, pathMappings: env.options.pathMappings });
+  return (value) => {
+    const at = locator.locate(value);
+    return at.kind === 'mapped' ? at.localPath : undefined;
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { readBounded } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
 import { readBeat } from './beat';
 import { readComponent, type ComponentPart } from './component';
-import { applyEckSecrets, applyKibanaAssociation, composeEnvironment, composeServices, hostNames, kibanaAssociations, kubernetesObjects, sameNamespace, secretsOf, settingsLessResources, type SecretLookup } from './deployment';
+import { applyEckSecrets, applyKibanaAssociation, composeEnvironment, composeLocate, composeServices, hostNames, kibanaAssociations, kubernetesObjects, sameNamespace, secretsOf, settingsLessResources, type SecretLookup } from './deployment';
 import type { SecretObject } from '../config/forms/kubernetes';
 import { httpChecks } from './httpTrust';
 import { keystoreChecks, keystoreOf } from './keystoreChecks';
@@ -73,6 +73,7 @@ function readParts(file: string, text: string, env: CheckEnvironment, parsed?: C
     const service = doc.form === 'compose' && doc.host.name ? services?.get(doc.host.name) : undefined;
     const docEnv = doc.form === 'compose' ? composeEnvironment(env, file, service) : env;
     const part = readComponent(embeddedModel(text, doc), file, doc.form, docEnv, hostNames(doc, service));
+    if (doc.form === 'compose' && service) part.locate = composeLocate(docEnv, doc.product);
     if (doc.form === 'eck' && objects) applyEckSecrets(part, doc, objects, env.clock);
     if (doc.form === 'eck' && doc.product === 'kibana') applyKibanaAssociation(part, doc, associations);
     return part;

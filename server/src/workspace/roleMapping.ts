@@ -19,8 +19,8 @@ const REALM = /^xpack\.security\.authc\.realms\.pki\.([^.]+)\./;
 
 /** The role mapping files a node's PKI realms read, absolute (the default one when no realm names another). */
 export function roleMappingFiles(n: ComponentPart): string[] {
-  // Only a settings file of its own sits in its config directory.
-  if (n.data.form !== 'plain') return [];
+  // A settings file of its own sits in its config directory; a compose service's is found through its mounts.
+  if (n.data.form !== 'plain' && !n.locate) return [];
   const dir = path.dirname(n.file);
   const realms = new Set<string>();
   for (const key of n.model.byKey.keys()) {
@@ -28,7 +28,8 @@ export function roleMappingFiles(n: ComponentPart): string[] {
     if (m) realms.add(m[1]);
   }
   const files = [...realms].map((realm) => plainScalar(n.model.byKey.get(`xpack.security.authc.realms.pki.${realm}.files.role_mapping`))?.text ?? 'role_mapping.yml');
-  return [...new Set(files.map((f) => path.resolve(dir, f)))];
+  const local = files.map((f) => (n.locate ? n.locate(f) : path.resolve(dir, f))).filter((f): f is string => f !== undefined);
+  return [...new Set(local)];
 }
 
 /** One role and the DNs the file maps to it, with where each is written. */
@@ -105,7 +106,7 @@ export function roleMappingCheck(k: ComponentPart, kc: LoadedContext, n: Compone
     if (!read) continue;
     const roles = read.mappings.filter((m) => m.dns.some((d) => normalizeDn(d) === wanted));
     if (roles.some((m) => m.role === 'kibana_system')) continue;
-    const shown = path.relative(path.dirname(n.file), file).split(path.sep).join('/');
+    const shown = (n.locate ? path.basename(file) : path.relative(path.dirname(n.file), file)).split(path.sep).join('/');
     const kibanaRole = read.mappings.find((m) => m.role === 'kibana_system');
     const at = roles[0]?.roleRange ?? kibanaRole?.roleRange ?? { start: 0, end: 0 };
     const lines = read.text.slice(0, at.start).split('\n').length;

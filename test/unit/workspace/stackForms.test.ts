@@ -541,6 +541,52 @@ describe('workspace: role_mapping.yml and Kibana\'s client certificate', () => {
     assert.deepEqual(rows[0].related?.map((r) => [r.file, r.line]), [['node-a/role_mapping.yml', 4]]);
   });
 
+  it('a compose node reads role_mapping.yml through its mount: unmapped DN is one warning on Kibana\'s certificate entry', async () => {
+    const w = workspace();
+    const h = await issued(prod, 'es01', ['es01'], 'http');
+    const c = await issued(prod, 'kibana-client', ['kibana'], 'client');
+    w.write('certs/es01/http.crt', h.cert);
+    w.write('certs/es01/http.key', h.key);
+    w.write('certs/ca/ca.crt', prod.pem);
+    w.write('certs/kibana/client.crt', c.cert);
+    w.write('certs/kibana/client.key', c.key);
+    w.write('es01/role_mapping.yml', 'superuser:\n  - "CN=kibana-client"\n');
+    const text = [
+      'services:',
+      '  es01:',
+      '    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0',
+      '    volumes:',
+      '      - ./certs:/usr/share/elasticsearch/config/certs',
+      '      - ./es01/role_mapping.yml:/usr/share/elasticsearch/config/role_mapping.yml',
+      '    environment:',
+      '      - node.name=es01',
+      '      - xpack.security.enabled=true',
+      '      - xpack.security.http.ssl.enabled=true',
+      '      - xpack.security.http.ssl.certificate=certs/es01/http.crt',
+      '      - xpack.security.http.ssl.key=certs/es01/http.key',
+      '      - xpack.security.http.ssl.certificate_authorities=certs/ca/ca.crt',
+      '      - xpack.security.http.ssl.client_authentication=optional',
+      '      - xpack.security.authc.realms.pki.pki1.order=1',
+      '  kibana:',
+      '    image: docker.elastic.co/kibana/kibana:8.15.0',
+      '    volumes:',
+      '      - ./certs:/usr/share/kibana/config/certs',
+      '    environment:',
+      '      - ELASTICSEARCH_HOSTS=https://es01:9200',
+      '      - ELASTICSEARCH_SSL_CERTIFICATEAUTHORITIES=config/certs/ca/ca.crt',
+      '      - ELASTICSEARCH_SSL_CERTIFICATE=config/certs/kibana/client.crt',
+      '      - ELASTICSEARCH_SSL_KEY=config/certs/kibana/client.key',
+      '',
+    ].join('\n');
+    w.write('docker-compose.yml', text);
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.deepEqual([rows[0].ruleId, rows[0].file, rows[0].line], ['client-certificate-unmapped', 'docker-compose.yml', lineOf(text, 'ELASTICSEARCH_SSL_CERTIFICATE=')]);
+    assert.match(rows[0].message, /role mapping file role_mapping\.yml \(line 1\) maps it to superuser only/);
+    assert.deepEqual(rows[0].related?.map((r) => [r.file, r.line]), [['es01/role_mapping.yml', 1]]);
+    assert.equal(await verdictsMatchHandshakes(w.root), 2);
+  });
+
   it('an edit of role_mapping.yml re-runs the check', async () => {
     const w = workspace();
     await writePkiStack(w, 'kibana_system:\n  - "CN=someone-else"\n');
