@@ -17,7 +17,7 @@ import type { CheckEnvironment } from '../../../server/src/rules/types';
 import { WorkspaceModel } from '../../../server/src/workspace/model';
 import type { LoadedContext } from '../../../server/src/workspace/component';
 import type { StackModelData } from '../../../server/src/workspace/types';
-import { ca, leaf, tempWorkspace } from './fixtures';
+import { ca, esKeystore, leaf, p12, tempWorkspace } from './fixtures';
 import { handshake } from './handshake';
 
 type Ca = Awaited<ReturnType<typeof ca>>;
@@ -218,6 +218,37 @@ describe('workspace: compose stacks', () => {
     assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
     assert.deepEqual([rows[0].ruleId, rows[0].line], ['transport-peer-name', lineOf(text, 'discovery.seed_hosts=es02.internal')]);
     assert.ok((await verdictsMatchHandshakes(w.root)) >= 3);
+  });
+});
+
+describe('workspace: a compose node\'s elasticsearch.keystore', () => {
+  it('is read through its mount: a password-protected PKCS#12 store without its secure_password is one error on its entry', async () => {
+    const w = workspace();
+    w.write('certs/node.p12', await p12(prod, 'es01', 'Store-pw-4711'));
+    w.write('certs/ca.crt', prod.pem);
+    w.write('es01/elasticsearch.keystore', esKeystore(6, { 'bootstrap.password': 'Bootstrap-1234' }));
+    const text = [
+      'services:',
+      '  es01:',
+      '    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0',
+      '    volumes:',
+      '      - ./certs:/usr/share/elasticsearch/config/certs',
+      '      - ./es01/elasticsearch.keystore:/usr/share/elasticsearch/config/elasticsearch.keystore',
+      '    environment:',
+      '      - node.name=es01',
+      '      - xpack.security.transport.ssl.enabled=true',
+      '      - xpack.security.transport.ssl.verification_mode=certificate',
+      '      - xpack.security.transport.ssl.keystore.path=certs/node.p12',
+      '      - xpack.security.transport.ssl.certificate_authorities=certs/ca.crt',
+      '',
+    ].join('\n');
+    w.write('docker-compose.yml', text);
+    const rows = await checkFolder(w.root);
+    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
+    assert.deepEqual([rows[0].file, rows[0].line], ['docker-compose.yml', lineOf(text, 'keystore.path=')]);
+    assert.deepEqual(rows[0].related?.map((r) => r.file), ['es01/elasticsearch.keystore']);
+    const data = JSON.parse(await cli(w.root, ['map', '--format', 'json', '.'])) as StackModelData;
+    assert.deepEqual(data.keystores.map((k) => k.settingNames), [['bootstrap.password']]);
   });
 });
 
