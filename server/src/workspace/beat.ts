@@ -13,6 +13,7 @@ import type { FileRole } from '../catalog/types';
 import { LineIndex } from '../core/lineIndex';
 import { maskUrlCredentials } from '../core/safeText';
 import { CertificateFileCache, type CertificateFiles } from '../pki/fileCache';
+import { readPkiFile } from '../pki/readPkiFile';
 import type { ContextFile, ContextFiles } from '../rules/certificates/files';
 import { insideRoots } from '../rules/paths';
 import { isFalse, isTrue, plainScalar, valueItems } from '../rules/ssl/contexts';
@@ -98,10 +99,18 @@ function loadClient(model: ConfigModel, file: string, env: CheckEnvironment, id:
   return { data, files, leaf, extra, anchors, presentedAt: leaf ? files.certificate?.item.range : undefined, trustAt: files.authorities[0]?.item.range, start };
 }
 
-/** A certificate file the Beat names: absolute, or relative to its configuration's folder; within the workspace rules. */
+/** A certificate file the Beat names (absolute, or relative to its configuration's folder; within the workspace rules), or inline PEM. */
 function readFile(env: CheckEnvironment, cache: CertificateFiles, file: string, item: ScalarValue): { path: string; file: NonNullable<ContextFile['file']> } | undefined {
   const value = item.text.trim();
-  if (value === '' || item.templated || value.startsWith('-----BEGIN')) return undefined;
+  if (value === '' || item.templated) return undefined;
+  // Beats also take the PEM text itself in place of a path.
+  if (value.startsWith('-----BEGIN')) {
+    try {
+      return { path: file, file: readPkiFile(new TextEncoder().encode(value), { clock: env.clock }) };
+    } catch {
+      return undefined;
+    }
+  }
   const local = path.isAbsolute(value) ? path.normalize(value) : path.resolve(path.dirname(file), value);
   if (!env.options.readOutsideWorkspace && !insideRoots(local, env.options.workspaceRoots)) return undefined;
   try {

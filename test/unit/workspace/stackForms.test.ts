@@ -487,6 +487,17 @@ describe('workspace: Beats', () => {
     }
   });
 
+  it('certificate_authorities given as inline PEM text are read as the file would be', async () => {
+    for (const ca of [prod, lab]) {
+      const w = workspace();
+      const text = (await writeBeatStack(w, { trusts: prod, hosts: ['https://node-a:9200'] })).replace('    certificate_authorities: [ "certs/ca.crt" ]\n', `    certificate_authorities:\n      - |\n${ca.pem.trim().split('\n').map((l) => `        ${l}`).join('\n')}\n`);
+      w.write('shipper/filebeat.yml', text);
+      const rows = await checkFolder(w.root);
+      assert.deepEqual(rows.map((r) => [r.ruleId, r.line]), ca === prod ? [] : [['http-client-untrusted', lineOf(text, '- |')]], JSON.stringify(rows));
+      assert.equal(await verdictsMatchHandshakes(w.root), 1);
+    }
+  });
+
   it('a standalone Agent output of type elasticsearch is a client too: its untrusted CA is one error on that line', async () => {
     const w = workspace();
     await writeBeatStack(w, { trusts: prod, hosts: ['https://node-a:9200'] });
