@@ -53,7 +53,9 @@ export function composeLocate(env: CheckEnvironment, product: Product): (value: 
 
 /**
  * The names a deployment form gives a component: the compose service, its `hostname:`, `container_name:` and
- * network `aliases:`, and for ECK the resource and its HTTP service. ECK names the service
+ * network `aliases:` (the compose spec's "aliases" section: other containers reach a service by its name or an
+ * alias; `hostname:` is the container's own name, which Compose's DNS has not always answered for, docker/compose
+ * issue 2925, but a setting that dials it names this service), and for ECK the resource and its HTTP service. ECK names the service
  * `<name>-es-http` (Kibana: `<name>-kb-http`): cloud-on-k8s pkg/controller/elasticsearch/name/name.go,
  * `HTTPService(esName) = ESNamer.Suffix(esName, "http")` with the namer's default suffix `es`; inside the cluster
  * it resolves as `<service>.<namespace>.svc`, the names ECK's own certificates carry.
