@@ -7,14 +7,14 @@ export * from './types';
 export * from './version';
 export { SettingIndex, editDistance, instantiate, matchesPrefix } from './lookup';
 
-// Built once on first use; the catalog is immutable data, so sharing it holds no mutable state.
-let indexes: Record<Product, SettingIndex> | undefined;
+// Each built on first use (checking an elasticsearch.yml never builds Kibana's); the catalog is immutable data,
+// so sharing it holds no mutable state.
+const indexes: Partial<Record<Product, SettingIndex>> = {};
 
 /** The settings index of a product. */
 export function catalogFor(product: Product): SettingIndex {
-  indexes ??= {
-    elasticsearch: new SettingIndex('elasticsearch', elasticsearchSettings, elasticsearchNamespaces),
-    kibana: new SettingIndex('kibana', kibanaSettings, kibanaNamespaces),
-  };
-  return indexes[product];
+  return (indexes[product] ??=
+    product === 'elasticsearch'
+      ? new SettingIndex('elasticsearch', elasticsearchSettings, elasticsearchNamespaces)
+      : new SettingIndex('kibana', kibanaSettings, kibanaNamespaces));
 }
