@@ -2,7 +2,6 @@
 import 'reflect-metadata';
 import * as crypto from 'node:crypto';
 import * as url from 'node:url';
-import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectAlternativeName, SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
@@ -13,7 +12,7 @@ import type { CertSummary, SubjectAltName } from '../types';
 import { publicKeyInfo } from '../keys';
 import { formatName } from './names';
 import { EKU_NAMES, EXT, KEY_USAGE_BITS, SIGNATURE_ALGORITHMS } from './oids';
-import { readTbsParts } from './tbs';
+import { parseShared, readTbsParts } from './tbs';
 import { daysLeft } from '../dates';
 
 export { daysLeft } from '../dates';
@@ -97,7 +96,7 @@ function decodeExt<T>(ext: Map<string, Extension>, oid: string, type: new () => 
   const e = ext.get(oid);
   if (!e) return undefined;
   try {
-    return AsnConvert.parse(e.extnValue.buffer, type);
+    return parseShared(e.extnValue.buffer, type);
   } catch {
     return undefined;
   }
