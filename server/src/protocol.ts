@@ -6,6 +6,7 @@ import type { GenerateRequestSpec, GenerateResult } from './pki/generate/types';
 import type { InspectResult } from './pki/types';
 import type { ExportItem, ExportedPem } from './pki/exportPem';
 import type { StackModelData, WorkspaceCertificateItem } from './workspace/types';
+import type { EckResource } from './workspace/eckResources';
 
 /** Params of `estls/inspectFile`. */
 export interface InspectFileParams {
@@ -101,6 +102,15 @@ export interface CertificatesResponse {
 
 /** Client -> server: the certificates and keystores of the workspace, for the Certificates tree. */
 export const CertificatesRequest = new RequestType<StackModelParams, CertificatesResponse, void>('estls/certificates');
+
+/** Answer of `estls/eckResources`: the ECK resources (kind Elasticsearch or Kibana) of the workspace's YAML files. */
+export interface EckResourcesResponse {
+  resources: EckResource[];
+}
+export type { EckResource } from './workspace/eckResources';
+
+/** Client -> server: the ECK resources of the workspace, so the Generate commands can offer a Kubernetes Secret. */
+export const EckResourcesRequest = new RequestType<StackModelParams, EckResourcesResponse, void>('estls/eckResources');
 
 /** Server -> client: the stack model changed (a file was edited or saved); views ask again. */
 export const StackModelChangedNotification = new NotificationType0('estls/stackModelChanged');
