@@ -7,6 +7,7 @@ import type { InspectResult } from './pki/types';
 import type { ExportItem, ExportedPem } from './pki/exportPem';
 import type { StackModelData, WorkspaceCertificateItem } from './workspace/types';
 import type { EckResource } from './workspace/eckResources';
+import type { ConfiguredTrust } from './workspace/configuredTrust';
 
 /** Params of `estls/inspectFile`. */
 export interface InspectFileParams {
@@ -18,8 +19,11 @@ export interface InspectFileParams {
    */
   password?: string;
 }
-/** Either the result or a typed error (code from PkiErrorCode). */
-export type InspectFileResponse = { ok: true; result: InspectResult } | { ok: false; code: string; message: string };
+/**
+ * Either the result or a typed error (code from PkiErrorCode). `trust`: each TLS context of the workspace that
+ * presents a certificate of this file, with the chain's verification against the CAs configured beside it.
+ */
+export type InspectFileResponse = { ok: true; result: InspectResult; trust?: ConfiguredTrust[] } | { ok: false; code: string; message: string };
 
 /** Client -> server: read a certificate, key or keystore file. */
 export const InspectFileRequest = new RequestType<InspectFileParams, InspectFileResponse, void>('estls/inspectFile');
@@ -108,6 +112,7 @@ export interface EckResourcesResponse {
   resources: EckResource[];
 }
 export type { EckResource } from './workspace/eckResources';
+export type { ConfiguredTrust, SettingPlace } from './workspace/configuredTrust';
 
 /** Client -> server: the ECK resources of the workspace, so the Generate commands can offer a Kubernetes Secret. */
 export const EckResourcesRequest = new RequestType<StackModelParams, EckResourcesResponse, void>('estls/eckResources');
