@@ -50,6 +50,7 @@ function writeNode(folder) {
   openssl(['x509', '-in', 'http.crt', '-outform', 'der', '-out', path.join(certs, 'http.der')], pki);
   fs.copyFileSync(path.join(pki, 'http.key'), path.join(certs, 'http.key'));
   fs.copyFileSync(path.join(pki, 'Prod CA.crt'), path.join(certs, 'ca.crt'));
+  fs.copyFileSync(path.join(pki, 'Lab CA.crt'), path.join(certs, 'lab-ca.crt'));
   fs.writeFileSync(path.join(folder, 'es01', 'elasticsearch.yml'), SETTINGS);
   fs.rmSync(pki, { recursive: true, force: true });
 }
@@ -90,7 +91,7 @@ uiTest('a keystore whose chain the CAs beside it verify: trusted by the CA, with
   await shot(page, 'trust-01-trusted');
   assert.match(text, /es01 · xpack\.security\.transport\.ssl\./);
   assert.match(text, /Trusted by CN=Prod CA, configured in xpack\.security\.transport\.ssl\.certificate_authorities \(es01\/elasticsearch\.yml:5\)\./);
-  assert.match(text, /Presented through xpack\.security\.transport\.ssl\.keystore\.path in es01\/elasticsearch\.yml:4/);
+  assert.match(text, /Presented through xpack\.security\.transport\.ssl\.keystore\.path \(certs\/transport\.p12\) in es01\/elasticsearch\.yml:4/);
   assert.match(text, /CN=es01\s*this certificate\s*CN=Prod CA\s*configured CA/);
 });
 
@@ -100,7 +101,7 @@ uiTest('a DER certificate from a CA its settings do not trust: not trusted, nami
   await page.mouse.move(700, 300);
   await shot(page, 'trust-02-not-trusted');
   assert.match(text, /Not trusted: its issuer CN=Lab CA is not among the CAs configured beside it in xpack\.security\.http\.ssl\.certificate_authorities \(es01\/elasticsearch\.yml:9\)\./);
-  assert.match(text, /Presented through xpack\.security\.http\.ssl\.certificate in es01\/elasticsearch\.yml:7/);
+  assert.match(text, /Presented through xpack\.security\.http\.ssl\.certificate \(certs\/http\.der\) in es01\/elasticsearch\.yml:7/);
 });
 
 uiTest('clicking the CA setting in the viewer opens elasticsearch.yml at its line', async () => {
@@ -109,4 +110,15 @@ uiTest('clicking the CA setting in the viewer opens elasticsearch.yml at its lin
   await page.locator('.tabs-container .tab.active', { hasText: 'elasticsearch.yml' }).waitFor({ state: 'visible', timeout: 30_000 });
   await page.locator('#status\\.editor\\.selection', { hasText: /Ln 9,/ }).waitFor({ state: 'visible', timeout: 30_000 });
   await shot(page, 'trust-03-opened-setting');
+});
+
+uiTest('trusting the other CA in elasticsearch.yml turns the open viewer\'s verdict to trusted', async () => {
+  fs.writeFileSync(path.join(session.folder, 'es01', 'elasticsearch.yml'), SETTINGS.replace('xpack.security.http.ssl.certificate_authorities: [ "certs/ca.crt" ]', 'xpack.security.http.ssl.certificate_authorities: [ "certs/ca.crt", "certs/lab-ca.crt" ]'));
+  await page.locator('.tabs-container .tab', { hasText: 'http.der' }).click();
+  const text = await webviewText(page, /Trusted by CN=Lab CA/, 60_000);
+  await page.mouse.move(700, 300);
+  await shot(page, 'trust-04-trusted-after-edit');
+  assert.match(text, /Trusted by CN=Lab CA, configured in xpack\.security\.http\.ssl\.certificate_authorities \(es01\/elasticsearch\.yml:9\)\./);
+  assert.doesNotMatch(text, /Not trusted/);
+  assert.match(text, /\(certs\/lab-ca\.crt\) in es01\/elasticsearch\.yml:9\s*verifies it/, 'the list item holding Lab CA is the one marked');
 });

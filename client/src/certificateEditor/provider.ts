@@ -40,6 +40,8 @@ export class CertificateEditorProvider implements vscode.CustomReadonlyEditorPro
   readonly states = new Map<string, ViewState>();
   /** The settings each open viewer links to (its page can open only these, by index). */
   private readonly places = new Map<string, StackPlace[]>();
+  /** The verdicts each open viewer shows, as JSON, to re-render only when they change. */
+  private readonly shownTrust = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<{ uri: vscode.Uri; state: ViewState }>();
   readonly onDidChangeState = this.changed.event;
 
@@ -61,10 +63,13 @@ export class CertificateEditorProvider implements vscode.CustomReadonlyEditorPro
     panel.onDidDispose(() => {
       this.states.delete(uri.toString());
       this.places.delete(uri.toString());
+      this.shownTrust.delete(uri.toString());
       disposables.forEach((d) => d.dispose());
     });
     disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(uri, panel, m, render)),
+      // Settings that use the file changed: show the new verdicts (only then, so an edit elsewhere keeps the page).
+      this.services.server.onStackModelChanged(() => void this.refreshTrust(uri, panel, render)),
     );
     if (uri.scheme === 'file') {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), path.basename(uri.fsPath)));
@@ -95,6 +100,14 @@ export class CertificateEditorProvider implements vscode.CustomReadonlyEditorPro
     this.show(uri, response, stored !== undefined ? 'The stored password did not work; enter the current one.' : undefined, panel, render);
   }
 
+  /** Reads the file again and re-renders when the verification against the configured CAs changed. */
+  private async refreshTrust(uri: vscode.Uri, panel: vscode.WebviewPanel, render: (html: string, state: ViewState) => void): Promise<void> {
+    if (uri.scheme !== 'file' || this.states.get(uri.toString()) !== 'certificate') return;
+    const response = await this.inspect(uri.fsPath, await this.services.passwords.get(uri.fsPath));
+    if (!response.ok || this.states.get(uri.toString()) !== 'certificate') return;
+    if (JSON.stringify(response.trust ?? []) !== this.shownTrust.get(uri.toString())) this.show(uri, response, undefined, panel, render);
+  }
+
   private show(
     uri: vscode.Uri,
     response: InspectFileResponse,
@@ -105,6 +118,7 @@ export class CertificateEditorProvider implements vscode.CustomReadonlyEditorPro
     const opts = this.options(panel);
     const name = path.basename(uri.path);
     this.places.set(uri.toString(), response.ok ? trustPlaces(response.trust ?? []) : []);
+    this.shownTrust.set(uri.toString(), response.ok ? JSON.stringify(response.trust ?? []) : '');
     if (response.ok) render(renderCertificatePage(response.result, opts, response.trust), 'certificate');
     else if (needsPassword(response)) render(renderPasswordPage(name, passwordMessage, opts), 'password');
     else render(renderErrorPage(name, response.message, opts), 'error');

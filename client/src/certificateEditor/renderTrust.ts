@@ -18,8 +18,10 @@ const VERDICT: Record<ConfiguredTrust['verdict'], { cls: string; word: string }>
 };
 
 function link(place: SettingPlace, index: number): string {
-  return `<code>${escapeHtml(place.setting)}</code> in <a href="#" class="open" data-open="${index}" title="Open the setting">${escapeHtml(place.label)}</a>`;
+  return `<code>${escapeHtml(place.setting)}</code> (<code>${escapeHtml(place.value)}</code>) in <a href="#" class="open" data-open="${index}" title="Open the setting">${escapeHtml(place.label)}</a>`;
 }
+
+const samePlace = (a: SettingPlace, b: SettingPlace) => a.place.file === b.place.file && a.place.line === b.place.line && a.place.column === b.place.column;
 
 /** The message with its verdict word in bold (colour is not the only cue). */
 function verdictHtml(message: string, word: string): string {
@@ -28,7 +30,7 @@ function verdictHtml(message: string, word: string): string {
 
 function entry(t: ConfiguredTrust, first: number): string {
   const v = VERDICT[t.verdict];
-  const anchorIndex = t.anchor ? t.authorities.findIndex((a) => a.label === t.anchor!.setting.label && a.setting === t.anchor!.setting.setting) : -1;
+  const anchorIndex = t.anchor ? t.authorities.findIndex((a) => samePlace(a, t.anchor!.setting)) : -1;
   const chain = t.chain.map((subject, i) => {
     const isAnchor = t.anchor !== undefined && i === t.chain.length - 1 && subject === t.anchor.subject;
     const tag = i === 0 ? ' <span class="tag">this certificate</span>' : isAnchor ? ' <span class="tag">configured CA</span>' : '';

@@ -12,6 +12,8 @@ import type { StackPlace } from './types';
 /** A setting and where it is written, with a short `file:line` label relative to the workspace folder. */
 export interface SettingPlace {
   setting: string;
+  /** The path as written (one item of a list setting). */
+  value: string;
   place: StackPlace;
   label: string;
 }
@@ -39,7 +41,7 @@ type Label = (part: ComponentPart, offset: number) => string;
 
 function settingPlace(part: ComponentPart, cf: ContextFile, label: Label): SettingPlace {
   const p = part.lines.positionAt(cf.item.range.start);
-  return { setting: cf.setting.key, place: { file: part.file, line: p.line, column: p.character }, label: label(part, cf.item.range.start) };
+  return { setting: cf.setting.key, value: cf.item.text, place: { file: part.file, line: p.line, column: p.character }, label: label(part, cf.item.range.start) };
 }
 
 const same = (a: ParsedCertificate, b: ParsedCertificate) => a.summary.fingerprints.sha256 === b.summary.fingerprints.sha256;
@@ -49,8 +51,9 @@ function trustFiles(context: LoadedContext): ContextFile[] {
   return [...context.files.authorities, ...(context.files.truststore ? [context.files.truststore] : [])];
 }
 
+/** `setting (file:line)`, once each: the items of one list setting share their line. */
 function where(places: SettingPlace[]): string {
-  return places.map((p) => `${p.setting} (${p.label})`).join(', ');
+  return [...new Set(places.map((p) => `${p.setting} (${p.label})`))].join(', ');
 }
 
 function untrustedMessage(problem: ChainProblem, cas: string): string {

@@ -8,7 +8,7 @@ import type { ConfiguredTrust, SettingPlace } from '../../../server/src/protocol
 
 const opts = { nonce: 'n0nce', cspSource: 'vscode-webview://x', styleUri: 'style.css', scriptUri: 'script.js', expiryWarningDays: 30 };
 
-const at = (setting: string, line: number): SettingPlace => ({ setting, place: { file: '/ws/es01/elasticsearch.yml', line, column: 2 }, label: `es01/elasticsearch.yml:${line + 1}` });
+const at = (setting: string, line: number, column = 2, value = 'certs/ca.crt'): SettingPlace => ({ setting, value, place: { file: '/ws/es01/elasticsearch.yml', line, column }, label: `es01/elasticsearch.yml:${line + 1}` });
 
 const trusted: ConfiguredTrust = {
   component: 'es01',
@@ -16,8 +16,12 @@ const trusted: ConfiguredTrust = {
   usedBy: at('xpack.security.transport.ssl.certificate', 1),
   chain: ['CN=es01', 'CN=Prod <CA>'],
   verdict: 'trusted',
-  anchor: { subject: 'CN=Prod <CA>', setting: at('xpack.security.transport.ssl.certificate_authorities', 3) },
-  authorities: [at('xpack.security.transport.ssl.truststore.path', 2), at('xpack.security.transport.ssl.certificate_authorities', 3)],
+  anchor: { subject: 'CN=Prod <CA>', setting: at('xpack.security.transport.ssl.certificate_authorities', 3, 40, 'certs/prod.crt') },
+  authorities: [
+    at('xpack.security.transport.ssl.truststore.path', 2),
+    at('xpack.security.transport.ssl.certificate_authorities', 3, 20, 'certs/lab.crt'),
+    at('xpack.security.transport.ssl.certificate_authorities', 3, 40, 'certs/prod.crt'),
+  ],
   message: 'Trusted by CN=Prod <CA>, configured in xpack.security.transport.ssl.certificate_authorities (es01/elasticsearch.yml:4).',
 };
 
@@ -47,9 +51,10 @@ describe('verification section of the viewer', () => {
     const links = [...html.matchAll(/data-open="(\d+)"[^>]*>([^<]+)<\/a>/g)].map((m) => [Number(m[1]), m[2]] as const);
     assert.equal(links.length, places.length);
     for (const [index, label] of links) assert.equal(`es01/elasticsearch.yml:${places[index].line + 1}`, label);
-    assert.deepEqual(links.map(([i]) => i), [0, 1, 2, 3, 4]);
-    assert.match(html, /es01\/elasticsearch\.yml:4<\/a> <span class="tag">verifies it<\/span>/);
-    assert.doesNotMatch(html, /elasticsearch\.yml:3<\/a> <span class="tag">verifies it/);
+    assert.deepEqual(links.map(([i]) => i), [0, 1, 2, 3, 4, 5]);
+    // Two items of one list setting: the one holding the CA that verifies is marked, by its place, not its line.
+    assert.equal((html.match(/verifies it/g) ?? []).length, 1);
+    assert.match(html, /\(<code>certs\/prod\.crt<\/code>\) in <a[^>]*>es01\/elasticsearch\.yml:4<\/a> <span class="tag">verifies it<\/span>/);
   });
 
   it('says when no CA is configured, and is absent when no setting presents the file', () => {

@@ -54,10 +54,12 @@ describe('verification of a certificate file against the CAs configured beside i
     assert.equal(t.component, 'es01');
     assert.equal(t.prefix, 'xpack.security.transport.ssl.');
     assert.deepEqual(t.chain, ['CN=es01', 'CN=Prod CA']);
-    assert.deepEqual({ ...t.usedBy, place: undefined }, { setting: 'xpack.security.transport.ssl.certificate', label: 'es01/elasticsearch.yml:2', place: undefined });
+    assert.deepEqual({ ...t.usedBy, place: undefined }, { setting: 'xpack.security.transport.ssl.certificate', value: 'certs/transport.crt', label: 'es01/elasticsearch.yml:2', place: undefined });
     assert.equal(t.usedBy.place.file, path.join(w.root, 'es01/elasticsearch.yml'));
     assert.deepEqual(t.authorities.map((a) => a.label), ['es01/elasticsearch.yml:4', 'es01/elasticsearch.yml:4']);
     assert.equal(t.anchor?.subject, 'CN=Prod CA');
+    assert.deepEqual(t.authorities.map((a) => a.value), ['certs/lab.crt', 'certs/prod.crt']);
+    assert.equal(t.anchor?.setting.value, 'certs/prod.crt');
     assert.equal(t.anchor?.setting.place.column, 'xpack.security.transport.ssl.certificate_authorities: [ certs/lab.crt, '.length, 'the list item that holds the CA');
     assert.match(t.message, /^Trusted by CN=Prod CA, configured in xpack\.security\.transport\.ssl\.certificate_authorities \(es01\/elasticsearch\.yml:4\)\.$/);
   });
@@ -113,5 +115,26 @@ describe('verification of a certificate file against the CAs configured beside i
     const [ok] = trustOf('es01/certs/node.p12');
     assert.equal(ok.verdict, 'trusted');
     assert.equal(ok.anchor?.setting.setting, 'xpack.security.http.ssl.truststore.path');
+  });
+});
+
+describe('the CA settings in a message', () => {
+  it('name a list setting once, whatever the number of its items', async () => {
+    const w = tempWorkspace();
+    try {
+      const [prod, lab, other] = await Promise.all([ca('Prod CA'), ca('Lab CA'), ca('Other CA')]);
+      const t = await leaf(prod, 'es01', ['es01']);
+      w.write('certs/node.crt', t.cert);
+      w.write('certs/node.key', t.key);
+      w.write('certs/lab.crt', lab.pem);
+      w.write('certs/other.crt', other.pem);
+      w.write('elasticsearch.yml', 'xpack.security.http.ssl.certificate: certs/node.crt\nxpack.security.http.ssl.key: certs/node.key\nxpack.security.http.ssl.certificate_authorities: [ certs/lab.crt, certs/other.crt ]\n');
+      const model = new WorkspaceModel(w.root, () => env(w.root)).scan();
+      const [r] = configuredTrust(model.allParts(), path.join(w.root, 'certs/node.crt'), NOW, model.label);
+      assert.equal(r.authorities.length, 2);
+      assert.equal(r.message, 'Not trusted: its issuer CN=Prod CA is not among the CAs configured beside it in xpack.security.http.ssl.certificate_authorities (elasticsearch.yml:3).');
+    } finally {
+      w.cleanup();
+    }
   });
 });
