@@ -87,8 +87,11 @@ export async function offerSecretFollowUp(result: GenerateResult, written: vscod
   const lines = result.k8sSpecLines ?? [];
   const name = written.path.slice(written.path.lastIndexOf('/') + 1);
   const actions = ['Copy the lines', ...(resource ? [`Open ${resource.name}`] : [])];
+  // The last line is `secretName: NAME`; its path in the resource is the lines above it.
+  const setting = `spec.http.tls.certificate.${lines[lines.length - 1]?.trim() ?? ''}`;
+  const target = resource ? `the Elasticsearch resource ${resource.name}` : 'the Elasticsearch resource';
   const picked = await vscode.window.showInformationMessage(
-    `Elastic TLS wrote the Secret to ${name} (0600; keep it out of version control). Apply it with kubectl apply -f ${name}, and add to the Elasticsearch resource: ${lines.map((l) => l.trim()).join(' ')}`,
+    `Elastic TLS wrote the Secret to ${name} (0600; keep it out of version control). Apply it with kubectl apply -f ${name}, and set ${setting} in ${target}.`,
     ...actions,
   );
   if (picked === 'Copy the lines') await vscode.commands.executeCommand(Commands.copyCommand, lines.join('\n'));

@@ -150,7 +150,7 @@ suite('Kubernetes Secret for ECK', () => {
     assert.equal(cert.subjectAltName, 'DNS:quickstart-es-http, DNS:quickstart-es-http.search.svc');
     assert.ok(cert.verify(new X509Certificate(fs.readFileSync(path.join(caDir, 'ca', 'ca.crt'))).publicKey), 'signed by the chosen CA');
     const shown = await transcript.messageShown(/wrote the Secret/);
-    assert.match(shown.text, /secretName: quickstart-es-cert/);
+    assert.match(shown.text, /set spec\.http\.tls\.certificate\.secretName: quickstart-es-cert in the Elasticsearch resource quickstart\./);
     assert.ok(!shown.text.includes(secret.data['tls.key'].slice(0, 40)), 'the key is never shown');
   });
 });
