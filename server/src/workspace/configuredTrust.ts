@@ -96,14 +96,20 @@ export function contextTrust(part: ComponentPart, context: LoadedContext, now: D
   return { ...base, chain, verdict: 'untrusted', ...(anchor ? { anchor } : {}), authorities, message };
 }
 
+/** A path to compare: resolved, and on Windows without case (VS Code and settings may spell a drive letter differently). */
+function comparable(p: string): string {
+  const resolved = path.resolve(p);
+  return process.platform === 'win32' ? resolved.toLowerCase() : resolved;
+}
+
 /** Every context of `parts` that presents a certificate read from `file`, with its verdict. */
 export function configuredTrust(parts: readonly ComponentPart[], file: string, now: Date, label: Label): ConfiguredTrust[] {
-  const want = path.resolve(file);
+  const want = comparable(file);
   const out: ConfiguredTrust[] = [];
   for (const part of parts) {
     for (const context of part.contexts) {
       const source = context.files.certificate ?? context.files.keystore;
-      if (!source || path.resolve(source.path) !== want) continue;
+      if (!source || comparable(source.path) !== want) continue;
       const trust = contextTrust(part, context, now, label);
       if (trust) out.push(trust);
     }
