@@ -119,7 +119,12 @@ function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel,
 /** A path of another machine: where it is mapped from and the file there, or why it is not checked and how to map it. */
 function remotePathMarkdown(location: Exclude<PathLocation, { kind: 'live' }>, def: SettingDef, deps: HoverDeps): string | undefined {
   if (location.kind === 'templated') return 'The path is written with template syntax, so it is **not checked here**; it is known only once the template is rendered.';
-  if (location.kind === 'mapped') return `${location.via}.\n\n${deps.describeFile?.(location.localPath, def.fileRole) ?? ''}`;
+  // The certificate's names and expiry come first; where the file was found follows them.
+  if (location.kind === 'mapped') {
+    const file = deps.describeFile?.(location.localPath, def.fileRole);
+    const via = `Location: ${location.via}.`;
+    return file ? `${file}\n\n${via}` : via;
+  }
   if (!location.containerPath) return undefined;
   const folder = location.containerPath.replace(/\/[^/]*$/, '') || '/';
   return [
