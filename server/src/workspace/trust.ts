@@ -107,7 +107,7 @@ function transportTrustOf(x: ComponentPart, groups: ReturnType<typeof trustGroup
   for (const g of groups) {
     const trusted = chainTrusted(tx.leaf, tx.extra, g.anchors, now);
     if (trusted && !withEdges) continue;
-    const reason = !withEdges ? '' : trusted ? `trusted: chains to ${anchorNames(g.anchors)}` : `trusts only ${anchorNames(g.anchors)}; the certificate is issued by ${tx.leaf.summary.issuer}`;
+    const reason = !withEdges ? '' : trusted ? `chains to ${anchorNames(g.anchors)}` : `trusts only ${anchorNames(g.anchors)}; the certificate is issued by ${tx.leaf.summary.issuer}`;
     for (const { y, ty } of g.nodes) {
       if (y === x) continue;
       if (withEdges) out.edges.push({ from: ty.data.id, to: tx.data.id, kind: 'transport', trusted, reason, place: ty.data.place });
