@@ -87,7 +87,7 @@ export class DiagnosticsPublisher {
     }
     const files = new RelatedFiles(this.ctx.fs);
     // A settings file's model is handed on, so the workspace model does not parse the same text again.
-    const findings = [...analysis.result.findings, ...this.crossFindings(analysis.filePath, doc.getText(), analysis.parts ? undefined : analysis.result.model)];
+    const findings = [...analysis.result.findings, ...this.crossFindings(analysis.filePath, doc.getText(), analysis.parts ? undefined : analysis.result.model, analysis.lines)];
     const diagnostics = findings.map((f) => toDiagnostic(f, uri, version, analysis.lines, files));
     this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
@@ -97,9 +97,9 @@ export class DiagnosticsPublisher {
    * The workspace model's findings for this file, after taking in its text. When the text changed the model,
    * the other open files of the folder are checked again and the closed ones get their cross-file findings.
    */
-  private crossFindings(filePath: string | undefined, text: string, parsed?: ConfigModel) {
+  private crossFindings(filePath: string | undefined, text: string, parsed?: ConfigModel, lines?: LineIndex) {
     if (!filePath) return [];
-    if (this.ctx.stack.update(filePath, text, parsed)) {
+    if (this.ctx.stack.update(filePath, text, parsed, lines)) {
       for (const other of this.ctx.documents.all()) if (uriToPath(other.uri) !== filePath && this.ctx.stack.modelOf(uriToPath(other.uri) ?? '')) this.schedule(other);
       this.scheduleClosed();
     }
