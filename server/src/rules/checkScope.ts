@@ -10,6 +10,8 @@ import type { AnswerMemo } from '../core/answerMemo';
 import type { Clock, FileStat, FileSystem } from '../core/environment';
 import type { Setting } from '../config/types';
 import type { QuietMemo } from './quietMemo';
+import type { ContextMemo } from './contextMemo';
+import type { Finding } from '../core/finding';
 import { sslContexts, type SslContext } from './ssl/contexts';
 
 /** Answers shared by the rules of one check. */
@@ -22,8 +24,16 @@ export class CheckScope {
    * With a memo, answers that depend only on their key also outlive the check; with a quiet memo (started
    * for this check's environment by the caller), so do the settings a rule had nothing to say about.
    */
-  constructor(private readonly memo?: AnswerMemo, private readonly quietMemo?: QuietMemo) {
+  constructor(private readonly memo?: AnswerMemo, private readonly quietMemo?: QuietMemo, private readonly contextMemo?: ContextMemo) {
     memo?.startCheck();
+  }
+
+  /**
+   * A rule's findings for one SSL context, from the document's context memo when the settings they were made
+   * from (`inputs`, settings of `model`) are unchanged in key and text (see rules/contextMemo.ts).
+   */
+  contextFindings(name: string, inputs: readonly Setting[], model: ConfigModel, compute: () => Finding[]): Finding[] {
+    return this.contextMemo ? this.contextMemo.findings(name, inputs, model.text, compute) : compute();
   }
 
   /**
