@@ -14,6 +14,7 @@ import type { ConfigModel } from '../config/types';
 import { runRules } from '../rules';
 import { CheckScope } from '../rules/checkScope';
 import { QuietMemo } from '../rules/quietMemo';
+import { ContextMemo } from '../rules/contextMemo';
 import type { CheckEnvironment, CheckInput, CheckResult } from '../rules/types';
 import { CURRENT_STACK_VERSION, type StackVersion } from '../catalog/version';
 import { recognizeForms } from '../config/forms';
@@ -58,13 +59,14 @@ class DocumentMemo {
   catalog = new CatalogMemo();
   rules = new AnswerMemo();
   quiet = new QuietMemo();
+  contexts = new ContextMemo();
   /** The parse of the latest version, reused when only the environment changed. */
   parsed: { version: number; product: Product; filePath?: string; model: ConfigModel } | undefined;
 
   /** Keys and pieces mean other things to another product (a settings change remapped the file): start over. */
   forProduct(product: Product): this {
     if (this.parsed && this.parsed.product !== product) {
-      [this.chunks, this.catalog, this.rules, this.quiet, this.parsed] = [new ChunkCache(), new CatalogMemo(), new AnswerMemo(), new QuietMemo(), undefined];
+      [this.chunks, this.catalog, this.rules, this.quiet, this.contexts, this.parsed] = [new ChunkCache(), new CatalogMemo(), new AnswerMemo(), new QuietMemo(), new ContextMemo(), undefined];
     }
     return this;
   }
@@ -153,8 +155,11 @@ function checkModel(model: ConfigModel, env: CheckEnvironment, memo?: DocumentMe
   const catalog = catalogFor(model.product);
   if (!memo) return { model, findings: runRules({ ...env, model, catalog }) };
   // The per-setting rules' verdicts hold for one environment: the product, the file's place, the options.
-  memo.quiet.startCheck(JSON.stringify([model.product, model.filePath, env.options]));
-  const scope = new CheckScope(memo.rules, memo.quiet);
+  const environment = JSON.stringify([model.product, model.filePath, env.options]);
+  memo.quiet.startCheck(environment);
+  // Answers that read files also hold for one state of the disk.
+  memo.contexts.startCheck(env.filesVersion === undefined ? undefined : `${env.filesVersion}\n${environment}`);
+  const scope = new CheckScope(memo.rules, memo.quiet, memo.contexts);
   return { model, findings: runRules({ ...env, model, catalog: memo.catalog.view(catalog), scope }) };
 }
 

@@ -147,13 +147,15 @@ function tooManyTokens(model: ConfigModel): ConfigModel {
  */
 function indexSettings(model: ConfigModel): void {
   let branches: TemplateBranches | undefined;
+  // Asked once, not for each repeated key: it scans the whole text.
+  let templates: boolean | undefined;
   for (const setting of model.settings) {
     const first = model.byKey.get(setting.key);
     if (!first) {
       model.byKey.set(setting.key, setting);
       continue;
     }
-    if (mayHoldTemplates(model.text)) {
+    if ((templates ??= mayHoldTemplates(model.text))) {
       branches ??= TemplateBranches.of(model.text);
       if (branches.exclusive(first.keyRange.start, setting.keyRange.start)) continue;
     }

@@ -24,10 +24,11 @@ export function uriToPath(uri: string): string | undefined {
 /** What the rules may touch, from the current settings and trust. */
 export function checkEnvironment(ctx: ServerContext): CheckEnvironment {
   return {
-    fs: ctx.fs,
+    fs: ctx.checkFs,
     clock: ctx.clock,
     passwords: ctx.passwords,
     certificates: ctx.certificates,
+    filesVersion: ctx.checkFs.version,
     options: {
       expiryWarningDays: ctx.settings.expiryWarningDays,
       readOutsideWorkspace: ctx.settings.trusted,

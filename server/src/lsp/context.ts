@@ -5,6 +5,7 @@ import type { Confinement } from '../core/fileGate';
 import type { CertificateFileCache } from '../pki/fileCache';
 import type { Clock, FileSystem } from '../core/environment';
 import type { DocumentChecker } from '../checker/documentChecker';
+import type { FileSnapshot } from './fileSnapshot';
 import type { PasswordStore } from './passwords';
 import type { StackModels } from './stackModels';
 import type { Logger } from './runSafe';
@@ -22,6 +23,8 @@ export interface ServerContext {
   confinement: Confinement;
   passwords: PasswordStore;
   fs: FileSystem;
+  /** `fs` as the checks see it: answers kept between edits until files change (lsp/fileSnapshot.ts). */
+  checkFs: FileSnapshot;
   clock: Clock;
   /** Parsed certificate files, shared by the rules and the hovers of this server. */
   certificates: CertificateFileCache;

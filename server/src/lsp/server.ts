@@ -7,6 +7,7 @@ import { Confinement } from '../core/fileGate';
 import { createNodeFileSystem } from '../core/nodeFileSystem';
 import { safeMessage } from '../core/safeText';
 import { checkEnvironment } from './analysis';
+import { FileSnapshot } from './fileSnapshot';
 import type { ServerContext } from './context';
 import { DocumentChecker } from '../checker/documentChecker';
 import { registerCodeActions } from './handlers/codeAction';
@@ -46,6 +47,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
   const confinement = new Confinement(() => (ctx.settings.trusted ? undefined : ctx.workspaceRoots));
   const fs = options.fs ?? createNodeFileSystem(confinement);
   const clock = options.clock ?? systemClock;
+  const checkFs = new FileSnapshot(fs);
   const ctx: ServerContext = {
     connection,
     documents,
@@ -55,8 +57,9 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
     confinement,
     passwords: new PasswordStore(),
     fs,
+    checkFs,
     clock,
-    certificates: new CertificateFileCache(fs, clock),
+    certificates: new CertificateFileCache(checkFs, clock),
     checker: new DocumentChecker(() => checkEnvironment(ctx)),
     stack: undefined as unknown as StackModels,
     environmentChanged: () => undefined,
@@ -71,6 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const diagnostics = new DiagnosticsPublisher(ctx);
   ctx.environmentChanged = () => {
     // The cache also keys on size and mtime; clearing covers same-size rewrites within one mtime tick.
+    ctx.checkFs.clear();
     ctx.certificates.clear();
     ctx.checker.environmentChanged();
     ctx.stack.refresh();

@@ -4,6 +4,7 @@
 import type { ConfigModel } from '../config/types';
 import * as path from 'node:path';
 import type { Finding } from '../core/finding';
+import type { LineIndex } from '../core/lineIndex';
 import { WorkspaceModel } from '../workspace/model';
 import { certificateItems } from '../workspace/modelData';
 import type { CheckEnvironment } from '../rules/types';
@@ -34,10 +35,10 @@ export class StackModels {
     return this.roots().filter((r) => !folder || r === folder).map((r) => this.model(r));
   }
 
-  /** Takes an open document's text into its folder's model; true when the model changed. */
-  update(file: string, text: string, parsed?: ConfigModel): boolean {
+  /** Takes an open document's text (with its parse and line index, when it has them) into its folder's model; true when the model changed. */
+  update(file: string, text: string, parsed?: ConfigModel, lines?: LineIndex): boolean {
     const model = this.modelOf(file);
-    return model ? model.update(file, text, parsed) : false;
+    return model ? model.update(file, text, parsed, lines) : false;
   }
 
   /** The cross-file findings that belong to `file`. */

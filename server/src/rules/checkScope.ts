@@ -10,6 +10,8 @@ import type { AnswerMemo } from '../core/answerMemo';
 import type { Clock, FileStat, FileSystem } from '../core/environment';
 import type { Setting } from '../config/types';
 import type { QuietMemo } from './quietMemo';
+import type { ContextMemo } from './contextMemo';
+import type { Finding } from '../core/finding';
 import { sslContexts, type SslContext } from './ssl/contexts';
 
 /** Answers shared by the rules of one check. */
@@ -17,13 +19,22 @@ export class CheckScope {
   private contexts: { model: ConfigModel; value: SslContext[] } | undefined;
   private readonly chains: Array<{ leaf: ParsedCertificate; extra: ParsedCertificate[]; anchors: ParsedCertificate[]; result: ChainResult }> = [];
   private now: Date | undefined;
+  private quietBits: { list: Setting[]; bits: Int32Array } | undefined;
 
   /**
    * With a memo, answers that depend only on their key also outlive the check; with a quiet memo (started
    * for this check's environment by the caller), so do the settings a rule had nothing to say about.
    */
-  constructor(private readonly memo?: AnswerMemo, private readonly quietMemo?: QuietMemo) {
+  constructor(private readonly memo?: AnswerMemo, private readonly quietMemo?: QuietMemo, private readonly contextMemo?: ContextMemo) {
     memo?.startCheck();
+  }
+
+  /**
+   * A rule's findings for one SSL context, from the document's context memo when the settings they were made
+   * from (`inputs`, settings of `model`) are unchanged in key and text (see rules/contextMemo.ts).
+   */
+  contextFindings(name: string, inputs: readonly Setting[], model: ConfigModel, compute: () => Finding[]): Finding[] {
+    return this.contextMemo ? this.contextMemo.findings(name, inputs, model.text, compute) : compute();
   }
 
   /**
@@ -39,7 +50,24 @@ export class CheckScope {
       return;
     }
     const bit = memo.bitOf(rule);
+    if (Array.isArray(settings)) {
+      // Several rules walk the same list: each setting's quiet rules are read once a check, not once a rule.
+      const bits = this.quietBitsOf(memo, settings as Setting[]);
+      for (let i = 0; i < bits.length; i++) {
+        if ((bits[i] & bit) === 0 && check(settings[i])) {
+          memo.markQuiet(bit, settings[i]);
+          bits[i] |= bit;
+        }
+      }
+      return;
+    }
     for (const setting of settings) if (!memo.isQuiet(bit, setting) && check(setting)) memo.markQuiet(bit, setting);
+  }
+
+  /** The quiet rules of each setting of `list`, read at the first walk of the list in this check. */
+  private quietBitsOf(memo: QuietMemo, list: Setting[]): Int32Array {
+    if (this.quietBits?.list !== list) this.quietBits = { list, bits: Int32Array.from(list, (s) => memo.quietBits(s)) };
+    return this.quietBits.bits;
   }
 
   /** The answer for `key`, from the document's memo when there is one (the key must name all inputs). */

@@ -23,9 +23,17 @@ export const missingFileRule: Rule = (ctx) => {
     const def = defOf(ctx, setting.key);
     if (!def || !(def.fileRole || def.type === 'path' || def.type === 'pathList')) continue;
     const items = def.type === 'pathList' || setting.value.kind === 'list' ? valueItems(setting, ctx.model.product === 'elasticsearch') : valueItems(setting, false);
+    const check = (item: ScalarValue) => checkPath(ctx, setting, item, def.fileRole);
+    if (ctx.scope && items.length <= budget) {
+      // A setting's verdicts depend on its own text, the file's place, the options and the disk: kept while
+      // those stay (rules/contextMemo.ts), so typing elsewhere looks up no path again.
+      budget -= items.length;
+      out.push(...ctx.scope.contextFindings(`missing-file\n${setting.key}`, [setting], ctx.model, () => items.map(check).filter((f) => f !== undefined)));
+      continue;
+    }
     for (const item of items) {
       if (--budget < 0) return out;
-      const f = checkPath(ctx, setting, item, def.fileRole);
+      const f = check(item);
       if (f) out.push(f);
     }
   }

@@ -41,6 +41,13 @@ export class QuietMemo {
     return quiet !== undefined && quiet.token === this.token && (quiet.rules & bit) !== 0 && quiet.key === setting.key;
   }
 
+  /** The bits of the rules that found nothing to say about a setting of the same origin and key before (0: none). */
+  quietBits(setting: Setting): number {
+    const origin = settingOrigin(setting);
+    const quiet = origin && (origin as { [QUIET]?: Quiet })[QUIET];
+    return quiet !== undefined && quiet.token === this.token && quiet.key === setting.key ? quiet.rules : 0;
+  }
+
   /** Notes that the rule of `bit` has nothing to say about `setting`. */
   markQuiet(bit: number, setting: Setting): void {
     const origin = settingOrigin(setting) as ({ [QUIET]?: Quiet } & Setting) | undefined;

@@ -49,6 +49,11 @@ export interface RuleContext {
   paths?: import('../config/paths/locator').PathLocator;
   /** Answers the rules of one check share (runRules makes one unless given); a rule run alone computes its own. */
   scope?: import('./checkScope').CheckScope;
+  /**
+   * Moves whenever a file the rules read may have changed on disk (the server's file snapshot); while it stays,
+   * a document's checker keeps answers that depend on files (rules/contextMemo.ts). Absent: none are kept.
+   */
+  filesVersion?: number;
 }
 
 /** A rule family: one file under rules/, one function. */

@@ -80,6 +80,31 @@ export function hostOf(value: string): string {
   return (v.match(/:/g) ?? []).length === 1 ? v.replace(/:\d*$/, '') : v;
 }
 
+/**
+ * Everything `readComponent` reads from a settings model, with where it stands (line and column): the product,
+ * the first setting's place, and each name, host and TLS-context setting's key, text and place. Two models with
+ * the same inputs give the same component, and each offset in it stands at the same line and column in both.
+ */
+export function componentInputs(model: ConfigModel, lines: LineIndex): string {
+  const product = model.product;
+  // Every key the component and the cross-file checks read (httpTrust: credentials beside a client certificate;
+  // roleMapping and httpTrust: the PKI realms), so a part kept across an edit answers as a new one would.
+  const keys = new Set(product === 'elasticsearch' ? [...NAME_SETTINGS, 'cluster.name', 'discovery.seed_hosts'] : ['server.name', 'elasticsearch.hosts', 'elasticsearch.username', 'elasticsearch.password', 'elasticsearch.serviceAccountToken']);
+  const prefixes: string[] = CONTEXTS[product].map((c) => c.prefix);
+  const realms = 'xpack.security.authc.realms.';
+  const at = (offset: number) => {
+    const p = lines.positionAt(offset);
+    return `${p.line}:${p.character}`;
+  };
+  const out = [product, model.settings[0] ? at(model.settings[0].keyRange.start) : '-'];
+  for (const [key, setting] of model.byKey) {
+    if (!keys.has(key) && !key.startsWith(realms) && !(key.includes('ssl.') && prefixes.some((p) => key.startsWith(p)))) continue;
+    const { start, end } = setting.pairRange;
+    out.push(key, at(start), at(end), model.text.slice(start, end));
+  }
+  return out.join('\n');
+}
+
 /** Reads one settings model into a component; `extraNames` are names the host form gives it (compose, ECK). */
 export function readComponent(model: ConfigModel, file: string, form: SettingsForm, env: CheckEnvironment, extraNames: ReachName[] = []): ComponentPart {
   const lines = new LineIndex(model.text);

@@ -10,9 +10,10 @@ import type { Finding } from '../core/finding';
 import { readBounded } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
 import { readBeat } from './beat';
-import { readComponent, type ComponentPart } from './component';
+import { componentInputs, readComponent, type ComponentPart } from './component';
 import { applyEckSecrets, applyKibanaAssociation, composeEnvironment, composeLocate, composeServices, hostNames, kibanaAssociations, kubernetesObjects, sameNamespace, secretsOf, settingsLessResources, type SecretLookup } from './deployment';
 import type { SecretObject } from '../config/forms/kubernetes';
+import type { LineIndex } from '../core/lineIndex';
 import { httpChecks } from './httpTrust';
 import { keystoreChecks, keystoreOf } from './keystoreChecks';
 import { roleMappingFiles } from './roleMapping';
@@ -85,6 +86,14 @@ export class WorkspaceModel {
   private readonly parts = new Map<string, ComponentPart[]>();
   /** The text each part was read from, so an unchanged text is not read again. */
   private readonly texts = new Map<string, string>();
+  /** For a file read as one plain component: what the component was read from (component.ts componentInputs). */
+  private readonly inputs = new Map<string, string>();
+  /**
+   * Files whose text changed since their part was read, but not in anything the part reads nor in the line and
+   * column of any of it (typing in another setting): the line index of the current text. Offsets of the part
+   * are moved to it by line and column when findings are handed out.
+   */
+  private readonly moved = new Map<string, LineIndex>();
   private cross: CrossResult | undefined;
   /** Files outside the parts that the cross-file checks read (role mapping files). */
   private crossInputs = new Set<string>();
@@ -120,17 +129,26 @@ export class WorkspaceModel {
    * Re-derives one file's part from `text` (an open editor's), or from disk when absent; gone files drop out.
    * Returns false when the text is the one the part was read from (nothing changed).
    */
-  update(file: string, text?: string, parsed?: ConfigModel): boolean {
+  update(file: string, text?: string, parsed?: ConfigModel, lines?: LineIndex): boolean {
     const env = this.environment();
     const body = text ?? readText(env, file);
     if (body !== undefined && this.texts.get(file) === body) return false;
     if (this.crossInputs.has(file)) this.cross = undefined;
     const secretsChanged = this.indexSecrets(file, body);
+    if (body !== undefined && parsed?.text === body && lines?.text === body && this.sameInputs(file, parsed, lines)) {
+      this.texts.set(file, body);
+      this.moved.set(file, lines);
+      return false;
+    }
     const had = this.parts.has(file);
     const parts = body === undefined ? [] : readParts(file, body, env, parsed, this.secretLookup);
     if (body === undefined) this.texts.delete(file);
     else this.texts.set(file, body);
     const reread = secretsChanged && !this.scanning && this.rereadEck(file);
+    this.moved.delete(file);
+    const plain = parts.length === 1 && parts[0].data.form === 'plain' && parts[0].model.text === body ? parts[0] : undefined;
+    if (plain) this.inputs.set(file, componentInputs(plain.model, plain.lines));
+    else this.inputs.delete(file);
     if (parts.length === 0) {
       if (had) this.cross = undefined;
       return this.parts.delete(file) || reread;
@@ -167,6 +185,8 @@ export class WorkspaceModel {
   remove(file: string): void {
     if (this.crossInputs.has(file)) this.cross = undefined;
     this.texts.delete(file);
+    this.inputs.delete(file);
+    this.moved.delete(file);
     if (this.parts.delete(file)) this.cross = undefined;
     if (this.secretFiles.delete(file)) this.rereadEck();
   }
@@ -177,6 +197,28 @@ export class WorkspaceModel {
     this.texts.clear();
     for (const [file, text] of texts) this.update(file, text);
     this.cross = undefined;
+  }
+
+  /** True when `parsed` (with `lines`, of the same text) gives the file's part unchanged (see `moved`). */
+  private sameInputs(file: string, parsed: ConfigModel, lines: LineIndex): boolean {
+    const kept = this.inputs.get(file);
+    const part = this.parts.get(file);
+    return kept !== undefined && part?.length === 1 && part[0].model.product === parsed.product && componentInputs(parsed, lines) === kept;
+  }
+
+  /** An offset of a file's part, in the file's current text. */
+  private movedOffset(file: string, offset: number): number {
+    const to = this.moved.get(file);
+    const part = this.parts.get(file)?.[0];
+    return to && part ? to.offsetAt(part.lines.positionAt(offset)) : offset;
+  }
+
+  /** A cross-file finding of `file` with its ranges (and those of its related places) in current texts. */
+  private movedFinding(file: string, finding: Finding): Finding {
+    if (this.moved.size === 0) return finding;
+    const move = (f: string, r: Finding['range']) => (this.moved.has(f) ? { start: this.movedOffset(f, r.start), end: this.movedOffset(f, r.end) } : r);
+    const related = finding.related?.map((r) => ({ ...r, range: move(r.file ?? file, r.range) }));
+    return { ...finding, range: move(file, finding.range), ...(related ? { related } : {}) };
   }
 
   /** True when the file is part of the model. */
@@ -218,8 +260,9 @@ export class WorkspaceModel {
     const map = new Map<string, Finding[]>([...this.parts.keys()].map((f) => [f, []]));
     for (const { file, finding } of this.crossResult(false).findings as FileFinding[]) {
       const list = map.get(file);
-      if (list) list.push(finding);
-      else map.set(file, [finding]);
+      const moved = this.movedFinding(file, finding);
+      if (list) list.push(moved);
+      else map.set(file, [moved]);
     }
     return map;
   }

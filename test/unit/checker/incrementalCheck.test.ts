@@ -187,6 +187,38 @@ describe('a document checked version after version through one checker', () => {
     assert.ok(after.includes('certificate-expired'), after.join());
   });
 
+  test('an SSL context whose settings an edit did not touch is not read again, and its findings move with it', () => {
+    let reads = 0;
+    const files = new CertificateFileCache(createNodeFileSystem(), clock);
+    const counted = { read: (p: string, pw?: string) => (reads++, files.read(p, pw)), listDir: (p: string, max: number) => files.listDir(p, max) };
+    let filesVersion = 1;
+    const checker = new DocumentChecker(() => ({ ...environment(undefined), certificates: counted, filesVersion }));
+    write('node.crt', contents['expired.crt']);
+    write('node.key', contents['node.key']);
+    const context = 'xpack.security.http.ssl.certificate: certs/node.crt\nxpack.security.http.ssl.key: certs/node.key\n';
+    let text = `node.attr.rack: r1\n${context}http.port: 9200\n`;
+    const before = agree(checker, 'elasticsearch', 1, text);
+    assert.ok(before.includes('certificate-expired'), before.join());
+    assert.ok(reads > 0);
+    // Typing before the context moves it; typing after it does not: neither reads a file again.
+    for (const [version, next] of [[2, text.replace('r1', 'r12')], [3, text.replace('r1', 'r')], [4, text.replace('9200', '9201')]] as const) {
+      reads = 0;
+      text = next;
+      assert.deepEqual(agree(checker, 'elasticsearch', version, text), before);
+      assert.equal(reads, 0, `version ${version}`);
+    }
+    // A change in the context, or on disk, reads again.
+    reads = 0;
+    text = text.replace('certs/node.key', '"certs/node.key"');
+    agree(checker, 'elasticsearch', 5, text);
+    assert.ok(reads > 0);
+    reads = 0;
+    filesVersion++;
+    agree(checker, 'elasticsearch', 6, `${text}# end\n`);
+    assert.ok(reads > 0);
+    write('node.crt', contents['node.crt']);
+  });
+
   for (const run of runs) {
     test(`random edits and file changes, ${run.product} ${run.stackVersion ?? '(no version)'}, seed ${run.seed}`, () => {
       const random = randomFrom(run.seed);
@@ -196,7 +228,10 @@ describe('a document checked version after version through one checker', () => {
       // Options change now and then (the expiry warning, the stack version), as a settings change would.
       let expiryWarningDays = 30;
       let stackVersion = run.stackVersion;
-      const checker = new DocumentChecker(() => ({ ...environment(stackVersion, certificates), options: { ...environment(stackVersion).options, expiryWarningDays } }));
+      // As the server's file snapshot does, the files' version moves whenever a file may have changed on disk, so
+      // answers made from files (rules/contextMemo.ts) are kept only while it stays.
+      let filesVersion = 0;
+      const checker = new DocumentChecker(() => ({ ...environment(stackVersion, certificates), filesVersion, options: { ...environment(stackVersion).options, expiryWarningDays } }));
       // A working SSL context to start from (its certificate revoked, expired or replaced as files change), and a
       // setting whose verdict follows the stack version.
       const anchors = run.product === 'elasticsearch'
@@ -209,6 +244,7 @@ describe('a document checked version after version through one checker', () => {
         const r = random();
         if (r < 0.2) {
           changeFiles(random);
+          filesVersion++;
           // The server calls this when a watched file changes; half the time the next edit comes first.
           if (random() < 0.5) checker.environmentChanged();
         } else if (r < 0.23) {

@@ -3,6 +3,7 @@
 import type { ServerContext } from '../../../server/src/lsp/context';
 import { DocumentChecker } from '../../../server/src/checker/documentChecker';
 import { checkEnvironment } from '../../../server/src/lsp/analysis';
+import { FileSnapshot } from '../../../server/src/lsp/fileSnapshot';
 import { PasswordStore } from '../../../server/src/lsp/passwords';
 import { StackModels } from '../../../server/src/lsp/stackModels';
 import { defaultSettings } from '../../../server/src/lsp/settings';
@@ -23,6 +24,7 @@ export function testContext(overrides: Record<string, unknown> = {}): ServerCont
     environmentChanged: () => undefined,
     ...overrides,
   } as unknown as ServerContext;
+  ctx.checkFs ??= new FileSnapshot(ctx.fs);
   ctx.checker ??= new DocumentChecker(() => checkEnvironment(ctx));
   // The real folder models: with no workspace folder they hold nothing, as a server opened on loose files.
   ctx.stack ??= new StackModels(() => ctx.workspaceRoots, () => checkEnvironment(ctx));

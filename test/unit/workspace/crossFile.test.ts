@@ -12,6 +12,8 @@ import { nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
 import { CertificateFileCache } from '../../../server/src/pki/fileCache';
 import type { CheckEnvironment } from '../../../server/src/rules/types';
 import { WorkspaceModel } from '../../../server/src/workspace/model';
+import { parseConfig } from '../../../server/src/config/parse';
+import { LineIndex } from '../../../server/src/core/lineIndex';
 import type { ComponentPart, LoadedContext } from '../../../server/src/workspace/component';
 import { ca, leaf, tempWorkspace } from './fixtures';
 import { handshake } from './handshake';
@@ -222,5 +224,39 @@ describe('workspace: cross-file checks', () => {
     model.update(file, fs.readFileSync(file, 'utf8').replace(/transport\.(crt|key)/g, 'transport2.$1'));
     assert.equal(model.crossResult().findings.length, 0);
     assert.equal(model.allParts().find((p) => p.data.name === 'node-a'), before, 'the other file kept its part');
+  });
+
+  it('typing outside what a component reads keeps its part, with findings moved to the new text as a fresh read gives them', async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-a', seeds: ['node-a', 'node-c'], extra: 'node.attr.rack: r1' });
+    await writeNode(w, { name: 'node-c', transportCa: lab, trusts: [prod, lab], seeds: ['node-a'], extra: 'node.attr.rack: r1' });
+    const model = new WorkspaceModel(w.root, () => env(w.root)).scan();
+    const files = ['node-a', 'node-c'].map((n) => `${w.root}/${n}/elasticsearch.yml`);
+    const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+    const parts = () => model.allParts().map((p) => p.data.id);
+    const partOf = (file: string) => model.allParts().find((p) => p.file === file);
+    // Each step: which file, the new text, and whether the part may be kept (nothing it reads moved).
+    const steps: Array<[number, (t: string) => string, boolean]> = [
+      [1, (t) => t.replace('rack: r1', 'rack: r12'), true],
+      [1, (t) => t.replace('xpack.security.enabled: true', 'xpack.security.enabled: truex'), true],
+      [0, (t) => t.replace('rack: r1', 'rack: r1x'), true],
+      [1, (t) => `# a comment\n${t}`, false],
+      [1, (t) => t.replace('# a comment', '# a longer comment'), true],
+      [1, (t) => t.replace('cluster.name: prod', 'cluster.name:  prod'), false],
+      [0, (t) => t.replace('xpack.security.http.ssl.enabled: true', 'xpack.security.http.ssl.enabled: truex'), false],
+    ];
+    for (const [i, change, keep] of steps) {
+      const before = partOf(files[i]);
+      texts[i] = change(texts[i]);
+      const parsed = parseConfig(texts[i], { product: 'elasticsearch', filePath: files[i] });
+      model.update(files[i], texts[i], parsed, new LineIndex(texts[i]));
+      assert.equal(partOf(files[i]) === before, keep, `part of ${files[i]} kept after: ${texts[i].slice(0, 80)}`);
+      const fresh = new WorkspaceModel(w.root, () => env(w.root)).scan();
+      files.forEach((f, j) => fresh.update(f, texts[j]));
+      assert.deepEqual([...model.findingsByFile()], [...fresh.findingsByFile()]);
+      assert.deepEqual(model.data(), fresh.data());
+      assert.ok(model.crossResult().findings.length > 0, `no cross-file finding after: ${texts[i]}`);
+    }
+    assert.deepEqual(parts().sort(), ['elasticsearch:node-a', 'elasticsearch:node-c']);
   });
 });

@@ -26,6 +26,9 @@ export class DiagnosticsPublisher {
   private readonly closedSent = new Map<string, string>();
   private closedTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Line indexes of files that related places point into, kept while the file snapshot stays (lsp/fileSnapshot.ts). */
+  private related: { version: number; files: RelatedFiles } | undefined;
+
   /** Called once the folder models settled after a change: tells the views and code lenses to ask again. */
   onModelSettled: () => void = () => undefined;
 
@@ -85,21 +88,28 @@ export class DiagnosticsPublisher {
       if (this.published.delete(uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const files = new RelatedFiles(this.ctx.fs);
+    const files = this.relatedFiles();
     // A settings file's model is handed on, so the workspace model does not parse the same text again.
-    const findings = [...analysis.result.findings, ...this.crossFindings(analysis.filePath, doc.getText(), analysis.parts ? undefined : analysis.result.model)];
+    const findings = [...analysis.result.findings, ...this.crossFindings(analysis.filePath, doc.getText(), analysis.parts ? undefined : analysis.result.model, analysis.lines)];
     const diagnostics = findings.map((f) => toDiagnostic(f, uri, version, analysis.lines, files));
     this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Reads the files related places point into, once per state of the disk rather than once per publish. */
+  private relatedFiles(): RelatedFiles {
+    const version = this.ctx.checkFs.version;
+    if (this.related?.version !== version) this.related = { version, files: new RelatedFiles(this.ctx.checkFs) };
+    return this.related.files;
   }
 
   /**
    * The workspace model's findings for this file, after taking in its text. When the text changed the model,
    * the other open files of the folder are checked again and the closed ones get their cross-file findings.
    */
-  private crossFindings(filePath: string | undefined, text: string, parsed?: ConfigModel) {
+  private crossFindings(filePath: string | undefined, text: string, parsed?: ConfigModel, lines?: LineIndex) {
     if (!filePath) return [];
-    if (this.ctx.stack.update(filePath, text, parsed)) {
+    if (this.ctx.stack.update(filePath, text, parsed, lines)) {
       for (const other of this.ctx.documents.all()) if (uriToPath(other.uri) !== filePath && this.ctx.stack.modelOf(uriToPath(other.uri) ?? '')) this.schedule(other);
       this.scheduleClosed();
     }
@@ -115,7 +125,7 @@ export class DiagnosticsPublisher {
   private publishClosed(): void {
     this.onModelSettled();
     const open = new Set(this.ctx.documents.all().map((d) => d.uri));
-    const files = new RelatedFiles(this.ctx.fs);
+    const files = this.relatedFiles();
     for (const model of this.ctx.stack.all()) {
       for (const [file, findings] of model.findingsByFile()) {
         const uri = pathToFileURL(file).toString();

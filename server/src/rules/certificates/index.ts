@@ -2,14 +2,15 @@
 // expiry, key/certificate mismatch, untrusted chains, transport usages, host names, truststores Java finds
 // empty, format mix-ups, password problems and certificates a CRL beside them revokes. Missing files are left to the missing-file rule.
 import { caStrictFindings, expiryFindings, chainFindings, ekuFindings, keyMatchFindings, kibanaKeystoreFindings, truststoreFindings } from './checks';
-import { hostnameFindings } from './hosts';
+import { HOST_SETTINGS, hostnameFindings } from './hosts';
 import { certificateFiles } from './files';
 import { loadContextFiles } from './load';
 import { revocationFindings } from './revocation';
 import type { Finding } from '../../core/finding';
 import { sslContextsOf } from '../checkScope';
-import { isFalse } from '../ssl/contexts';
-import type { Rule } from '../types';
+import { isFalse, type SslContext } from '../ssl/contexts';
+import type { Rule, RuleContext } from '../types';
+import type { Setting } from '../../config/types';
 import { policyFindings } from './policy';
 
 export { CERTIFICATE_RULE_IDS } from '../ids';
@@ -23,20 +24,32 @@ export const certificateRules: Rule = (ctx) => {
   for (const context of sslContextsOf(ctx)) {
     // A context switched off loads none of its files.
     if (isFalse(context.settings.get('enabled'))) continue;
-    const files = loadContextFiles(ctx, context, cache);
-    out.push(
-      ...files.findings,
-      ...expiryFindings(ctx, files),
-      ...keyMatchFindings(ctx, files),
-      ...chainFindings(ctx, files),
-      ...ekuFindings(ctx, files),
-      ...hostnameFindings(ctx, files),
-      ...truststoreFindings(ctx, files),
-      ...kibanaKeystoreFindings(ctx, files),
-      ...caStrictFindings(ctx, files),
-      ...policyFindings(ctx, files),
-      ...revocationFindings(ctx, files, cache),
-    );
+    out.push(...contextFindings(ctx, context, () => {
+      const files = loadContextFiles(ctx, context, cache);
+      return [
+        ...files.findings,
+        ...expiryFindings(ctx, files),
+        ...keyMatchFindings(ctx, files),
+        ...chainFindings(ctx, files),
+        ...ekuFindings(ctx, files),
+        ...hostnameFindings(ctx, files),
+        ...truststoreFindings(ctx, files),
+        ...kibanaKeystoreFindings(ctx, files),
+        ...caStrictFindings(ctx, files),
+        ...policyFindings(ctx, files),
+        ...revocationFindings(ctx, files, cache),
+      ];
+    }));
   }
   return out;
 };
+
+/**
+ * One context's findings, kept between checks of the document while its settings, the host names the host
+ * checks read, and the environment stay (rules/contextMemo.ts).
+ */
+function contextFindings(ctx: RuleContext, context: SslContext, compute: () => Finding[]): Finding[] {
+  if (!ctx.scope) return compute();
+  const hosts = HOST_SETTINGS.map((key) => ctx.model.byKey.get(key)).filter((s): s is Setting => s !== undefined);
+  return ctx.scope.contextFindings(`certificates\n${context.prefix}`, [...context.settings.values(), ...hosts], ctx.model, compute);
+}
