@@ -15,6 +15,8 @@ import { nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
 import { CertificateFileCache } from '../../../server/src/pki/fileCache';
 import type { CheckEnvironment } from '../../../server/src/rules/types';
 import { WorkspaceModel } from '../../../server/src/workspace/model';
+import { parseConfig } from '../../../server/src/config/parse';
+import { LineIndex } from '../../../server/src/core/lineIndex';
 import type { LoadedContext } from '../../../server/src/workspace/component';
 import type { StackModelData } from '../../../server/src/workspace/types';
 import { ca, esKeystore, leaf, p12, tempWorkspace } from './fixtures';
@@ -581,6 +583,21 @@ describe('workspace: role_mapping.yml and Kibana\'s client certificate', () => {
     assert.deepEqual([rows[0].ruleId, rows[0].severity, rows[0].file, rows[0].line], ['client-certificate-unmapped', 'warning', 'kibana/config/kibana.yml', 4]);
     assert.match(rows[0].message, /maps it to monitoring_user only/);
     assert.deepEqual(rows[0].related?.map((r) => [r.file, r.line]), [['node-a/role_mapping.yml', 4]]);
+  });
+
+  it('an edit that ends the PKI realm in place (same lines and columns) is seen by a model kept across edits', async () => {
+    const w = workspace();
+    await writePkiStack(w, 'monitoring_user:\n  - "CN=kibana-client"\n');
+    const model = new WorkspaceModel(w.root, () => env(w.root)).scan();
+    const unmapped = () => [...model.findingsByFile().values()].flat().filter((f) => f.ruleId === 'client-certificate-unmapped').length;
+    assert.equal(unmapped(), 1);
+    const file = `${w.root}/node-a/elasticsearch.yml`;
+    const text = fs.readFileSync(file, 'utf8').replace('realms.pki.pki1.order', 'realms.xki.pki1.order');
+    model.update(file, text, parseConfig(text, { product: 'elasticsearch', filePath: file }), new LineIndex(text));
+    assert.equal(unmapped(), 0, 'no PKI realm is left, so nothing maps the certificate');
+    const fresh = new WorkspaceModel(w.root, () => env(w.root)).scan();
+    fresh.update(file, text);
+    assert.deepEqual([...model.findingsByFile()], [...fresh.findingsByFile()]);
   });
 
   it('a compose node reads role_mapping.yml through its mount: unmapped DN is one warning on Kibana\'s certificate entry', async () => {
