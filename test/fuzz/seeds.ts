@@ -62,6 +62,8 @@ const DEPLOYMENT_SEEDS: readonly string[] = [
   'clusterName: es\nprotocol: https\nimageTag: 7.17.3\nesConfig:\n  elasticsearch.yml: |2\n    xpack.security.http.ssl.enabled: false\n    xpack.security.transport.ssl:\n      enabled: true\n  log4j2.properties: |\n    status = error\nextraEnvs:\n- name: xpack.security.enabled\n  value: "true"\n',
   'services:\n  es01:\n    image: docker.elastic.co/elasticsearch/elasticsearch:${TAG}\n    environment:\n      - node.name=es01\n      - "xpack.security.http.ssl.enabled=true"\n      - xpack.security.http.ssl.verification_mode=none\n  kibana:\n    image: kibana:8.11.0\n    environment:\n      ELASTICSEARCH_SSL_VERIFICATIONMODE: nonee\n      xpack.security.encryptionKey: short\n      SERVER_SSL_ENABLED: "true"\n      SERVER_SSL_ENABLED: "false"\n',
   'apiVersion: v1\nkind: ConfigMap\ndata:\n  elasticsearch.yml: |-\n    xpack.security.enabled: true\n  kibana.yml: |+\n    server.ssl.enabled: yes\n\n',
+  // A manifest whose documents are cut before parsing: markers with comments, an explicit end, a directive.
+  '# all\napiVersion: apps/v1\nkind: Deployment\nspec:\n  template: {}\n--- # es\napiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata: {name: es}\nspec:\n  http: {tls: {certificate: {secretName: s}}}\n  nodeSets:\n  - config:\n      node.name: x\n...\n%YAML 1.2\n---\nkind: Secret\nmetadata:\n  name: s\ndata:\n  tls.crt: |\n    ---\n---\nkind: ConfigMap\ndata:\n  elasticsearch.yml: |\n    a: 1\n',
 ];
 
 function fromRepository(c: Corpus): void {

@@ -241,7 +241,7 @@ const generateTarget: TargetSpec = {
 
 const formsTarget: TargetSpec = {
   name: 'forms',
-  // A host may hold up to MAX_EMBEDDED_DOCUMENTS settings documents, each checked like a settings file.
+  // Every settings document of a host is checked like a settings file.
   timeoutMs: 6000,
   async load() {
     const { recognizeForms, embeddedModel } = need<typeof import('../../server/src/config/forms')>('../../server/src/config/forms');

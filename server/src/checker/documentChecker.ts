@@ -58,6 +58,8 @@ class DocumentMemo {
   catalog = new CatalogMemo();
   rules = new AnswerMemo();
   quiet = new QuietMemo();
+  /** A deployment file's embedded settings documents, parsed, by text. */
+  embedded = new AnswerMemo<ConfigModel>();
   /** The parse of the latest version, reused when only the environment changed. */
   parsed: { version: number; product: Product; filePath?: string; model: ConfigModel } | undefined;
 
@@ -105,7 +107,8 @@ export class DocumentChecker {
     return this.derive(doc, 'deployment', () => {
       const forms = recognizeForms(doc.text, undefined, fileName);
       if (!forms) return undefined;
-      const check = checkDeployment(doc.text, forms, this.environment(), filePath);
+      const memo = this.versions.stateOf(doc.uri, () => new DocumentMemo());
+      const check = checkDeployment(doc.text, forms, this.environment(), filePath, memo.embedded);
       const first = check.parts[0];
       const product = first?.document.product ?? 'elasticsearch';
       const model: ConfigModel = first?.model ?? { product, text: doc.text, settings: [], byKey: new Map(), findings: [] };
@@ -186,10 +189,10 @@ export function withStackVersion(env: CheckEnvironment, product: Product, filePa
  * version the user configured wins; otherwise each embedded document follows the version its host states
  * (ECK `spec.version`, an image tag, Helm `imageTag`), else the one found beside the file, else the current 9.x.
  */
-export function checkDeployment(text: string, forms: FormsResult, env: CheckEnvironment, filePath: string | undefined): FormsCheck {
+export function checkDeployment(text: string, forms: FormsResult, env: CheckEnvironment, filePath: string | undefined, parses?: AnswerMemo<ConfigModel>): FormsCheck {
   const product = forms.documents[0]?.product ?? 'elasticsearch';
   if (filePath && mayRead(env, filePath)) addSiblingObjects(forms.kubernetes, filePath, env.fs);
-  return checkForms(text, forms, withStackVersion(env, product, filePath));
+  return checkForms(text, forms, withStackVersion(env, product, filePath), parses);
 }
 
 /** Files beside a deployment file are read only where the environment lets the rules read. */

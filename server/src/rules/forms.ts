@@ -1,6 +1,7 @@
 // Checks the settings documents of a deployment file (ECK, Helm values, compose, ConfigMap) with the same
 // rules as a settings file, plus what each platform adds.
 import { catalogFor } from '../catalog';
+import { AnswerMemo } from '../core/answerMemo';
 import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
 import type { StackVersion } from '../catalog/version';
 import type { ConfigModel } from '../config/types';
@@ -29,14 +30,16 @@ export interface FormsCheck {
 }
 
 /**
- * Runs the settings rules on each embedded document. Paths inside a document name files in a container or
+ * Runs the settings rules on each embedded document (`parses` keeps their parses by text, across the checks of
+ * one host document when the caller keeps it). Paths inside a document name files in a container or
  * pod, so no file is looked up (the rules see no workspace root and may read nothing).
  */
-export function checkForms(text: string, forms: FormsResult, env: CheckEnvironment): FormsCheck {
+export function checkForms(text: string, forms: FormsResult, env: CheckEnvironment, parses = new AnswerMemo<ConfigModel>()): FormsCheck {
   const parts: EmbeddedCheck[] = [];
+  parses.startCheck();
   for (const document of forms.documents) {
     const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [], stackVersion: stackVersionFor(document, env) };
-    const model = embeddedModel(text, document);
+    const model = embeddedModel(text, document, parses);
     let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product) });
     if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map(envFinding);
     if (document.source === 'settings') findings = findings.map((f) => keepEnvEdits(f, model, document.names));
