@@ -192,7 +192,7 @@ export function withStackVersion(env: CheckEnvironment, product: Product, filePa
 export function checkDeployment(text: string, forms: FormsResult, env: CheckEnvironment, filePath: string | undefined, parses?: AnswerMemo<ConfigModel>): FormsCheck {
   const product = forms.documents[0]?.product ?? 'elasticsearch';
   if (filePath && mayRead(env, filePath)) addSiblingObjects(forms.kubernetes, filePath, env.fs);
-  return checkForms(text, forms, withStackVersion(env, product, filePath), parses);
+  return checkForms(text, forms, withStackVersion(env, product, filePath), { filePath, parses });
 }
 
 /** Files beside a deployment file are read only where the environment lets the rules read. */

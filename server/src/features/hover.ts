@@ -121,6 +121,7 @@ function remotePathMarkdown(location: Exclude<PathLocation, { kind: 'live' }>, d
   if (location.kind === 'templated') return 'The path is written with template syntax, so it is **not checked here**; it is known only once the template is rendered.';
   if (location.kind === 'mapped') return `${location.via}.\n\n${deps.describeFile?.(location.localPath, def.fileRole) ?? ''}`;
   if (!location.containerPath) return undefined;
+  if (location.reason) return `\`${location.containerPath}\` is **not checked here**: ${location.reason}.`;
   const folder = location.containerPath.replace(/\/[^/]*$/, '') || '/';
   return [
     `\`${location.containerPath}\` is a path on the node or in the container, so it is **not checked here**.`,

@@ -1,6 +1,11 @@
 // Checks the settings documents of a deployment file (ECK, Helm values, compose, ConfigMap) with the same
 // rules as a settings file, plus what each platform adds.
+import * as path from 'node:path';
 import { catalogFor } from '../catalog';
+import { readDotEnv } from '../config/paths/composeFiles';
+import { parseComposeMounts, type ComposeFile } from '../config/paths/composeMounts';
+import { composeServiceMounts, PathLocator } from '../config/paths/locator';
+import { insideRoots } from './paths';
 import { AnswerMemo } from '../core/answerMemo';
 import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
 import type { StackVersion } from '../catalog/version';
@@ -20,6 +25,27 @@ export interface EmbeddedCheck {
   findings: Finding[];
   /** The release the document was judged by. */
   stackVersion?: StackVersion;
+  /** Where the document's paths live (hovers ask it too). */
+  paths: PathLocator;
+}
+
+/** What a check of a host file may know beyond its text. */
+export interface FormsHost {
+  /** The host file, when it is one: a compose file's mounts resolve against its folder. */
+  filePath?: string;
+  /** Parses of embedded documents kept by text (the caller keeps it across the checks of one document). */
+  parses?: AnswerMemo<ConfigModel>;
+}
+
+/**
+ * The mounts of a compose host, read from its own text: a setting in a service's `environment:` names a path
+ * in that service's container, which its `volumes:` may bind to a workspace folder. Only where the rules may
+ * read the compose file's folder.
+ */
+function composeOf(text: string, forms: FormsResult, env: CheckEnvironment, filePath: string | undefined): ComposeFile | undefined {
+  if (!filePath || !forms.documents.some((d) => d.form === 'compose')) return undefined;
+  if (!env.options.readOutsideWorkspace && !insideRoots(filePath, env.options.workspaceRoots)) return undefined;
+  return parseComposeMounts(text, filePath, readDotEnv(env.fs, path.dirname(filePath)));
 }
 
 /** The check of a whole host file: each document's part, and every finding (host ones included), sorted. */
@@ -30,22 +56,28 @@ export interface FormsCheck {
 }
 
 /**
- * Runs the settings rules on each embedded document (`parses` keeps their parses by text, across the checks of
- * one host document when the caller keeps it). Paths inside a document name files in a container or
- * pod, so no file is looked up (the rules see no workspace root and may read nothing).
+ * Runs the settings rules on each embedded document. Paths inside a document name files in a container or
+ * pod: only those a service of this very compose file binds to a workspace folder are looked up (as for a
+ * settings file that service mounts); the rest are never read and get at most a hint.
  */
-export function checkForms(text: string, forms: FormsResult, env: CheckEnvironment, parses = new AnswerMemo<ConfigModel>()): FormsCheck {
+export function checkForms(text: string, forms: FormsResult, env: CheckEnvironment, host: FormsHost = {}): FormsCheck {
   const parts: EmbeddedCheck[] = [];
+  const parses = host.parses ?? new AnswerMemo<ConfigModel>();
   parses.startCheck();
+  const compose = composeOf(text, forms, env, host.filePath);
   for (const document of forms.documents) {
-    const options = { ...env.options, readOutsideWorkspace: false, workspaceRoots: [], stackVersion: stackVersionFor(document, env) };
+    const services = compose && document.form === 'compose' && document.host.name ? composeServiceMounts(compose, document.host.name, document.product) : [];
+    // Only what a compose service mounts is read: its paths are the workspace's own files.
+    const reads = services.length > 0 ? {} : { readOutsideWorkspace: false, workspaceRoots: [] };
+    const options = { ...env.options, ...reads, configDir: undefined, liveConfigDirs: undefined, stackVersion: stackVersionFor(document, env) };
     const model = embeddedModel(text, document, parses);
-    let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product) });
+    const paths = new PathLocator({ product: document.product, fs: env.fs, workspaceRoots: options.workspaceRoots, pathMappings: options.pathMappings, services });
+    let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product), paths });
     if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map(envFinding);
     if (document.source === 'settings') findings = findings.map((f) => keepEnvEdits(f, model, document.names));
     findings = withoutOperatorCompanions(document, model, findings);
     findings.push(...platformFindings(document, model));
-    parts.push({ document, model, findings, stackVersion: options.stackVersion });
+    parts.push({ document, model, findings, stackVersion: options.stackVersion, paths });
   }
   const beats = forms.form === 'beats' && forms.findings.length === 0 ? beatsFindings(text) : [];
   const all = [...forms.findings, ...beats, ...eckCertificateFindings(forms.kubernetes, env.clock), ...parts.flatMap((p) => p.findings)];

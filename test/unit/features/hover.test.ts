@@ -109,10 +109,19 @@ describe('hover on values', () => {
     const text = 'xpack.security.transport.ssl.keystore.path: /usr/share/elasticsearch/config/certs/node.crt\n';
     const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml' });
     const compose = 'services:\n  es:\n    volumes:\n      - ./es:/usr/share/elasticsearch/config\n';
-    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose }), workspaceRoots: ['/ws'] });
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose, '/ws/es': 'dir' }), workspaceRoots: ['/ws'] });
     const md = hoverAt(model, testCatalog, text.indexOf('/usr') + 1, { describeFile: (p) => `file ${p}`, locate: (v) => locator.locate(v) })!.markdown;
     assert.match(md, /service `es` in `compose.yaml` mounts `\.\/es` at `\/usr\/share\/elasticsearch\/config`/);
     assert.match(md, /file \/ws\/es\/certs\/node\.crt$/);
+  });
+
+  test('a path mounted from a folder the workspace lacks: not checked, and why', () => {
+    const text = 'xpack.security.transport.ssl.keystore.path: /usr/share/elasticsearch/config/certs/node.crt\n';
+    const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml' });
+    const compose = 'services:\n  es:\n    volumes:\n      - ./es/elasticsearch.yml:/usr/share/elasticsearch/config/elasticsearch.yml\n      - ./certs:/usr/share/elasticsearch/config/certs\n';
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose, '/ws/es/elasticsearch.yml': text }), workspaceRoots: ['/ws'] });
+    const md = hoverAt(model, testCatalog, text.indexOf('/usr') + 1, { describeFile: (p) => `file ${p}`, locate: (v) => locator.locate(v) })!.markdown;
+    assert.match(md, /\*\*not checked here\*\*: service `es` in `compose.yaml` mounts `\.\/certs` .*the workspace holds no `\/ws\/certs`/);
   });
 
   test('each item of a path list is described on its own', () => {

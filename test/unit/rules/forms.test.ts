@@ -149,7 +149,7 @@ describe('checkForms: compose and Helm', () => {
     // The second check moves the repeated documents and edits one: each finding must land where a fresh check puts it.
     const second = [doc('a0', 'nonee'), doc('b', 'full'), doc('c', 'full'), doc('d', 'nonee')].join('---\n');
     for (const text of [first, second, first]) {
-      const kept = checkForms(text, recognizeForms(text)!, env, parses).findings;
+      const kept = checkForms(text, recognizeForms(text)!, env, { parses }).findings;
       assert.deepEqual(kept, check(text).findings);
     }
   });

@@ -43,8 +43,11 @@ export type PathLocation =
   | { kind: 'live'; localPath: string; candidates: string[]; via: string }
   /** Another machine's path, with the local file that holds it. */
   | { kind: 'mapped'; localPath: string; containerPath: string; via: string; assumed?: boolean }
-  /** Another machine's path that nothing maps here. */
-  | { kind: 'unmapped'; containerPath?: string };
+  /**
+   * Another machine's path that nothing maps here; `reason` says why when something mounts it from a place the
+   * workspace does not hold (a bind mount whose source is absent: made when the stack is set up).
+   */
+  | { kind: 'unmapped'; containerPath?: string; reason?: string };
 
 /** What the locator needs to know about a settings file and the user's choices. */
 export interface LocatorInput {
@@ -59,15 +62,32 @@ export interface LocatorInput {
   liveConfigDirs?: readonly string[];
   /** The user's container-to-local mappings (`elasticTls.pathMappings`, `--map`). */
   pathMappings?: readonly PathMapping[];
+  /**
+   * The services these settings are known to run in, when the settings are written inside the compose file
+   * itself (a service's `environment:`): no compose file is searched, and nothing is local or live.
+   */
+  services?: readonly ServiceMounts[];
 }
 
 /** A service mount that makes a container path local, and the service it belongs to. */
-interface ServiceMounts {
+export interface ServiceMounts {
   compose: string;
   service: string;
   mounts: ComposeMount[];
+  /** Container paths of the service's named and anonymous volumes (see ComposeService.volumes). */
+  volumes: readonly string[];
   /** Where the settings file itself is inside the container. */
   fileInContainer: string;
+}
+
+/**
+ * The mounts of one service of a parsed compose file, for settings its own `environment:` gives the image:
+ * they act as if written in the image's settings file (elasticsearch.yml or kibana.yml in its config folder).
+ */
+export function composeServiceMounts(compose: ComposeFile, service: string, product: Product): ServiceMounts[] {
+  const found = compose.services.find((s) => s.name === service);
+  const fileInContainer = `${IMAGE_DEFAULTS[product].configDir}/${product}.yml`;
+  return found ? [{ compose: compose.path, service: found.name, mounts: found.mounts, volumes: found.volumes, fileInContainer }] : [];
 }
 
 /** Template markers that make a path unknowable: `${VAR}`, `{{ }}`, `{% %}`, `%{ }`, `<%= %>`. */
@@ -134,6 +154,10 @@ export class PathLocator {
       const user = applyMappings(containerPath, this.input.pathMappings ?? []);
       if (user) return { kind: 'mapped', localPath: user.localPath, containerPath, via: `${q(user.mapping.containerPath)} is mapped to ${q(user.mapping.localPath)} by ${user.mapping.via}` };
       const mounted = mountFor(containerPath, services);
+      if (mounted && !this.exists(mounted.source) && !this.exists(mounted.localPath)) {
+        const reason = `${mounted.via}, but the workspace holds no \`${mounted.source}\`: it is made when the stack is set up or kept out of the repository`;
+        return { kind: 'unmapped', containerPath, reason };
+      }
       if (mounted) return { kind: 'mapped', localPath: mounted.localPath, containerPath, via: mounted.via };
     }
     const beside = this.besideFile(p);
@@ -171,6 +195,7 @@ export class PathLocator {
 
   private findServices(): ServiceMounts[] {
     const { filePath, fs, workspaceRoots } = this.input;
+    if (this.input.services) return [...this.input.services];
     if (!filePath) return [];
     const out: ServiceMounts[] = [];
     for (const compose of findComposeFiles(fs, filePath, workspaceRoots)) out.push(...servicesMounting(compose, path.resolve(filePath)));
@@ -194,19 +219,24 @@ function servicesMounting(compose: ComposeFile, filePath: string): ServiceMounts
       const rel = path.relative(mount.source, filePath);
       if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
       const fileInContainer = rel === '' ? mount.target : path.posix.join(mount.target, ...rel.split(path.sep));
-      out.push({ compose: compose.path, service: service.name, mounts: service.mounts, fileInContainer });
+      out.push({ compose: compose.path, service: service.name, mounts: service.mounts, volumes: service.volumes, fileInContainer });
       break;
     }
   }
   return out;
 }
 
-/** The local file behind a container path through the longest matching mount of the first service that has one. */
-function mountFor(containerPath: string, services: readonly ServiceMounts[]): { localPath: string; via: string } | undefined {
+/**
+ * The local file behind a container path through the longest matching mount of the first service that has one.
+ * A named volume mounted deeper than that bind mount hides it, as in the container: then nothing is local.
+ */
+function mountFor(containerPath: string, services: readonly ServiceMounts[]): { localPath: string; source: string; via: string } | undefined {
   for (const s of services) {
     const mappings: PathMapping[] = s.mounts.map((m) => ({ containerPath: m.target, localPath: m.source, via: describeMount(s, m) }));
     const hit = applyMappings(containerPath, mappings);
-    if (hit && isUnder(containerPath, hit.mapping.containerPath)) return { localPath: hit.localPath, via: hit.mapping.via };
+    if (!hit || !isUnder(containerPath, hit.mapping.containerPath)) continue;
+    const hidden = s.volumes.some((v) => isUnder(containerPath, v) && v.length > hit.mapping.containerPath.length);
+    return hidden ? undefined : { localPath: hit.localPath, source: hit.mapping.localPath, via: hit.mapping.via };
   }
   return undefined;
 }

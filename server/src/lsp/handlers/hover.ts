@@ -21,7 +21,8 @@ function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const result = hoverAt(part.model, catalogFor(part.product), offset, {
     describeFile: (path, role) => describeFileFor(ctx, path, role),
     exists: (path) => mayRead(ctx, path) && exists(ctx, path),
-    locate: (value) => newLocator({ model: part.model, options: checkEnvironment(ctx).options, fs: ctx.fs }).locate(value),
+    // A deployment file's document answers with the locator its check used (a compose service's mounts).
+    locate: (value) => (part.paths ?? newLocator({ model: part.model, options: checkEnvironment(ctx).options, fs: ctx.fs })).locate(value),
     stackVersion: analysis.stackVersion,
   });
   if (!result) return null;
