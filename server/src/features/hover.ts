@@ -119,6 +119,8 @@ function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel,
 /** A path of another machine: where it is mapped from and the file there, or why it is not checked and how to map it. */
 function remotePathMarkdown(location: Exclude<PathLocation, { kind: 'live' }>, def: SettingDef, deps: HoverDeps): string | undefined {
   if (location.kind === 'templated') return 'The path is written with template syntax, so it is **not checked here**; it is known only once the template is rendered.';
+  // A Secret's key is checked from the manifest's text; the diagnostics say what it holds.
+  if (location.kind === 'mapped' && location.inSecret) return `${location.via}.`;
   if (location.kind === 'mapped') return `${location.via}.\n\n${deps.describeFile?.(location.localPath, def.fileRole) ?? ''}`;
   if (!location.containerPath) return undefined;
   if (location.reason) return `\`${location.containerPath}\` is **not checked here**: ${location.reason}.`;

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { catalogFor } from '../catalog';
 import { readDotEnv } from '../config/paths/composeFiles';
 import { parseComposeMounts, type ComposeFile } from '../config/paths/composeMounts';
-import { composeServiceMounts, PathLocator } from '../config/paths/locator';
+import { composeServiceMounts, PathLocator, type SecretMountFiles } from '../config/paths/locator';
+import type { FileSystem } from '../core/environment';
 import { insideRoots } from './paths';
 import { AnswerMemo } from '../core/answerMemo';
 import { embeddedModel, type EmbeddedDocument, type FormsResult } from '../config/forms';
@@ -48,6 +49,41 @@ function composeOf(text: string, forms: FormsResult, env: CheckEnvironment, file
   return parseComposeMounts(text, filePath, readDotEnv(env.fs, path.dirname(filePath)));
 }
 
+/**
+ * The Secrets a Helm document's `secretMounts` mounts, each with its keys when its manifest was found (in this
+ * file or beside it): a key's bytes are served under `<manifest file>#<secret>/<key>`, a name that says where
+ * it is written.
+ */
+function secretMountFiles(document: EmbeddedDocument, forms: FormsResult, hostPath: string | undefined): { mounts: SecretMountFiles[]; files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  const mounts = (document.host.secretMounts ?? []).map((mount): SecretMountFiles => {
+    const secret = forms.kubernetes.secrets.find((s) => s.name === mount.secretName);
+    const file = secret?.file ?? hostPath;
+    if (!secret || !file) return mount;
+    const keys = new Map<string, string>();
+    for (const [key, entry] of secret.entries) {
+      if (entry.text === undefined) continue;
+      const virtual = `${file}#${secret.name}/${key}`;
+      keys.set(key, virtual);
+      files.set(virtual, Buffer.from(entry.text, 'latin1'));
+    }
+    return { ...mount, secret: { file, keys } };
+  });
+  return { mounts, files };
+}
+
+/** A file system that also holds `files` (in memory, by absolute path). */
+function withFiles(fs: FileSystem, files: ReadonlyMap<string, Uint8Array>): FileSystem {
+  return {
+    stat: (p) => {
+      const bytes = files.get(p);
+      return bytes ? { size: bytes.length, mtimeMs: 0, isFile: true, isDirectory: false } : fs.stat(p);
+    },
+    readFile: (p, kind) => files.get(p) ?? fs.readFile(p, kind),
+    ...(fs.listDir ? { listDir: fs.listDir.bind(fs) } : {}),
+  };
+}
+
 /** The check of a whole host file: each document's part, and every finding (host ones included), sorted. */
 export interface FormsCheck {
   forms: FormsResult;
@@ -67,12 +103,15 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
   const compose = composeOf(text, forms, env, host.filePath);
   for (const document of forms.documents) {
     const services = compose && document.form === 'compose' && document.host.name ? composeServiceMounts(compose, document.host.name, document.product) : [];
-    // Only what a compose service mounts is read: its paths are the workspace's own files.
-    const reads = services.length > 0 ? {} : { readOutsideWorkspace: false, workspaceRoots: [] };
+    const secrets = secretMountFiles(document, forms, host.filePath);
+    // Only what a compose service mounts and the Secrets' manifests are read: they are the workspace's own files.
+    const reads = services.length > 0 || secrets.files.size > 0 ? {} : { readOutsideWorkspace: false, workspaceRoots: [] };
     const options = { ...env.options, ...reads, configDir: undefined, liveConfigDirs: undefined, stackVersion: stackVersionFor(document, env) };
     const model = embeddedModel(text, document, parses);
-    const paths = new PathLocator({ product: document.product, fs: env.fs, workspaceRoots: options.workspaceRoots, pathMappings: options.pathMappings, services });
-    let findings = runRules({ ...env, options, model, catalog: catalogFor(document.product), paths });
+    // A Secret's keys are read from memory: a per-check certificate cache over the real files and those.
+    const files = secrets.files.size > 0 ? { fs: withFiles(env.fs, secrets.files), certificates: undefined } : {};
+    const paths = new PathLocator({ product: document.product, fs: files.fs ?? env.fs, workspaceRoots: options.workspaceRoots, pathMappings: options.pathMappings, services, secretMounts: secrets.mounts });
+    let findings = runRules({ ...env, ...files, options, model, catalog: catalogFor(document.product), paths });
     if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map(envFinding);
     if (document.source === 'settings') findings = findings.map((f) => keepEnvEdits(f, model, document.names));
     findings = withoutOperatorCompanions(document, model, findings);

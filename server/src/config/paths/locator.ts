@@ -41,8 +41,11 @@ export type PathLocation =
   | { kind: 'templated' }
   /** This machine's config: the places the product looks, first is the main one. */
   | { kind: 'live'; localPath: string; candidates: string[]; via: string }
-  /** Another machine's path, with the local file that holds it. */
-  | { kind: 'mapped'; localPath: string; containerPath: string; via: string; assumed?: boolean }
+  /**
+   * Another machine's path, with the local file that holds it; `inSecret` when that file is a key of a
+   * Kubernetes Secret manifest (its `localPath` then names no file on disk: the rules read it from memory).
+   */
+  | { kind: 'mapped'; localPath: string; containerPath: string; via: string; assumed?: boolean; inSecret?: boolean }
   /**
    * Another machine's path that nothing maps here; `reason` says why when something mounts it from a place the
    * workspace does not hold (a bind mount whose source is absent: made when the stack is set up).
@@ -67,6 +70,18 @@ export interface LocatorInput {
    * itself (a service's `environment:`): no compose file is searched, and nothing is local or live.
    */
   services?: readonly ServiceMounts[];
+  /** Kubernetes Secrets mounted into the pod (Helm `secretMounts`): their files are never on this machine. */
+  secretMounts?: readonly SecretMountFiles[];
+}
+
+/** A Secret mounted at a container path, and its keys when a manifest of it is in the workspace. */
+export interface SecretMountFiles {
+  secretName: string;
+  /** The mount path: a folder of the Secret's keys, or with `subPath` the one file holding that key. */
+  path: string;
+  subPath?: string;
+  /** The manifest found: the file it is written in, and the path the rules read each key's bytes under. */
+  secret?: { file: string; keys: ReadonlyMap<string, string> };
 }
 
 /** A service mount that makes a container path local, and the service it belongs to. */
@@ -151,6 +166,8 @@ export class PathLocator {
     const services = this.mountingServices();
     const containerPaths = this.containerPaths(p, services);
     for (const containerPath of containerPaths) {
+      const secret = secretLocation(containerPath, this.input.secretMounts ?? []);
+      if (secret) return secret;
       const user = applyMappings(containerPath, this.input.pathMappings ?? []);
       if (user) return { kind: 'mapped', localPath: user.localPath, containerPath, via: `${q(user.mapping.containerPath)} is mapped to ${q(user.mapping.localPath)} by ${user.mapping.via}` };
       const mounted = mountFor(containerPath, services);
@@ -209,6 +226,26 @@ export class PathLocator {
       return false;
     }
   }
+}
+
+/**
+ * Where a container path under a mounted Secret lives: the key's bytes when the workspace holds the Secret's
+ * manifest, else nowhere here (the Secret is made in the cluster, never missing from the repository). The
+ * deepest mount wins, as in the pod.
+ */
+function secretLocation(containerPath: string, mounts: readonly SecretMountFiles[]): PathLocation | undefined {
+  const mount = [...mounts].sort((a, b) => b.path.length - a.path.length).find((m) => (m.subPath ? containerPath === m.path : isUnder(containerPath, m.path) && containerPath !== m.path));
+  if (!mount) return undefined;
+  const rest = containerPath.slice(mount.path.length + 1);
+  const key = mount.subPath ?? (rest.includes('/') ? undefined : rest);
+  const mounted = `\`secretMounts\` mounts the Kubernetes Secret ${q(mount.secretName)} at ${q(mount.path)}`;
+  if (!mount.secret) return { kind: 'unmapped', containerPath, reason: `${mounted}, and no manifest of that Secret is in the workspace` };
+  const where = path.basename(mount.secret.file);
+  const localPath = key === undefined ? undefined : mount.secret.keys.get(key);
+  if (key === undefined || !localPath) {
+    return { kind: 'unmapped', containerPath, reason: `${mounted}, and the Secret written in ${q(where)} has no key ${q(key ?? rest)}` };
+  }
+  return { kind: 'mapped', localPath, containerPath, via: `${mounted}: key ${q(key)} of the Secret written in ${q(where)}`, inSecret: true };
 }
 
 /** The services of a compose file that mount `filePath` itself or a folder holding it. */
