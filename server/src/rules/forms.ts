@@ -118,7 +118,7 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
     findings.push(...platformFindings(document, model));
     parts.push({ document, model, findings, stackVersion: options.stackVersion, paths });
   }
-  const beats = forms.form === 'beats' && forms.findings.length === 0 ? beatsFindings(text) : [];
+  const beats = forms.form === 'beats' && forms.findings.length === 0 ? beatsFindings(text, env, host.filePath) : [];
   const all = [...forms.findings, ...beats, ...eckCertificateFindings(forms.kubernetes, env.clock), ...parts.flatMap((p) => p.findings)];
   for (const f of all) f.docsUrl ??= ruleDocsUrl(f.ruleId, 'elasticsearch');
   all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);

@@ -70,6 +70,8 @@ export interface LocatorInput {
    * itself (a service's `environment:`): no compose file is searched, and nothing is local or live.
    */
   services?: readonly ServiceMounts[];
+  /** Files that mark a live config folder, instead of the product's own (a Beat's settings file). */
+  liveMarkers?: readonly string[];
   /** Kubernetes Secrets mounted into the pod (Helm `secretMounts`): their files are never on this machine. */
   secretMounts?: readonly SecretMountFiles[];
 }
@@ -146,7 +148,7 @@ export class PathLocator {
     if ((this.input.liveConfigDirs ?? []).some((d) => path.resolve(d) === dir)) return { dir, via: 'elasticTls.liveConfigDirs' };
     // A compose service that mounts this file says it describes a container, whatever sits beside it.
     if (this.mountingServices().length > 0) return undefined;
-    const marker = LIVE_MARKERS[product].find((name) => this.exists(path.join(dir, name)));
+    const marker = (this.input.liveMarkers ?? LIVE_MARKERS[product]).find((name) => this.exists(path.join(dir, name)));
     return marker ? { dir, via: `${marker} beside it` } : undefined;
   }
 
