@@ -19,7 +19,7 @@ import { CURRENT_STACK_VERSION, type StackVersion } from '../catalog/version';
 import { recognizeForms } from '../config/forms';
 import type { EmbeddedCheck } from '../rules/forms';
 import { checkForms, type FormsCheck } from '../rules/forms';
-import type { FormsResult } from '../config/forms';
+import type { FormKind, FormsResult } from '../config/forms';
 import { addSiblingObjects } from '../config/forms/siblingObjects';
 import { insideRoots } from '../rules/paths';
 import { inferStackVersion } from '../workspace/stackVersion';
@@ -50,6 +50,8 @@ export interface CheckedDocument {
    * document's model.
    */
   parts?: EmbeddedCheck[];
+  /** For a deployment file, its form (`beats` files have no embedded document: hover and completion read the text). */
+  form?: FormKind;
 }
 
 /** What one document keeps across its versions (layer 2), and its latest parse. */
@@ -113,7 +115,7 @@ export class DocumentChecker {
       const product = first?.document.product ?? 'elasticsearch';
       const model: ConfigModel = first?.model ?? { product, text: doc.text, settings: [], byKey: new Map(), findings: [] };
       const stackVersion = first?.stackVersion ?? CURRENT_STACK_VERSION;
-      return { product, filePath, version: doc.version, stackVersion, result: { model, findings: check.findings }, lines: this.lines(doc), parts: check.parts };
+      return { product, filePath, version: doc.version, stackVersion, result: { model, findings: check.findings }, lines: this.lines(doc), parts: check.parts, form: forms.form };
     });
   }
 
