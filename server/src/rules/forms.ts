@@ -1,7 +1,8 @@
 // Checks the settings documents of a deployment file (ECK, Helm values, compose, ConfigMap) with the same
 // rules as a settings file, plus what each platform adds.
 import * as path from 'node:path';
-import { catalogFor } from '../catalog';
+import { catalogFor, type Product } from '../catalog';
+import type { SettingIndex } from '../catalog/lookup';
 import { readDotEnv } from '../config/paths/composeFiles';
 import { parseComposeMounts, type ComposeFile } from '../config/paths/composeMounts';
 import { composeServiceMounts, PathLocator, type SecretMountFiles } from '../config/paths/locator';
@@ -101,6 +102,9 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
   const parses = host.parses ?? new AnswerMemo<ConfigModel>();
   parses.startCheck();
   const compose = composeOf(text, forms, env, host.filePath);
+  // One lookup cache per product for all documents: a manifest's documents ask the catalog the same keys.
+  const catalogs = new Map<Product, SettingIndex>();
+  const catalogOf = (product: Product) => catalogs.get(product) ?? catalogs.set(product, catalogFor(product).withLookupCache()).get(product)!;
   for (const document of forms.documents) {
     const services = compose && document.form === 'compose' && document.host.name ? composeServiceMounts(compose, document.host.name, document.product) : [];
     const secrets = secretMountFiles(document, forms, host.filePath);
@@ -111,7 +115,7 @@ export function checkForms(text: string, forms: FormsResult, env: CheckEnvironme
     // A Secret's keys are read from memory: a per-check certificate cache over the real files and those.
     const files = secrets.files.size > 0 ? { fs: withFiles(env.fs, secrets.files), certificates: undefined } : {};
     const paths = new PathLocator({ product: document.product, fs: files.fs ?? env.fs, workspaceRoots: options.workspaceRoots, pathMappings: options.pathMappings, services, secretMounts: secrets.mounts });
-    let findings = runRules({ ...env, ...files, options, model, catalog: catalogFor(document.product), paths });
+    let findings = runRules({ ...env, ...files, options, model, catalog: catalogOf(document.product), paths });
     if (document.names === 'env') findings = findings.filter((f) => f.ruleId !== 'unknown-setting').map(envFinding);
     if (document.source === 'settings') findings = findings.map((f) => keepEnvEdits(f, model, document.names));
     findings = withoutOperatorCompanions(document, model, findings);
