@@ -165,13 +165,13 @@ function authorityFindings(model: ConfigModel, context: SslContext, authorities:
     const uncovered = hosts.filter((h) => !leaves.some((c: ParsedCertificate) => certificateCoversHost(c.summary, h.host)));
     if (uncovered.length > 0) {
       const names = leaves[0].summary.sans.filter((s) => s.type === 'dns' || s.type === 'ip').map((s) => `\`${s.value}\``);
-      out.push(finding('warning', 'certificate-hostname-mismatch', f.item, `With verification_mode ${mode}, the server's certificate must name the host dialled, but the certificate in ${place(f)} does not cover ${uncovered.map((h) => `\`${h.host}\``).join(', ')} (${h0(uncovered)}); it names ${names.join(', ') || 'no DNS or IP names'}.`));
+      out.push(finding('warning', 'certificate-hostname-mismatch', f.item, `With verification_mode ${mode}, the server's certificate must name the host dialled, but the certificate in ${place(f)} does not cover ${uncovered.map((h) => `\`${h.host}\``).join(', ')} (${settingKeys(uncovered)}); it names ${names.join(', ') || 'no DNS or IP names'}.`));
     }
   }
   return out;
 }
 
-function h0(hosts: Array<{ key: string }>): string {
+function settingKeys(hosts: Array<{ key: string }>): string {
   return [...new Set(hosts.map((h) => h.key))].join(', ');
 }
 
