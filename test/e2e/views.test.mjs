@@ -1,5 +1,6 @@
 // The Stack view and the Certificates tree in real VS Code, on a workspace made here with openssl: two nodes
-// (es02's transport certificate comes from a CA es01 does not trust) and Kibana trusting the nodes' CA. The tree
+// (es02's transport certificate comes from a CA es01 does not trust), and Kibana and a Filebeat trusting the
+// nodes' CA. The tree
 // lists the certificates soonest expiry first; the Stack view draws the failing connection red with its reason;
 // clicking a node opens its settings file at the line; fixing es02's certificate on disk redraws both views.
 /* global document */
@@ -47,7 +48,17 @@ elasticsearch.ssl.certificateAuthorities: [ "certs/ca.crt" ]
 elasticsearch.ssl.verificationMode: full
 `;
 
-/** es01 and es02 (es02's transport certificate from Lab CA, which es01 does not trust), and Kibana. */
+const FILEBEAT = `filebeat.inputs:
+  - type: filestream
+    id: logs
+    paths: [ /var/log/*.log ]
+output.elasticsearch:
+  hosts: [ "https://es01:9200" ]
+  api_key: \${ES_API_KEY}
+  ssl.certificate_authorities: [ "certs/ca.crt" ]
+`;
+
+/** es01 and es02 (es02's transport certificate from Lab CA, which es01 does not trust), Kibana and a Filebeat. */
 function writeStack(folder) {
   for (const name of fs.readdirSync(folder)) fs.rmSync(path.join(folder, name), { recursive: true, force: true });
   const pki = fs.mkdtempSync(path.join(path.dirname(folder), 'pki-'));
@@ -76,6 +87,8 @@ function writeStack(folder) {
   fs.writeFileSync(path.join(folder, 'es01/elasticsearch.yml'), node('es01', 'transport'));
   fs.writeFileSync(path.join(folder, 'es02/elasticsearch.yml'), node('es02', 'lab'));
   fs.writeFileSync(path.join(folder, 'kibana/kibana.yml'), KIBANA);
+  copy('Prod CA.crt', 'shipper/certs/ca.crt');
+  fs.writeFileSync(path.join(folder, 'shipper/filebeat.yml'), FILEBEAT);
   fs.rmSync(pki, { recursive: true, force: true });
 }
 
@@ -142,10 +155,11 @@ uiTest('the Certificates tree lists every certificate, soonest expiry first, wit
 uiTest('the Stack view draws nodes, Kibana, certificates and CAs, with the failing connection red and its reason', async () => {
   await runCommand(page, 'Elastic TLS: Show Stack');
   const text = await webviewText(page, /Connections/, 60_000);
-  for (const name of ['elasticsearch es01', 'elasticsearch es02', 'kibana kibana', 'Prod CA', 'Lab CA']) assert.ok(text.includes(name), `${name} drawn: ${text}`);
+  for (const name of ['elasticsearch es01', 'elasticsearch es02', 'kibana kibana', 'beat filebeat (shipper)', 'Prod CA', 'Lab CA']) assert.ok(text.includes(name), `${name} drawn: ${text}`);
   assert.match(text, /until \d{4}-\d\d-\d\d \(in 1[12] days\)/, 'each certificate with its expiry');
   assert.match(text, /elasticsearch es01 transport → elasticsearch es02 transport[^\n]*: FAILS\. [^\n]*Lab CA/);
   assert.match(text, /kibana kibana client → elasticsearch es01 http \(es01\): trusted\./);
+  assert.match(text, /beat filebeat \(shipper\) client → elasticsearch es01 http \(es01\): trusted\./);
   const frame = await stackFrameWith('Connections');
   const red = await frame.locator('path.trust.tone-bad').count();
   const green = await frame.locator('path.trust.tone-ok').count();

@@ -82,3 +82,62 @@ describe('workspace model over the protocol', () => {
     assert.ok(after.edges.every((e) => e.trusted !== false), JSON.stringify(after.edges));
   });
 });
+
+describe('a Beat in the workspace model over the protocol', () => {
+  let dir;
+  let server;
+  const beat = (ca) => `filebeat.inputs:
+  - type: filestream
+    id: logs
+    paths: [ /var/log/*.log ]
+output.elasticsearch:
+  hosts: [ "https://node-a:9200" ]
+  api_key: \${ES_API_KEY}
+  ssl.certificate_authorities: [ "${ca}" ]
+`;
+  const node = `cluster.name: prod
+node.name: node-a
+xpack.security.http.ssl.enabled: true
+xpack.security.http.ssl.certificate: http.crt
+xpack.security.http.ssl.key: http.key
+`;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-ws-beat-'));
+    const pki = path.join(dir, 'pki');
+    fs.mkdirSync(pki);
+    makeCa(pki, 'Prod CA');
+    makeCa(pki, 'Lab CA');
+    makeLeaf(pki, 'Prod CA', 'node-a', 'http');
+    fs.mkdirSync(path.join(dir, 'node-a'));
+    fs.mkdirSync(path.join(dir, 'shipper'));
+    for (const ext of ['crt', 'key']) fs.copyFileSync(path.join(pki, `http.${ext}`), path.join(dir, 'node-a', `http.${ext}`));
+    fs.copyFileSync(path.join(pki, 'Prod CA.crt'), path.join(dir, 'shipper', 'prod.crt'));
+    fs.copyFileSync(path.join(pki, 'Lab CA.crt'), path.join(dir, 'shipper', 'lab.crt'));
+    fs.writeFileSync(path.join(dir, 'node-a', 'elasticsearch.yml'), node);
+    fs.writeFileSync(path.join(dir, 'shipper', 'filebeat.yml'), beat('lab.crt'));
+    server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
+  });
+  after(async () => {
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a Beat trusting another CA gets the finding while closed, related to the node's certificate; fixing its CA clears it", async () => {
+    const nodeUri = uriOf(path.join(dir, 'node-a', 'elasticsearch.yml'));
+    const beatUri = uriOf(path.join(dir, 'shipper', 'filebeat.yml'));
+    server.open(nodeUri, node);
+    const closed = await server.waitForDiagnostics(beatUri, (p) => p.diagnostics.some((d) => d.code === 'http-client-untrusted'));
+    const d = closed.diagnostics.find((x) => x.code === 'http-client-untrusted');
+    assert.equal(d.range.start.line, 7);
+    assert.match(d.message, /filebeat \(shipper\)'s output\.elasticsearch\.ssl certificate authorities \(CN=Lab CA\) do not verify node-a's HTTP certificate/);
+    assert.equal(d.relatedInformation[0].location.uri, nodeUri);
+    assert.equal(d.relatedInformation[0].location.range.start.line, 3);
+    const model = await server.connection.sendRequest('estls/stackModel', {});
+    assert.ok(model.components.some((c) => c.kind === 'beat' && c.name === 'filebeat (shipper)'));
+
+    server.open(beatUri, beat('prod.crt'));
+    await server.waitForDiagnostics(beatUri, (p) => p.version !== undefined && !p.diagnostics.some((x) => x.code === 'http-client-untrusted'));
+    const fixed = await server.connection.sendRequest('estls/stackModel', {});
+    assert.deepEqual(fixed.edges.map((e) => [e.kind, e.trusted, e.nameMatches]), [['http', true, true]]);
+  });
+});

@@ -54,6 +54,7 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'http-client-name': same('deploy-manage/security/set-up-basic-security-plus-https'),
   'client-certificate-untrusted': same('deploy-manage/users-roles/cluster-or-deployment-auth/pki'),
   'client-certificate-unused': same('deploy-manage/users-roles/cluster-or-deployment-auth/pki'),
+  'client-certificate-unmapped': same('deploy-manage/users-roles/cluster-or-deployment-auth/pki'),
   'keystore-password-missing': same('deploy-manage/security/secure-settings'),
   'keystore-password-wrong': same('deploy-manage/security/secure-settings'),
   'secure-setting-duplicate': same('deploy-manage/security/secure-settings'),

@@ -29,6 +29,10 @@ export interface LoadedContext {
   trustAt?: OffsetRange;
   /** Offset of the context's first setting (0 when none is written). */
   start: number;
+  /** The file the presented certificate was read from, when no setting of `files` names it (an ECK Secret). */
+  presentedFile?: string;
+  /** The file the trusted certificates were read from, when no setting of `files` names it (an ECK Secret). */
+  trustFile?: string;
 }
 
 /** One component read from one settings document of one file. */
@@ -40,6 +44,11 @@ export interface ComponentPart {
   contexts: LoadedContext[];
   /** The range of each of `data.hosts`, in the same order. */
   hostRanges: OffsetRange[];
+  /**
+   * The local file behind a path of the component's own machine (relative to its config folder), when its form
+   * maps one (a compose service's mounts); undefined for a plain file, whose config folder is its own folder.
+   */
+  locate?: (value: string) => string | undefined;
 }
 
 /** Where each kind of context lives, per product, and the defaults the product applies. */

@@ -27,15 +27,17 @@ const PASSWORD_PAIRS: ReadonlyArray<[string, string]> = [
 const SERVER_PREFIXES = ['xpack.security.transport.ssl.', 'xpack.security.http.ssl.'];
 
 /** Where Elasticsearch reads its keystore: the config folder, which holds elasticsearch.yml. */
-export function keystorePathOf(part: ComponentPart): string {
-  return path.join(path.dirname(part.file), 'elasticsearch.keystore');
+export function keystorePathOf(part: ComponentPart): string | undefined {
+  return part.locate ? part.locate('elasticsearch.keystore') : path.join(path.dirname(part.file), 'elasticsearch.keystore');
 }
 
 /** The keystore of a node, read for its names; undefined when there is none. */
 export function keystoreOf(part: ComponentPart, env: CheckEnvironment): StackKeystore | undefined {
-  // Only a settings file of its own sits in a config folder; a container's keystore is not beside its compose file.
-  if (part.data.kind !== 'elasticsearch' || part.data.form !== 'plain') return undefined;
+  // A settings file of its own sits in its config folder; a compose service's keystore is found through its
+  // mounts (it is not beside the compose file); other forms keep it in the cluster.
+  if (part.data.kind !== 'elasticsearch' || (part.data.form !== 'plain' && !part.locate)) return undefined;
   const file = keystorePathOf(part);
+  if (!file) return undefined;
   let bytes: Uint8Array | undefined;
   try {
     bytes = readBounded(env.fs, file, 'pki');
@@ -101,7 +103,8 @@ function storePasswords(part: ComponentPart, names: Set<string>, ks: StackKeysto
       const setting = part.model.byKey.get(`${context.data.prefix}${store}.path`);
       const value = plainScalar(setting);
       if (!setting || !value || /\.jks$/i.test(value.text)) continue;
-      const file = path.resolve(path.dirname(part.file), value.text.trim());
+      const file = part.locate ? part.locate(value.text.trim()) : path.resolve(path.dirname(part.file), value.text.trim());
+      if (!file) continue;
       const problem = storeProblem(file, `${context.data.prefix}${store}`, names, ks, part, env);
       if (problem) out.push({ ruleId: problem.ruleId, severity: 'error', message: problem.message, range: value.range as OffsetRange, related });
     }

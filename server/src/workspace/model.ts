@@ -2,19 +2,23 @@
 // change to one file re-derives that file's part only; the cross-file checks then run over the parts (their
 // chain verdicts are memoised by certificate, so a re-check redoes only what the edit touched).
 import * as path from 'node:path';
-import { embeddedModel, recognizeForms, type EmbeddedDocument } from '../config/forms';
+import { embeddedModel, recognizeForms } from '../config/forms';
 import { parseConfig } from '../config/parse';
 import type { ConfigModel } from '../config/types';
 import { detectProduct } from '../config/product';
 import type { Finding } from '../core/finding';
 import { readBounded } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
+import { readBeat } from './beat';
 import { readComponent, type ComponentPart } from './component';
+import { applyEckSecrets, applyKibanaAssociation, composeEnvironment, composeLocate, composeServices, hostNames, kibanaAssociations, kubernetesObjects, sameNamespace, secretsOf, settingsLessResources, type SecretLookup } from './deployment';
+import type { SecretObject } from '../config/forms/kubernetes';
 import { httpChecks } from './httpTrust';
 import { keystoreChecks, keystoreOf } from './keystoreChecks';
+import { roleMappingFiles } from './roleMapping';
 import { toModelData } from './modelData';
 import { transportChecks, type CrossResult, type FileFinding, type PlaceLabel } from './trust';
-import type { ReachName, StackModelData } from './types';
+import type { StackModelData } from './types';
 
 /** Folders never descended into; bounds on a scan so a huge tree cannot stall the server. */
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.vscode-test']);
@@ -50,28 +54,30 @@ function readText(env: CheckEnvironment, file: string): string | undefined {
 
 /**
  * The components one file describes: a deployment file (compose, ECK, Helm, ConfigMap) gives one per settings
- * document inside, named as its host names it; else a settings file named for its product is one.
+ * document inside, named as its host names it, its paths resolved through the host (compose mounts, ECK
+ * Secrets); a Beat's file gives its Elasticsearch output; else a settings file named for its product is one.
  */
-function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel): ComponentPart[] {
+function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel, secrets?: SecretLookup): ComponentPart[] {
   const product = detectProduct(file);
   // The checker's model of the same text and product is what parseConfig would give (chunked parse or not).
   if (parsed && product && parsed.text === text && parsed.product === product) return [readComponent(parsed, file, 'plain', env)];
   // A deployment file is known by its content, whatever its name (as estls check FILE reads it).
   const forms = recognizeForms(text, undefined, file);
   if (!forms) return product ? [readComponent(parseConfig(text, { product, filePath: file }), file, 'plain', env)] : [];
-  return forms.documents.map((doc) => readComponent(embeddedModel(text, doc), file, doc.form, env, hostNames(doc)));
-}
-
-/** The names a deployment form gives a component: the compose service, the ECK services. */
-function hostNames(doc: EmbeddedDocument): ReachName[] {
-  const name = doc.host.name;
-  if (!name) return [];
-  if (doc.form === 'compose') return [{ name, source: 'compose service' }];
-  if (doc.form !== 'eck') return [];
-  // ECK names its HTTP service <name>-es-http (Kibana: <name>-kb-http), reachable as <service>.<namespace>.svc.
-  const service = `${name}-${doc.product === 'elasticsearch' ? 'es' : 'kb'}-http`;
-  const ns = doc.host.namespace ?? 'default';
-  return [{ name, source: 'eck resource' }, { name: service, source: 'eck service' }, { name: `${service}.${ns}.svc`, source: 'eck service' }];
+  if (forms.form === 'beats') return readBeat(text, file, env);
+  const services = forms.documents.some((d) => d.form === 'compose') ? composeServices(file, text, env) : undefined;
+  const objects = forms.form === 'eck' ? kubernetesObjects(forms, file, env, secrets) : undefined;
+  const associations = objects ? kibanaAssociations(text) : [];
+  const documents = objects ? [...forms.documents, ...settingsLessResources(forms, associations)] : forms.documents;
+  return documents.map((doc) => {
+    const service = doc.form === 'compose' && doc.host.name ? services?.get(doc.host.name) : undefined;
+    const docEnv = doc.form === 'compose' ? composeEnvironment(env, file, service) : env;
+    const part = readComponent(embeddedModel(text, doc), file, doc.form, docEnv, hostNames(doc, service));
+    if (doc.form === 'compose' && service) part.locate = composeLocate(docEnv, doc.product);
+    if (doc.form === 'eck' && objects) applyEckSecrets(part, doc, objects, env.clock);
+    if (doc.form === 'eck' && doc.product === 'kibana') applyKibanaAssociation(part, doc, associations);
+    return part;
+  });
 }
 
 /** The model of one folder: parts by file, cross-file results computed on demand and kept until a change. */
@@ -80,6 +86,18 @@ export class WorkspaceModel {
   /** The text each part was read from, so an unchanged text is not read again. */
   private readonly texts = new Map<string, string>();
   private cross: CrossResult | undefined;
+  /** Files outside the parts that the cross-file checks read (role mapping files). */
+  private crossInputs = new Set<string>();
+  /** The Secrets of every YAML file that defines some, for ECK resources whose Secret is in another folder. */
+  private readonly secretFiles = new Map<string, SecretObject[]>();
+  private scanning = false;
+  private readonly secretLookup: SecretLookup = (name, namespace) => {
+    for (const [file, secrets] of this.secretFiles) {
+      const hit = secrets.find((s) => s.name === name && sameNamespace(s.namespace, namespace));
+      if (hit) return { ...hit, file };
+    }
+    return undefined;
+  };
 
   /** `environment` is asked on each read, as the checker does. */
   constructor(readonly root: string, private readonly environment: () => CheckEnvironment) {}
@@ -87,7 +105,14 @@ export class WorkspaceModel {
   /** Reads every settings file under the root. */
   scan(): this {
     const env = this.environment();
-    for (const file of listSettingsFiles(env, this.root)) this.update(file);
+    this.scanning = true;
+    try {
+      for (const file of listSettingsFiles(env, this.root)) this.update(file);
+    } finally {
+      this.scanning = false;
+    }
+    // An ECK manifest read before the file holding its Secret is read again now that every Secret is known.
+    if (this.secretFiles.size > 0) this.rereadEck();
     return this;
   }
 
@@ -99,23 +124,51 @@ export class WorkspaceModel {
     const env = this.environment();
     const body = text ?? readText(env, file);
     if (body !== undefined && this.texts.get(file) === body) return false;
+    if (this.crossInputs.has(file)) this.cross = undefined;
+    const secretsChanged = this.indexSecrets(file, body);
     const had = this.parts.has(file);
-    const parts = body === undefined ? [] : readParts(file, body, env, parsed);
+    const parts = body === undefined ? [] : readParts(file, body, env, parsed, this.secretLookup);
     if (body === undefined) this.texts.delete(file);
     else this.texts.set(file, body);
+    const reread = secretsChanged && !this.scanning && this.rereadEck(file);
     if (parts.length === 0) {
       if (had) this.cross = undefined;
-      return this.parts.delete(file);
+      return this.parts.delete(file) || reread;
     }
     this.cross = undefined;
     this.parts.set(file, parts);
     return true;
   }
 
+  /** Records the Secrets a text defines; true when they differ from what the file held before. */
+  private indexSecrets(file: string, body: string | undefined): boolean {
+    const secrets = body === undefined ? [] : secretsOf(body);
+    const before = this.secretFiles.get(file);
+    if (secrets.length === 0) return this.secretFiles.delete(file);
+    this.secretFiles.set(file, secrets);
+    const key = (list: SecretObject[] | undefined) => JSON.stringify((list ?? []).map((s) => [s.name, s.namespace, [...s.entries].map(([k, e]) => [k, e.text])]));
+    return key(before) !== key(secrets);
+  }
+
+  /** Reads every ECK manifest's parts again (but `except`), as a Secret they may use changed; true when any was. */
+  private rereadEck(except?: string): boolean {
+    let any = false;
+    for (const [file, parts] of [...this.parts]) {
+      if (file === except || !parts.some((p) => p.data.form === 'eck')) continue;
+      const text = this.texts.get(file);
+      this.texts.delete(file);
+      this.update(file, text);
+      any = true;
+    }
+    return any;
+  }
+
   /** Forgets a file (deleted, or no longer under the root). */
   remove(file: string): void {
+    if (this.crossInputs.has(file)) this.cross = undefined;
     this.texts.delete(file);
     if (this.parts.delete(file)) this.cross = undefined;
+    if (this.secretFiles.delete(file)) this.rereadEck();
   }
 
   /** Files on disk changed (certificates, keystores): every part is read again from the text it has. */
@@ -145,7 +198,9 @@ export class WorkspaceModel {
     const out: CrossResult = { findings: [], edges: [] };
     const now = env.clock.now();
     transportChecks(nodes, now, this.label, out);
-    httpChecks(all.filter((p) => p.data.kind === 'kibana'), nodes, now, this.label, out);
+    httpChecks(all.filter((p) => p.data.kind === 'kibana' || p.data.kind === 'beat' || p.data.kind === 'agent'), nodes, now, this.label, out, env);
+    // The role mapping files the checks read: a change to one re-runs them (they are no part of the model).
+    this.crossInputs = new Set(nodes.flatMap(roleMappingFiles));
     keystoreChecks(nodes, env, out);
     this.cross = out;
     return out;

@@ -35,8 +35,9 @@ function certificates(parts: ComponentPart[], env: CheckEnvironment): StackCerti
         const p = part.lines.positionAt(offset ?? ctx.start);
         return { file: part.file, line: p.line, column: p.character };
       };
-      if (ctx.leaf && source) [ctx.leaf, ...ctx.extra].forEach((c) => add(c, source.path, { context: ctx.data.id, role: 'presents', place: placeOf(ctx.presentedAt?.start) }));
-      const trustFile = ctx.files.authorities[0]?.path ?? ctx.files.truststore?.path;
+      const presentedPath = source?.path ?? ctx.presentedFile;
+      if (ctx.leaf && presentedPath) [ctx.leaf, ...ctx.extra].forEach((c) => add(c, presentedPath, { context: ctx.data.id, role: 'presents', place: placeOf(ctx.presentedAt?.start) }));
+      const trustFile = ctx.files.authorities[0]?.path ?? ctx.files.truststore?.path ?? ctx.trustFile;
       for (const a of ctx.anchors ?? []) add(a, trustFile ?? part.file, { context: ctx.data.id, role: 'trusts', place: placeOf(ctx.trustAt?.start) });
     }
   }

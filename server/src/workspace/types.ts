@@ -57,6 +57,8 @@ export interface HostTarget {
   /** The host part, without scheme or port. */
   host: string;
   setting: string;
+  /** Whether the connection uses TLS, when the scheme alone does not say (a Beat's host without one takes `protocol`). */
+  secure?: boolean;
   place: StackPlace;
 }
 

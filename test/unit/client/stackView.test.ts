@@ -50,6 +50,22 @@ describe('stack layout', () => {
   });
 });
 
+describe('stack layout of a Beat', () => {
+  it('draws a Beat as a component whose client connection to a node is a trust link', () => {
+    const file = '/ws/shipper/filebeat.yml';
+    const beat: StackComponent = { id: 'beat:shipper', kind: 'beat', name: 'shipper', form: 'beats', place: place(file, 0), names: [], hosts: [{ value: 'https://a:9200', host: 'a', setting: 'output.elasticsearch.hosts', place: place(file, 5) }],
+      contexts: [{ id: 'beat:shipper#client', kind: 'client', prefix: 'output.elasticsearch.ssl.', verificationMode: 'full', chain: [], trusts: ['ca'], place: place(file, 8) }] };
+    const edge: TrustEdge = { from: 'beat:shipper#client', to: 'elasticsearch:a#transport', kind: 'http', host: 'a', trusted: false, nameMatches: true, reason: 'shipper trusts only CN=Lab CA', place: place(file, 5) };
+    const data = model([edge]);
+    data.components.push(beat);
+    const layout = layoutStack(data);
+    assert.equal(layout.boxes.find((b) => b.title === 'beat shipper')?.tone, 'bad');
+    const link = layout.links.find((l) => l.kind === 'trust')!;
+    assert.equal(link.tone, 'bad');
+    assert.match(link.tip, /^beat shipper client → elasticsearch a transport \(a\): FAILS/);
+  });
+});
+
 describe('stack page', () => {
   it('allows only its own nonce, loads nothing, and makes every element open its file and line', () => {
     const html = stackPage(model([bad]), 'n0nce');

@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { runCli } from '../../../server/src/cli';
 import { nodeIo } from '../../../server/src/cli/io';
 import type { CheckReportEntry } from '../../../server/src/cli/check';
+import { nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
+import { describeFile } from '../../../server/src/features/fileHover';
+import { CertificateFileCache } from '../../../server/src/pki/fileCache';
 import { ca, esKeystore, p12, tempWorkspace } from './fixtures';
 
 type Ca = Awaited<ReturnType<typeof ca>>;
@@ -93,5 +96,23 @@ describe('workspace: elasticsearch.keystore against elasticsearch.yml', () => {
     for (const text of [...outputs.flatMap((o) => [o.stdout, o.stderr]), map]) {
       assert.ok(!text.includes(WRONG_PW) && !text.includes(STORE_PW), 'a keystore value was printed');
     }
+  });
+});
+
+describe('elasticsearch.keystore where a path names it', () => {
+  it('the hover over a path setting naming it, and estls inspect, list setting names and no value', async () => {
+    const secret = 'Keystore-value-9931';
+    const w = tempWorkspace();
+    cleanups.push(w.cleanup);
+    const file = w.write('node-a/elasticsearch.keystore', esKeystore(5, { 'xpack.security.http.ssl.keystore.secure_password': secret, 'bootstrap.password': secret }));
+    const clock = { now: () => new Date() };
+    const hover = describeFile(file, 'keystore', { fs: nodeFileSystem, clock, mayRead: () => true, certificates: new CertificateFileCache(nodeFileSystem, clock) });
+    assert.match(hover, /\*\*Elasticsearch keystore\*\* \(format version 5, no password\)/);
+    assert.match(hover, /`bootstrap\.password`/);
+    assert.match(hover, /`xpack\.security\.http\.ssl\.keystore\.secure_password`/);
+    let out = '';
+    await runCli(['inspect', file], { ...nodeIo(), cwd: w.root, out: (t: string) => void (out += t), err: (t: string) => void (out += t) });
+    assert.match(out, /bootstrap\.password/);
+    for (const text of [hover, out]) assert.ok(!text.includes(secret), 'a keystore value was shown');
   });
 });

@@ -40,6 +40,10 @@ export interface ComposeService {
   name: string;
   /** The `image:` as written, when literal. */
   image?: string;
+  /** The container's `hostname:` (another name the service is reached by on its networks), when literal. */
+  hostname?: string;
+  /** `container_name:` and the `aliases:` of its `networks:` entries: names Compose's DNS also answers for it. */
+  aliases?: string[];
   mounts: ComposeMount[];
   /**
    * Container paths where a named or anonymous volume (or a tmpfs) is mounted: their content lives in Docker,
@@ -81,8 +85,26 @@ export function parseComposeMounts(text: string, composePath: string, env: Reado
     if (!name || !isMap(service)) continue;
     const field = (key: string) => lookup(service, key, doc);
     const image = scalarText(field('image'));
+    const hostname = scalarText(field('hostname'));
+    const aliases = serviceAliases(field('container_name'), field('networks'));
     const mounts = [...volumeMounts(field('volumes'), at), ...fileMounts(field('configs'), files.configs, 'config', at), ...fileMounts(field('secrets'), files.secrets, 'secret', at)];
-    out.services.push({ name, ...(image ? { image } : {}), mounts, volumes: volumeTargets(field('volumes'), at) });
+    out.services.push({ name, ...(image ? { image } : {}), ...(hostname ? { hostname } : {}), ...(aliases.length > 0 ? { aliases } : {}), mounts, volumes: volumeTargets(field('volumes'), at) });
+  }
+  return out;
+}
+
+/** `container_name` and each network's `aliases` (long `networks:` syntax), literal ones only. */
+function serviceAliases(containerName: YamlNode | undefined, networks: YamlNode | undefined): string[] {
+  const out: string[] = [];
+  const add = (n: YamlNode | undefined) => {
+    const text = scalarText(n);
+    if (text && !text.includes('$') && !out.includes(text)) out.push(text);
+  };
+  add(containerName);
+  if (!isMap(networks)) return out;
+  for (const item of networks.items) {
+    const aliases = isMap(item.value) ? get(item.value, 'aliases') : undefined;
+    if (isSeq(aliases)) (aliases.items as YamlNode[]).forEach(add);
   }
   return out;
 }
