@@ -1,5 +1,5 @@
 /* global acquireVsCodeApi, document, window, HTMLElement */
-// Certificate viewer page script: the password form, the Copy and the Export buttons, nothing else.
+// Certificate viewer page script: the password form, the Copy and the Export buttons, the links to settings, nothing else.
 // It only posts messages to the extension; it loads nothing and keeps no state.
 (function () {
   const vscode = acquireVsCodeApi();
@@ -28,6 +28,10 @@
     const target = event.target;
     if (target instanceof HTMLElement && target.classList.contains('copy')) {
       vscode.postMessage({ type: 'copy', text: target.dataset.copy || '' });
+    }
+    if (target instanceof HTMLElement && target.classList.contains('open')) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'open', index: Number(target.dataset.open) });
     }
     if (target instanceof HTMLElement && target.classList.contains('export')) {
       const kind = target.dataset.kind;

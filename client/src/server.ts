@@ -15,6 +15,8 @@ import {
   type InspectFileParams,
   type InspectFileResponse,
   CertificatesRequest,
+  EckResourcesRequest,
+  type EckResource,
   StackModelChangedNotification,
   StackModelRequest,
   type StackModelData,
@@ -72,6 +74,12 @@ export class ServerGateway {
     } finally {
       listening.dispose();
     }
+  }
+
+  /** The ECK resources (Elasticsearch, Kibana) in the workspace's YAML files. */
+  async eckResources(): Promise<EckResource[]> {
+    const client = await this.ready();
+    return (await client.sendRequest(EckResourcesRequest, {})).resources;
   }
 
   /** The stack model of every open folder (nodes, contexts, certificates, trust edges with verdicts). */

@@ -1,5 +1,4 @@
 // `estls`: the command-line front end. Each command lives in cli/ and returns its exit code.
-import 'reflect-metadata';
 import { version } from '../../package.json';
 import { ExitCode, nodeIo, type CliIo } from './cli/io';
 

@@ -6,6 +6,8 @@ import type { GenerateRequestSpec, GenerateResult } from './pki/generate/types';
 import type { InspectResult } from './pki/types';
 import type { ExportItem, ExportedPem } from './pki/exportPem';
 import type { StackModelData, WorkspaceCertificateItem } from './workspace/types';
+import type { EckResource } from './workspace/eckResources';
+import type { ConfiguredTrust } from './workspace/configuredTrust';
 
 /** Params of `estls/inspectFile`. */
 export interface InspectFileParams {
@@ -17,8 +19,11 @@ export interface InspectFileParams {
    */
   password?: string;
 }
-/** Either the result or a typed error (code from PkiErrorCode). */
-export type InspectFileResponse = { ok: true; result: InspectResult } | { ok: false; code: string; message: string };
+/**
+ * Either the result or a typed error (code from PkiErrorCode). `trust`: each TLS context of the workspace that
+ * presents a certificate of this file, with the chain's verification against the CAs configured beside it.
+ */
+export type InspectFileResponse = { ok: true; result: InspectResult; trust?: ConfiguredTrust[] } | { ok: false; code: string; message: string };
 
 /** Client -> server: read a certificate, key or keystore file. */
 export const InspectFileRequest = new RequestType<InspectFileParams, InspectFileResponse, void>('estls/inspectFile');
@@ -101,6 +106,16 @@ export interface CertificatesResponse {
 
 /** Client -> server: the certificates and keystores of the workspace, for the Certificates tree. */
 export const CertificatesRequest = new RequestType<StackModelParams, CertificatesResponse, void>('estls/certificates');
+
+/** Answer of `estls/eckResources`: the ECK resources (kind Elasticsearch or Kibana) of the workspace's YAML files. */
+export interface EckResourcesResponse {
+  resources: EckResource[];
+}
+export type { EckResource } from './workspace/eckResources';
+export type { ConfiguredTrust, SettingPlace } from './workspace/configuredTrust';
+
+/** Client -> server: the ECK resources of the workspace, so the Generate commands can offer a Kubernetes Secret. */
+export const EckResourcesRequest = new RequestType<StackModelParams, EckResourcesResponse, void>('estls/eckResources');
 
 /** Server -> client: the stack model changed (a file was edited or saved); views ask again. */
 export const StackModelChangedNotification = new NotificationType0('estls/stackModelChanged');

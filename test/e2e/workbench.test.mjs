@@ -138,6 +138,11 @@ uiTest('hovering a certificate path shows its SANs and the days left', async () 
   await shot(page, '04-hover-certificate');
   for (const san of ['es01', 'localhost', '127.0.0.1']) assert.match(text, new RegExp(san.replace(/\./g, '\\.')), `SAN ${san}`);
   assert.match(text, /\d+ days?/i, 'days left');
+  // The names and the expiry come first; the file's path and where it was found follow them.
+  const names = text.search(/Names:/);
+  const expiry = text.search(/\d+ days?/i);
+  const file = text.search(/File:/);
+  assert.ok(names >= 0 && expiry > names && file > expiry, `names, expiry, then the file: ${text}`);
   await page.keyboard.press('Escape');
 });
 

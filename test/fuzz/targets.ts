@@ -248,8 +248,12 @@ const formsTarget: TargetSpec = {
     const { checkForms } = need<typeof import('../../server/src/rules/forms')>('../../server/src/rules/forms');
     const { defaultCheckOptions } = need<typeof import('../../server/src/rules/types')>('../../server/src/rules/types');
     const { applyEdits } = need<typeof import('../unit/helpers/edits')>('../unit/helpers/edits');
+    const { eckResourcesIn } = need<typeof import('../../server/src/workspace/eckResources')>('../../server/src/workspace/eckResources');
     return (input) => {
       const text = dec.decode(input.bytes);
+      // The ECK resources the Generate commands offer a Secret for, read from any host text.
+      const lines = text.split('\n').length;
+      for (const r of eckResourcesIn(text, '/fuzz/eck.yaml')) check(r.name !== '' && r.line >= 0 && r.line < lines, `ECK resource ${r.name} at line ${r.line} of ${lines}`);
       const forms = recognizeForms(text) ?? recognizeForms(text, (['eck', 'helm', 'compose', 'configmap'] as const)[input.bytes.length % 4]);
       if (!forms) return;
       for (const doc of forms.documents) {

@@ -76,6 +76,32 @@ describe('certificates over the protocol', () => {
     assert.deepEqual(ca.result.lints, []);
   });
 
+  test('inspectFile verifies a presented certificate against the CAs configured beside it, with the setting\'s line', async () => {
+    // A CA with its key, a node certificate from it; the settings trust that CA, then another one (ca.crt).
+    const ca = await server.connection.sendRequest('estls/generate', { kind: 'ca', format: 'pem', caDn: 'CN=Trust Test CA' });
+    assert.equal(ca.ok, true, JSON.stringify(ca));
+    fs.writeFileSync(path.join(dir, 'trust-ca.crt'), fileOf(ca.result, '.crt'));
+    fs.writeFileSync(path.join(dir, 'trust-ca.key'), fileOf(ca.result, '.key'));
+    const leaf = await server.connection.sendRequest('estls/generate', { kind: 'cert', format: 'pem', instances: [{ name: 'trust-node', dns: ['trust-node'], ip: [] }], ca: { kind: 'pem', certPath: path.join(dir, 'trust-ca.crt'), keyPath: path.join(dir, 'trust-ca.key') } });
+    assert.equal(leaf.ok, true, JSON.stringify(leaf));
+    const node = path.join(dir, 'trust-node.crt');
+    fs.writeFileSync(node, fileOf(leaf.result, 'trust-node.crt'));
+    fs.writeFileSync(path.join(dir, 'trust-node.key'), fileOf(leaf.result, 'trust-node.key'));
+    const yml = path.join(dir, 'elasticsearch.yml');
+    const settings = (caFile) => `node.name: trust-node\nxpack.security.transport.ssl.certificate: trust-node.crt\nxpack.security.transport.ssl.key: trust-node.key\nxpack.security.transport.ssl.certificate_authorities: ${caFile}\n`;
+    server.open(uriOf(yml), settings('trust-ca.crt'));
+    const trusted = await server.connection.sendRequest('estls/inspectFile', { path: node });
+    assert.equal(trusted.ok, true, JSON.stringify(trusted));
+    assert.deepEqual(trusted.trust.map((t) => [t.verdict, t.usedBy.label, t.anchor?.subject]), [['trusted', 'elasticsearch.yml:2', 'CN=Trust Test CA']]);
+    server.change(uriOf(yml), settings('ca.crt'), 2);
+    const untrusted = await server.connection.sendRequest('estls/inspectFile', { path: node });
+    assert.equal(untrusted.trust[0].verdict, 'untrusted');
+    assert.match(untrusted.trust[0].message, /its issuer CN=Trust Test CA is not among the CAs configured beside it in xpack\.security\.transport\.ssl\.certificate_authorities \(elasticsearch\.yml:4\)/);
+    const notPresented = await server.connection.sendRequest('estls/inspectFile', { path: path.join(dir, 'ca.crt') });
+    assert.deepEqual(notPresented.trust, []);
+    server.close(uriOf(yml));
+  });
+
   test('inspectFile says why a file cannot be read', async () => {
     const missing = await server.connection.sendRequest('estls/inspectFile', { path: path.join(dir, 'nope.p12') });
     assert.deepEqual([missing.ok, missing.code], [false, 'MISSING']);

@@ -10,6 +10,8 @@ export interface Answer {
   answer: string | RegExp | undefined;
   /** Input only: texts whose validation must fail (message expected), checked before answering. */
   rejects?: string[];
+  /** Input only: the text the box must be pre-filled with. */
+  value?: string;
 }
 
 /** What the stubs saw: every prompt, and the validation message for each rejected text. */
@@ -52,6 +54,9 @@ export function scriptPrompts(answers: Answer[], transcript: Transcript): () => 
       const shown = describeOptions(options);
       transcript.prompts.push(shown);
       const answer = next('input', shown);
+      if (answer.value !== undefined && options?.value !== answer.value) {
+        throw new Error(`"${shown}" is pre-filled with "${options?.value ?? ''}", not "${answer.value}"`);
+      }
       for (const text of answer.rejects ?? []) {
         transcript.validation.push({ text, message: (await options?.validateInput?.(text)) as string | undefined });
       }

@@ -1,8 +1,9 @@
 // Turns an InspectResult into the viewer's page: for each certificate the names and the expiry first, then the
 // details people check when TLS fails. Pure and escaping every string, so it can be unit tested.
-import type { CertificateLint, CertSummary, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
+import type { CertificateLint, CertSummary, ConfiguredTrust, InspectResult, KeySummary, KeystoreEntry, PublicKeyInfo, SubjectAltName } from '../../../server/src/protocol';
 import { copyable, escapeHtml, list, page, row, type PageOptions } from './html';
 import { crlSections, esKeystoreSection, exportButton, keystoreSection } from './renderContainers';
+import { trustSection } from './renderTrust';
 
 export type { PageOptions } from './html';
 
@@ -160,8 +161,11 @@ const FORMAT_NAMES: Record<InspectResult['format'], string> = {
   pem: 'PEM', der: 'DER', pkcs12: 'PKCS#12', jks: 'Java keystore (JKS)', jceks: 'Java keystore (JCEKS)', pkcs7: 'PKCS#7 bundle', crl: 'Certificate revocation list', 'elasticsearch-keystore': 'Elasticsearch keystore',
 };
 
-/** The whole viewer page for a file that was read. */
-export function renderCertificatePage(result: InspectResult, opts: PageOptions): string {
+/**
+ * The whole viewer page for a file that was read; `trust` is how the workspace's settings that present its
+ * certificate verify it against the CAs configured beside them.
+ */
+export function renderCertificatePage(result: InspectResult, opts: PageOptions, trust?: readonly ConfiguredTrust[]): string {
   const certs = certificatesOf(result);
   const fileName = result.file.split(/[\\/]/).pop() ?? result.file;
   const header = `<header><h1>${escapeHtml(fileName)}</h1><p class="summary">${escapeHtml(FORMAT_NAMES[result.format] ?? result.format)} · ${certs.length} certificate${certs.length === 1 ? '' : 's'} · ${result.keys.length} key${result.keys.length === 1 ? '' : 's'}</p></header>`;
@@ -174,7 +178,7 @@ export function renderCertificatePage(result: InspectResult, opts: PageOptions):
   const nothing = certs.length === 0 && result.keys.length === 0 && !result.csrs?.length && !result.crls?.length && !result.elasticsearchKeystore;
   const empty = nothing ? '<p class="note">This file holds no certificate, key or request.</p>' : '';
   const body = [
-    header, order, empty, esKeystoreSection(result.elasticsearchKeystore), keystoreSection(result.keystore), entriesSection(result.entries), ...certSections,
+    header, order, empty, trustSection(trust), esKeystoreSection(result.elasticsearchKeystore), keystoreSection(result.keystore), entriesSection(result.entries), ...certSections,
     keysSection(result.keys, result.entries.length === 0), crlSections(result.crls), protectionSection(result.protection), csrSection(result.csrs),
   ];
   return page(fileName, body.filter((s) => s !== '').join('\n'), opts);

@@ -14,6 +14,8 @@ export interface CommonOptions {
   what: string;
   /** A folder the command was started on (explorer context menu). */
   folder?: vscode.Uri;
+  /** The output is a Kubernetes Secret: PEM with an unencrypted key (ECK reads no other), so neither is asked. */
+  k8sSecret?: boolean;
 }
 
 function passwordPrompt(format: OutputFormat, what: string): string {
@@ -38,9 +40,10 @@ export async function askCommon(steps: Steps, options: CommonOptions): Promise<G
     days = await askDays(steps.next(), options.defaultDays);
     if (days === undefined) return undefined;
   }
-  const format = options.chooseFormat ? await pickFormat(steps.next()) : 'pem';
+  const chooseFormat = options.chooseFormat && !options.k8sSecret;
+  const format = chooseFormat ? await pickFormat(steps.next()) : 'pem';
   if (!format) return undefined;
-  const password = await askNewPassword(steps.next(), passwordPrompt(format, options.what));
+  const password = options.k8sSecret ? '' : await askNewPassword(steps.next(), passwordPrompt(format, options.what));
   if (password === undefined) return undefined;
   const outputDir = options.folder?.fsPath ?? (await askOutputFolder(steps.next()))?.toString();
   if (!outputDir) return undefined;
@@ -48,7 +51,7 @@ export async function askCommon(steps: Steps, options: CommonOptions): Promise<G
     outputDir,
     key,
     ...(days !== null ? { days } : {}),
-    ...(options.chooseFormat ? { format } : {}),
+    ...(chooseFormat ? { format } : {}),
     ...(format === 'pkcs12' || password !== '' ? { password } : {}),
   };
 }

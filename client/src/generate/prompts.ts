@@ -67,8 +67,8 @@ export async function askNewPassword(title: string, prompt: string): Promise<str
   return password;
 }
 
-/** One instance: name, then DNS names and IP addresses, checked as typed. */
-export async function askInstance(title: string, defaultName: string): Promise<InstanceSpec | undefined> {
+/** One instance: name, then DNS names and IP addresses, checked as typed; `defaultDns` pre-fills the DNS names. */
+export async function askInstance(title: string, defaultName: string, defaultDns: readonly string[] = []): Promise<InstanceSpec | undefined> {
   const name = await askText({
     title,
     prompt: 'Name (plain, such as node1, or a DN such as CN=node1,OU=ops)',
@@ -81,7 +81,7 @@ export async function askInstance(title: string, defaultName: string): Promise<I
     filename = await askText({ title, prompt: 'File name for this certificate', value: defaultName, validateInput: checkFilename });
     if (filename === undefined) return undefined;
   }
-  const dns = await askText({ title, prompt: 'DNS names, comma separated (may be empty)', validateInput: checkDnsList });
+  const dns = await askText({ title, prompt: 'DNS names, comma separated (may be empty)', value: defaultDns.join(', '), validateInput: checkDnsList });
   if (dns === undefined) return undefined;
   const ip = await askText({ title, prompt: 'IP addresses, comma separated (may be empty)', validateInput: checkIpList });
   if (ip === undefined) return undefined;
@@ -94,11 +94,12 @@ function checkInstanceNameAsDn(name: string): string | undefined {
   return error && error.endsWith('is not a valid filename') ? undefined : error;
 }
 
-/** Instances until the user says there are no more. */
-export async function askInstances(title: string, defaultName: string, allowMany: boolean): Promise<InstanceSpec[] | undefined> {
+/** Instances until the user says there are no more; the first is offered `defaultDns`. */
+export async function askInstances(title: string, defaultName: string, allowMany: boolean, defaultDns: readonly string[] = []): Promise<InstanceSpec[] | undefined> {
   const instances: InstanceSpec[] = [];
   for (;;) {
-    const instance = await askInstance(title, instances.length === 0 ? defaultName : `${defaultName}${instances.length + 1}`);
+    const first = instances.length === 0;
+    const instance = await askInstance(title, first ? defaultName : `${defaultName}${instances.length + 1}`, first ? defaultDns : []);
     if (!instance) return undefined;
     instances.push(instance);
     if (!allowMany) return instances;

@@ -2,10 +2,11 @@
 // notification, write the files (never over existing ones without consent), then offer the follow-up.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { GenerateParams, GenerateRequestSpec, GenerateResponse, GenerateResult } from '../../../server/src/protocol';
+import type { EckResource, GenerateParams, GenerateRequestSpec, GenerateResponse, GenerateResult } from '../../../server/src/protocol';
 import type { Services } from '../services';
 import { emptyResult, type GenerateCommandArgs, type GenerateCommandResult } from './args';
 import { insertSettings, offerFollowUp } from './afterGenerate';
+import { offerSecretFollowUp } from './eckSecret';
 import { resolveOutputFolder } from './outputFolder';
 import { writeGeneratedFiles } from './writeFiles';
 
@@ -82,6 +83,7 @@ async function writeResult(
   args: GenerateCommandArgs,
   interactive: boolean,
   progressStarted: number,
+  eck: EckResource | undefined,
 ): Promise<GenerateCommandResult> {
   const policy = interactive ? 'ask' : args.overwrite ? 'replace' : 'refuse';
   const outcome = await writeGeneratedFiles(outputDir, result.files, policy);
@@ -97,7 +99,10 @@ async function writeResult(
     );
   }
   await applyInsertSettings(args, result, outputDir);
-  if (interactive) void progressClosed(progressStarted).then(() => offerFollowUp(result, outputDir, outcome.written.length));
+  if (interactive) {
+    const followUp = result.k8sSpecLines ? () => offerSecretFollowUp(result, outcome.written[0], eck) : () => offerFollowUp(result, outputDir, outcome.written.length);
+    void progressClosed(progressStarted).then(followUp);
+  }
   return {
     status: 'written',
     written: outcome.written.map((u) => u.fsPath),
@@ -107,12 +112,16 @@ async function writeResult(
   };
 }
 
-/** Generates, writes and follows up. `interactive` decides between a modal question and `args.overwrite`. */
+/**
+ * Generates, writes and follows up. `interactive` decides between a modal question and `args.overwrite`; `eck` is
+ * the ECK resource a Secret was asked for (its file is offered after writing).
+ */
 export async function generateAndWrite(
   services: Services,
   kind: GenerateRequestSpec['kind'],
   args: GenerateCommandArgs,
   interactive: boolean,
+  eck?: EckResource,
 ): Promise<GenerateCommandResult> {
   if (!ensureTrusted()) return emptyResult('untrusted');
   rememberSecrets(services, args);
@@ -125,7 +134,7 @@ export async function generateAndWrite(
     const progressStarted = Date.now();
     const response = await requestWithProgress(services, requestParams(kind, args));
     if (!response) return emptyResult('cancelled');
-    if (response.ok) return await writeResult(services, response.result, outputDir, args, interactive, progressStarted);
+    if (response.ok) return await writeResult(services, response.result, outputDir, args, interactive, progressStarted, eck);
     void vscode.window.showErrorMessage(`Elastic TLS: ${response.message}`);
     return emptyResult('failed', { code: response.code, message: response.message });
   } catch (e) {

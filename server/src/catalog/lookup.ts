@@ -22,10 +22,10 @@ function placeholderName(segment: string): string | undefined {
 export class SettingIndex {
   private readonly root = newNode();
   readonly defs: readonly SettingDef[];
-  /** Keys suggestions may offer, split once: `wild[i]` marks a `<name>` segment. */
   /** `ownedNamespaces` split into segments once; `undefined` stands for a `<name>` segment. */
   private readonly ownedSegments: ReadonlyArray<ReadonlyArray<string | undefined>>;
-  private readonly suggestable: ReadonlyArray<{ key: string; segments: string[]; wild: boolean[] }>;
+  /** Keys suggestions may offer, split on the first suggestion (a clean file never asks): `wild[i]` marks a `<name>` segment. */
+  private suggestableKeys?: ReadonlyArray<{ key: string; segments: string[]; wild: boolean[]; hasWild: boolean }>;
 
   constructor(
     readonly product: Product,
@@ -36,12 +36,17 @@ export class SettingIndex {
     this.defs = defs;
     for (const def of defs) this.insert(def);
     this.ownedSegments = ownedNamespaces.map((ns) => ns.replace(/\.$/, '').split('.').map((seg) => (placeholderName(seg) !== undefined ? undefined : seg)));
-    this.suggestable = defs
+  }
+
+  private get suggestable(): NonNullable<SettingIndex['suggestableKeys']> {
+    this.suggestableKeys ??= this.defs
       .filter((d) => !d.removed && !d.serverlessOnly)
       .map((d) => {
         const segments = d.key.split('.');
-        return { key: d.key, segments, wild: segments.map((seg) => placeholderName(seg) !== undefined) };
+        const wild = segments.map((seg) => placeholderName(seg) !== undefined);
+        return { key: d.key, segments, wild, hasWild: wild.includes(true) };
       });
+    return this.suggestableKeys;
   }
 
   private insert(def: SettingDef): void {
@@ -146,20 +151,62 @@ export class SettingIndex {
     if (key.length > MAX_SUGGEST_KEY_LENGTH) return [];
     const segments = key.split('.');
     const scored: Array<{ key: string; distance: number }> = [];
-    const limit = Math.max(2, Math.floor(key.length / 6));
+    let limit = Math.max(2, Math.floor(key.length / 6));
+    // The best distance of each distinct key found so far. Once `max` distinct keys are within some distance,
+    // a candidate farther than that cannot make the list (it would sort after all of them), so the limit
+    // tightens to it: the length test then drops most candidates and the banded distance gets narrower.
+    const best = new Map<string, number>();
+    const bag = new CharacterBag(key);
     for (const c of this.suggestable) {
       // The candidate's length first: most keys are too long or too short to be within the limit.
       let length = c.segments.length - 1;
       for (let i = 0; i < c.segments.length; i++) length += c.wild[i] && segments[i] ? segments[i].length : c.segments[i].length;
       if (Math.abs(length - key.length) > limit) continue;
-      const candidate = c.wild.includes(true) ? c.segments.map((seg, i) => (c.wild[i] && segments[i] ? segments[i] : seg)).join('.') : c.key;
+      const candidate = c.hasWild ? c.segments.map((seg, i) => (c.wild[i] && segments[i] ? segments[i] : seg)).join('.') : c.key;
+      if (bag.lowerBound(candidate) > limit) continue;
       const distance = editDistance(candidate, key, limit);
-      if (distance <= limit) scored.push({ key: candidate, distance });
+      if (distance > limit) continue;
+      scored.push({ key: candidate, distance });
+      const known = best.get(candidate);
+      if (known === undefined || distance < known) {
+        best.set(candidate, distance);
+        if (max > 0 && best.size >= max) limit = Math.min(limit, [...best.values()].sort((a, b) => a - b)[max - 1]);
+      }
     }
     scored.sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));
     return [...new Set(scored.map((s) => s.key))].slice(0, max);
   }
 }
+
+/**
+ * The characters of a key, counted, for a bound that costs one pass over a candidate: an edit changes one
+ * character's count by one and another's by one at most, so a candidate with p characters more and n fewer than
+ * the key (by count) is at least max(p, n) edits away. Most catalog keys fail it without the distance table.
+ */
+class CharacterBag {
+  private readonly counts = new Int32Array(BAG_SIZE);
+
+  constructor(key: string) {
+    for (let i = 0; i < key.length; i++) this.counts[bagSlot(key.charCodeAt(i))]++;
+  }
+
+  lowerBound(candidate: string): number {
+    const diff = this.counts.slice();
+    for (let i = 0; i < candidate.length; i++) diff[bagSlot(candidate.charCodeAt(i))]--;
+    let more = 0;
+    let fewer = 0;
+    for (let i = 0; i < BAG_SIZE; i++) {
+      const d = diff[i];
+      if (d > 0) fewer += d;
+      else more -= d;
+    }
+    return more > fewer ? more : fewer;
+  }
+}
+
+/** ASCII characters count apart; every other character shares the last slot (which only loosens the bound). */
+const BAG_SIZE = 129;
+const bagSlot = (code: number) => (code < 128 ? code : 128);
 
 /** Keys longer than this get no did-you-mean suggestions. */
 const MAX_SUGGEST_KEY_LENGTH = 256;
@@ -180,6 +227,12 @@ export function matchesPrefix(prefix: string, key: string): boolean {
   return p.every((seg, i) => (placeholderName(seg) !== undefined ? k[i] !== '' : seg === k[i]));
 }
 
+/** Beyond any distance: marks cells outside the band (an int, so the rows stay integer arrays). */
+const FAR = 0x3fffffff;
+/** Two rows reused by every call (the CLI suggests for many keys; a fresh array per call, and `Infinity` in it, cost more than the distance). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /**
  * Levenshtein distance. With a `limit`, only cells within `limit` of the diagonal are computed (the others
  * already exceed it), and once a whole row exceeds it the result is some value above `limit`, not the distance.
@@ -190,29 +243,44 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) [endA, endB] = [endA - 1, endB - 1];
-  if (start > 0 || endA < a.length) [a, b] = [a.slice(start, endA), b.slice(start, endB)];
-  const n = b.length;
-  const lengthGap = Math.abs(a.length - n);
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const m = endA - start;
+  const n = endB - start;
+  const lengthGap = Math.abs(m - n);
   if (lengthGap > limit) return lengthGap;
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur: number[] = new Array<number>(n + 1);
-  for (let i = 1; i <= a.length; i++) {
-    const lo = Math.max(1, i - limit);
-    const hi = Math.min(n, i + limit);
+  if (rowA.length < n + 2) {
+    rowA = new Int32Array(n + 2);
+    rowB = new Int32Array(n + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  // The band is everything when there is no limit (or a limit wider than the strings).
+  const band = Math.min(limit, m + n);
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(n, i + band);
     cur[0] = i;
-    if (lo > 1) cur[lo - 1] = Infinity;
-    let rowMin = lo > 1 ? Infinity : i;
-    const ca = a.charCodeAt(i - 1);
+    if (lo > 1) cur[lo - 1] = FAR;
+    let rowMin = lo > 1 ? FAR : i;
+    const ca = a.charCodeAt(start + i - 1);
     for (let j = lo; j <= hi; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      const sub = prev[j - 1] + (ca === b.charCodeAt(start + j - 1) ? 0 : 1);
+      const v = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     // The next row reads one cell past this band: mark it as beyond the limit.
-    if (hi < n) cur[hi + 1] = Infinity;
+    if (hi < n) cur[hi + 1] = FAR;
     if (rowMin > limit) return rowMin;
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n];
 }

@@ -11,8 +11,9 @@ import { configuredStackVersion, parseStackVersion } from '../catalog/version';
 import { checkDeployment, checkText } from '../checker/documentChecker';
 import type { CheckEnvironment } from '../rules/types';
 import { outputFormat, parseCommandArgs } from './args';
-import { checkFolder } from './checkFolder';
 import { readText, toEntry, type CheckReportEntry } from './checkReport';
+import type { FileCheckHooks } from './checkFolder';
+import { runFileSystem } from './runFileSystem';
 
 export type { CheckReportEntry } from './checkReport';
 import { ExitCode, type CliIo } from './io';
@@ -95,12 +96,24 @@ function pathArgs(maps: string[], configDir: string | undefined, cwd: string): P
   return { mappings, ...(configDir !== undefined ? { configDir: path.resolve(cwd, configDir) } : {}) };
 }
 
+/**
+ * The folder check, loaded when a folder is given: it brings the workspace model and the keystore readers,
+ * which checking one file (a pre-commit hook runs `estls check` per file) never needs.
+ */
+function loadCheckFolder(): typeof import('./checkFolder').checkFolder {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load; the bundler keeps it
+  return (require('./checkFolder') as typeof import('./checkFolder')).checkFolder;
+}
+
+/** Parsed certificate files kept for one run: far above any real folder, a bound on a pathological one. */
+const RUN_CACHE_ENTRIES = 20_000;
+
 const unknownProduct = 'cannot tell whether it is an Elasticsearch or a Kibana settings file, nor a deployment file (ECK, Helm values, compose, ConfigMap) from its name and content; pass --product elasticsearch or --product kibana';
 
 /** Checks one file; a string return is why it could not be checked. */
-export function checkFile(io: CliIo, file: string, args: { product?: Product; form?: FormKind }, env: CheckEnvironment): CheckReportEntry[] | string {
+export function checkFile(io: CliIo, file: string, args: { product?: Product; form?: FormKind }, env: CheckEnvironment, hooks: FileCheckHooks = {}): CheckReportEntry[] | string {
   const absolute = path.resolve(io.cwd, file);
-  const read = readText(io, absolute);
+  const read = hooks.read ?? readText(io, absolute);
   if (typeof read === 'string') return read;
   const lines = new LineIndex(read.text);
   if (read.finding) return [toEntry(file, read.finding, lines)];
@@ -110,6 +123,7 @@ export function checkFile(io: CliIo, file: string, args: { product?: Product; fo
   const product = args.product ?? detectProduct(absolute);
   if (!product) return args.form === 'plain' || args.form === undefined ? unknownProduct : [];
   const result = checkText({ text: read.text, product, filePath: absolute }, env);
+  hooks.onModel?.(result.model);
   return result.findings.map((f) => toEntry(file, f, lines));
 }
 
@@ -125,7 +139,9 @@ function summary(entries: CheckReportEntry[], files: number): string {
 }
 
 /** Runs `estls check` with the arguments after `check`; resolves to the exit code. */
-export async function runCheck(args: string[], io: CliIo): Promise<number> {
+export async function runCheck(args: string[], cliIo: CliIo): Promise<number> {
+  // One run is one snapshot of the disk: each path is stat'ed and each folder listed once.
+  const io: CliIo = { ...cliIo, fs: runFileSystem(cliIo.fs) };
   const parsed = parseCheckArgs(args, io.cwd);
   if (typeof parsed === 'string') {
     if (parsed === '') return io.out(checkUsage), ExitCode.ok;
@@ -136,7 +152,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     fs: io.fs,
     clock: io.clock,
     passwords: { get: () => undefined },
-    certificates: new CertificateFileCache(io.fs, io.clock),
+    // Every file the run names stays parsed until the run ends: a folder's settings files share their CAs, and
+    // the cross-file checks read each context's files again after the per-file checks.
+    certificates: new CertificateFileCache(io.fs, io.clock, RUN_CACHE_ENTRIES),
     // The current directory bounds the search for compose files and for a stack version in deployment files
     // around each file, as a workspace folder does in the editor.
     options: {
@@ -148,7 +166,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const entries: CheckReportEntry[] = [];
   let checked = 0;
   for (const file of parsed.files) {
-    const result = io.fs.stat(path.resolve(io.cwd, file))?.isDirectory ? checkFolder(io, file, env, checkFile) : checkFile(io, file, parsed, env);
+    const result = io.fs.stat(path.resolve(io.cwd, file))?.isDirectory ? loadCheckFolder()(io, file, env, checkFile) : checkFile(io, file, parsed, env);
     if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
     else {
       checked++;

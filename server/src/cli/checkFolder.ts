@@ -3,13 +3,20 @@
 import * as path from 'node:path';
 import { LineIndex, lineColumnAt } from '../core/lineIndex';
 import type { Finding } from '../core/finding';
+import type { ConfigModel } from '../config/types';
 import type { CheckEnvironment } from '../rules/types';
 import { WorkspaceModel, listSettingsFiles } from '../workspace/model';
 import { readText, toEntry, type CheckReportEntry } from './checkReport';
 import type { CliIo } from './io';
 
 /** How one file is checked alone (check.ts's checkFile), passed in so the two modules do not import each other. */
-export type FileCheck = (io: CliIo, file: string, args: object, env: CheckEnvironment) => CheckReportEntry[] | string;
+export type FileCheck = (io: CliIo, file: string, args: object, env: CheckEnvironment, hooks?: FileCheckHooks) => CheckReportEntry[] | string;
+
+/** What a folder check already has for a file check: the text it read; and where the parsed settings go. */
+export interface FileCheckHooks {
+  read?: Exclude<ReturnType<typeof readText>, string>;
+  onModel?: (model: ConfigModel) => void;
+}
 
 /** Checks a folder; a string return is why it could not be checked. */
 export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment, checkFile: FileCheck): CheckReportEntry[] | string {
@@ -28,9 +35,12 @@ export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment, check
     }
     lines.set(file, new LineIndex(read.text));
     // Each file as `estls check FILE` sees it (settings, deployment or Beats file); other YAML says nothing.
-    const own = checkFile(io, file, {}, folderEnv);
+    // The model reads the settings the file check parsed (a settings file named for its product) instead of
+    // parsing them again.
+    let parsed: ConfigModel | undefined;
+    const own = checkFile(io, file, {}, folderEnv, { read, onModel: (m) => (parsed = m) });
     if (typeof own !== 'string') entries.push(...own.map((e) => ({ ...e, file: display(file) })));
-    if (!read.finding) model.update(file, read.text);
+    if (!read.finding) model.update(file, read.text, parsed);
   }
   for (const [file, findings] of model.findingsByFile()) {
     for (const f of findings) entries.push(withRelated(toEntry(display(file), f, lines.get(file)!), f, lines, display));

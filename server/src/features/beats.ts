@@ -59,8 +59,10 @@ function pathMarkdown(value: string, role: FileRole, deps: BeatsHoverDeps): stri
       ? `\`${value}\` is **not checked here**: ${location.reason}.`
       : `\`${value}\` is a path on the machine the Beat runs on, **not checked here**. Map its folder to a workspace folder (setting elasticTls.pathMappings, or estls --map) to check it.`;
   }
-  const intro = location.kind === 'live' ? `In the ${location.via}.` : `${location.via}.`;
-  return `${intro}\n\n${deps.describeFile?.(location.localPath, role) ?? `\`${location.localPath}\``}`;
+  // As for a settings file's path: the certificate first, then where it was found.
+  const via = `Location: ${location.kind === 'live' ? `the ${location.via}` : location.via}.`;
+  const file = deps.describeFile?.(location.localPath, role);
+  return file ? `${file}\n\n${via}` : `\`${location.localPath}\`\n\n${via}`;
 }
 
 /** Completion in a Beats file: the options of an `ssl` block, and the values of its enumerations. */

@@ -28,7 +28,8 @@ function certificateMarkdown(absolutePath: string, shown: string, env: FileHover
   const password = env.passwords?.get(absolutePath);
   const read = env.certificates.read(absolutePath, password);
   if (read.kind === 'missing') return `**Missing**: ${shown} does not exist.`;
-  if (read.kind === 'parsed') return `${shown}\n\n${renderCertificateMarkdown(read.file.result, { now: env.clock.now() })}`;
+  // Names and expiry first (what a hover is read for), the file's path after them.
+  if (read.kind === 'parsed') return `${renderCertificateMarkdown(read.file.result, { now: env.clock.now() })}\n\nFile: ${shown}`;
   const code = read.error.code;
   if (code === 'PASSWORD_REQUIRED' || code === 'BAD_PASSWORD') return lockedLine(shown, code, password !== undefined);
   return `**Cannot read** ${shown}: ${read.error.message}`;

@@ -120,8 +120,13 @@ function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel,
 function remotePathMarkdown(location: Exclude<PathLocation, { kind: 'live' }>, def: SettingDef, deps: HoverDeps): string | undefined {
   if (location.kind === 'templated') return 'The path is written with template syntax, so it is **not checked here**; it is known only once the template is rendered.';
   // A Secret's key is checked from the manifest's text; the diagnostics say what it holds.
-  if (location.kind === 'mapped' && location.inSecret) return `${location.via}.`;
-  if (location.kind === 'mapped') return `${location.via}.\n\n${deps.describeFile?.(location.localPath, def.fileRole) ?? ''}`;
+  if (location.kind === 'mapped' && location.inSecret) return `Location: ${location.via}.`;
+  // The certificate's names and expiry come first; where the file was found follows them.
+  if (location.kind === 'mapped') {
+    const file = deps.describeFile?.(location.localPath, def.fileRole);
+    const via = `Location: ${location.via}.`;
+    return file ? `${file}\n\n${via}` : via;
+  }
   if (!location.containerPath) return undefined;
   if (location.reason) return `\`${location.containerPath}\` is **not checked here**: ${location.reason}.`;
   const folder = location.containerPath.replace(/\/[^/]*$/, '') || '/';

@@ -12,8 +12,7 @@ import type { Deadline } from './limits';
 import type { CrlSummary, RevokedCertificate } from './types';
 import { formatName } from './x509/names';
 import { SIGNATURE_ALGORITHMS } from './x509/oids';
-import { daysLeft } from './x509/summary';
-import { children as childrenOf, readElement } from '../core/der';
+import { daysLeft } from './dates';
 
 const CRL_NUMBER = '2.5.29.20';
 const REASON_CODE = '2.5.29.21';
@@ -27,26 +26,8 @@ export function serialHex(content: ArrayBuffer | Uint8Array): string {
   return b.toString('hex').toUpperCase();
 }
 
-/** Serial numbers compared as numbers: leading zeros and case do not matter. */
-export function sameSerial(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/:/g, '').toUpperCase().replace(/^0+(?=.)/, '');
-  return norm(a) === norm(b);
-}
+export { sameSerial } from './dates';
 
-/** True when DER bytes have a CRL's shape: the TBS list holds a time where a certificate's holds a name. */
-export function looksLikeCrl(der: Uint8Array): boolean {
-  try {
-    const outer = readElement(der, 0);
-    const tbs = childrenOf(der, outer)[0];
-    if (outer.tag !== 0x30 || tbs?.tag !== 0x30) return false;
-    const fields = childrenOf(der, tbs);
-    const i = fields[0]?.tag === 0x02 ? 1 : 0;
-    // [version] signature issuer thisUpdate: thisUpdate is UTCTime (17) or GeneralizedTime (18).
-    return fields[i]?.tag === 0x30 && fields[i + 1]?.tag === 0x30 && (fields[i + 2]?.tag === 0x17 || fields[i + 2]?.tag === 0x18);
-  } catch {
-    return false;
-  }
-}
 
 /** Decodes a DER CRL; malformed input throws PkiError('BAD_DER'). */
 export function summarizeCrl(der: Uint8Array, clock: Clock, deadline?: Deadline): CrlSummary {

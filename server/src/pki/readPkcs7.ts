@@ -22,17 +22,6 @@ export interface Pkcs7Contents {
   crls: Uint8Array[];
 }
 
-/** True when DER bytes are a ContentInfo of type signedData (cheap: no full decode). */
-export function looksLikePkcs7(der: Uint8Array): boolean {
-  try {
-    const outer = readElement(der, 0);
-    const first = childrenOf(der, outer)[0];
-    if (outer.tag !== 0x30 || first?.tag !== 0x06) return false;
-    return Buffer.from(der.subarray(first.contentStart, first.end)).equals(Buffer.from('2a864886f70d010702', 'hex'));
-  } catch {
-    return false;
-  }
-}
 
 /** Splits a PKCS#7 SignedData; throws PkiError('BAD_DER') when it is not one. */
 export function readPkcs7(der: Uint8Array): Pkcs7Contents {

@@ -1,8 +1,36 @@
 // Which format a file holds, judged by its bytes (the extension is only a hint for messages).
 import { looksLikePem } from './pem';
 import { looksLikeElasticsearchKeystore } from './esKeystore/read';
-import { looksLikePkcs7 } from './readPkcs7';
-import { looksLikeCrl } from './crl';
+import { children as childrenOf, readElement } from '../core/der';
+
+// The shape tests below read only a few tags, so sniffing a file does not load the PKCS#7 and CRL decoders.
+
+/** True when DER bytes are a ContentInfo of type signedData (cheap: no full decode). */
+export function looksLikePkcs7(der: Uint8Array): boolean {
+  try {
+    const outer = readElement(der, 0);
+    const first = childrenOf(der, outer)[0];
+    if (outer.tag !== 0x30 || first?.tag !== 0x06) return false;
+    return Buffer.from(der.subarray(first.contentStart, first.end)).equals(Buffer.from('2a864886f70d010702', 'hex'));
+  } catch {
+    return false;
+  }
+}
+
+/** True when DER bytes have a CRL's shape: the TBS list holds a time where a certificate's holds a name. */
+export function looksLikeCrl(der: Uint8Array): boolean {
+  try {
+    const outer = readElement(der, 0);
+    const tbs = childrenOf(der, outer)[0];
+    if (outer.tag !== 0x30 || tbs?.tag !== 0x30) return false;
+    const fields = childrenOf(der, tbs);
+    const i = fields[0]?.tag === 0x02 ? 1 : 0;
+    // [version] signature issuer thisUpdate: thisUpdate is UTCTime (17) or GeneralizedTime (18).
+    return fields[i]?.tag === 0x30 && fields[i + 1]?.tag === 0x30 && (fields[i + 2]?.tag === 0x17 || fields[i + 2]?.tag === 0x18);
+  } catch {
+    return false;
+  }
+}
 
 export type SniffedFormat = 'pem' | 'pkcs12' | 'der' | 'jks' | 'jceks' | 'pkcs7' | 'crl' | 'elasticsearch-keystore' | 'unknown';
 

@@ -4,7 +4,6 @@ import type { Clock } from '../core/environment';
 import type { Finding } from '../core/finding';
 import type { CertManagerCertificate, KubernetesObjects, SecretObject, TlsReference } from '../config/forms/kubernetes';
 import { keysMatch } from '../pki/keys';
-import { readPkiFile } from '../pki/readPkiFile';
 import type { ParsedFile } from '../pki/parsed';
 import { canonicalIp } from '../pki/ipAddress';
 import { certificateCoversHost, dnsNameMatches } from '../pki/verifyHost';
@@ -107,6 +106,10 @@ function warning(message: string, range: Finding['range']): Finding {
 function readPem(text: string | undefined, clock: Clock): ParsedFile | undefined {
   if (!text || !text.includes('-----BEGIN')) return undefined;
   try {
+    // Loaded here, not with the rules: the readers bring the ASN.1 schemas, which a check of a file that inlines
+    // no certificate never needs (see pki/fileCache.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load; the bundler keeps it
+    const { readPkiFile } = require('../pki/readPkiFile') as typeof import('../pki/readPkiFile');
     return readPkiFile(new TextEncoder().encode(text), { clock });
   } catch {
     return undefined;

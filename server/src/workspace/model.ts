@@ -189,27 +189,38 @@ export class WorkspaceModel {
     return [...this.parts.values()].flat();
   }
 
-  /** The cross-file findings and edges, computed once per change. */
-  crossResult(): CrossResult {
-    if (this.cross) return this.cross;
+  /**
+   * The cross-file findings and edges, computed once per change. `withEdges` false leaves the edges out (the
+   * findings are the same): a cluster of n nodes has n² transport edges, which only the map and views draw.
+   */
+  crossResult(withEdges = true): CrossResult {
+    if (this.cross && (this.crossHasEdges || !withEdges)) return this.cross;
     const env = this.environment();
     const all = this.allParts();
     const nodes = all.filter((p) => p.data.kind === 'elasticsearch');
     const out: CrossResult = { findings: [], edges: [] };
     const now = env.clock.now();
-    transportChecks(nodes, now, this.label, out);
+    transportChecks(nodes, now, this.label, out, withEdges);
     httpChecks(all.filter((p) => p.data.kind === 'kibana' || p.data.kind === 'beat' || p.data.kind === 'agent'), nodes, now, this.label, out, env);
     // The role mapping files the checks read: a change to one re-runs them (they are no part of the model).
     this.crossInputs = new Set(nodes.flatMap(roleMappingFiles));
     keystoreChecks(nodes, env, out);
     this.cross = out;
+    this.crossHasEdges = withEdges;
     return out;
   }
+
+  /** Whether `cross` was computed with every edge. */
+  private crossHasEdges = false;
 
   /** Cross-file findings grouped by the file they belong to (every modelled file has an entry, maybe empty). */
   findingsByFile(): Map<string, Finding[]> {
     const map = new Map<string, Finding[]>([...this.parts.keys()].map((f) => [f, []]));
-    for (const { file, finding } of this.crossResult().findings as FileFinding[]) map.set(file, [...(map.get(file) ?? []), finding]);
+    for (const { file, finding } of this.crossResult(false).findings as FileFinding[]) {
+      const list = map.get(file);
+      if (list) list.push(finding);
+      else map.set(file, [finding]);
+    }
     return map;
   }
 

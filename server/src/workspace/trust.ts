@@ -67,12 +67,16 @@ function related(part: ComponentPart, range: OffsetRange | undefined, message: s
 }
 
 /** Transport: each node's certificate against every other node's transport trust; seed hosts against SANs. */
-export function transportChecks(nodes: ComponentPart[], now: Date, label: PlaceLabel, out: CrossResult): void {
+export function transportChecks(nodes: ComponentPart[], now: Date, label: PlaceLabel, out: CrossResult, withEdges = true): void {
   const clusters = new Map<string, ComponentPart[]>();
-  for (const n of nodes) clusters.set(n.data.cluster ?? '', [...(clusters.get(n.data.cluster ?? '') ?? []), n]);
+  for (const n of nodes) {
+    const members = clusters.get(n.data.cluster ?? '');
+    if (members) members.push(n);
+    else clusters.set(n.data.cluster ?? '', [n]);
+  }
   for (const members of clusters.values()) {
     const groups = trustGroups(members);
-    for (const x of members) transportTrustOf(x, groups, now, label, out);
+    for (const x of members) transportTrustOf(x, groups, now, label, out, withEdges);
     const index = nameIndex(members);
     for (const y of members) seedNameChecks(y, index, label, out);
   }
@@ -92,16 +96,21 @@ function trustGroups(members: ComponentPart[]): Array<{ anchors: ParsedCertifica
   return [...groups.values()];
 }
 
-function transportTrustOf(x: ComponentPart, groups: ReturnType<typeof trustGroups>, now: Date, label: PlaceLabel, out: CrossResult): void {
+/**
+ * One node's certificate against each trust group. Without `withEdges` (a check, not a map) a group that trusts
+ * it costs one verdict, not a loop over its nodes: the n² edges of a cluster are only drawn for the map.
+ */
+function transportTrustOf(x: ComponentPart, groups: ReturnType<typeof trustGroups>, now: Date, label: PlaceLabel, out: CrossResult, withEdges: boolean): void {
   const tx = contextOf(x, 'transport');
   if (!tx?.leaf || tx.data.enabled === false || !tx.presentedAt) return;
   const refusing: Array<{ y: ComponentPart; ty: LoadedContext }> = [];
   for (const g of groups) {
     const trusted = chainTrusted(tx.leaf, tx.extra, g.anchors, now);
-    const reason = trusted ? `trusted: chains to ${anchorNames(g.anchors)}` : `trusts only ${anchorNames(g.anchors)}; the certificate is issued by ${tx.leaf.summary.issuer}`;
+    if (trusted && !withEdges) continue;
+    const reason = !withEdges ? '' : trusted ? `chains to ${anchorNames(g.anchors)}` : `trusts only ${anchorNames(g.anchors)}; the certificate is issued by ${tx.leaf.summary.issuer}`;
     for (const { y, ty } of g.nodes) {
       if (y === x) continue;
-      out.edges.push({ from: ty.data.id, to: tx.data.id, kind: 'transport', trusted, reason, place: ty.data.place });
+      if (withEdges) out.edges.push({ from: ty.data.id, to: tx.data.id, kind: 'transport', trusted, reason, place: ty.data.place });
       if (!trusted) refusing.push({ y, ty });
     }
   }

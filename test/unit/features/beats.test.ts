@@ -36,7 +36,7 @@ describe('Beats hover', () => {
       describeFile: (p, role) => (described.push(`${p} ${role}`), 'DESCRIBED'),
       locator: { filePath: '/etc/filebeat/filebeat.yml', fs, workspaceRoots: [] },
     })!;
-    assert.match(hover.markdown, /live config directory \(fields\.yml beside it\)[\s\S]*DESCRIBED/);
+    assert.match(hover.markdown, /^DESCRIBED\n\nLocation: the live config directory \(fields\.yml beside it\)\.$/);
     assert.deepEqual(described, ['/etc/filebeat/ca.crt certificateAuthorities']);
     assert.match(beatsHoverAt(TEXT, TEXT.indexOf('-----BEGIN') + 3)!.markdown, /Inline PEM/);
   });

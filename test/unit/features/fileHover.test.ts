@@ -38,7 +38,7 @@ function env(passwords: Record<string, string> = {}, seen: Array<[string, string
 
 describe('describing the file a path setting names', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['a readable certificate', '/ws/certs/ca.crt', /^`\/ws\/certs\/ca\.crt`\n\n_No certificates or keys found\._$/],
+    ['a readable certificate', '/ws/certs/ca.crt', /^_No certificates or keys found\._\n\nFile: `\/ws\/certs\/ca\.crt`$/],
     ['a missing file', '/ws/certs/none.crt', /^\*\*Missing\*\*: `\/ws\/certs\/none\.crt` does not exist\.$/],
     ['a folder', '/ws/certs', /is a folder/],
     ['a locked keystore', '/ws/certs/locked.p12', /^\*\*Locked\*\*: .* needs a password/],

@@ -105,14 +105,25 @@ describe('hover on values', () => {
     assert.deepEqual(seen, [], 'nothing is read for an unmapped path');
   });
 
-  test('a mounted path: what is mounted where, then the local file', () => {
+  test('a mounted path: the local file first, then what is mounted where', () => {
     const text = 'xpack.security.transport.ssl.keystore.path: /usr/share/elasticsearch/config/certs/node.crt\n';
     const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml' });
     const compose = 'services:\n  es:\n    volumes:\n      - ./es:/usr/share/elasticsearch/config\n';
     const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose, '/ws/es': 'dir' }), workspaceRoots: ['/ws'] });
     const md = hoverAt(model, testCatalog, text.indexOf('/usr') + 1, { describeFile: (p) => `file ${p}`, locate: (v) => locator.locate(v) })!.markdown;
-    assert.match(md, /service `es` in `compose.yaml` mounts `\.\/es` at `\/usr\/share\/elasticsearch\/config`/);
-    assert.match(md, /file \/ws\/es\/certs\/node\.crt$/);
+    assert.match(md, /^file \/ws\/es\/certs\/node\.crt\n\nLocation: service `es` in `compose.yaml` mounts `\.\/es` at `\/usr\/share\/elasticsearch\/config`\.$/);
+  });
+
+  test('a relative path found beside the file: the certificate\'s names and expiry come before where it was found', () => {
+    const text = 'xpack.security.transport.ssl.keystore.path: certs/http.crt\n';
+    const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml' });
+    const compose = 'services:\n  es:\n    volumes:\n      - ./es/elasticsearch.yml:/usr/share/elasticsearch/config/elasticsearch.yml\n';
+    const fs = memoryFs({ '/ws/compose.yaml': compose, '/ws/es/certs/http.crt': 'x' });
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs, workspaceRoots: ['/ws'] });
+    assert.equal(locator.locate('certs/http.crt').kind, 'mapped', 'the path is found beside the settings file');
+    const describe = () => '**CN=http**\n\n- Names: DNS:es01\n- Expires in 300 days';
+    const md = hoverAt(model, testCatalog, text.indexOf('certs/') + 1, { describeFile: describe, locate: (v) => locator.locate(v) })!.markdown;
+    assert.match(md, /^\*\*CN=http\*\*\n\n- Names: DNS:es01\n- Expires in 300 days\n\nLocation: found relative to `\/ws\/es`\.$/);
   });
 
   test('a path mounted from a folder the workspace lacks: not checked, and why', () => {

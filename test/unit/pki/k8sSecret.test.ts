@@ -93,6 +93,7 @@ describe('k8sSecret: the ECK Secret for generated files', () => {
     assert.deepEqual(Object.keys(m.data).sort(), ['ca.crt', 'ca.key']);
     assert.match(r.readme, /kubectl apply -f my-ca\.yaml/);
     assert.match(r.readme, /spec:\n {2}http:\n {4}tls:\n {6}certificate:\n {8}secretName: my-ca/);
+    assert.deepEqual(r.k8sSpecLines, ['spec:', '  http:', '    tls:', '      certificate:', '        secretName: my-ca'], 'the lines the editor shows after writing');
     assert.doesNotMatch(r.readme, new RegExp(m.data['ca.key'].slice(0, 40).replace(/[+/]/g, '\\$&')), 'the README never holds the key');
     assert.deepEqual(r.settings, {});
   });

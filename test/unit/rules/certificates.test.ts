@@ -158,8 +158,26 @@ describe('certificate rules', () => {
     const p12AsCert = run('xpack.security.http.ssl:\n  enabled: true\n  certificate: certs/node.p12\n  key: certs/node.key\n', { 'certs/node.p12': p12, 'certs/node.key': node.keyPem });
     assert.deepEqual(ids(p12AsCert.findings), ['certificate-file-format']);
     assert.match(p12AsCert.findings[0].message, /keystore\.path/);
-    const derCa = run('xpack.security.http.ssl:\n  certificate_authorities: certs/ca.der\n', { 'certs/ca.der': ca.der });
-    assert.deepEqual(ids(derCa.findings), ['certificate-file-format']);
+  });
+
+  // Elasticsearch reads certificate files with Java's CertificateFactory.generateCertificates, which takes DER as
+  // well as PEM (PemUtils.readCertificates in elastic/elasticsearch libs/ssl-config, used by PemKeyConfig and
+  // PemTrustConfig); private keys only as PEM (PemUtils.readPrivateKey). Kibana gives files to Node.js: PEM only.
+  it('takes DER certificates for Elasticsearch and checks the chain with them; a DER key or Kibana is told to convert', () => {
+    const derFiles = { 'certs/ca.der': ca.der, 'certs/node.der': node.der, 'certs/node.key': node.keyPem };
+    const esYml = 'xpack.security.http.ssl:\n  enabled: true\n  certificate: certs/node.der\n  key: certs/node.key\n  certificate_authorities: certs/ca.der\n';
+    assert.deepEqual(run(esYml, derFiles).findings, []);
+    // The DER CA is read, not skipped: a CA that did not sign the node certificate is still reported.
+    assert.deepEqual(ids(run(esYml, { ...derFiles, 'certs/ca.der': otherCa.der }).findings), ['certificate-chain-untrusted']);
+    const derKey = run('xpack.security.http.ssl:\n  enabled: true\n  certificate: certs/node.crt\n  key: certs/node.key.der\n', {
+      'certs/node.crt': node.pem,
+      'certs/node.key.der': node.key.export({ type: 'pkcs8', format: 'der' }),
+    });
+    assert.deepEqual(ids(derKey.findings), ['certificate-file-format']);
+    assert.match(derKey.findings[0].message, /openssl pkey -inform der/);
+    const kibana = run('elasticsearch.ssl.certificateAuthorities: certs/ca.der\n', { 'certs/ca.der': ca.der }, { product: 'kibana' });
+    assert.deepEqual(ids(kibana.findings), ['certificate-file-format']);
+    assert.match(kibana.findings[0].message, /Kibana reads PEM certificates only.*openssl x509 -inform der/);
   });
 
   it('offers to unlock a password-protected keystore and checks it once the password is known', () => {

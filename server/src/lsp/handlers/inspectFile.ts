@@ -4,7 +4,8 @@ import { isFileGateError, readBounded } from '../../core/fileGate';
 import { isPkiError } from '../../pki/errors';
 import { inspectFile, readPkiFile } from '../../pki/inspect';
 import { exportPem } from '../../pki/exportPem';
-import { ExportPemRequest, InspectFileRequest, type ExportPemParams, type ExportPemResponse, type InspectFileParams, type InspectFileResponse } from '../../protocol';
+import { ExportPemRequest, InspectFileRequest, type ConfiguredTrust, type ExportPemParams, type ExportPemResponse, type InspectFileParams, type InspectFileResponse } from '../../protocol';
+import { configuredTrust } from '../../workspace/configuredTrust';
 import type { ServerContext } from '../context';
 import { mayRead } from '../fileDescriptions';
 import { formatError, runSafe } from '../runSafe';
@@ -23,6 +24,17 @@ function readBytes(ctx: ServerContext, file: string): Uint8Array | InspectFileRe
   }
 }
 
+/** How the workspace's settings that present this file's certificate verify it; none when that cannot be known. */
+function trustOf(ctx: ServerContext, file: string): ConfiguredTrust[] {
+  try {
+    const now = ctx.clock.now();
+    return ctx.stack.all().flatMap((model) => configuredTrust(model.allParts(), file, now, model.label));
+  } catch (e) {
+    ctx.log.error(formatError('Verifying the chain against the configured CAs failed', e));
+    return [];
+  }
+}
+
 function read(ctx: ServerContext, params: InspectFileParams): InspectFileResponse {
   if (typeof params?.path !== 'string' || params.path === '') return { ok: false, code: 'INVALID_INPUT', message: 'No file path was given.' };
   const file = params.path;
@@ -33,7 +45,8 @@ function read(ctx: ServerContext, params: InspectFileParams): InspectFileRespons
   // is used, and without that the empty one.
   const password = typeof params.password === 'string' ? params.password : ctx.passwords.get(file);
   try {
-    return { ok: true, result: inspectFile(bytes, { fileName: file, password, clock: ctx.clock }) };
+    const result = inspectFile(bytes, { fileName: file, password, clock: ctx.clock });
+    return { ok: true, result, trust: trustOf(ctx, file) };
   } catch (e) {
     if (isPkiError(e)) return { ok: false, code: e.code, message: e.message };
     ctx.log.error(formatError('Reading a certificate file failed', e));

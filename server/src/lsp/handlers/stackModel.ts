@@ -1,7 +1,9 @@
 // estls/stackModel and estls/certificates: the workspace model as plain data for the Stack view and the
 // Certificates tree. Names only for keystores; nothing here carries a password or a keystore value.
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
-import { CertificatesRequest, StackModelChangedNotification, StackModelRequest } from '../../protocol';
+import { CertificatesRequest, EckResourcesRequest, StackModelChangedNotification, StackModelRequest } from '../../protocol';
+import { findEckResources } from '../../workspace/eckResources';
+import { checkEnvironment } from '../analysis';
 import type { ServerContext } from '../context';
 import { runSafe, runSafeVoid } from '../runSafe';
 
@@ -9,6 +11,9 @@ const EMPTY = { folders: [], clusters: [], components: [], certificates: [], key
 
 export function registerStackModel(ctx: ServerContext): void {
   ctx.connection.onRequest(StackModelRequest, (params) => runSafe(ctx.log, 'Building the stack model failed', () => ctx.stack.data(params?.folder), EMPTY));
+  ctx.connection.onRequest(EckResourcesRequest, (params) =>
+    runSafe(ctx.log, 'Listing the ECK resources failed', () => ({ resources: findEckResources(checkEnvironment(ctx), ctx.workspaceRoots.filter((r) => !params?.folder || r === params.folder)) }), { resources: [] }),
+  );
   ctx.connection.onRequest(CertificatesRequest, (params) => runSafe(ctx.log, 'Listing the certificates failed', () => ({ items: ctx.stack.certificates(params?.folder) }), { items: [] }));
 }
 

@@ -116,5 +116,5 @@ export function secretResult(result: GenerateResult, spec: GenerateRequestSpec, 
     ...secret.specLines,
   ].join('\n');
   const manifest = Buffer.from(secret.manifest, 'utf8').toString('base64');
-  return { ...result, files: [{ path: file, contentBase64: manifest, private: true }], settings: {}, keystoreCommands: [], readme };
+  return { ...result, files: [{ path: file, contentBase64: manifest, private: true }], settings: {}, keystoreCommands: [], readme, k8sSpecLines: secret.specLines };
 }

@@ -79,6 +79,8 @@ export interface GenerateResult {
   keystoreCommands: string[];
   /** Short README text in the project's words. */
   readme: string;
+  /** With `k8sSecret`: the lines to add to the Elasticsearch resource (`spec.http.tls.certificate.secretName`). */
+  k8sSpecLines?: string[];
   /** Things that worked but deserve a look (a CA that expires first, a password old OpenSSL cannot use); no secrets. */
   warnings?: string[];
 }

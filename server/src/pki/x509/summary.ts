@@ -2,7 +2,6 @@
 import 'reflect-metadata';
 import * as crypto from 'node:crypto';
 import * as url from 'node:url';
-import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectAlternativeName, SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
@@ -13,7 +12,10 @@ import type { CertSummary, SubjectAltName } from '../types';
 import { publicKeyInfo } from '../keys';
 import { formatName } from './names';
 import { EKU_NAMES, EXT, KEY_USAGE_BITS, SIGNATURE_ALGORITHMS } from './oids';
-import { readTbsParts } from './tbs';
+import { parseShared, readTbsParts } from './tbs';
+import { daysLeft } from '../dates';
+
+export { daysLeft } from '../dates';
 import type { TbsParts } from './tbs';
 
 /** A certificate read from a file: its bytes, Node's parsed form (for verification) and the summary. */
@@ -23,18 +25,11 @@ export interface ParsedCertificate {
   summary: CertSummary;
 }
 
-const DAY_MS = 86_400_000;
-
 /** Colon-separated upper-case hex, as openssl prints key identifiers and fingerprints. */
 export function colonHex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:');
 }
 
-/** Whole days from `now` to `notAfter` (rounded down); once expired, minus the whole days since (at least -1). */
-export function daysLeft(notAfter: Date, now: Date): number {
-  const days = (notAfter.getTime() - now.getTime()) / DAY_MS;
-  return days >= 0 ? Math.floor(days) : Math.min(-1, Math.trunc(days));
-}
 
 /** Parses a DER certificate and summarizes it; malformed input throws PkiError('BAD_DER'). */
 export function parseCertificate(der: Uint8Array, clock: Clock): ParsedCertificate {
@@ -101,7 +96,7 @@ function decodeExt<T>(ext: Map<string, Extension>, oid: string, type: new () => 
   const e = ext.get(oid);
   if (!e) return undefined;
   try {
-    return AsnConvert.parse(e.extnValue.buffer, type);
+    return parseShared(e.extnValue.buffer, type);
   } catch {
     return undefined;
   }

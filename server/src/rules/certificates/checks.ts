@@ -3,7 +3,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Finding } from '../../core/finding';
 import type { ParsedCertificate } from '../../pki/parsed';
-import { daysLeft } from '../../pki/x509/summary';
+import { daysLeft } from '../../pki/dates';
 import { keysMatch } from '../../pki/keys';
 import { verifyChain, type ChainResult } from '../../pki/verifyChain';
 import { caLint, transportEkuProblem } from '../../pki/verifyUsage';

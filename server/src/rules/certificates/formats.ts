@@ -1,7 +1,7 @@
 // A file whose format does not fit its setting: a keystore where PEM belongs, PEM where a keystore belongs,
 // a CRL or the Elasticsearch keystore given as a certificate, and the formats one product reads and the other
 // does not. Elasticsearch reads certificates through Java's CertificateFactory.generateCertificates
-// (PemUtils.readCertificates in elastic/elasticsearch libs/ssl-config), which takes PKCS#7 bundles too, and
+// (PemUtils.readCertificates in elastic/elasticsearch libs/ssl-config), which takes DER and PKCS#7 bundles too, and
 // keystores as PKCS#12 or JKS (KeyStoreUtil.inferKeyStoreType). Kibana hands certificate files to Node.js, which
 // reads PEM certificates only, and reads keystores with node-forge as PKCS#12 only (readPkcs12Keystore and
 // readPkcs12Truststore in elastic/kibana packages/kbn-crypto/src/pkcs12.ts).
@@ -44,9 +44,21 @@ function pemRoleMismatch(w: Where, format: string, at: (m: string) => Finding): 
     return at(`${q(path)} is a ${format === 'pkcs12' ? 'PKCS#12' : 'Java'} keystore, but ${q(setting.key)} takes a PEM file. Use ${q(context.prefix + instead)} for it, or extract PEM files from it.`);
   }
   if (format === 'crl') return at(`${q(path)} is a certificate revocation list (CRL), but ${q(setting.key)} takes certificates.`);
-  if (format === 'der') return at(`${q(path)} is binary DER, but ${q(setting.key)} takes PEM text. Convert it, for example: openssl x509 -inform der -in ${path} -out ${path}.pem`);
+  if (format === 'der') return derMismatch(w.ctx, role, setting, path, at);
   if (format === 'pkcs7') return pkcs7Mismatch(w.ctx, role, setting, path, true, at);
   return undefined;
+}
+
+/**
+ * A binary DER file where PEM is the rule. Elasticsearch reads certificates with CertificateFactory, which takes DER
+ * as well as PEM (PemUtils.readCertificates, used by PemKeyConfig and PemTrustConfig), so a DER certificate is fine
+ * there; its private keys are read as PEM only (PemUtils.readPrivateKey). Kibana hands files to Node.js's TLS, which
+ * reads PEM only.
+ */
+function derMismatch(ctx: RuleContext, role: FileRole, setting: Setting, path: string, at: (m: string) => Finding): Finding | undefined {
+  if (role === 'key') return at(`${q(path)} is binary DER, but ${q(setting.key)} takes a PEM private key. Convert it, for example: openssl pkey -inform der -in ${path} -out ${path}.pem`);
+  if (ctx.model.product === 'elasticsearch') return undefined;
+  return at(`${q(path)} is binary DER; Kibana reads PEM certificates only. Convert it, for example: openssl x509 -inform der -in ${path} -out ${path}.pem`);
 }
 
 function keystoreRoleMismatch(w: Where, format: string, at: (m: string) => Finding): Finding | undefined {

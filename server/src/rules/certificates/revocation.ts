@@ -5,7 +5,7 @@
 // certificate whose issuer and serial number a CRL lists is reported.
 import * as path from 'node:path';
 import type { Finding } from '../../core/finding';
-import { sameSerial } from '../../pki/crl';
+import { sameSerial } from '../../pki/dates';
 import type { CertificateFiles } from '../../pki/fileCache';
 import type { ParsedCertificate } from '../../pki/parsed';
 import type { CrlSummary } from '../../pki/types';
