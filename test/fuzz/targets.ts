@@ -241,7 +241,7 @@ const generateTarget: TargetSpec = {
 
 const formsTarget: TargetSpec = {
   name: 'forms',
-  // A host may hold up to MAX_EMBEDDED_DOCUMENTS settings documents, each checked like a settings file.
+  // Every settings document of a host is checked like a settings file.
   timeoutMs: 6000,
   async load() {
     const { recognizeForms, embeddedModel } = need<typeof import('../../server/src/config/forms')>('../../server/src/config/forms');
@@ -261,7 +261,8 @@ const formsTarget: TargetSpec = {
         for (const s of embeddedModel(text, doc).settings) check(s.keyRange.end <= text.length && s.pairRange.end <= text.length, `setting ${s.key} range past the text`);
       }
       const env = { fs: memoryFs(input.opts.files ?? []), clock: CLOCK, passwords: { get: () => undefined }, options: { ...defaultCheckOptions, workspaceRoots: ['/fuzz'] } };
-      const { findings } = checkForms(text, forms, env);
+      // As a file of the workspace, so compose mounts, Secret mounts and Beats files are located and read.
+      const { findings } = checkForms(text, forms, env, { filePath: '/fuzz/host.yml' });
       checkRanges(findings, text.length);
       for (const f of findings.slice(0, 20)) for (const fix of f.fixes ?? []) recognizeForms(applyEdits(text, fix.edits));
     };

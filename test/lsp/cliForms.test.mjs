@@ -13,7 +13,7 @@ const COMPOSE = 'services:\n  kb:\n    image: kibana:8.15.0\n    environment:\n 
 
 describe('dist/cli.js on deployment files', () => {
   let dir;
-  const run = (...args) => spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const run = (...args) => spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-cli-forms-'));
@@ -47,18 +47,16 @@ describe('dist/cli.js on deployment files', () => {
     assert.deepEqual(JSON.parse(plain.stdout), []);
   });
 
-  test('a 5,000-document manifest and a 10 MB compose file finish in bounded time', () => {
+  test('every document of a 5,000-document manifest is checked; a 10 MB compose file is refused at once', () => {
     const one = 'apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nspec:\n  nodeSets:\n  - config:\n      xpack.security.http.ssl.verification_mode: none\n';
     fs.writeFileSync(path.join(dir, 'many.yaml'), Array.from({ length: 5000 }, () => one).join('---\n'));
     fs.writeFileSync(path.join(dir, 'big-compose.yml'), `services:\n  es:\n    image: elasticsearch:8.1.0\n${'# filler line of a large file\n'.repeat(360_000)}`);
-    let started = Date.now();
     const many = run('check', '--format', 'json', 'many.yaml');
     assert.equal(many.status, 0, many.stderr);
-    assert.ok(JSON.parse(many.stdout).length >= 1000);
-    assert.ok(Date.now() - started < 60_000);
-    started = Date.now();
+    const findings = JSON.parse(many.stdout);
+    assert.equal(findings.filter((f) => f.ruleId === 'insecure-setting').length, 5000);
+    assert.ok(!findings.some((f) => /only the first/.test(f.message)));
     const big = run('check', '--format', 'json', 'big-compose.yml');
     assert.equal(JSON.parse(big.stdout)[0].ruleId, 'file-too-large');
-    assert.ok(Date.now() - started < 20_000);
   });
 });

@@ -183,3 +183,44 @@ describe('large deployment files in the server', () => {
     });
   }
 });
+
+describe('compose environment paths through the service volumes, over stdio', () => {
+  let server;
+  let dir;
+  const COMPOSE_TLS = `services:
+  es01:
+    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0
+    environment:
+      - xpack.security.http.ssl.enabled=true
+      - xpack.security.http.ssl.certificate=certs/http.crt
+      - xpack.security.http.ssl.key=certs/http.key
+    volumes:
+      - ./certs:/usr/share/elasticsearch/config/certs:ro
+`;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-compose-mounts-'));
+    fs.mkdirSync(path.join(dir, 'certs'));
+    fs.writeFileSync(path.join(dir, 'certs', 'http.key'), 'not a key\n');
+    fs.writeFileSync(path.join(dir, 'docker-compose.yml'), COMPOSE_TLS);
+    server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, trusted: true } });
+  });
+  after(async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a missing mounted certificate: a warning with the Generate fix; hover says what is mounted where', async () => {
+    const uri = uriOf(path.join(dir, 'docker-compose.yml'));
+    server.open(uri, COMPOSE_TLS, 1, 'dockercompose');
+    const { diagnostics } = await server.waitForDiagnostics(uri);
+    const missing = diagnostics.filter((d) => d.code === 'missing-file');
+    assert.equal(missing.length, 1, JSON.stringify(diagnostics));
+    assert.equal(missing[0].severity, 2);
+    assert.deepEqual(missing[0].range.start, positionOf(COMPOSE_TLS, 'certs/http.crt'));
+    const actions = await server.codeActions(uri, missing[0].range, missing);
+    assert.ok(actions.some((a) => a.command && /generate/i.test(a.command.command)), JSON.stringify(actions.map((a) => a.title)));
+    const hover = await server.hover(uri, positionOf(COMPOSE_TLS, 'certs/http.key', 0, 3));
+    assert.match(hover.contents.value, /service `es01` in `docker-compose\.yml` mounts `\.\/certs` at `\/usr\/share\/elasticsearch\/config\/certs`/);
+  });
+});

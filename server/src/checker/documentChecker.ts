@@ -20,7 +20,7 @@ import { CURRENT_STACK_VERSION, type StackVersion } from '../catalog/version';
 import { recognizeForms } from '../config/forms';
 import type { EmbeddedCheck } from '../rules/forms';
 import { checkForms, type FormsCheck } from '../rules/forms';
-import type { FormsResult } from '../config/forms';
+import type { FormKind, FormsResult } from '../config/forms';
 import { addSiblingObjects } from '../config/forms/siblingObjects';
 import { insideRoots } from '../rules/paths';
 import { inferStackVersion } from '../workspace/stackVersion';
@@ -51,6 +51,8 @@ export interface CheckedDocument {
    * document's model.
    */
   parts?: EmbeddedCheck[];
+  /** For a deployment file, its form (`beats` files have no embedded document: hover and completion read the text). */
+  form?: FormKind;
 }
 
 /** What one document keeps across its versions (layer 2), and its latest parse. */
@@ -60,6 +62,8 @@ class DocumentMemo {
   rules = new AnswerMemo();
   quiet = new QuietMemo();
   contexts = new ContextMemo();
+  /** A deployment file's embedded settings documents, parsed, by text. */
+  embedded = new AnswerMemo<ConfigModel>();
   /** The parse of the latest version, reused when only the environment changed. */
   parsed: { version: number; product: Product; filePath?: string; model: ConfigModel } | undefined;
 
@@ -107,12 +111,13 @@ export class DocumentChecker {
     return this.derive(doc, 'deployment', () => {
       const forms = recognizeForms(doc.text, undefined, fileName);
       if (!forms) return undefined;
-      const check = checkDeployment(doc.text, forms, this.environment(), filePath);
+      const memo = this.versions.stateOf(doc.uri, () => new DocumentMemo());
+      const check = checkDeployment(doc.text, forms, this.environment(), filePath, memo.embedded);
       const first = check.parts[0];
       const product = first?.document.product ?? 'elasticsearch';
       const model: ConfigModel = first?.model ?? { product, text: doc.text, settings: [], byKey: new Map(), findings: [] };
       const stackVersion = first?.stackVersion ?? CURRENT_STACK_VERSION;
-      return { product, filePath, version: doc.version, stackVersion, result: { model, findings: check.findings }, lines: this.lines(doc), parts: check.parts };
+      return { product, filePath, version: doc.version, stackVersion, result: { model, findings: check.findings }, lines: this.lines(doc), parts: check.parts, form: forms.form };
     });
   }
 
@@ -191,10 +196,10 @@ export function withStackVersion(env: CheckEnvironment, product: Product, filePa
  * version the user configured wins; otherwise each embedded document follows the version its host states
  * (ECK `spec.version`, an image tag, Helm `imageTag`), else the one found beside the file, else the current 9.x.
  */
-export function checkDeployment(text: string, forms: FormsResult, env: CheckEnvironment, filePath: string | undefined): FormsCheck {
+export function checkDeployment(text: string, forms: FormsResult, env: CheckEnvironment, filePath: string | undefined, parses?: AnswerMemo<ConfigModel>): FormsCheck {
   const product = forms.documents[0]?.product ?? 'elasticsearch';
   if (filePath && mayRead(env, filePath)) addSiblingObjects(forms.kubernetes, filePath, env.fs);
-  return checkForms(text, forms, withStackVersion(env, product, filePath));
+  return checkForms(text, forms, withStackVersion(env, product, filePath), { filePath, parses });
 }
 
 /** Files beside a deployment file are read only where the environment lets the rules read. */

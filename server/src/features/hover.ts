@@ -119,6 +119,8 @@ function valueMarkdown(def: SettingDef, scalar: ScalarValue, model: ConfigModel,
 /** A path of another machine: where it is mapped from and the file there, or why it is not checked and how to map it. */
 function remotePathMarkdown(location: Exclude<PathLocation, { kind: 'live' }>, def: SettingDef, deps: HoverDeps): string | undefined {
   if (location.kind === 'templated') return 'The path is written with template syntax, so it is **not checked here**; it is known only once the template is rendered.';
+  // A Secret's key is checked from the manifest's text; the diagnostics say what it holds.
+  if (location.kind === 'mapped' && location.inSecret) return `Location: ${location.via}.`;
   // The certificate's names and expiry come first; where the file was found follows them.
   if (location.kind === 'mapped') {
     const file = deps.describeFile?.(location.localPath, def.fileRole);
@@ -126,6 +128,7 @@ function remotePathMarkdown(location: Exclude<PathLocation, { kind: 'live' }>, d
     return file ? `${file}\n\n${via}` : via;
   }
   if (!location.containerPath) return undefined;
+  if (location.reason) return `\`${location.containerPath}\` is **not checked here**: ${location.reason}.`;
   const folder = location.containerPath.replace(/\/[^/]*$/, '') || '/';
   return [
     `\`${location.containerPath}\` is a path on the node or in the container, so it is **not checked here**.`,

@@ -7,6 +7,7 @@ import type { Product } from '../catalog/types';
 import { foldersFromSetting, mappingsFromSetting } from '../config/paths/mappings';
 import { detectProduct, mappedProduct } from '../config/product';
 import type { ConfigModel } from '../config/types';
+import type { PathLocator } from '../config/paths/locator';
 import type { LineIndex } from '../core/lineIndex';
 import type { CheckEnvironment } from '../rules/types';
 import type { ServerContext } from './context';
@@ -64,12 +65,12 @@ export function analysisOf(ctx: ServerContext, doc: TextDocument): CheckedDocume
  * The settings document under an offset: the file's own model for a settings file, the embedded document
  * whose text holds the offset for a deployment file, undefined elsewhere in a deployment file.
  */
-export function partAt(checked: CheckedDocument, offset: number): { product: Product; model: ConfigModel; region?: { start: number; end: number } } | undefined {
+export function partAt(checked: CheckedDocument, offset: number): { product: Product; model: ConfigModel; region?: { start: number; end: number }; paths?: PathLocator } | undefined {
   if (!checked.parts) return { product: checked.product, model: checked.result.model };
   for (const part of checked.parts) {
     const doc = part.document;
-    if (doc.source === 'text' && offset >= doc.start && offset <= doc.end) return { product: doc.product, model: part.model, region: { start: doc.start, end: doc.end } };
-    if (doc.source === 'settings' && doc.settings.some((s) => offset >= s.pairRange.start && offset <= s.pairRange.end)) return { product: doc.product, model: part.model };
+    if (doc.source === 'text' && offset >= doc.start && offset <= doc.end) return { product: doc.product, model: part.model, region: { start: doc.start, end: doc.end }, paths: part.paths };
+    if (doc.source === 'settings' && doc.settings.some((s) => offset >= s.pairRange.start && offset <= s.pairRange.end)) return { product: doc.product, model: part.model, paths: part.paths };
   }
   return undefined;
 }

@@ -7,6 +7,8 @@ import type { Finding, Severity } from '../core/finding';
 import { parseConfig } from '../config/parse';
 import type { ConfigModel, ScalarValue, Setting } from '../config/types';
 import { renameKeyEdit } from './fixes';
+import { beatsCertificateFindings } from './beatsCertificates';
+import type { CheckEnvironment } from './types';
 
 const DOCS = 'https://www.elastic.co/guide/en/beats/filebeat/current/configuration-ssl.html';
 
@@ -16,11 +18,15 @@ const DOCS = 'https://www.elastic.co/guide/en/beats/filebeat/current/configurati
  */
 const BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|1|0|t|T|f|F)$/;
 
-/** Every finding on a Beats or Agent configuration file. */
-export function beatsFindings(text: string): Finding[] {
+/**
+ * Every finding on a Beats or Agent configuration file; with the environment, the files its `ssl` blocks name
+ * are found and checked too (rules/beatsCertificates.ts).
+ */
+export function beatsFindings(text: string, env?: CheckEnvironment, filePath?: string): Finding[] {
   // The product only words parse messages; the Beats findings below never consult a catalog.
   const model = parseConfig(text, { product: 'elasticsearch' });
   const out = model.findings.filter((f) => f.ruleId !== 'duplicate-setting');
+  if (env) out.push(...beatsCertificateFindings(model, env, filePath));
   for (const setting of model.settings) {
     const option = sslOption(setting.key);
     if (option !== undefined) out.push(...sslFindings(model, setting, option));

@@ -38,6 +38,7 @@ const PAGES: Record<RuleId, { elasticsearch: string; kibana: string }> = {
   'certificate-bad-password': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'certificate-unreadable': same('troubleshoot/elasticsearch/security/trb-security-ssl'),
   'certificate-revoked': same('deploy-manage/security/security-certificates-keys'),
+  'certificate-authority-not-ca': same('deploy-manage/security/security-certificates-keys'),
   'ca-strict-clients': same('deploy-manage/security/security-certificates-keys'),
   'certificate-weak-key': same('deploy-manage/security/security-certificates-keys'),
   'certificate-weak-signature': same('troubleshoot/elasticsearch/security/trb-security-sslhandshake'),

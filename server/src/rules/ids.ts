@@ -36,6 +36,7 @@ export const CERTIFICATE_RULE_IDS = {
   'certificate-bad-password': 'The password given for a keystore or key does not open it.',
   'certificate-revoked': 'A configured certificate is listed as revoked in a CRL (*.crl) beside the configured certificate files.',
   'certificate-unreadable': 'A certificate, key or keystore file cannot be read or holds nothing usable.',
+  'certificate-authority-not-ca': 'A file named as certificate authorities holds only leaf certificates (none with CA:TRUE), so it verifies one server and no certificate it issues.',
   'ca-strict-clients': 'A CA behind the HTTP certificate lacks keyUsage (or keyCertSign, or a key identifier), which strict clients such as Python 3.13 reject.',
   'certificate-weak-key': 'A configured certificate has an RSA key below 2048 bits or an EC key below P-256.',
   'certificate-weak-signature': 'A configured certificate is signed with MD5 or SHA-1, which JDKs, OpenSSL 3 and browsers refuse.',

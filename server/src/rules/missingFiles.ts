@@ -73,6 +73,10 @@ function mappedMissing(ctx: RuleContext, setting: Setting, item: ScalarValue, lo
 function notChecked(ctx: RuleContext, setting: Setting, item: ScalarValue, location: Extract<PathLocation, { kind: 'unmapped' }>): Finding | undefined {
   if (!location.containerPath) return undefined;
   const folder = location.containerPath.replace(/[\\/][^\\/]*$/, '') || '/';
+  if (location.reason) {
+    const message = `${q(location.containerPath)} is not checked here: ${location.reason}.`;
+    return makeFinding(ctx, 'path-not-checked', setting.key, { severity: 'hint', message, range: item.range });
+  }
   const message = `${q(location.containerPath)} is a path on the node or in the container, not checked here. Map ${q(folder)} to a workspace folder (setting elasticTls.pathMappings, or estls --map) or mount it in docker-compose to check it.`;
   return makeFinding(ctx, 'path-not-checked', setting.key, { severity: 'hint', message, range: item.range, data: { kind: 'map', containerPath: folder } });
 }

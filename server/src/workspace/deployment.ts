@@ -101,6 +101,7 @@ export function kubernetesObjects(forms: FormsResult, file: string, env: CheckEn
   const objects: KubernetesObjects = {
     secrets: [...forms.kubernetes.secrets], certificates: [...forms.kubernetes.certificates], references: [...forms.kubernetes.references],
     elasticsearches: [...forms.kubernetes.elasticsearches], elasticsearchRefs: [...forms.kubernetes.elasticsearchRefs],
+    mountedSecrets: [...forms.kubernetes.mountedSecrets],
   };
   try {
     addSiblingObjects(objects, file, env.fs);

@@ -69,6 +69,13 @@ describe('compose mounts', () => {
     ]);
   });
 
+  test('named, anonymous and tmpfs volumes are listed apart: they hide what a bind above them shows', () => {
+    const text = 'services:\n  es:\n    volumes:\n      - ./config:/usr/share/elasticsearch/config\n      - certs:/usr/share/elasticsearch/config/certs:ro\n      - /usr/share/elasticsearch/data\n      - type: tmpfs\n        target: /tmp/x\n      - type: volume\n        source: logs\n        target: /logs\n';
+    const [service] = parseComposeMounts(text, '/ws/compose.yml').services;
+    assert.deepEqual(service.mounts.map((m) => m.target), ['/usr/share/elasticsearch/config']);
+    assert.deepEqual(service.volumes, ['/usr/share/elasticsearch/config/certs', '/usr/share/elasticsearch/data', '/tmp/x', '/logs']);
+  });
+
   test('long syntax: only type bind', () => {
     const [service] = parseComposeMounts(LONG, '/ws/compose.yaml').services;
     assert.deepEqual(service.mounts, [{ source: '/ws/es/config', target: '/usr/share/elasticsearch/config', kind: 'bind' }]);
@@ -114,7 +121,7 @@ describe('compose mounts', () => {
   });
 
   test('the .env beside the compose file is used', () => {
-    const files = { '/ws/compose.yaml': 'services:\n  es:\n    volumes:\n      - ./es/config/elasticsearch.yml:/usr/share/elasticsearch/config/elasticsearch.yml\n      - ${CERTS}:/usr/share/elasticsearch/config/certs\n', '/ws/.env': 'CERTS=./tls\n' };
+    const files = { '/ws/compose.yaml': 'services:\n  es:\n    volumes:\n      - ./es/config/elasticsearch.yml:/usr/share/elasticsearch/config/elasticsearch.yml\n      - ${CERTS}:/usr/share/elasticsearch/config/certs\n', '/ws/.env': 'CERTS=./tls\n', '/ws/tls': 'dir' };
     const loc = locator(files).locate('certs/http.p12');
     assert.equal(loc.kind === 'mapped' && loc.localPath, '/ws/tls/http.p12');
   });
@@ -143,7 +150,7 @@ describe('path locator', () => {
   });
 
   test('short compose mount: relative and container paths both reach the mounted folder', () => {
-    const files = { '/ws/docker-compose.yml': SHORT };
+    const files = { '/ws/docker-compose.yml': SHORT, '/ws/certs': 'dir' as const };
     for (const value of ['certs/http.p12', `${ES_CERTS}/http.p12`]) {
       const loc = locator(files).locate(value);
       assert.equal(loc.kind, 'mapped', value);
@@ -152,18 +159,26 @@ describe('path locator', () => {
     }
   });
 
+  test('a bind mount whose source the workspace lacks: unmapped, with the reason', () => {
+    const loc = locator({ '/ws/docker-compose.yml': SHORT }).locate('certs/http.p12');
+    assert.equal(loc.kind, 'unmapped');
+    assert.match(loc.kind === 'unmapped' ? loc.reason ?? '' : '', /mounts `\.\/certs` at `\/usr\/share\/elasticsearch\/config\/certs`, but the workspace holds no `\/ws\/certs`/);
+    // A file that is there answers for its folder, whatever the file system says of the folder.
+    assert.equal(locator({ '/ws/docker-compose.yml': SHORT, '/ws/certs/http.p12': 'x' }).locate('certs/http.p12').kind, 'mapped');
+  });
+
   test('a compose mount wins over live markers: the folder describes a container', () => {
     const loc = locator({ '/ws/docker-compose.yml': SHORT, '/ws/es/config/jvm.options': 'x' }).locate('/etc/other.crt');
     assert.equal(loc.kind, 'unmapped');
   });
 
   test('long compose mount of the config folder', () => {
-    const loc = locator({ '/ws/compose.yaml': LONG }).locate('certs/node.p12');
+    const loc = locator({ '/ws/compose.yaml': LONG, '/ws/es/config': 'dir' }).locate('certs/node.p12');
     assert.equal(loc.kind === 'mapped' && loc.localPath, '/ws/es/config/certs/node.p12');
   });
 
   test('configs and secrets mount single files', () => {
-    const l = locator({ '/ws/compose.yaml': CONFIGS }, { product: 'kibana', filePath: KB_YML });
+    const l = locator({ '/ws/compose.yaml': CONFIGS, '/ws/pki/kibana.key': 'k', '/ws/pki/ca.crt': 'c' }, { product: 'kibana', filePath: KB_YML });
     assert.equal((l.locate('/run/secrets/kibana.key') as { localPath: string }).localPath, '/ws/pki/kibana.key');
     assert.equal((l.locate('/kibana_ca') as { localPath: string }).localPath, '/ws/pki/ca.crt');
     assert.equal(l.locate('/run/secrets/other.key').kind, 'unmapped');

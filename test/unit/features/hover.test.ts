@@ -109,7 +109,7 @@ describe('hover on values', () => {
     const text = 'xpack.security.transport.ssl.keystore.path: /usr/share/elasticsearch/config/certs/node.crt\n';
     const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml' });
     const compose = 'services:\n  es:\n    volumes:\n      - ./es:/usr/share/elasticsearch/config\n';
-    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose }), workspaceRoots: ['/ws'] });
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose, '/ws/es': 'dir' }), workspaceRoots: ['/ws'] });
     const md = hoverAt(model, testCatalog, text.indexOf('/usr') + 1, { describeFile: (p) => `file ${p}`, locate: (v) => locator.locate(v) })!.markdown;
     assert.match(md, /^file \/ws\/es\/certs\/node\.crt\n\nLocation: service `es` in `compose.yaml` mounts `\.\/es` at `\/usr\/share\/elasticsearch\/config`\.$/);
   });
@@ -124,6 +124,15 @@ describe('hover on values', () => {
     const describe = () => '**CN=http**\n\n- Names: DNS:es01\n- Expires in 300 days';
     const md = hoverAt(model, testCatalog, text.indexOf('certs/') + 1, { describeFile: describe, locate: (v) => locator.locate(v) })!.markdown;
     assert.match(md, /^\*\*CN=http\*\*\n\n- Names: DNS:es01\n- Expires in 300 days\n\nLocation: found relative to `\/ws\/es`\.$/);
+  });
+
+  test('a path mounted from a folder the workspace lacks: not checked, and why', () => {
+    const text = 'xpack.security.transport.ssl.keystore.path: /usr/share/elasticsearch/config/certs/node.crt\n';
+    const model = parseConfig(text, { product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml' });
+    const compose = 'services:\n  es:\n    volumes:\n      - ./es/elasticsearch.yml:/usr/share/elasticsearch/config/elasticsearch.yml\n      - ./certs:/usr/share/elasticsearch/config/certs\n';
+    const locator = new PathLocator({ product: 'elasticsearch', filePath: '/ws/es/elasticsearch.yml', fs: memoryFs({ '/ws/compose.yaml': compose, '/ws/es/elasticsearch.yml': text }), workspaceRoots: ['/ws'] });
+    const md = hoverAt(model, testCatalog, text.indexOf('/usr') + 1, { describeFile: (p) => `file ${p}`, locate: (v) => locator.locate(v) })!.markdown;
+    assert.match(md, /\*\*not checked here\*\*: service `es` in `compose.yaml` mounts `\.\/certs` .*the workspace holds no `\/ws\/certs`/);
   });
 
   test('each item of a path list is described on its own', () => {

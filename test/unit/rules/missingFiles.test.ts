@@ -60,7 +60,7 @@ describe('missing-file on files that describe another machine', () => {
   const roots = { workspaceRoots: ['/srv'] };
 
   test('a mounted file that is missing: a warning saying what is mounted where, with the generate quick fix', () => {
-    const ctx = contextFor('xpack.security.http.ssl.keystore.path: certs/http.p12\n', { filePath: ES, files: { [COMPOSE]: mount }, options: roots });
+    const ctx = contextFor('xpack.security.http.ssl.keystore.path: certs/http.p12\n', { filePath: ES, files: { [COMPOSE]: mount, '/srv/certs': 'dir' }, options: roots });
     const [f] = missingFileRule(ctx);
     assert.equal(f.ruleId, 'missing-file');
     assert.equal(f.severity, 'warning');

@@ -202,14 +202,18 @@ describe('workspace: compose stacks', () => {
     assert.ok((await verdictsMatchHandshakes(w.root)) >= 4);
   });
 
-  it("a node's transport certificate from another CA: one error on that service's certificate entry", async () => {
+  it("a node's transport certificate from another CA: the peer's refusal and the node's own chain, on that service's certificate entry", async () => {
     const w = workspace();
     const text = await writeCompose(w, { es02Transport: lab });
     const rows = await checkFolder(w.root);
-    assert.equal(rows.length, 1, JSON.stringify(rows, null, 2));
-    assert.equal(rows[0].ruleId, 'transport-peer-untrusted');
-    assert.equal(rows[0].line, lineOf(text, 'certificate=certs/es02/transport.crt'));
-    assert.deepEqual(rows[0].related?.map((r) => r.line), [lineOf(text, 'certificate_authorities=certs/ca/ca.crt')]);
+    // es02 trusts the same Prod CA file, so besides es01 refusing it (the model), the file's own check of es02's
+    // mounted certificate says it does not chain to es02's configured CAs.
+    assert.deepEqual(rows.map((r) => [r.ruleId, r.line]).sort(), [
+      ['certificate-chain-untrusted', lineOf(text, 'certificate=certs/es02/transport.crt')],
+      ['transport-peer-untrusted', lineOf(text, 'certificate=certs/es02/transport.crt')],
+    ], JSON.stringify(rows, null, 2));
+    const peer = rows.find((r) => r.ruleId === 'transport-peer-untrusted')!;
+    assert.deepEqual(peer.related?.map((r) => r.line), [lineOf(text, 'certificate_authorities=certs/ca/ca.crt')]);
     assert.ok((await verdictsMatchHandshakes(w.root)) >= 3);
   });
 

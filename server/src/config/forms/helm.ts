@@ -3,7 +3,8 @@
 import { isMap, type Document, type Node } from 'yaml';
 import type { Product } from '../../catalog/types';
 import { documentRegion, pairOf, stringOf, valueAt } from './hostYaml';
-import type { EmbeddedDocument } from './types';
+import type { KubernetesObjects } from './kubernetes';
+import type { EmbeddedDocument, HelmSecretMount } from './types';
 import { envSettings, type EnvEntry } from './envSettings';
 import { itemsOf, rangeOf } from './hostYaml';
 import { versionHint } from './version';
@@ -28,16 +29,19 @@ function chartProduct(root: unknown): Product {
 }
 
 /** The settings documents of a values file: the settings file in its config map, and `extraEnvs` settings. */
-export function readHelm(text: string, doc: Document.Parsed, out: { documents: EmbeddedDocument[] }): void {
+export function readHelm(text: string, doc: Document.Parsed, out: { documents: EmbeddedDocument[]; kubernetes: KubernetesObjects }): void {
   const root = doc.contents;
   const product = chartProduct(root);
   const config = CONFIG_VALUES.find((c) => c.product === product)!;
   const version = versionHint(valueAt(root, 'imageTag'), 'imageTag');
   const protocolNode = valueAt(root, 'protocol');
   const protocol = stringOf(protocolNode);
+  const secretMounts = readSecretMounts(valueAt(root, 'secretMounts'));
+  out.kubernetes.mountedSecrets.push(...secretMounts.map((m) => m.secretName));
   const host = {
     name: stringOf(valueAt(root, 'clusterName')) ?? stringOf(valueAt(root, 'fullnameOverride')),
     protocol: protocol && protocolNode ? { value: protocol, range: quotedInner(text, rangeOf(protocolNode)) } : undefined,
+    ...(secretMounts.length > 0 ? { secretMounts } : {}),
   };
   const files = valueAt(root, config.value);
   for (const pair of files && isMap(files) ? files.items : []) {
@@ -50,6 +54,19 @@ export function readHelm(text: string, doc: Document.Parsed, out: { documents: E
   if (env.settings.length > 0) {
     out.documents.push({ product, form: 'helm', source: 'settings', settings: env.settings, version, host: { ...host, place: 'extraEnvs' }, names: env.names });
   }
+}
+
+/** `secretMounts` entries with a literal Secret name and an absolute mount path; templated ones are left out. */
+function readSecretMounts(node: Node | null | undefined): HelmSecretMount[] {
+  const out: HelmSecretMount[] = [];
+  for (const item of itemsOf(node)) {
+    const secretName = stringOf(valueAt(item, 'secretName'));
+    const mountPath = stringOf(valueAt(item, 'path'));
+    const subPath = stringOf(valueAt(item, 'subPath'));
+    if (!secretName || !mountPath?.startsWith('/') || /\{\{|\$\{/.test(secretName + mountPath + (subPath ?? ''))) continue;
+    out.push({ secretName, path: mountPath.replace(/\/+$/, '') || '/', ...(subPath ? { subPath } : {}) });
+  }
+  return out;
 }
 
 /** Kubernetes env entries (`- name: X` / `value: Y`) with literal values; `valueFrom` entries hold no text. */

@@ -8,14 +8,22 @@ import type { OffsetRange } from '../../core/finding';
  */
 export const MAX_HOST_TOKENS = 1_000_000;
 
-/** The parsed documents of a host, or undefined when it holds more tokens than MAX_HOST_TOKENS. */
-export function parseHost(text: string): Document.Parsed[] | undefined {
-  const parser = new Parser();
+/**
+ * The parsed documents of a host, or undefined when it holds more tokens than MAX_HOST_TOKENS. With `keep`,
+ * the text is cut at its `---` lines and a piece whose text `keep` refuses is not parsed at all: a large
+ * manifest is mostly Deployments and Services no reader looks at, and yaml's parse costs far more than a
+ * regular-expression test. A `---` line at column 0 always starts a new document (a block scalar cannot hold
+ * one, YAML 1.2 section 9.1.4), so each piece parses as it would in the whole stream; its offsets stay the
+ * host's (the parser starts counting at the piece's start).
+ */
+export function parseHost(text: string, keep?: (source: string) => boolean): Document.Parsed[] | undefined {
   const composer = new Composer({ uniqueKeys: false, prettyErrors: false });
   let tokens = 0;
   let over = false;
-  function* lexemes() {
-    for (const lexeme of new Lexer().lex(text, false)) {
+  function* lexemes(start: number, end: number) {
+    const parser = new Parser();
+    parser.offset = start;
+    for (const lexeme of new Lexer().lex(start === 0 && end === text.length ? text : text.slice(start, end), false)) {
       if (++tokens > MAX_HOST_TOKENS) {
         over = true;
         return;
@@ -24,15 +32,35 @@ export function parseHost(text: string): Document.Parsed[] | undefined {
     }
     yield* parser.end();
   }
+  function* pieces() {
+    if (!keep) return yield* lexemes(0, text.length);
+    for (const [start, end] of documentPieces(text)) {
+      if (over) return;
+      if (keep(text.slice(start, end))) yield* lexemes(start, end);
+    }
+  }
   const saved = Error.stackTraceLimit;
   // yaml builds an Error for every problem; stacks would only cost time here.
   Error.stackTraceLimit = 0;
   try {
-    const docs = Array.from(composer.compose(lexemes())) as Document.Parsed[];
+    const docs = Array.from(composer.compose(pieces())) as Document.Parsed[];
     return over ? undefined : docs;
   } finally {
     Error.stackTraceLimit = saved;
   }
+}
+
+/** `[start, end)` of each piece of a text cut before every `---` document marker line. */
+function documentPieces(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let start = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m.index > start) out.push([start, m.index]);
+    start = m.index;
+  }
+  out.push([start, text.length]);
+  return out;
 }
 
 /** The pair of a map whose key is the plain scalar `key`. */

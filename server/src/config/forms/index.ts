@@ -1,4 +1,4 @@
 export * from './types';
-export { recognizeForms, MAX_EMBEDDED_DOCUMENTS } from './recognize';
+export { recognizeForms } from './recognize';
 export { embeddedModel } from './embeddedModel';
 export { sniffForms } from './sniff';

@@ -63,11 +63,13 @@ export interface KubernetesObjects {
   references: TlsReference[];
   elasticsearches: ElasticsearchObject[];
   elasticsearchRefs: ElasticsearchRef[];
+  /** Secrets a Helm values file mounts into the pod (`secretMounts[].secretName`), looked for beside it. */
+  mountedSecrets: string[];
 }
 
 /** No objects yet. */
 export function emptyObjects(): KubernetesObjects {
-  return { secrets: [], certificates: [], references: [], elasticsearches: [], elasticsearchRefs: [] };
+  return { secrets: [], certificates: [], references: [], elasticsearches: [], elasticsearchRefs: [], mountedSecrets: [] };
 }
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;

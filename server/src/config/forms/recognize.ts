@@ -10,11 +10,7 @@ import { emptyObjects, readKubernetesObject } from './kubernetes';
 import { isBeatsFile } from './beats';
 import { sniffForms } from './sniff';
 import type { FormKind, FormsResult } from './types';
-import type { Finding } from '../../core/finding';
 import type { Document } from 'yaml';
-
-/** Settings documents read from one host file; a 5,000-resource manifest is checked up to here. */
-export const MAX_EMBEDDED_DOCUMENTS = 1000;
 
 /**
  * The settings documents of a host file (ECK manifest, Helm values, compose file, ConfigMap), or undefined
@@ -32,22 +28,17 @@ export function recognizeForms(text: string, form?: FormKind, fileName?: string)
   const limit = checkLimits(text);
   if (limit) return { ...result, findings: [limit] };
   if (candidates[0] === 'beats') return result;
-  const docs = parseHost(blankTemplates(text));
+  const docs = parseHost(blankTemplates(text), manifestFilter(candidates));
   if (!docs) {
     const message = `The file holds more than ${MAX_HOST_TOKENS} YAML tokens, more than any deployment file needs, so it is not checked.`;
     return { ...result, findings: [limitFinding(text, 'file-too-large', message)] };
   }
   const found = new Set<FormKind>();
   for (const doc of docs) {
-    if (result.documents.length >= MAX_EMBEDDED_DOCUMENTS) {
-      result.findings.push(tooManyDocuments(text));
-      break;
-    }
     readDocument(text, doc, candidates, result, found);
     if (candidates.includes('eck')) readKubernetesObject(doc, result.kubernetes);
   }
   result.form = candidates.find((c) => found.has(c)) ?? candidates[0];
-  if (result.documents.length > MAX_EMBEDDED_DOCUMENTS) result.documents.length = MAX_EMBEDDED_DOCUMENTS;
   return result;
 }
 
@@ -68,7 +59,15 @@ function readDocument(text: string, doc: Document.Parsed, candidates: FormKind[]
   }
 }
 
-function tooManyDocuments(text: string): Finding {
-  const message = `The file holds more than ${MAX_EMBEDDED_DOCUMENTS} settings documents; only the first ${MAX_EMBEDDED_DOCUMENTS} are checked.`;
-  return { ...limitFinding(text, 'file-too-large', message), severity: 'information' };
+/**
+ * For a Kubernetes manifest (ECK or ConfigMap forms only), the documents worth building nodes for: ECK
+ * resources, and the Secrets, cert-manager Certificates and ConfigMaps the readers look at. A values or compose
+ * file is one document, read whole.
+ */
+function manifestFilter(candidates: readonly FormKind[]): ((source: string) => boolean) | undefined {
+  if (candidates.some((c) => c !== 'eck' && c !== 'configmap')) return undefined;
+  return (source) => sniffForms(source).length > 0 || KUBERNETES_OBJECT.test(source);
 }
+
+/** The kinds kubernetes.ts reads beside ECK resources. */
+const KUBERNETES_OBJECT = /^\s*kind:\s*["']?(?:Secret|Certificate)\b/m;

@@ -36,7 +36,7 @@ export function addSiblingObjects(objects: KubernetesObjects, filePath: string, 
 
 function unresolved(objects: KubernetesObjects): Set<string> {
   const known = new Set([...objects.secrets.map((s) => s.name), ...objects.certificates.map((c) => c.secretName)]);
-  const secrets = objects.references.map((r) => r.secretName).filter((n) => !known.has(n));
+  const secrets = [...objects.references.map((r) => r.secretName), ...objects.mountedSecrets].filter((n) => !known.has(n));
   const clusters = objects.elasticsearchRefs.map((r) => r.name).filter((n) => !objects.elasticsearches.some((e) => e.name === n));
   return new Set([...secrets, ...clusters]);
 }

@@ -28,6 +28,19 @@ export interface HostContext {
   elasticsearchRef?: string;
   /** Helm values of the Elasticsearch chart: `protocol` (http or https), which its readiness probe uses. */
   protocol?: { value: string; range: OffsetRange };
+  /** Helm values: the Secrets `secretMounts` mounts into the pod, where the settings' files may live. */
+  secretMounts?: HelmSecretMount[];
+}
+
+/**
+ * One entry of a chart's `secretMounts` (elastic/helm-charts elasticsearch/values.yaml and kibana/values.yaml;
+ * templates/statefulset.yaml and deployment.yaml mount Secret `secretName` at `path`, or, with `subPath`, only
+ * that key of it as the file `path`).
+ */
+export interface HelmSecretMount {
+  secretName: string;
+  path: string;
+  subPath?: string;
 }
 
 /**

@@ -29,6 +29,11 @@ function isInside(p: string, root: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** The variables Compose interpolates from a project folder's `.env` (empty when there is none to read). */
+export function readDotEnv(fs: FileSystem, dir: string): Map<string, string> {
+  return parseDotEnv(readSmallText(fs, path.join(dir, '.env')) ?? '');
+}
+
 /** Every readable compose file in those folders, parsed; I/O errors and oversized files are skipped. */
 export function findComposeFiles(fs: FileSystem, filePath: string, roots: readonly string[]): ComposeFile[] {
   const out: ComposeFile[] = [];
@@ -39,7 +44,7 @@ export function findComposeFiles(fs: FileSystem, filePath: string, roots: readon
       const text = readSmallText(fs, file);
       if (text === undefined) continue;
       // Compose reads the project folder's .env for interpolation.
-      env ??= parseDotEnv(readSmallText(fs, path.join(dir, '.env')) ?? '');
+      env ??= readDotEnv(fs, dir);
       out.push(parseComposeMounts(text, file, env));
     }
   }

@@ -45,6 +45,11 @@ export interface ComposeService {
   /** `container_name:` and the `aliases:` of its `networks:` entries: names Compose's DNS also answers for it. */
   aliases?: string[];
   mounts: ComposeMount[];
+  /**
+   * Container paths where a named or anonymous volume (or a tmpfs) is mounted: their content lives in Docker,
+   * not in the repository, and hides whatever a bind mount of a folder above them would show there.
+   */
+  volumes: string[];
 }
 
 /** A compose file's services (those it could read). */
@@ -83,7 +88,7 @@ export function parseComposeMounts(text: string, composePath: string, env: Reado
     const hostname = scalarText(field('hostname'));
     const aliases = serviceAliases(field('container_name'), field('networks'));
     const mounts = [...volumeMounts(field('volumes'), at), ...fileMounts(field('configs'), files.configs, 'config', at), ...fileMounts(field('secrets'), files.secrets, 'secret', at)];
-    out.services.push({ name, ...(image ? { image } : {}), ...(hostname ? { hostname } : {}), ...(aliases.length > 0 ? { aliases } : {}), mounts });
+    out.services.push({ name, ...(image ? { image } : {}), ...(hostname ? { hostname } : {}), ...(aliases.length > 0 ? { aliases } : {}), mounts, volumes: volumeTargets(field('volumes'), at) });
   }
   return out;
 }
@@ -200,6 +205,29 @@ function volumeMounts(node: YamlNode | undefined, at: Place): ComposeMount[] {
   for (const item of node.items as YamlNode[]) {
     const mount = isMap(item) ? longVolume(item, at) : shortVolume(scalarText(item), at);
     if (mount) out.push(mount);
+  }
+  return out;
+}
+
+/**
+ * The targets of a service's volumes that are not bind mounts: `NAME:TARGET` and a lone `TARGET` in short
+ * syntax (a named and an anonymous volume), and long-syntax entries of any other `type` (volume, tmpfs ...).
+ */
+function volumeTargets(node: YamlNode | undefined, at: Place): string[] {
+  if (!isSeq(node)) return [];
+  const out: string[] = [];
+  for (const item of node.items as YamlNode[]) {
+    if (isMap(item)) {
+      const type = scalarText(get(item, 'type')) ?? 'volume';
+      const target = type === 'bind' ? undefined : containerPath(scalarText(get(item, 'target')), at);
+      if (target) out.push(target);
+      continue;
+    }
+    const text = interpolate(scalarText(item)?.trim() ?? '', at.env);
+    if (!text || shortVolume(text, { dir: at.dir, env: new Map() })) continue;
+    const m = /^(?:([^:/.~][^:]*):)?(\/[^:]*)(?::[^:]*)?$/.exec(text);
+    const target = m ? containerPath(m[2], at) : undefined;
+    if (target) out.push(target);
   }
   return out;
 }

@@ -41,10 +41,16 @@ export type PathLocation =
   | { kind: 'templated' }
   /** This machine's config: the places the product looks, first is the main one. */
   | { kind: 'live'; localPath: string; candidates: string[]; via: string }
-  /** Another machine's path, with the local file that holds it. */
-  | { kind: 'mapped'; localPath: string; containerPath: string; via: string; assumed?: boolean }
-  /** Another machine's path that nothing maps here. */
-  | { kind: 'unmapped'; containerPath?: string };
+  /**
+   * Another machine's path, with the local file that holds it; `inSecret` when that file is a key of a
+   * Kubernetes Secret manifest (its `localPath` then names no file on disk: the rules read it from memory).
+   */
+  | { kind: 'mapped'; localPath: string; containerPath: string; via: string; assumed?: boolean; inSecret?: boolean }
+  /**
+   * Another machine's path that nothing maps here; `reason` says why when something mounts it from a place the
+   * workspace does not hold (a bind mount whose source is absent: made when the stack is set up).
+   */
+  | { kind: 'unmapped'; containerPath?: string; reason?: string };
 
 /** What the locator needs to know about a settings file and the user's choices. */
 export interface LocatorInput {
@@ -59,15 +65,46 @@ export interface LocatorInput {
   liveConfigDirs?: readonly string[];
   /** The user's container-to-local mappings (`elasticTls.pathMappings`, `--map`). */
   pathMappings?: readonly PathMapping[];
+  /**
+   * The services these settings are known to run in, when the settings are written inside the compose file
+   * itself (a service's `environment:`): no compose file is searched, and nothing is local or live.
+   */
+  services?: readonly ServiceMounts[];
+  /** Files that mark a live config folder, instead of the product's own (a Beat's settings file). */
+  liveMarkers?: readonly string[];
+  /** Kubernetes Secrets mounted into the pod (Helm `secretMounts`): their files are never on this machine. */
+  secretMounts?: readonly SecretMountFiles[];
+}
+
+/** A Secret mounted at a container path, and its keys when a manifest of it is in the workspace. */
+export interface SecretMountFiles {
+  secretName: string;
+  /** The mount path: a folder of the Secret's keys, or with `subPath` the one file holding that key. */
+  path: string;
+  subPath?: string;
+  /** The manifest found: the file it is written in, and the path the rules read each key's bytes under. */
+  secret?: { file: string; keys: ReadonlyMap<string, string> };
 }
 
 /** A service mount that makes a container path local, and the service it belongs to. */
-interface ServiceMounts {
+export interface ServiceMounts {
   compose: string;
   service: string;
   mounts: ComposeMount[];
+  /** Container paths of the service's named and anonymous volumes (see ComposeService.volumes). */
+  volumes: readonly string[];
   /** Where the settings file itself is inside the container. */
   fileInContainer: string;
+}
+
+/**
+ * The mounts of one service of a parsed compose file, for settings its own `environment:` gives the image:
+ * they act as if written in the image's settings file (elasticsearch.yml or kibana.yml in its config folder).
+ */
+export function composeServiceMounts(compose: ComposeFile, service: string, product: Product): ServiceMounts[] {
+  const found = compose.services.find((s) => s.name === service);
+  const fileInContainer = `${IMAGE_DEFAULTS[product].configDir}/${product}.yml`;
+  return found ? [{ compose: compose.path, service: found.name, mounts: found.mounts, volumes: found.volumes, fileInContainer }] : [];
 }
 
 /** Template markers that make a path unknowable: `${VAR}`, `{{ }}`, `{% %}`, `%{ }`, `<%= %>`. */
@@ -111,7 +148,7 @@ export class PathLocator {
     if ((this.input.liveConfigDirs ?? []).some((d) => path.resolve(d) === dir)) return { dir, via: 'elasticTls.liveConfigDirs' };
     // A compose service that mounts this file says it describes a container, whatever sits beside it.
     if (this.mountingServices().length > 0) return undefined;
-    const marker = LIVE_MARKERS[product].find((name) => this.exists(path.join(dir, name)));
+    const marker = (this.input.liveMarkers ?? LIVE_MARKERS[product]).find((name) => this.exists(path.join(dir, name)));
     return marker ? { dir, via: `${marker} beside it` } : undefined;
   }
 
@@ -131,9 +168,15 @@ export class PathLocator {
     const services = this.mountingServices();
     const containerPaths = this.containerPaths(p, services);
     for (const containerPath of containerPaths) {
+      const secret = secretLocation(containerPath, this.input.secretMounts ?? []);
+      if (secret) return secret;
       const user = applyMappings(containerPath, this.input.pathMappings ?? []);
       if (user) return { kind: 'mapped', localPath: user.localPath, containerPath, via: `${q(user.mapping.containerPath)} is mapped to ${q(user.mapping.localPath)} by ${user.mapping.via}` };
       const mounted = mountFor(containerPath, services);
+      if (mounted && !this.exists(mounted.source) && !this.exists(mounted.localPath)) {
+        const reason = `${mounted.via}, but the workspace holds no \`${mounted.source}\`: it is made when the stack is set up or kept out of the repository`;
+        return { kind: 'unmapped', containerPath, reason };
+      }
       if (mounted) return { kind: 'mapped', localPath: mounted.localPath, containerPath, via: mounted.via };
     }
     const beside = this.besideFile(p);
@@ -171,6 +214,7 @@ export class PathLocator {
 
   private findServices(): ServiceMounts[] {
     const { filePath, fs, workspaceRoots } = this.input;
+    if (this.input.services) return [...this.input.services];
     if (!filePath) return [];
     const out: ServiceMounts[] = [];
     for (const compose of findComposeFiles(fs, filePath, workspaceRoots)) out.push(...servicesMounting(compose, path.resolve(filePath)));
@@ -186,6 +230,26 @@ export class PathLocator {
   }
 }
 
+/**
+ * Where a container path under a mounted Secret lives: the key's bytes when the workspace holds the Secret's
+ * manifest, else nowhere here (the Secret is made in the cluster, never missing from the repository). The
+ * deepest mount wins, as in the pod.
+ */
+function secretLocation(containerPath: string, mounts: readonly SecretMountFiles[]): PathLocation | undefined {
+  const mount = [...mounts].sort((a, b) => b.path.length - a.path.length).find((m) => (m.subPath ? containerPath === m.path : isUnder(containerPath, m.path) && containerPath !== m.path));
+  if (!mount) return undefined;
+  const rest = containerPath.slice(mount.path.length + 1);
+  const key = mount.subPath ?? (rest.includes('/') ? undefined : rest);
+  const mounted = `\`secretMounts\` mounts the Kubernetes Secret ${q(mount.secretName)} at ${q(mount.path)}`;
+  if (!mount.secret) return { kind: 'unmapped', containerPath, reason: `${mounted}, and no manifest of that Secret is in the workspace` };
+  const where = path.basename(mount.secret.file);
+  const localPath = key === undefined ? undefined : mount.secret.keys.get(key);
+  if (key === undefined || !localPath) {
+    return { kind: 'unmapped', containerPath, reason: `${mounted}, and the Secret written in ${q(where)} has no key ${q(key ?? rest)}` };
+  }
+  return { kind: 'mapped', localPath, containerPath, via: `${mounted}: key ${q(key)} of the Secret written in ${q(where)}`, inSecret: true };
+}
+
 /** The services of a compose file that mount `filePath` itself or a folder holding it. */
 function servicesMounting(compose: ComposeFile, filePath: string): ServiceMounts[] {
   const out: ServiceMounts[] = [];
@@ -194,19 +258,24 @@ function servicesMounting(compose: ComposeFile, filePath: string): ServiceMounts
       const rel = path.relative(mount.source, filePath);
       if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
       const fileInContainer = rel === '' ? mount.target : path.posix.join(mount.target, ...rel.split(path.sep));
-      out.push({ compose: compose.path, service: service.name, mounts: service.mounts, fileInContainer });
+      out.push({ compose: compose.path, service: service.name, mounts: service.mounts, volumes: service.volumes, fileInContainer });
       break;
     }
   }
   return out;
 }
 
-/** The local file behind a container path through the longest matching mount of the first service that has one. */
-function mountFor(containerPath: string, services: readonly ServiceMounts[]): { localPath: string; via: string } | undefined {
+/**
+ * The local file behind a container path through the longest matching mount of the first service that has one.
+ * A named volume mounted deeper than that bind mount hides it, as in the container: then nothing is local.
+ */
+function mountFor(containerPath: string, services: readonly ServiceMounts[]): { localPath: string; source: string; via: string } | undefined {
   for (const s of services) {
     const mappings: PathMapping[] = s.mounts.map((m) => ({ containerPath: m.target, localPath: m.source, via: describeMount(s, m) }));
     const hit = applyMappings(containerPath, mappings);
-    if (hit && isUnder(containerPath, hit.mapping.containerPath)) return { localPath: hit.localPath, via: hit.mapping.via };
+    if (!hit || !isUnder(containerPath, hit.mapping.containerPath)) continue;
+    const hidden = s.volumes.some((v) => isUnder(containerPath, v) && v.length > hit.mapping.containerPath.length);
+    return hidden ? undefined : { localPath: hit.localPath, source: hit.mapping.localPath, via: hit.mapping.via };
   }
   return undefined;
 }

@@ -12,6 +12,7 @@ import { catalogFor, type Product } from '../../catalog';
 import { settingPathCandidates } from '../../rules/paths';
 import { completeAt, keyDocumentation, type CompletionEntry, type DirEntry } from '../../features/completion';
 import { regionText } from '../../config/forms/hostYaml';
+import { beatsCompleteAt } from '../../features/beats';
 import { analysisOf, partAt } from '../analysis';
 import type { ServerContext } from '../context';
 import type { LineIndex } from '../../core/lineIndex';
@@ -76,6 +77,7 @@ function complete(ctx: ServerContext, params: CompletionParams): CompletionList 
   const analysis = doc && analysisOf(ctx, doc);
   if (!doc || !analysis) return empty;
   const offset = toOffset(analysis.lines, params.position);
+  if (analysis.form === 'beats') return { isIncomplete: false, items: beatsCompleteAt(doc.getText(), offset).map((e) => toItem(e, analysis.lines, 'elasticsearch')) };
   const part = partAt(analysis, offset);
   // In a deployment file only an embedded settings text (a nodeSet's config, an esConfig block) completes.
   if (!part || (analysis.parts && !part.region)) return empty;
