@@ -52,6 +52,19 @@ export function readBounded(reader: BoundedReader, filePath: string, kind: ReadK
   return bytes;
 }
 
+/**
+ * The text of a file read as `kind` through `reader` (UTF-8), or undefined when it is missing, refused or
+ * unreadable: for the many places that look at a neighbouring file and have nothing to say when they cannot.
+ */
+export function readBoundedText(reader: BoundedReader, filePath: string, kind: ReadKind): string | undefined {
+  try {
+    const bytes = readBounded(reader, filePath, kind);
+    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function tooLarge(kind: ReadKind): FileGateError {
   return new FileGateError('TOO_LARGE', `The file is larger than ${formatBytes(READ_LIMITS[kind])} and is not read.`);
 }

@@ -4,7 +4,7 @@
 // certificates its contexts present and trust) and the names of its services.
 import * as path from 'node:path';
 import type { Clock } from '../core/environment';
-import { readBounded } from '../core/fileGate';
+import { readBoundedText } from '../core/fileGate';
 import type { EmbeddedDocument, FormsResult } from '../config/forms';
 import { eckKind } from '../config/forms/eck';
 import { parseHost, rangeOf, stringOf, valueAt } from '../config/forms/hostYaml';
@@ -238,8 +238,7 @@ function readSmall(env: CheckEnvironment, file: string): string | undefined {
   try {
     const stat = env.fs.stat(file);
     if (!stat?.isFile) return undefined;
-    const bytes = readBounded(env.fs, file, 'settings');
-    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
+    return readBoundedText(env.fs, file, 'settings');
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { eckKind } from '../config/forms/eck';
 import { parseHost, stringOf, valueAt } from '../config/forms/hostYaml';
-import { readBounded } from '../core/fileGate';
+import { readBoundedText } from '../core/fileGate';
 import { LineIndex } from '../core/lineIndex';
 import type { CheckEnvironment } from '../rules/types';
 import { listSettingsFiles } from './model';
@@ -28,12 +28,7 @@ export interface EckResource {
 const MAX_RESOURCES = 50;
 
 function readText(env: CheckEnvironment, file: string): string | undefined {
-  try {
-    const bytes = readBounded(env.fs, file, 'settings');
-    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
-  } catch {
-    return undefined;
-  }
+  return readBoundedText(env.fs, file, 'settings');
 }
 
 /** The ECK resources in one YAML text (every document of it). */

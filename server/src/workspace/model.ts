@@ -7,7 +7,7 @@ import { parseConfig } from '../config/parse';
 import type { ConfigModel } from '../config/types';
 import { detectProduct } from '../config/product';
 import type { Finding } from '../core/finding';
-import { readBounded } from '../core/fileGate';
+import { readBoundedText } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
 import { readBeat } from './beat';
 import { componentInputs, readComponent, type ComponentPart } from './component';
@@ -45,12 +45,7 @@ export function listSettingsFiles(env: CheckEnvironment, root: string): string[]
 
 /** Reads a settings file's text from disk, or undefined when it is gone or refused. */
 function readText(env: CheckEnvironment, file: string): string | undefined {
-  try {
-    const bytes = readBounded(env.fs, file, 'settings');
-    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
-  } catch {
-    return undefined;
-  }
+  return readBoundedText(env.fs, file, 'settings');
 }
 
 /**

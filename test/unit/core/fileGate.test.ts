@@ -4,7 +4,7 @@ import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { Confinement, FileGateError, READ_LIMITS, isFileGateError, readBounded, readRegularFile } from '../../../server/src/core/fileGate';
+import { Confinement, FileGateError, READ_LIMITS, isFileGateError, readBounded, readBoundedText, readRegularFile } from '../../../server/src/core/fileGate';
 import { createNodeFileSystem, nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
 
 function refusedWith(code: FileGateError['code'], pattern: RegExp): (e: unknown) => boolean {
@@ -78,6 +78,18 @@ describe('the file gate', () => {
     assert.equal(readBounded(memory, '/big', 'pki')?.length, big.length);
     assert.equal(readBounded(memory, '/small', 'instances')?.length, 3);
     assert.equal(readBounded(memory, '/none', 'instances'), undefined);
+  });
+
+  test('readBoundedText decodes UTF-8 and says nothing (undefined) for a missing, refused or too large file', () => {
+    const big = new Uint8Array(READ_LIMITS.settings + 1);
+    const memory = {
+      readFile: (p: string) => {
+        if (p === '/refused') throw new FileGateError('NOT_A_FILE', 'a FIFO');
+        return p === '/big' ? big : p === '/text' ? new TextEncoder().encode('node.name: nœud-1\n') : undefined;
+      },
+    };
+    assert.equal(readBoundedText(memory, '/text', 'settings'), 'node.name: nœud-1\n');
+    for (const file of ['/none', '/refused', '/big']) assert.equal(readBoundedText(memory, file, 'settings'), undefined, file);
   });
 });
 

@@ -2,7 +2,7 @@
 // folder above it, up to the workspace root that holds it. Read through the injected FileSystem only.
 import * as path from 'node:path';
 import type { FileSystem } from '../../core/environment';
-import { readBounded } from '../../core/fileGate';
+import { readBoundedText } from '../../core/fileGate';
 import { COMPOSE_FILE_NAMES, MAX_COMPOSE_BYTES, parseComposeMounts, parseDotEnv, type ComposeFile } from './composeMounts';
 
 /** Folders above a file are searched at most this deep, whatever the roots say. */
@@ -56,8 +56,7 @@ function readSmallText(fs: FileSystem, file: string): string | undefined {
     const stat = fs.stat(file);
     if (!stat?.isFile || stat.size > MAX_COMPOSE_BYTES) return undefined;
     // Through the file gate, as settings text: it bounds what is read whatever the stat said.
-    const bytes = readBounded(fs, file, 'settings');
-    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
+    return readBoundedText(fs, file, 'settings');
   } catch {
     return undefined;
   }
