@@ -260,3 +260,17 @@ export async function webviewText(page, expect, timeout = 30_000) {
   }
   throw new Error(`no webview showed ${expect}; webviews showed: ${JSON.stringify(seen)}`);
 }
+
+/** Polls the webview frames until one's text includes `needle`; returns that frame (to click in it). */
+export async function webviewFrameWith(page, needle, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('/webview/')) continue;
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes(needle)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview shows ${needle}`);
+}

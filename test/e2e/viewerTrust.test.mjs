@@ -2,28 +2,14 @@
 // here with openssl: its transport keystore (PKCS#12) chains to the CA its transport settings trust; its HTTP
 // certificate (DER, which Elasticsearch reads) comes from a CA its HTTP settings do not trust. Clicking the setting
 // in the viewer opens elasticsearch.yml at that line.
-/* global document */
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFile, shot, waitForWorkbench, webviewText } from '../../scripts/lib/workbench.mjs';
+import { openFile, shot, waitForWorkbench, webviewFrameWith, webviewText } from '../../scripts/lib/workbench.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
+import { makeCa, makeLeaf, openssl } from './lib/pki.mjs';
 import { uiTestFor } from './lib/uiTest.mjs';
-
-const openssl = (args, cwd) => execFileSync('openssl', args, { cwd, stdio: 'ignore' });
-
-function makeCa(dir, name) {
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '400',
-    '-subj', `/CN=${name}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
-}
-
-function makeLeaf(dir, ca, cn, out) {
-  fs.writeFileSync(path.join(dir, `${out}.ext`), `subjectAltName=DNS:${cn}\nextendedKeyUsage=serverAuth,clientAuth\nkeyUsage=digitalSignature\n`);
-  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${out}.key`, '-out', `${out}.csr`, '-subj', `/CN=${cn}`], dir);
-  openssl(['x509', '-req', '-in', `${out}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '300', '-extfile', `${out}.ext`, '-out', `${out}.crt`], dir);
-}
 
 const SETTINGS = `node.name: es01
 xpack.security.enabled: true
@@ -42,8 +28,8 @@ function writeNode(folder) {
   const pki = fs.mkdtempSync(path.join(path.dirname(folder), 'pki-'));
   makeCa(pki, 'Prod CA');
   makeCa(pki, 'Lab CA');
-  makeLeaf(pki, 'Prod CA', 'es01', 'transport');
-  makeLeaf(pki, 'Lab CA', 'es01-http', 'http');
+  makeLeaf(pki, 'Prod CA', 'es01', ['es01'], 'transport');
+  makeLeaf(pki, 'Lab CA', 'es01-http', ['es01-http'], 'http');
   const certs = path.join(folder, 'es01', 'certs');
   fs.mkdirSync(certs, { recursive: true });
   openssl(['pkcs12', '-export', '-in', 'transport.crt', '-inkey', 'transport.key', '-certfile', 'Prod CA.crt', '-name', 'es01', '-passout', 'pass:', '-out', path.join(certs, 'transport.p12')], pki);
@@ -70,20 +56,6 @@ after(async () => {
 
 const uiTest = uiTestFor(() => page, 'trust-');
 
-/** The webview frame whose page text includes `needle`. */
-async function frameWith(needle, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      if (!f.url().includes('/webview/')) continue;
-      const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (text.includes(needle)) return f;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no webview shows ${needle}`);
-}
-
 uiTest('a keystore whose chain the CAs beside it verify: trusted by the CA, with the chain and the setting', async () => {
   await openFile(page, 'transport.p12');
   const text = await webviewText(page, /Verification against the configured CAs[\s\S]*Trusted/, 60_000);
@@ -105,7 +77,7 @@ uiTest('a DER certificate from a CA its settings do not trust: not trusted, nami
 });
 
 uiTest('clicking the CA setting in the viewer opens elasticsearch.yml at its line', async () => {
-  const frame = await frameWith('Not trusted');
+  const frame = await webviewFrameWith(page, 'Not trusted');
   await frame.locator('a.open', { hasText: 'es01/elasticsearch.yml:9' }).click();
   await page.locator('.tabs-container .tab.active', { hasText: 'elasticsearch.yml' }).waitFor({ state: 'visible', timeout: 30_000 });
   await page.locator('#status\\.editor\\.selection', { hasText: /Ln 9,/ }).waitFor({ state: 'visible', timeout: 30_000 });

@@ -3,30 +3,14 @@
 // nodes' CA. The tree
 // lists the certificates soonest expiry first; the Stack view draws the failing connection red with its reason;
 // clicking a node opens its settings file at the line; fixing es02's certificate on disk redraws both views.
-/* global document */
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCommand, shot, waitForWorkbench, webviewText } from '../../scripts/lib/workbench.mjs';
+import { runCommand, shot, waitForWorkbench, webviewFrameWith, webviewText } from '../../scripts/lib/workbench.mjs';
 import { openSession, packagedExtension } from './lib/session.mjs';
+import { makeCa, makeLeaf } from './lib/pki.mjs';
 import { uiTestFor } from './lib/uiTest.mjs';
-
-const openssl = (args, cwd) => execFileSync('openssl', args, { cwd, stdio: 'ignore' });
-
-function makeCa(dir, name) {
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '400',
-    '-subj', `/CN=${name}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
-}
-
-function makeLeaf(dir, ca, cn, dns, out, days) {
-  fs.writeFileSync(path.join(dir, `${out}.ext`), `subjectAltName=${dns.map((d) => `DNS:${d}`).join(',')}\nextendedKeyUsage=serverAuth,clientAuth\nkeyUsage=digitalSignature\n`);
-  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${out}.key`, '-out', `${out}.csr`, '-subj', `/CN=${cn}`], dir);
-  openssl(['x509', '-req', '-in', `${out}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', String(days), '-extfile', `${out}.ext`, '-out', `${out}.crt`], dir);
-  fs.rmSync(path.join(dir, `${out}.csr`));
-  fs.rmSync(path.join(dir, `${out}.ext`));
-}
 
 const node = (name, transport) => `cluster.name: prod
 node.name: ${name}
@@ -160,7 +144,7 @@ uiTest('the Stack view draws nodes, Kibana, certificates and CAs, with the faili
   assert.match(text, /elasticsearch es01 transport → elasticsearch es02 transport[^\n]*: FAILS\. [^\n]*Lab CA/);
   assert.match(text, /kibana kibana client → elasticsearch es01 http \(es01\): trusted\./);
   assert.match(text, /beat filebeat \(shipper\) client → elasticsearch es01 http \(es01\): trusted\./);
-  const frame = await stackFrameWith('Connections');
+  const frame = await webviewFrameWith(page, 'Connections');
   const red = await frame.locator('path.trust.tone-bad').count();
   const green = await frame.locator('path.trust.tone-ok').count();
   assert.ok(red >= 1 && green >= 1, `red ${red}, green ${green}`);
@@ -168,7 +152,7 @@ uiTest('the Stack view draws nodes, Kibana, certificates and CAs, with the faili
 });
 
 uiTest('clicking a node in the Stack view opens its settings file at its line', async () => {
-  const frame = await stackFrameWith('Connections');
+  const frame = await webviewFrameWith(page, 'Connections');
   const box = frame.locator('g.box.component[data-file$="es02/elasticsearch.yml"]').first();
   await box.click();
   await page.locator('.tabs-container .tab.active', { hasText: 'elasticsearch.yml' }).waitFor({ state: 'visible', timeout: 30_000 });
@@ -179,25 +163,11 @@ uiTest('clicking a node in the Stack view opens its settings file at its line', 
   await page.locator('.editor-group-container.active .codelens-decoration', { hasText: /CN=es02-lab · expires \d{4}-\d\d-\d\d \(in 19\d days\)/ }).waitFor({ state: 'visible', timeout: 30_000 });
   // A context row opens the line of its first setting.
   await runCommand(page, 'Elastic TLS: Show Stack');
-  const frame2 = await stackFrameWith('Connections');
+  const frame2 = await webviewFrameWith(page, 'Connections');
   await frame2.locator('g.box.component[data-file$="es01/elasticsearch.yml"] g[data-line]').first().click();
   await page.locator('#status\\.editor\\.selection', { hasText: /Ln [5-9],/ }).waitFor({ state: 'visible', timeout: 30_000 });
   await shot(page, 'views-03-opened-from-stack');
 });
-
-/** The webview frame whose page text includes `needle`. */
-async function stackFrameWith(needle, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      if (!f.url().includes('/webview/')) continue;
-      const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (text.includes(needle)) return f;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no webview shows ${needle}`);
-}
 
 uiTest('fixing es02 on disk redraws the Stack view green and drops the Lab leaf from the tree', async () => {
   await runCommand(page, 'Elastic TLS: Show Stack');
