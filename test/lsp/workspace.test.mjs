@@ -140,4 +140,20 @@ xpack.security.http.ssl.key: http.key
     const fixed = await server.connection.sendRequest('estls/stackModel', {});
     assert.deepEqual(fixed.edges.map((e) => [e.kind, e.trusted, e.nameMatches]), [['http', true, true]]);
   });
+
+  test('estls/eckResources sees a manifest written a moment ago, with no file event sent (a Generate command asks right after)', async () => {
+    // A listing first, so the checks' snapshot of the folders is fresh when the manifest appears.
+    await server.connection.sendRequest('estls/stackModel', {});
+    const before = await server.connection.sendRequest('estls/eckResources', {});
+    assert.deepEqual(before.resources, []);
+    const file = path.join(dir, 'k8s', 'quickstart.yaml');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata:\n  name: quickstart\n  namespace: search\nspec:\n  version: 8.15.0\n');
+    try {
+      const { resources } = await server.connection.sendRequest('estls/eckResources', {});
+      assert.deepEqual(resources.map((r) => [r.kind, r.name, r.namespace]), [['Elasticsearch', 'quickstart', 'search']]);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
 });

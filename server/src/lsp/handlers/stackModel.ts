@@ -12,7 +12,9 @@ const EMPTY = { folders: [], clusters: [], components: [], certificates: [], key
 export function registerStackModel(ctx: ServerContext): void {
   ctx.connection.onRequest(StackModelRequest, (params) => runSafe(ctx.log, 'Building the stack model failed', () => ctx.stack.data(params?.folder), EMPTY));
   ctx.connection.onRequest(EckResourcesRequest, (params) =>
-    runSafe(ctx.log, 'Listing the ECK resources failed', () => ({ resources: findEckResources(checkEnvironment(ctx), ctx.workspaceRoots.filter((r) => !params?.folder || r === params.folder)) }), { resources: [] }),
+    // A Generate command asks just after the user may have written a manifest: the disk as it is now, not the
+    // checks' snapshot (lsp/fileSnapshot.ts), which may not have heard of the file yet.
+    runSafe(ctx.log, 'Listing the ECK resources failed', () => ({ resources: findEckResources({ ...checkEnvironment(ctx), fs: ctx.fs }, ctx.workspaceRoots.filter((r) => !params?.folder || r === params.folder)) }), { resources: [] }),
   );
   ctx.connection.onRequest(CertificatesRequest, (params) => runSafe(ctx.log, 'Listing the certificates failed', () => ({ items: ctx.stack.certificates(params?.folder) }), { items: [] }));
 }
