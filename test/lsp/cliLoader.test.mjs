@@ -50,6 +50,18 @@ describe('dist/cli.js loader and code cache', () => {
     assert.deepEqual([missing.status, missing.stdout, missing.stderr], [withCache.status, withCache.stdout, withCache.stderr]);
   });
 
+  test('a check of a file that names no certificate evaluates no node:crypto (5 to 15 ms of start-up)', () => {
+    const script = `const before = new Set(process.moduleLoadList);
+      process.on('exit', () => console.error(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));
+      process.argv = [process.argv[0], ${JSON.stringify(cliPath)}, 'check', ${JSON.stringify(sample)}];
+      require('node:module').runMain();`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 1, r.stderr);
+    const loaded = JSON.parse(r.stderr.trim().split('\n').pop());
+    assert.ok(loaded.includes('NativeModule vm'), 'the probe sees the builtins the CLI loads');
+    assert.deepEqual(loaded.filter((m) => /crypto/.test(m)), []);
+  });
+
   test('the bundle runs as the main module, and its stack traces name cli-bundle.js lines', () => {
     const fake = path.join(dir, 'fake');
     fs.mkdirSync(fake);
