@@ -15,19 +15,29 @@ const cacheFile = path.join(__dirname, `cli-bundle.${BUNDLE_ID}.cache`);
 // ESTLS_CODE_CACHE=write: the build's one run, which stores the code compiled by its end; =off: compile as usual.
 const mode = process.env.ESTLS_CODE_CACHE;
 
-let cachedData;
-if (BUNDLE_ID && mode !== 'write' && mode !== 'off') {
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // No cache shipped beside the bundle: compile it.
+if (process.sourceMapsEnabled) {
+  // --enable-source-maps (a development build has maps): Node applies them only in its own loader (Module#_compile,
+  // run as this module under the bundle's name), not to vm scripts.
+  module._compile(fs.readFileSync(filename, 'utf8'), filename);
+} else {
+  runWithCache();
+}
+
+function runWithCache() {
+  let cachedData;
+  if (BUNDLE_ID && mode !== 'write' && mode !== 'off') {
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      // No cache shipped beside the bundle: compile it.
+    }
   }
+  // The CommonJS wrapper on a line of its own, so that stack traces name the bundle's own lines.
+  const source = `(function (exports, require, module, __filename, __dirname) {\n${fs.readFileSync(filename, 'utf8')}\n})`;
+  const script = new vm.Script(source, { filename, lineOffset: -1, cachedData });
+  if (mode === 'write' && BUNDLE_ID) {
+    process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+  }
+  // The bundle runs as this module: `require.main === module` holds in it as it did when it was dist/cli.js.
+  script.runInThisContext().call(module.exports, module.exports, require, module, filename, __dirname);
 }
-// The CommonJS wrapper on a line of its own, so that stack traces name the bundle's own lines.
-const source = `(function (exports, require, module, __filename, __dirname) {\n${fs.readFileSync(filename, 'utf8')}\n})`;
-const script = new vm.Script(source, { filename, lineOffset: -1, cachedData });
-if (mode === 'write' && BUNDLE_ID) {
-  process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
-}
-// The bundle runs as this module: `require.main === module` holds in it as it did when it was dist/cli.js.
-script.runInThisContext().call(module.exports, module.exports, require, module, filename, __dirname);

@@ -78,8 +78,15 @@ describe('dist/cli.js loader and code cache', () => {
     const ok = run(path.join(fake, 'cli.js'), ['a', 'b']);
     assert.equal(ok.status, 0, ok.stderr);
     assert.deepEqual(JSON.parse(ok.stdout), { main: true, file: path.join(fake, 'cli-bundle.js'), dir: fake, argv: ['a', 'b'] });
+    const at = new RegExp(`${path.join(fake, 'cli-bundle.js').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:\\d+`);
     const thrown = run(path.join(fake, 'cli.js'), ['throw']);
     assert.notEqual(thrown.status, 0);
-    assert.match(thrown.stderr, new RegExp(`${path.join(fake, 'cli-bundle.js').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:\\d+`));
+    assert.match(thrown.stderr, at);
+    // With --enable-source-maps the loader hands the bundle to Node's own loader, which applies source maps.
+    const mapped = spawnSync(process.execPath, ['--enable-source-maps', path.join(fake, 'cli.js'), 'a'], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(mapped.status, 0, mapped.stderr);
+    assert.deepEqual(JSON.parse(mapped.stdout), { main: true, file: path.join(fake, 'cli-bundle.js'), dir: fake, argv: ['a'] });
+    const mappedThrow = spawnSync(process.execPath, ['--enable-source-maps', path.join(fake, 'cli.js'), 'throw'], { encoding: 'utf8', timeout: 60_000 });
+    assert.match(mappedThrow.stderr, at);
   });
 });
