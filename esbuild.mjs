@@ -49,6 +49,8 @@ const CACHE_SAMPLE = [
  * bundles are deleted. Reason: compiling the bundle was about a fifth of `estls check` on a small file.
  */
 function writeCliLoader(withCache) {
+  // In watch mode this runs before the first build has made dist/.
+  fs.mkdirSync('dist', { recursive: true });
   for (const f of fs.readdirSync('dist')) if (/^cli-bundle\..*\.cache$/.test(f)) fs.rmSync(path.join('dist', f));
   const id = withCache ? createHash('sha256').update(fs.readFileSync('dist/cli-bundle.js')).digest('hex').slice(0, 16) : '';
   const loader = fs.readFileSync('scripts/cliLoader.cjs', 'utf8').replace('__ESTLS_BUNDLE_ID__', id);
