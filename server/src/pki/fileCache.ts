@@ -1,7 +1,7 @@
 // Reads and parses certificate/key/keystore files through the injected FileSystem, remembering results
 // by (path, size, mtime, password, day) so a file is parsed once until it changes. One instance per server
 // or CLI run; nothing is module-level.
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../core/nodeCrypto';
 import type { Clock, DirEntry, FileSystem } from '../core/environment';
 import { readBounded } from '../core/fileGate';
 import { PkiError, asPkiError, isPkiError } from './errors';
@@ -99,7 +99,7 @@ export class CertificateFileCache implements CertificateFiles {
 
   private cacheKey(path: string, size: number, mtimeMs: number, password: string | undefined): string {
     // The password is hashed so the key never holds it in clear; the day keeps daysLeft current.
-    const pw = password === undefined ? '-' : crypto.createHash('sha256').update(password).digest('hex');
+    const pw = password === undefined ? '-' : nodeCrypto().createHash('sha256').update(password).digest('hex');
     const day = Math.floor(this.clock.now().getTime() / DAY_MS);
     return JSON.stringify([path, size, mtimeMs, pw, day]);
   }

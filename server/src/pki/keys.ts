@@ -1,5 +1,6 @@
 // Private and public keys: what kind and size they are, and whether two belong together.
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../core/nodeCrypto';
+import type * as Crypto from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { PkiError } from './errors';
 import type { PublicKeyInfo } from './types';
@@ -10,7 +11,7 @@ import { CURVE_BITS, CURVE_NAMES } from './x509/oids';
  * curve allows) that Node cannot describe: reading their details aborts the whole process. Such a key fails a
  * DER export, and details are read from a clean copy of the public key.
  */
-function detailsOf(key: KeyObject): crypto.AsymmetricKeyDetails {
+function detailsOf(key: KeyObject): Crypto.AsymmetricKeyDetails {
   if (key.asymmetricKeyType !== 'ec') return key.asymmetricKeyDetails ?? {};
   try {
     // A public key (a certificate's) is what the clean copy below would be, parsed from the same SPKI bytes: the
@@ -22,7 +23,7 @@ function detailsOf(key: KeyObject): crypto.AsymmetricKeyDetails {
     }
     if (key.type === 'private') key.export({ type: 'pkcs8', format: 'der' });
     const spki = toPublicKey(key).export({ type: 'spki', format: 'der' });
-    return crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' }).asymmetricKeyDetails ?? {};
+    return nodeCrypto().createPublicKey({ key: spki, format: 'der', type: 'spki' }).asymmetricKeyDetails ?? {};
   } catch {
     throw new PkiError('BAD_DER', 'The EC key is malformed.');
   }
@@ -52,7 +53,7 @@ export function publicKeyInfo(key: KeyObject): PublicKeyInfo {
 
 /** The public half of a key; a public key is returned as is. */
 export function toPublicKey(key: KeyObject): KeyObject {
-  return key.type === 'private' ? crypto.createPublicKey(key) : key;
+  return key.type === 'private' ? nodeCrypto().createPublicKey(key) : key;
 }
 
 /** True when both keys (private or public, any algorithm) have the same public key. */

@@ -16,7 +16,6 @@ import { keysMatch } from '../pki/keys';
 import type { CertificateFileRead } from '../pki/fileCache';
 import { CertificateFileCache } from '../pki/fileCache';
 import type { ParsedCertificate, ParsedFile } from '../pki/parsed';
-import { readPkiFile } from '../pki/readPkiFile';
 import { certificateCoversHost } from '../pki/verifyHost';
 import { insideRoots } from './paths';
 import { sslContexts, plainScalar, valueItems, type SslContext } from './ssl/contexts';
@@ -114,6 +113,10 @@ function localPath(env: CheckEnvironment, location: PathLocation, value: string)
 /** Inline PEM (`certificate: |` followed by `-----BEGIN ...`), read from the value itself. */
 function inline(env: CheckEnvironment, role: BeatsFile['role'], setting: Setting, item: ScalarValue, out: Finding[]): BeatsFile | undefined {
   try {
+    // Loaded here, not with the rules: the readers bring the ASN.1 schemas, which a check of a file that inlines
+    // no certificate never needs (see pki/fileCache.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load; the bundler keeps it
+    const { readPkiFile } = require('../pki/readPkiFile') as typeof import('../pki/readPkiFile');
     return { role, setting, item, where: 'inline PEM', file: readPkiFile(new TextEncoder().encode(item.text), { clock: env.clock }) };
   } catch (e) {
     if (role !== 'key') out.push(finding('error', 'certificate-unreadable', item, `The inline PEM of \`${setting.key}\` cannot be read: ${e instanceof Error ? e.message : String(e)}`));

@@ -13,7 +13,7 @@
 // length and the value bytes. Versions 1 and 2 (PKCS#12 inside) are refused, as Elasticsearch refuses them.
 //
 // Only setting NAMES leave this module: values are skipped in place and the plaintext is zeroed.
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../../core/nodeCrypto';
 import { ByteCursor } from '../binary';
 import { PkiError } from '../errors';
 import { MAX_ES_KEYSTORE_SETTINGS } from '../limits';
@@ -91,9 +91,9 @@ function checkFooter(bytes: Uint8Array): void {
 
 function decrypt(l: Layout, password: string, iterations: number, budget: WorkBudget): Buffer {
   budget.spend(iterations);
-  const key = crypto.pbkdf2Sync(Buffer.from(password, 'utf8'), l.salt, iterations, 16, 'sha512');
+  const key = nodeCrypto().pbkdf2Sync(Buffer.from(password, 'utf8'), l.salt, iterations, 16, 'sha512');
   try {
-    const d = crypto.createDecipheriv('aes-128-gcm', key, l.iv, { authTagLength: 16 });
+    const d = nodeCrypto().createDecipheriv('aes-128-gcm', key, l.iv, { authTagLength: 16 });
     d.setAAD(l.salt);
     d.setAuthTag(l.ciphertext.subarray(l.ciphertext.length - 16));
     return Buffer.concat([d.update(l.ciphertext.subarray(0, l.ciphertext.length - 16)), d.final()]);
