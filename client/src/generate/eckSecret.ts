@@ -2,14 +2,13 @@
 // ECK Elasticsearch resource: the Secret ECK reads for HTTPS (ca.crt, tls.crt, tls.key; or ca.crt + ca.key for a CA
 // ECK issues from), named in the resource's spec.http.tls.certificate.secretName.
 //
-// Names: ECK owns <name>-es-http-certs-internal, <name>-es-http-certs-public and <name>-es-http-ca-internal ("Manage
-// HTTP certificates on ECK", elastic.co/docs/deploy-manage/security/k8s-https-settings), so a Secret of ours must
-// not take those; the ECK 1.0 "Custom HTTP certificate" guide names its custom one `quickstart-es-cert` for the
+// Names: the engine refuses what Kubernetes refuses and the names ECK owns (pki/generate/k8sSecret.ts); the ECK 1.0 "Custom HTTP certificate" guide names its custom one `quickstart-es-cert` for the
 // cluster `quickstart`, hence <name>-es-cert (and <name>-es-ca for a CA). A name the resource already gives in
 // secretName wins over both.
 import * as vscode from 'vscode';
 import type { EckResource, GenerateResult } from '../../../server/src/protocol';
 import { Commands } from '../../../server/src/protocol';
+import { eckHttpServiceNames, secretNameProblem } from '../../../server/src/pki/generate/k8sSecret';
 import type { Services } from '../services';
 import { askText } from './prompts';
 
@@ -19,15 +18,10 @@ export interface EckSecretChoice {
   k8sSecret: { name: string; namespace?: string; cluster?: string };
 }
 
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/** The validation message for a Secret name, as Kubernetes checks object names (DNS subdomain). */
+/** The validation message for a Secret name (the engine's rule: Kubernetes object names, not a name ECK owns). */
 export function checkSecretName(value: string): string | undefined {
   const v = value.trim();
-  if (v === '') return 'Enter a Secret name';
-  if (!DNS_SUBDOMAIN.test(v)) return 'Kubernetes names are lower-case letters, digits, \'-\' and \'.\', at most 253 characters';
-  if (/-es-http-(certs-internal|certs-public|ca-internal)$/.test(v)) return 'ECK manages Secrets with this name itself; choose another';
-  return undefined;
+  return v === '' ? 'Enter a Secret name' : secretNameProblem(v);
 }
 
 /** The Secret name offered first: the one the resource names, else <name>-es-cert (HTTP) or <name>-es-ca (CA). */
@@ -37,8 +31,7 @@ export function defaultSecretName(resource: EckResource, kind: 'ca' | 'http'): s
 
 /** The SANs ECK's HTTP service answers to: `<name>-es-http` and `<name>-es-http.<namespace>.svc`. */
 export function eckServiceNames(resource: EckResource): string[] {
-  const service = `${resource.name}-es-http`;
-  return [service, `${service}.${resource.namespace ?? 'default'}.svc`];
+  return eckHttpServiceNames(resource.name, resource.namespace ?? 'default');
 }
 
 function where(resource: EckResource): string {

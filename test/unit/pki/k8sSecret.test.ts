@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { parse } from 'yaml';
 import { generate, makeCa, type GenerateResult, type KeySpec } from '../../../server/src/pki/generate/index';
-import { checkSecretNames, eckHttpServiceNames, k8sSecret } from '../../../server/src/pki/generate/k8sSecret';
+import { checkSecretNames, eckHttpServiceNames, k8sSecret, secretNameProblem } from '../../../server/src/pki/generate/k8sSecret';
 import { writePkcs12 } from '../../../server/src/pki/pkcs12/write';
 
 const NOW = new Date('2026-05-01T00:00:00Z');
@@ -128,6 +128,8 @@ describe('k8sSecret: the ECK Secret for generated files', () => {
     ['x'.repeat(254), undefined, /not a valid Secret name/],
     ['ok', 'Elastic', /not a valid namespace/],
     ['ok', 'a.b', /not a valid namespace/],
+    ['quickstart-es-http-certs-internal', undefined, /ECK manages Secrets with this name/],
+    ['quickstart-es-http-ca-internal', 'search', /ECK manages Secrets with this name/],
   ];
   for (const [name, namespace, message] of badNames) {
     it(`refuses name [${name.slice(0, 12)}] namespace [${namespace}]`, () => assert.throws(() => checkSecretNames({ name, namespace }), message));
@@ -135,5 +137,6 @@ describe('k8sSecret: the ECK Secret for generated files', () => {
 
   it('accepts names Kubernetes accepts', () => {
     checkSecretNames({ name: 'quickstart-es-cert.v2', namespace: 'elastic-system' });
+    assert.equal(secretNameProblem('quickstart-es-http-certs'), undefined);
   });
 });

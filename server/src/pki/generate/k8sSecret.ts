@@ -28,11 +28,21 @@ export interface K8sSecret {
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Throws INVALID_INPUT when Kubernetes would refuse the Secret's name or namespace. */
+// ECK writes and owns <name>-es-http-certs-internal, -es-http-certs-public and -es-http-ca-internal ("Manage HTTP
+// certificates on ECK"); a custom certificate under one of those names would be overwritten by the operator.
+const ECK_OWNED = /-es-http-(certs-internal|certs-public|ca-internal)$/;
+
+/** Why a Secret name cannot be used (Kubernetes refuses it, or ECK owns it), or undefined when it can. */
+export function secretNameProblem(name: string): string | undefined {
+  if (!DNS_SUBDOMAIN.test(name)) return 'Kubernetes names are lower-case letters, digits, \'-\' and \'.\', at most 253 characters';
+  if (ECK_OWNED.test(name)) return 'ECK manages Secrets with this name itself; choose another';
+  return undefined;
+}
+
+/** Throws INVALID_INPUT when Kubernetes would refuse the Secret's name or namespace, or ECK owns the name. */
 export function checkSecretNames(options: K8sSecretOptions): void {
-  if (!DNS_SUBDOMAIN.test(options.name)) {
-    throw new PkiError('INVALID_INPUT', `[${options.name}] is not a valid Secret name: lower-case letters, digits, '-' and '.', at most 253 characters`);
-  }
+  const problem = secretNameProblem(options.name);
+  if (problem) throw new PkiError('INVALID_INPUT', `[${options.name}] is not a valid Secret name: ${problem}`);
   if (options.namespace !== undefined && !DNS_LABEL.test(options.namespace)) {
     throw new PkiError('INVALID_INPUT', `[${options.namespace}] is not a valid namespace: lower-case letters, digits and '-', at most 63 characters`);
   }
