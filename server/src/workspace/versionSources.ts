@@ -5,6 +5,7 @@ import { parseStackVersion, type StackVersion } from '../catalog/version';
 import type { Product } from '../catalog/types';
 import type { FileSystem } from '../core/environment';
 import { readBounded } from '../core/fileGate';
+import { parseDotEnv } from '../config/paths/composeMounts';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
 const HELM_VALUES = ['values.yaml', 'values.yml'];
@@ -70,15 +71,10 @@ function resolveVariable(fs: FileSystem, composeFile: string, tag: string): { va
   return m[2] ? { value: m[2], from: `default of ${m[1]}` } : undefined;
 }
 
+/** The `.env` file as compose reads it (config/paths/composeMounts.ts parseDotEnv); empty when there is none. */
 function readEnvFile(fs: FileSystem, file: string): Map<string, string> {
-  const out = new Map<string, string>();
   const bytes = smallFile(fs, file);
-  if (!bytes) return out;
-  for (const line of new TextDecoder().decode(bytes).split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(['"]?)([^'"#\s]*)\2/.exec(line);
-    if (m) out.set(m[1], m[3]);
-  }
-  return out;
+  return bytes ? parseDotEnv(new TextDecoder().decode(bytes)) : new Map();
 }
 
 function literal(value: unknown, source: string): StackVersion | undefined {
