@@ -1,8 +1,11 @@
 // What the server's checks saw of the disk, kept between edits: an edit of a settings file changes no file on
 // disk, yet each check stats the same certificate paths, marker files and compose files again (about a hundred
 // stats per edit on a 200-line file, more CPU than the rules). The snapshot answers them until a watched file
-// changes (didChangeWatchedFiles, settings, passwords: `clear`), or until it is `maxAgeMs` old, so that a change
-// no watcher reports (a file outside the workspace, a client that does not watch) is still seen on a later edit.
+// changes (didChangeWatchedFiles, settings, passwords: `clear`). Once it is `maxAgeMs` old it asks the disk
+// again for every answer it holds, so that a change no watcher reports (a file outside the workspace, a client
+// that does not watch) is still seen on a later edit; only when an answer differs does its generation move.
+// Moving it on age alone made every answer made from files (certificate verdicts, the stack model) start over
+// once a second while the user typed, which cost more than the edits themselves.
 import type { DirEntry, FileStat, FileSystem } from '../core/environment';
 import type { ReadKind } from '../core/fileGate';
 
@@ -73,14 +76,46 @@ export class FileSnapshot implements FileSystem {
 
   private expire(): void {
     const now = this.now();
-    if (now - this.takenAt > this.maxAgeMs) {
-      this.clear();
-      this.takenAt = now;
+    if (now - this.takenAt <= this.maxAgeMs) return;
+    if (!this.stillTrue()) this.clear();
+    this.takenAt = now;
+  }
+
+  /** True when the disk gives every kept answer again; an answer that now throws counts as changed. */
+  private stillTrue(): boolean {
+    try {
+      for (const [p, kept] of this.stats) if (!sameStat(kept, this.inner.stat(p))) return false;
+      for (const [key, kept] of this.listings) {
+        const at = key.indexOf('\n');
+        if (!sameListing(kept, this.inner.listDir?.(key.slice(at + 1), Number(key.slice(0, at))))) return false;
+      }
+      for (const [key, kept] of this.reads) {
+        const at = key.indexOf('\n');
+        if (!sameBytes(kept, this.inner.readFile(key.slice(at + 1), key.slice(0, at) as ReadKind))) return false;
+      }
+    } catch {
+      return false;
     }
+    return true;
   }
 
   private keep<V>(map: Map<string, V>, key: string, value: V): void {
     if (map.size >= MAX_ENTRIES) map.clear();
     map.set(key, value);
   }
+}
+
+function sameStat(a: FileStat | undefined, b: FileStat | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.isFile === b.isFile && a.isDirectory === b.isDirectory;
+}
+
+function sameListing(a: DirEntry[] | undefined, b: DirEntry[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((e, i) => e.name === b[i].name && e.isDirectory === b[i].isDirectory);
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (!a || !b) return a === b;
+  return Buffer.compare(a, b) === 0;
 }

@@ -62,3 +62,37 @@ test('keeps stats, listings and settings reads until cleared or older than its a
   assert.equal(snapshot.stat('/d/missing'), undefined);
   assert.notEqual(snapshot.version, v1);
 });
+
+test('once too old, it asks the disk again but keeps its generation when every answer is the same', () => {
+  const files = new Map([['/d/a.yml', 'a: 1']]);
+  const calls: string[] = [];
+  let now = 0;
+  const snapshot = new FileSnapshot(countingFs(files, calls), 1000, () => now);
+  const v0 = snapshot.version;
+  snapshot.stat('/d/a.yml');
+  snapshot.stat('/d/missing');
+  snapshot.listDir?.('/d', 10);
+  snapshot.readFile('/d/a.yml', 'settings');
+  calls.length = 0;
+  now = 1500;
+  assert.equal(snapshot.stat('/d/a.yml')?.size, 4);
+  assert.equal(snapshot.version, v0, 'nothing changed on disk: answers made from files still hold');
+  assert.deepEqual(calls.sort(), ['list /d', 'read settings /d/a.yml', 'stat /d/a.yml', 'stat /d/missing'], 'every kept answer was asked again, once');
+  // Within the age limit again: nothing is asked.
+  calls.length = 0;
+  now = 2000;
+  snapshot.stat('/d/a.yml');
+  assert.deepEqual(calls, []);
+  // A read whose bytes changed (same size) moves the generation.
+  files.set('/d/a.yml', 'a: 2');
+  now = 3000;
+  assert.equal(new TextDecoder().decode(snapshot.readFile('/d/a.yml', 'settings')), 'a: 2');
+  assert.notEqual(snapshot.version, v0);
+  // So does a listing that gained a file.
+  const v1 = snapshot.version;
+  assert.equal(snapshot.listDir?.('/d', 10)?.length, 1);
+  files.set('/d/b.yml', 'b: 1');
+  now = 4500;
+  assert.equal(snapshot.listDir?.('/d', 10)?.length, 2);
+  assert.notEqual(snapshot.version, v1);
+});
