@@ -3,7 +3,7 @@
 // loader the single-file rules use (so a file unreadable there is simply absent here).
 import * as path from 'node:path';
 import { catalogFor } from '../catalog';
-import type { ConfigModel, ScalarValue } from '../config/types';
+import type { ConfigModel, ScalarValue, Setting } from '../config/types';
 import type { OffsetRange } from '../core/finding';
 import { LineIndex } from '../core/lineIndex';
 import { maskUrlCredentials } from '../core/safeText';
@@ -11,8 +11,9 @@ import type { ParsedCertificate } from '../pki/parsed';
 import { anchorsOf, presented } from '../rules/certificates/checks';
 import type { ContextFiles } from '../rules/certificates/files';
 import { loadContextFiles } from '../rules/certificates/load';
-import { isFalse, isTrue, plainScalar, sslContexts, valueItems, type SslContext } from '../rules/ssl/contexts';
+import { isFalse, isTrue, plainScalar, valueItems, type SslContext } from '../rules/ssl/contexts';
 import type { CheckEnvironment, RuleContext } from '../rules/types';
+import { PKI_REALMS, pkiRealmsOfKeys, startsWithKey } from './pkiRealms';
 import type { HostTarget, ReachName, SettingsForm, StackComponent, StackContext, StackPlace } from './types';
 
 /** A context with what the cross-file checks need beyond the plain data. */
@@ -80,34 +81,49 @@ export function hostOf(value: string): string {
   return (v.match(/:/g) ?? []).length === 1 ? v.replace(/:\d*$/, '') : v;
 }
 
+const INPUT_KEYS = {
+  elasticsearch: new Set([...NAME_SETTINGS, 'cluster.name', 'discovery.seed_hosts']),
+  // httpTrust: the credentials beside a client certificate.
+  kibana: new Set(['server.name', 'elasticsearch.hosts', 'elasticsearch.username', 'elasticsearch.password', 'elasticsearch.serviceAccountToken']),
+};
+
 /**
- * Everything `readComponent` reads from a settings model, with where it stands (line and column): the product,
- * the first setting's place, and each name, host and TLS-context setting's key, text and place. Two models with
- * the same inputs give the same component, and each offset in it stands at the same line and column in both.
+ * Everything `readComponent` and the cross-file checks read from a settings model, with where it stands (line
+ * and column): the product, the first setting's place, and each name, host and TLS-context setting's key, text
+ * and place; and of the PKI realms (pkiRealms.ts) whether any is written and the role mapping file each names,
+ * which no finding points at. Two models with the same inputs give the same component, and each offset in it
+ * stands at the same line and column in both. One pass over the keys; other realms and settings are not inputs.
  */
 export function componentInputs(model: ConfigModel, lines: LineIndex): string {
   const product = model.product;
-  // Every key the component and the cross-file checks read (httpTrust: credentials beside a client certificate;
-  // roleMapping and httpTrust: the PKI realms), so a part kept across an edit answers as a new one would.
-  const keys = new Set(product === 'elasticsearch' ? [...NAME_SETTINGS, 'cluster.name', 'discovery.seed_hosts'] : ['server.name', 'elasticsearch.hosts', 'elasticsearch.username', 'elasticsearch.password', 'elasticsearch.serviceAccountToken']);
-  const prefixes: string[] = CONTEXTS[product].map((c) => c.prefix);
-  const realms = 'xpack.security.authc.realms.';
+  const keys = INPUT_KEYS[product];
+  const [{ prefix: first }, { prefix: second }] = CONTEXTS[product];
   const at = (offset: number) => {
     const p = lines.positionAt(offset);
     return `${p.line}:${p.character}`;
   };
   const out = [product, model.settings[0] ? at(model.settings[0].keyRange.start) : '-'];
-  for (const [key, setting] of model.byKey) {
-    if (!keys.has(key) && !key.startsWith(realms) && !(key.includes('ssl.') && prefixes.some((p) => key.startsWith(p)))) continue;
-    const { start, end } = setting.pairRange;
+  const pki: string[] = [];
+  for (const key of model.byKey.keys()) {
+    if (startsWithKey(key, PKI_REALMS)) {
+      pki.push(key);
+      continue;
+    }
+    if (!keys.has(key) && !startsWithKey(key, first) && !startsWithKey(key, second)) continue;
+    const { start, end } = model.byKey.get(key)!.pairRange;
     out.push(key, at(start), at(end), model.text.slice(start, end));
   }
+  const realms = pkiRealmsOfKeys(model, pki);
+  out.push(`pki ${realms.defined}`, JSON.stringify(realms.roleMappings));
   return out.join('\n');
 }
 
-/** Reads one settings model into a component; `extraNames` are names the host form gives it (compose, ECK). */
-export function readComponent(model: ConfigModel, file: string, form: SettingsForm, env: CheckEnvironment, extraNames: ReachName[] = []): ComponentPart {
-  const lines = new LineIndex(model.text);
+/**
+ * Reads one settings model into a component; `extraNames` are names the host form gives it (compose, ECK);
+ * `known` is the line index of the model's text when the caller has one (else it is built).
+ */
+export function readComponent(model: ConfigModel, file: string, form: SettingsForm, env: CheckEnvironment, extraNames: ReachName[] = [], known?: LineIndex): ComponentPart {
+  const lines = known?.text === model.text ? known : new LineIndex(model.text);
   const place = (at: number): StackPlace => {
     const p = lines.positionAt(at);
     return { file, line: p.line, column: p.character };
@@ -125,9 +141,24 @@ export function readComponent(model: ConfigModel, file: string, form: SettingsFo
   const hosts: HostTarget[] = hostItems.map((item) => ({ value: maskUrlCredentials(item.text), host: hostOf(item.text), setting: hostKey, place: place(item.range.start) }));
   const id = `${kind}:${name}`;
   const ctx: RuleContext = { ...env, model, catalog: catalogFor(product) };
-  const contexts = CONTEXTS[product].map((spec) => loadContext(ctx, id, spec, model, place));
+  const specs = CONTEXTS[product];
+  const settings = contextSettings(model, specs.map((s) => s.prefix));
+  const contexts = specs.map((spec, i) => loadContext(ctx, id, spec, settings[i], place));
   const first = model.settings[0]?.keyRange?.start ?? 0;
   return { data: { id, kind, name, cluster, form, place: place(first), names, hosts, contexts: contexts.map((c) => c.data) }, model, file, lines, contexts, hostRanges: hostItems.map((i) => i.range) };
+}
+
+/**
+ * The SSL contexts of `prefixes` in one pass over the keys, as `sslContexts` groups them: each prefix ends in
+ * `.ssl.` and holds no other `.ssl.`, so a key's first `.ssl.` segment is the prefix's exactly when it starts with it.
+ */
+function contextSettings(model: ConfigModel, prefixes: readonly string[]): SslContext[] {
+  const out: SslContext[] = prefixes.map((prefix) => ({ prefix, settings: new Map<string, Setting>() }));
+  for (const [key, setting] of model.byKey) {
+    const c = out.find((x) => key.startsWith(x.prefix));
+    if (c) c.settings.set(key.slice(c.prefix.length), setting);
+  }
+  return out;
 }
 
 function addName(names: ReachName[], name: string, source: string, place: StackPlace): void {
@@ -136,8 +167,7 @@ function addName(names: ReachName[], name: string, source: string, place: StackP
 
 type ContextSpec = (typeof CONTEXTS)[keyof typeof CONTEXTS][number];
 
-function loadContext(ctx: RuleContext, componentId: string, spec: ContextSpec, model: ConfigModel, place: (at: number) => StackPlace): LoadedContext {
-  const context: SslContext = sslContexts(model).find((c) => c.prefix === spec.prefix) ?? { prefix: spec.prefix, settings: new Map() };
+function loadContext(ctx: RuleContext, componentId: string, spec: ContextSpec, context: SslContext, place: (at: number) => StackPlace): LoadedContext {
   const files = loadContextFiles(ctx, context);
   const p = presented(files);
   const anchors = anchorsOf(ctx, files);

@@ -5,6 +5,7 @@
 import { certificateCoversHost } from '../pki/verify';
 import { plainScalar } from '../rules/ssl/contexts';
 import type { CheckEnvironment } from '../rules/types';
+import { pkiRealms } from './pkiRealms';
 import { roleMappingCheck } from './roleMapping';
 import type { ComponentPart, LoadedContext } from './component';
 import { chainTrusted, contextOf, nameIndex, reached, type CrossResult, type PlaceLabel } from './trust';
@@ -102,7 +103,7 @@ function clientCertificate(k: ComponentPart, kc: LoadedContext, { n, nh }: { n: 
     return;
   }
   clientTrust(k, kc, n, nh, now, label, out);
-  const hasRealm = [...n.model.byKey.keys()].some((key) => key.startsWith('xpack.security.authc.realms.pki.'));
+  const hasRealm = pkiRealms(n.model).defined;
   const credentials = ['elasticsearch.username', 'elasticsearch.serviceAccountToken'].some((key) => plainScalar(k.model.byKey.get(key)) !== undefined || k.model.byKey.has(key));
   if (!hasRealm && !credentials) {
     const message = `Kibana has no elasticsearch.username or serviceAccountToken, so it authenticates with its client certificate alone, but ${n.data.name}'s settings (${label(n, 0)}) define no PKI realm (xpack.security.authc.realms.pki.*) to read it; its requests are refused as unauthenticated.`;

@@ -53,10 +53,10 @@ function readText(env: CheckEnvironment, file: string): string | undefined {
  * document inside, named as its host names it, its paths resolved through the host (compose mounts, ECK
  * Secrets); a Beat's file gives its Elasticsearch output; else a settings file named for its product is one.
  */
-function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel, secrets?: SecretLookup): ComponentPart[] {
+function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel, secrets?: SecretLookup, lines?: LineIndex): ComponentPart[] {
   const product = detectProduct(file);
   // The checker's model of the same text and product is what parseConfig would give (chunked parse or not).
-  if (parsed && product && parsed.text === text && parsed.product === product) return [readComponent(parsed, file, 'plain', env)];
+  if (parsed && product && parsed.text === text && parsed.product === product) return [readComponent(parsed, file, 'plain', env, [], lines)];
   // A deployment file is known by its content, whatever its name (as estls check FILE reads it).
   const forms = recognizeForms(text, undefined, file);
   if (!forms) return product ? [readComponent(parseConfig(text, { product, filePath: file }), file, 'plain', env)] : [];
@@ -130,19 +130,24 @@ export class WorkspaceModel {
     if (body !== undefined && this.texts.get(file) === body) return false;
     if (this.crossInputs.has(file)) this.cross = undefined;
     const secretsChanged = this.indexSecrets(file, body);
-    if (body !== undefined && parsed?.text === body && lines?.text === body && this.sameInputs(file, parsed, lines)) {
-      this.texts.set(file, body);
-      this.moved.set(file, lines);
+    // The checker's model and line index of this very text: what the part reads of it, computed once here and
+    // kept for the part read from it below.
+    const given = body !== undefined && parsed?.text === body && lines?.text === body ? { parsed, lines } : undefined;
+    const plainFile = given && (this.inputs.has(file) || detectProduct(file) === given.parsed.product);
+    const inputs = plainFile ? componentInputs(given.parsed, given.lines) : undefined;
+    if (given && !secretsChanged && inputs === this.inputs.get(file)) {
+      this.texts.set(file, body!);
+      this.moved.set(file, given.lines);
       return false;
     }
     const had = this.parts.has(file);
-    const parts = body === undefined ? [] : readParts(file, body, env, parsed, this.secretLookup);
+    const parts = body === undefined ? [] : readParts(file, body, env, parsed, this.secretLookup, given?.lines);
     if (body === undefined) this.texts.delete(file);
     else this.texts.set(file, body);
     const reread = secretsChanged && !this.scanning && this.rereadEck(file);
     this.moved.delete(file);
     const plain = parts.length === 1 && parts[0].data.form === 'plain' && parts[0].model.text === body ? parts[0] : undefined;
-    if (plain) this.inputs.set(file, componentInputs(plain.model, plain.lines));
+    if (plain) this.inputs.set(file, inputs !== undefined && plain.model === given?.parsed ? inputs : componentInputs(plain.model, plain.lines));
     else this.inputs.delete(file);
     if (parts.length === 0) {
       if (had) this.cross = undefined;
@@ -192,13 +197,6 @@ export class WorkspaceModel {
     this.texts.clear();
     for (const [file, text] of texts) this.update(file, text);
     this.cross = undefined;
-  }
-
-  /** True when `parsed` (with `lines`, of the same text) gives the file's part unchanged (see `moved`). */
-  private sameInputs(file: string, parsed: ConfigModel, lines: LineIndex): boolean {
-    const kept = this.inputs.get(file);
-    const part = this.parts.get(file);
-    return kept !== undefined && part?.length === 1 && part[0].model.product === parsed.product && componentInputs(parsed, lines) === kept;
   }
 
   /** An offset of a file's part, in the file's current text. */

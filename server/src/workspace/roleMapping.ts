@@ -10,24 +10,17 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { readBounded } from '../core/fileGate';
 import type { OffsetRange, RelatedInfo } from '../core/finding';
-import { plainScalar } from '../rules/ssl/contexts';
 import type { CheckEnvironment } from '../rules/types';
 import type { ComponentPart, LoadedContext } from './component';
+import { pkiRealms } from './pkiRealms';
 import type { CrossResult } from './trust';
-
-const REALM = /^xpack\.security\.authc\.realms\.pki\.([^.]+)\./;
 
 /** The role mapping files a node's PKI realms read, absolute (the default one when no realm names another). */
 export function roleMappingFiles(n: ComponentPart): string[] {
   // A settings file of its own sits in its config directory; a compose service's is found through its mounts.
   if (n.data.form !== 'plain' && !n.locate) return [];
   const dir = path.dirname(n.file);
-  const realms = new Set<string>();
-  for (const key of n.model.byKey.keys()) {
-    const m = REALM.exec(key);
-    if (m) realms.add(m[1]);
-  }
-  const files = [...realms].map((realm) => plainScalar(n.model.byKey.get(`xpack.security.authc.realms.pki.${realm}.files.role_mapping`))?.text ?? 'role_mapping.yml');
+  const files = pkiRealms(n.model).roleMappings.map((f) => f ?? 'role_mapping.yml');
   const local = files.map((f) => (n.locate ? n.locate(f) : path.resolve(dir, f))).filter((f): f is string => f !== undefined);
   return [...new Set(local)];
 }

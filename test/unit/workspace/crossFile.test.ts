@@ -259,4 +259,55 @@ describe('workspace: cross-file checks', () => {
     }
     assert.deepEqual(parts().sort(), ['elasticsearch:node-a', 'elasticsearch:node-c']);
   });
+  it("realm settings: a part is kept across edits the checks do not read (other realms, a PKI realm's other settings), and re-read when a PKI realm's role mapping file or Kibana's credentials change", async () => {
+    const w = workspace();
+    const realms = [
+      'xpack.security.http.ssl.client_authentication: optional',
+      'xpack.security.authc.realms.native.native1.order: 0',
+      'xpack.security.authc.realms.pki.pki1.order: 1',
+      'xpack.security.authc.realms.ldap.ldap1.order: 2',
+      'xpack.security.authc.realms.ldap.ldap1.url: "ldaps://ldap.example:636"',
+    ].join('\n');
+    await writeNode(w, { name: 'node-a', extra: realms });
+    await writeKibana(w, { trusts: [prod], hosts: ['https://node-a:9200'], client: prod, extra: 'logging.root.level: info' });
+    const files = [`${w.root}/node-a/elasticsearch.yml`, `${w.root}/kibana/config/kibana.yml`];
+    const products = ['elasticsearch', 'kibana'] as const;
+    const kibana = new WorkspaceModel(w.root, () => env(w.root)).scan().allParts().find((p) => p.data.kind === 'kibana');
+    const dn = kibana!.contexts.find((c) => c.data.kind === 'client')!.leaf!.summary.subject;
+    // The default file maps Kibana's DN to another role; the one a realm may name maps it to kibana_system.
+    w.write('node-a/role_mapping.yml', `monitoring_user:\n  - "${dn}"\n`);
+    w.write('node-a/pki_mapping.yml', `kibana_system:\n  - "${dn}"\n`);
+    const model = new WorkspaceModel(w.root, () => env(w.root)).scan();
+    const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+    const partOf = (file: string) => model.allParts().find((p) => p.file === file);
+    const mapping = 'xpack.security.authc.realms.pki.pki1.files.role_mapping';
+    // Each step: which file, the new text, whether the part may be kept, and the cross-file rules found after it.
+    const steps: Array<[number, (t: string) => string, boolean, string[]]> = [
+      [0, (t) => t.replace('native1.order: 0', 'native1.order: 01'), true, ['client-certificate-unmapped']],
+      [0, (t) => t.replace('ldap.example:636', 'ldap2.example:636'), true, ['client-certificate-unmapped']],
+      [0, (t) => t.replace('pki1.order: 1', 'pki1.order: 13'), true, ['client-certificate-unmapped']],
+      [0, (t) => `${t}${mapping}: pki_mapping.yml\n`, false, []],
+      [0, (t) => t.replace('native1.order: 01', 'native1.order: 0'), true, []],
+      [0, (t) => t.replace(`${mapping}: pki_mapping.yml`, `${mapping}: role_mapping.yml`), false, ['client-certificate-unmapped']],
+      [1, (t) => t.replace('logging.root.level: info', 'logging.root.level: debug'), true, ['client-certificate-unmapped']],
+      [1, (t) => t.replace('logging.root.level: debug', 'elasticsearch.username: kibana_system'), false, []],
+      [1, (t) => t.replace('elasticsearch.username: kibana_system', 'logging.root.level: debug'), false, ['client-certificate-unmapped']],
+      [0, (t) => t.replaceAll('realms.pki.pki1', 'realms.kerberos.pki1'), false, ['client-certificate-unused']],
+      // A setting under the PKI realms that names no realm still counts as one written (and no file is read).
+      [0, (t) => `${t}xpack.security.authc.realms.pki.order: 1\n`, false, []],
+      [0, (t) => t.replace('realms.kerberos.pki1.order', 'realms.pki.pki1.order'), false, ['client-certificate-unmapped']],
+    ];
+    for (const [i, change, keep, rules] of steps) {
+      const before = partOf(files[i]);
+      texts[i] = change(texts[i]);
+      const parsed = parseConfig(texts[i], { product: products[i], filePath: files[i] });
+      model.update(files[i], texts[i], parsed, new LineIndex(texts[i]));
+      assert.equal(partOf(files[i]) === before, keep, `part of ${files[i]} kept after: ${texts[i]}`);
+      const fresh = new WorkspaceModel(w.root, () => env(w.root)).scan();
+      files.forEach((f, j) => fresh.update(f, texts[j]));
+      assert.deepEqual([...model.findingsByFile()], [...fresh.findingsByFile()]);
+      assert.deepEqual(model.data(), fresh.data());
+      assert.deepEqual(model.crossResult().findings.map((f) => f.finding.ruleId), rules, texts[i]);
+    }
+  });
 });
