@@ -1,10 +1,8 @@
-// The workspace model of each open folder, for the server: scanned on first use, updated from open documents'
-// text as they change (that file's part only), refreshed when files on disk change, and asked for the
-// cross-file findings of one file, the stack model data and the certificate rows.
-import type { ConfigModel } from '../config/types';
+// The workspace model of each open folder, for the server: scanned on first use, handed to the diagnostics for
+// a file (which update it from open documents' text as they change, that file's part only, and ask it for the
+// file's cross-file findings), refreshed when files on disk change, and asked for the stack model data and the
+// certificate rows.
 import * as path from 'node:path';
-import type { Finding } from '../core/finding';
-import type { LineIndex } from '../core/lineIndex';
 import { WorkspaceModel } from '../workspace/model';
 import { certificateItems } from '../workspace/modelData';
 import type { CheckEnvironment } from '../rules/types';
@@ -33,17 +31,6 @@ export class StackModels {
   /** Every folder's model. */
   all(folder?: string): WorkspaceModel[] {
     return this.roots().filter((r) => !folder || r === folder).map((r) => this.model(r));
-  }
-
-  /** Takes an open document's text (with its parse and line index, when it has them) into its folder's model; true when the model changed. */
-  update(file: string, text: string, parsed?: ConfigModel, lines?: LineIndex): boolean {
-    const model = this.modelOf(file);
-    return model ? model.update(file, text, parsed, lines) : false;
-  }
-
-  /** The cross-file findings that belong to `file`. */
-  findingsFor(file: string): Finding[] {
-    return this.modelOf(file)?.findingsByFile().get(file) ?? [];
   }
 
   /** Files on disk or the environment changed: re-read every part (certificates, keystores) on next use. */

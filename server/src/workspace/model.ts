@@ -260,6 +260,13 @@ export class WorkspaceModel {
     return map;
   }
 
+  /** The cross-file findings of one file, as `findingsByFile().get(file)` gives them (moving only that file's). */
+  findingsOf(file: string): Finding[] {
+    const out: Finding[] = [];
+    for (const f of this.crossResult(false).findings as FileFinding[]) if (f.file === file) out.push(this.movedFinding(file, f.finding));
+    return out;
+  }
+
   /** The model as plain data for the map and the views. */
   data(): StackModelData {
     const env = this.environment();

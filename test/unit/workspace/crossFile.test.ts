@@ -254,6 +254,7 @@ describe('workspace: cross-file checks', () => {
       const fresh = new WorkspaceModel(w.root, () => env(w.root)).scan();
       files.forEach((f, j) => fresh.update(f, texts[j]));
       assert.deepEqual([...model.findingsByFile()], [...fresh.findingsByFile()]);
+      for (const f of files) assert.deepEqual(model.findingsOf(f), fresh.findingsByFile().get(f) ?? []);
       assert.deepEqual(model.data(), fresh.data());
       assert.ok(model.crossResult().findings.length > 0, `no cross-file finding after: ${texts[i]}`);
     }
@@ -306,6 +307,7 @@ describe('workspace: cross-file checks', () => {
       const fresh = new WorkspaceModel(w.root, () => env(w.root)).scan();
       files.forEach((f, j) => fresh.update(f, texts[j]));
       assert.deepEqual([...model.findingsByFile()], [...fresh.findingsByFile()]);
+      for (const f of files) assert.deepEqual(model.findingsOf(f), fresh.findingsByFile().get(f) ?? []);
       assert.deepEqual(model.data(), fresh.data());
       assert.deepEqual(model.crossResult().findings.map((f) => f.finding.ruleId), rules, texts[i]);
     }

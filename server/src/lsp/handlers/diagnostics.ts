@@ -108,12 +108,14 @@ export class DiagnosticsPublisher {
    * the other open files of the folder are checked again and the closed ones get their cross-file findings.
    */
   private crossFindings(filePath: string | undefined, text: string, parsed?: ConfigModel, lines?: LineIndex) {
-    if (!filePath) return [];
-    if (this.ctx.stack.update(filePath, text, parsed, lines)) {
+    // The folder's model is looked up once per check (finding the innermost folder is not free).
+    const model = filePath ? this.ctx.stack.modelOf(filePath) : undefined;
+    if (!filePath || !model) return [];
+    if (model.update(filePath, text, parsed, lines)) {
       for (const other of this.ctx.documents.all()) if (uriToPath(other.uri) !== filePath && this.ctx.stack.modelOf(uriToPath(other.uri) ?? '')) this.schedule(other);
       this.scheduleClosed();
     }
-    return this.ctx.stack.findingsFor(filePath);
+    return model.findingsOf(filePath);
   }
 
   /** Publishes the cross-file findings of files no editor has open, once things settle. */
