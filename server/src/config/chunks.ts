@@ -35,11 +35,21 @@ interface Entry {
  * depend on the keys around them, not on positions, so an edit leaves the other pieces' texts unchanged.
  */
 export function planChunks(text: string): ChunkSpan[] | undefined {
-  if (reachesAcrossLines(text)) return undefined;
-  const entries = topLevelEntries(text);
-  if (!entries) return undefined;
-  const spans = group(text, entries, 0, text.length, 0, 0);
-  return spans.length > 1 || spans[0]?.section ? spans : undefined;
+  const spans = planRegion(text, 0, text.length);
+  return spans && (spans.length > 1 || spans[0]?.section) ? spans : undefined;
+}
+
+/**
+ * Cuts `[from, to)` of a text whose other parts are cut already (after an edit, the pieces it touched), or
+ * returns undefined when the region cannot be cut on its own. `from` and `to` must be the start of a line (or
+ * the text's ends); unless `from` is 0 the region must begin with a top-level entry, and the line at `to`
+ * must be one, so the pieces around the region stay valid.
+ */
+export function planRegion(text: string, from: number, to: number): ChunkSpan[] | undefined {
+  if (reachesAcrossLines(text, from, to)) return undefined;
+  const entries = topLevelEntries(text, from, to);
+  if (!entries || (from > 0 && entries[0].start !== from)) return undefined;
+  return group(text, entries, from, to, 0, 0);
 }
 
 /** Groups the entries of one map (keys at `indent`, `level` maps deep) into pieces covering `[from, to)`. */
@@ -102,15 +112,23 @@ function planSection(text: string, start: number, end: number, indent: number, l
  * counted over the whole file), tabs (yaml's indentation rules for them are subtle), lone carriage returns
  * and byte order marks. Document markers and directives are found per line in topLevelEntries.
  */
-function reachesAcrossLines(text: string): boolean {
-  if (text.includes('\t') || text.includes('\uFEFF')) return true;
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text[i + 1] !== '\n') return true;
-  return hasNodeProperty(text, '&') || hasNodeProperty(text, '*');
+function reachesAcrossLines(text: string, from: number, to: number): boolean {
+  if (has(text, '\t', from, to) || has(text, '\uFEFF', from, to)) return true;
+  for (let i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) if (text[i + 1] !== '\n') return true;
+  return hasNodeProperty(text, '&', from, to) || hasNodeProperty(text, '*', from, to);
 }
 
-/** True when `mark` (`&` or `*`) might open an anchor or alias: after a blank or flow indicator, before a name. */
-function hasNodeProperty(text: string, mark: string): boolean {
-  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+function has(text: string, c: string, from: number, to: number): boolean {
+  const at = text.indexOf(c, from);
+  return at >= 0 && at < to;
+}
+
+/**
+ * True when `mark` (`&` or `*`) might open an anchor or alias in `[from, to)`: after a blank or flow indicator,
+ * before a name. The character before `from` is a line's end, or there is none.
+ */
+function hasNodeProperty(text: string, mark: string, from: number, to: number): boolean {
+  for (let i = text.indexOf(mark, from); i >= 0 && i < to; i = text.indexOf(mark, i + 1)) {
     const before = i === 0 ? '\n' : text[i - 1];
     const after = text[i + 1];
     const opens = before === ' ' || before === '\n' || before === '[' || before === '{' || before === ',';
@@ -124,9 +142,9 @@ function hasNodeProperty(text: string, mark: string): boolean {
  * is not a plain top-level map (its first content line is no such key line, or a line starts a document
  * marker, directive or explicit key).
  */
-function topLevelEntries(text: string): Entry[] | undefined {
+function topLevelEntries(text: string, from: number, to: number): Entry[] | undefined {
   const entries: Entry[] = [];
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = from; lineStart < to; ) {
     const lineEnd = lineEndOf(text, lineStart);
     const first = text[lineStart];
     if (first === '-' || first === '.' || first === '%' || first === '?' || first === ':') {

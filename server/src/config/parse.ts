@@ -1,9 +1,9 @@
 import type { Finding, OffsetRange } from '../core/finding';
 import { isForeignSource } from './foreignSource';
-import type { ChunkCache } from './chunkCache';
-import { planChunks, type ChunkSpan } from './chunks';
+import { settle, type ChunkCache, type Piece, type TopSpan } from './chunkCache';
+import type { ChunkSpan } from './chunks';
 import { checkLimits, limitFinding, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
-import { parseChunk, shift, shiftFinding, shiftSettings, type ChunkResult, type KeyPart, type RawError } from './parseChunk';
+import { parseChunk, shift, shiftFinding, shiftSettings, type ChunkResult, type KeyPart } from './parseChunk';
 import { TemplateBranches } from './templateBranches';
 import { blankTemplates, mayHoldTemplates, moveLeadingTags, unshiftOffset, type LineShift } from './templating';
 import type { ConfigModel, ParseOptions, Setting } from './types';
@@ -28,24 +28,38 @@ export function parseConfig(text: string, options: ParseOptions, cache?: ChunkCa
   const moved = moveLeadingTags(text);
   const view = moved?.view ?? text;
   const parsed = blankTemplates(view);
-  const spans = (cache && planChunks(parsed)) || [{ start: 0, end: parsed.length }];
-  const reader: Reader = { text: view, parsed, cache, tokens: 0 };
+  const reader: Reader = { text: view, parsed, cache };
+  const spans: TopSpan[] = cache ? cache.plan(view, parsed) : [{ span: { start: 0, end: parsed.length }, moved: 0, piece: undefined }];
   const errors: Finding[] = [];
+  let tokens = 0;
   try {
     for (let i = 0; i < spans.length; i++) {
-      let span = spans[i];
-      let piece = readSpan(reader, span, []);
+      const top = spans[i];
+      settle(top);
+      if (!top.piece) {
+        reader.keys = top.span.section ? [] : undefined;
+        top.piece = readSpan(reader, top.span, []);
+        top.keys = reader.keys;
+        reader.keys = undefined;
+      }
+      let piece = top.piece;
+      if (piece) tokens += piece.tokens;
       // A piece with any yaml error may end inside something the next piece continues, and yaml's recovery
       // may join lines across the cut: from here on, the rest of the file is parsed in one piece. A section
       // is trusted only when all its parts parsed cleanly.
-      const rest = piece && !piece.clean && (i + 1 < spans.length || span.section !== undefined);
-      if (rest) piece = readSpan(reader, (span = { start: span.start, end: parsed.length }), []);
-      if (!piece || reader.tokens > MAX_YAML_TOKENS) return tooManyTokens(model);
+      const rest = piece && !piece.clean && (i + 1 < spans.length || top.span.section !== undefined);
+      if (rest) {
+        piece = readSpan(reader, { start: top.span.start, end: parsed.length }, []);
+        if (piece) tokens += piece.tokens;
+      }
+      if (!piece || tokens > MAX_YAML_TOKENS) return tooManyTokens(model);
       for (const setting of piece.settings) model.settings.push(setting);
       for (const finding of piece.findings) model.findings.push(finding);
       for (const e of piece.errors) errors.push(syntaxFinding(e.message, e.range, view));
       if (rest) break;
     }
+    // Kept only once every span read stayed within the token budget.
+    cache?.keep(view, parsed, spans);
   } finally {
     cache?.finishParse();
   }
@@ -69,34 +83,25 @@ function unshiftModel(model: ConfigModel, shifts: readonly LineShift[]): void {
   model.findings = model.findings.map((f) => ({ ...f, range: at(f.range), ...(f.related ? { related: f.related.map((r) => ({ ...r, range: at(r.range) })) } : {}) }));
 }
 
-/** What one parse reads from: the user's text, the text yaml sees, the document's cache, tokens so far. */
+/** What one parse reads from: the user's text, the text yaml sees, the document's cache. */
 interface Reader {
   text: string;
   parsed: string;
   cache: ChunkCache | undefined;
-  tokens: number;
+  /** Collects the cache keys of the pieces read, while a section is read. */
+  keys?: string[];
 }
 
-/** A span's settings, findings and errors, all at file offsets. */
-interface Piece {
-  settings: Setting[];
-  findings: Finding[];
-  errors: RawError[];
-  /** No yaml error, and a section's header and body read as expected. */
-  clean: boolean;
-}
-
-/** Reads one span (a section through its parts); undefined once the token limit is passed. */
+/** Reads one span (a section through its parts); undefined once a piece passes the token limit. */
 function readSpan(reader: Reader, span: ChunkSpan, parents: KeyPart[]): Piece | undefined {
   if (span.section) return readSection(reader, span, span.section, parents);
   const result = readPiece(reader, span.start, span.end);
-  reader.tokens += result.tokens;
   if (result.overBudget) return undefined;
   const placed = reader.cache
     ? reader.cache.place(result, span.start, parents)
     : { settings: shiftSettings(result.settings, span.start, parents), findings: result.findings.map((f) => shiftFinding(f, span.start)) };
   const errors = result.errors.map((e) => ({ message: e.message, range: shift(e.range, span.start) }));
-  return { settings: placed.settings, findings: placed.findings, errors, clean: errors.length === 0 };
+  return { settings: placed.settings, findings: placed.findings, errors, clean: errors.length === 0, tokens: result.tokens };
 }
 
 /**
@@ -105,16 +110,16 @@ function readSpan(reader: Reader, span: ChunkSpan, parents: KeyPart[]): Piece | 
  */
 function readSection(reader: Reader, span: ChunkSpan, section: NonNullable<ChunkSpan['section']>, parents: KeyPart[]): Piece | undefined {
   const header = readPiece(reader, span.start, section.headerEnd);
-  reader.tokens += header.tokens;
   if (header.overBudget) return undefined;
   const own = header.settings.length === 1 && header.settings[0].value.kind === 'null' ? header.settings[0].keyParts : undefined;
   const clean = own !== undefined && header.errors.length === 0 && header.findings.length === 0;
-  const piece: Piece = { settings: [], findings: [], errors: [], clean };
+  const piece: Piece = { settings: [], findings: [], errors: [], clean, tokens: header.tokens };
   if (!own || !clean) return piece;
   const under = [...parents, ...own.map((p) => ({ text: p.text, range: shift(p.range, span.start) }))];
   for (const child of section.body) {
     const part = readSpan(reader, child, under);
     if (!part) return undefined;
+    piece.tokens += part.tokens;
     if (!part.clean) return { ...piece, clean: false };
     for (const setting of part.settings) piece.settings.push(setting);
     for (const finding of part.findings) piece.findings.push(finding);
@@ -130,7 +135,9 @@ function readPiece(reader: Reader, start: number, end: number): ChunkResult {
   const original = parsed === text ? source : text.slice(start, end);
   if (!cache) return parseChunk(source, original);
   // Settings quote the user's text, so blanked templates make the original part of the key.
-  return cache.get(original === source ? source : `${source}\0${original}`, () => parseChunk(source, original));
+  const key = original === source ? source : `${source}\0${original}`;
+  reader.keys?.push(key);
+  return cache.get(key, () => parseChunk(source, original));
 }
 
 function tooManyTokens(model: ConfigModel): ConfigModel {

@@ -1,7 +1,7 @@
 import { Composer, Lexer, Parser, type Document } from 'yaml';
 import type { Finding, OffsetRange } from '../core/finding';
 import { MAX_ALIAS_COUNT, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
-import type { Setting, SettingValue } from './types';
+import type { ScalarValue, Setting, SettingValue } from './types';
 import { walkDocument, type WalkState } from './walk';
 
 /** A yaml error as the parser gave it: its first message line and range. */
@@ -93,20 +93,29 @@ export type KeyPart = Setting['keyParts'][number];
  */
 export function shiftSettings(settings: Setting[], by: number, parents: KeyPart[] = []): Setting[] {
   if (by === 0 && parents.length === 0) return settings;
-  const prefix = parents.map((p) => `${p.text}.`).join('');
-  return settings.map((s) => ({
-    ...s,
-    key: prefix + s.key,
-    keyRange: shift(s.keyRange, by),
-    keyParts: [...parents, ...s.keyParts.map((p) => ({ text: p.text, range: shift(p.range, by) }))],
-    value: shiftValue(s.value, by),
-    pairRange: shift(s.pairRange, by),
-  }));
+  const prefix = parents.length === 0 ? '' : parents.map((p) => `${p.text}.`).join('');
+  // map, not a pre-sized array: V8 fills `new Array(n)` of objects far more slowly.
+  return settings.map((s) => shiftSetting(s, by, prefix, parents));
+}
+
+// Written out field by field, in the order walk.ts builds them: these run for every setting after an edit, and
+// objects of one shape keep the rules' property reads fast.
+function shiftSetting(s: Setting, by: number, prefix: string, parents: KeyPart[]): Setting {
+  const keyParts: KeyPart[] = [];
+  for (const parent of parents) keyParts.push(parent);
+  for (const part of s.keyParts) keyParts.push({ text: part.text, range: shift(part.range, by) });
+  return { key: prefix + s.key, keyRange: shift(s.keyRange, by), keyParts, value: shiftValue(s.value, by), pairRange: shift(s.pairRange, by), document: s.document };
 }
 
 function shiftValue(value: SettingValue, by: number): SettingValue {
-  if (value.kind === 'list') return { ...value, range: shift(value.range, by), items: value.items.map((i) => ({ ...i, range: shift(i.range, by) })) };
-  return { ...value, range: shift(value.range, by) };
+  if (value.kind === 'scalar') return shiftScalar(value, by);
+  if (value.kind === 'null') return { kind: 'null', range: shift(value.range, by) };
+  const items = value.items.map((item) => shiftScalar(item, by));
+  return { kind: 'list', items, range: shift(value.range, by), hasNonScalarItems: value.hasNonScalarItems };
+}
+
+function shiftScalar(v: ScalarValue, by: number): ScalarValue {
+  return { kind: 'scalar', text: v.text, source: v.source, range: shift(v.range, by), quoted: v.quoted, templated: v.templated };
 }
 
 /** A walk finding moved to where its piece now starts (walk findings carry no fixes). */
