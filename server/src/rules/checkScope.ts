@@ -30,11 +30,19 @@ export class CheckScope {
   }
 
   /**
-   * A rule's findings for one SSL context, from the document's context memo when the settings they were made
-   * from (`inputs`, settings of `model`) are unchanged in key and text (see rules/contextMemo.ts).
+   * A rule's findings for one SSL context or setting (`name`), from the document's context memo when the settings
+   * they were made from (`inputs`, settings of `model`) are unchanged in key and text (see rules/contextMemo.ts).
    */
-  contextFindings(name: string, inputs: readonly Setting[], model: ConfigModel, compute: () => Finding[]): Finding[] {
-    return this.contextMemo ? this.contextMemo.findings(name, inputs, model.text, compute) : compute();
+  contextFindings(rule: string, name: string, inputs: readonly Setting[], model: ConfigModel, compute: () => Finding[]): Finding[] {
+    return this.contextMemo ? this.contextMemo.findings(rule, name, inputs, model.text, compute) : compute();
+  }
+
+  /**
+   * A rule's findings for one SSL context, from the document's context memo when what `compute` read last time
+   * through the views of the model and the context it is handed reads the same now (see rules/contextMemo.ts).
+   */
+  trackedContextFindings(rule: string, name: string, model: ConfigModel, context: SslContext, compute: (model: ConfigModel, context: SslContext) => Finding[]): Finding[] {
+    return this.contextMemo ? this.contextMemo.trackedFindings(rule, name, model, context, compute) : compute(model, context);
   }
 
   /**

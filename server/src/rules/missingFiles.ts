@@ -5,6 +5,7 @@ import type { FileStat } from '../core/environment';
 import type { Finding } from '../core/finding';
 import { locatorOf, readablePaths } from './paths';
 import { valueItems } from './ssl/contexts';
+import { eachPending } from './checkScope';
 import { defOf, makeFinding, q } from './support';
 import type { Rule, RuleContext } from './types';
 
@@ -19,24 +20,30 @@ const MAX_PATHS = 500;
 export const missingFileRule: Rule = (ctx) => {
   const out: Finding[] = [];
   let budget = MAX_PATHS;
-  for (const setting of ctx.model.byKey.values()) {
+  // A setting that names no file has nothing to say whatever its value: that is kept with it (CheckScope.eachPending),
+  // so an edit looks up only the settings it touched and the path settings. The product reads the first of
+  // duplicate keys, and so does this rule; a later duplicate may become the first, so it is not kept.
+  eachPending(ctx, 'missing-file', ctx.model.settings, (setting) => {
     const def = defOf(ctx, setting.key);
-    if (!def || !(def.fileRole || def.type === 'path' || def.type === 'pathList')) continue;
+    if (!def || !(def.fileRole || def.type === 'path' || def.type === 'pathList')) return true;
+    if (budget < 0 || ctx.model.byKey.get(setting.key) !== setting) return false;
     const items = def.type === 'pathList' || setting.value.kind === 'list' ? valueItems(setting, ctx.model.product === 'elasticsearch') : valueItems(setting, false);
     const check = (item: ScalarValue) => checkPath(ctx, setting, item, def.fileRole);
     if (ctx.scope && items.length <= budget) {
       // A setting's verdicts depend on its own text, the file's place, the options and the disk: kept while
       // those stay (rules/contextMemo.ts), so typing elsewhere looks up no path again.
       budget -= items.length;
-      out.push(...ctx.scope.contextFindings(`missing-file\n${setting.key}`, [setting], ctx.model, () => items.map(check).filter((f) => f !== undefined)));
-      continue;
+      out.push(...ctx.scope.contextFindings('missing-file', setting.key, [setting], ctx.model, () => items.map(check).filter((f) => f !== undefined)));
+      return false;
     }
     for (const item of items) {
-      if (--budget < 0) return out;
+      // Past the budget no path is looked up, in this setting or any later one.
+      if (--budget < 0) return false;
       const f = check(item);
       if (f) out.push(f);
     }
-  }
+    return false;
+  });
   return out;
 };
 

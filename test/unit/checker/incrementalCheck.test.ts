@@ -55,6 +55,29 @@ function linePool(product: Product, dir: string): string[] {
   ];
 }
 
+/**
+ * More lines for some runs: settings of the SSL contexts the certificate checks never read (edits to them keep the
+ * contexts' answers), the host names and modes they do read, and passwords and files of more roles.
+ */
+function contextLines(product: Product): string[] {
+  if (product === 'kibana') {
+    return [
+      'server.ssl.cipherSuites: [ TLS_AES_128_GCM_SHA256 ]', 'server.ssl.keyPassphrase: pw', 'server.ssl.truststore.path: certs/node.p12',
+      'server.ssl.truststore.password: secret', 'server.ssl.clientAuthentication: required', 'elasticsearch.ssl.alwaysPresentCertificate: true',
+      'elasticsearch.ssl.keystore.path: certs/node.p12', 'elasticsearch.ssl.keystore.password: secret', 'server.ssl.redirectHttpFromPort: 80',
+    ];
+  }
+  return [
+    'xpack.security.transport.ssl.cipher_suites: [ TLS_AES_128_GCM_SHA256 ]', 'xpack.security.transport.ssl.keystore.algorithm: SunX509',
+    'xpack.security.http.ssl.truststore.algorithm: PKIX', 'xpack.security.transport.ssl.verification_mode: full',
+    'xpack.security.transport.ssl.verification_mode: certificate', 'xpack.security.transport.ssl.client_authentication: none',
+    'network.host: localhost', 'network.host: node.example', 'transport.host: 10.0.0.1', 'transport.publish_host: [ "localhost", "_local_" ]',
+    'xpack.security.transport.ssl.certificate: certs/node.crt', 'xpack.security.transport.ssl.key: certs/node.key',
+    'xpack.security.transport.ssl.certificate_authorities: [ "certs/ca.crt" ]', 'xpack.security.transport.ssl.truststore.path: certs/node.p12',
+    'xpack.security.transport.ssl.truststore.password: secret', 'xpack.security.http.ssl.secure_key_passphrase: pw',
+  ];
+}
+
 /** A nested block large enough to be parsed in pieces, whose keys the edits also change. */
 function nestedBlock(random: () => number, pool: string[]): string[] {
   const lines = ['xpack:', '  security:'];
@@ -147,10 +170,12 @@ describe('a document checked version after version through one checker', () => {
     };
   }
 
-  const runs: Array<{ seed: number; product: Product; stackVersion?: string }> = [
+  const runs: Array<{ seed: number; product: Product; stackVersion?: string; contextLines?: boolean }> = [
     { seed: 1, product: 'elasticsearch' }, { seed: 2, product: 'elasticsearch', stackVersion: '7.17' }, { seed: 3, product: 'elasticsearch', stackVersion: '8.11.0' },
     { seed: 4, product: 'kibana' }, { seed: 5, product: 'kibana', stackVersion: '7.10' }, { seed: 6, product: 'elasticsearch' },
     { seed: 7, product: 'elasticsearch', stackVersion: '9.0' }, { seed: 8, product: 'kibana', stackVersion: '8.15' },
+    { seed: 9, product: 'elasticsearch', contextLines: true }, { seed: 10, product: 'kibana', contextLines: true },
+    { seed: 11, product: 'elasticsearch', stackVersion: '8.11.0', contextLines: true },
   ];
 
   /** Checks `text` through `checker` and fresh, asserting both agree; returns the rule ids found. */
@@ -219,10 +244,76 @@ describe('a document checked version after version through one checker', () => {
     write('node.crt', contents['node.crt']);
   });
 
+  test('an edit to a context setting the certificate checks do not read reads no file; one to a setting they read does', () => {
+    let reads = 0;
+    const files = new CertificateFileCache(createNodeFileSystem(), clock);
+    const counted = { read: (p: string, pw?: string) => (reads++, files.read(p, pw)), listDir: (p: string, max: number) => files.listDir(p, max) };
+    const checker = new DocumentChecker(() => ({ ...environment(undefined), certificates: counted, filesVersion: 1 }));
+    write('node.crt', contents['node.crt']);
+    write('node.key', contents['node.key']);
+    const t = 'xpack.security.transport.ssl.';
+    let text = [
+      'node.name: a', `${t}certificate: certs/node.crt`, `${t}key: certs/node.key`, `${t}certificate_authorities: [ "certs/ca.crt" ]`,
+      `${t}cipher_suites: [ TLS_AES_128_GCM_SHA256 ]`, `${t}keystore.algorithm: SunX509`, `${t}supported_protocols: [ TLSv1.2 ]`,
+      `${t}verification_mode: full`, `${t}client_authentication: required`, `${t}key_passphrase: pw`, 'network.host: localhost', 'http.port: 9200', '',
+    ].join('\n');
+    let version = 1;
+    agree(checker, 'elasticsearch', version, text);
+    assert.ok(reads > 0);
+    const step = (from: string, to: string) => {
+      assert.ok(text.includes(from), from);
+      text = text.replace(from, to);
+      reads = 0;
+      return agree(checker, 'elasticsearch', ++version, text);
+    };
+    // Typed into values no certificate check reads: the context's answer stays, and no file is read.
+    for (const [from, to] of [['SunX509', 'SunX509x'], ['GCM_SHA256 ]', 'GCM_SHA256, TLS_AES_256_GCM_SHA384 ]'], ['TLSv1.2', 'TLSv1.3'], ['SunX509x', 'PKIX']]) {
+      step(from, to);
+      assert.equal(reads, 0, `${from} -> ${to}`);
+    }
+    // Typed into what they do read: a path, a password, the modes, a host name; a file setting added; a key
+    // they looked for and did not find, added.
+    const readAgain: Array<[string, string]> = [
+      ['certs/node.key', '"certs/node.key"'], ['key_passphrase: pw', 'key_passphrase: pw2'], ['verification_mode: full', 'verification_mode: certificate'],
+      ['verification_mode: certificate', 'verification_mode: full'], ['client_authentication: required', 'client_authentication: none'],
+      ['network.host: localhost', 'network.host: node.example'], ['http.port: 9200', `${t}truststore.path: certs/node.p12\nhttp.port: 9200`],
+      ['node.name: a', 'node.name: a\ntransport.host: 10.0.0.1'], [`${t}key_passphrase: pw2\n`, ''], ['http.port: 9200', `${t}secure_key_passphrase: x\nhttp.port: 9200`],
+    ];
+    for (const [from, to] of readAgain) {
+      step(from, to);
+      assert.ok(reads > 0, `${from} -> ${to}`);
+    }
+  });
+
+  test('the missing-file rule looks up at most 500 paths and the first of duplicate keys, through a checker as fresh', () => {
+    const checker = new DocumentChecker(() => ({ ...environment(undefined), filesVersion: 1 }));
+    const realm = (i: number, files: string) => `xpack.security.authc.realms.pki.pki${i}.certificate_authorities: [ ${files} ]`;
+    const lines = Array.from({ length: 300 }, (_, i) => [realm(i, `"certs/c${i}a.crt", "certs/c${i}b.crt"`), `node.attr.n${i}: x`]).flat();
+    // A later duplicate of pki3's key, which the product (and the rule) ignore while the first stands.
+    lines.splice(12, 0, realm(3, '"certs/dup.crt"'));
+    let text = `${lines.join('\n')}\n`;
+    const paths = (ids: string[]) => ids.filter((id) => id === 'missing-file' || id === 'path-not-checked').length;
+    const look = (version: number, next: string) => {
+      text = next;
+      const ids = agree(checker, 'elasticsearch', version, text);
+      assert.equal(paths(ids), 500, `version ${version}`);
+      return checker.check({ uri: path.join(dir, 'elasticsearch.yml'), version, text }, 'elasticsearch', path.join(dir, 'elasticsearch.yml')).result.findings.map((f) => f.message).join('\n');
+    };
+    let messages = look(1, text);
+    assert.ok(messages.includes('c249b.crt') && !messages.includes('c250a.crt') && !messages.includes('dup.crt'));
+    // Typing in settings that name no file, then removing a path setting before the budget ran out: one more is looked up.
+    look(2, text.replace('node.attr.n7: x', 'node.attr.n7: xy'));
+    messages = look(3, text.replace(`${realm(0, '"certs/c0a.crt", "certs/c0b.crt"')}\n`, ''));
+    assert.ok(messages.includes('c250b.crt') && !messages.includes('c251a.crt'));
+    // The first pki3 removed: its duplicate now counts.
+    messages = look(4, text.replace(`${realm(3, '"certs/c3a.crt", "certs/c3b.crt"')}\n`, ''));
+    assert.ok(messages.includes('dup.crt'));
+  });
+
   for (const run of runs) {
-    test(`random edits and file changes, ${run.product} ${run.stackVersion ?? '(no version)'}, seed ${run.seed}`, () => {
+    test(`random edits and file changes, ${run.product} ${run.stackVersion ?? '(no version)'}${run.contextLines ? ', more SSL settings' : ''}, seed ${run.seed}`, () => {
       const random = randomFrom(run.seed);
-      const pool = linePool(run.product, dir);
+      const pool = [...linePool(run.product, dir), ...(run.contextLines ? contextLines(run.product) : [])];
       const filePath = path.join(dir, `${run.product}.yml`);
       const certificates = new CertificateFileCache(createNodeFileSystem(), clock);
       // Options change now and then (the expiry warning, the stack version), as a settings change would.
