@@ -331,6 +331,7 @@ function rangesOf(f: Finding): OffsetRange[] {
 
 /** Moves a range inside the pair range a read had when the findings were made to the same place in its setting now. */
 function mover(reads: readonly Read[]): (r: OffsetRange) => OffsetRange {
+  if (reads.every((x) => x.at === undefined || x.setting!.pairRange.start === x.at.start)) return (r) => ({ start: r.start, end: r.end });
   return (r) => {
     const read = reads.find((x) => x.at !== undefined && x.at.start <= r.start && r.end <= x.at.end)!;
     const delta = read.setting!.pairRange.start - read.at!.start;
