@@ -74,9 +74,9 @@ export class ContextMemo {
   }
 
   /**
-   * The findings of `rule` for `name` (say a context's prefix), computed by `compute` from the views of `model` and `context`
-   * it is handed, which record what it reads (see above). `compute` must read the model and the context only
-   * through those views.
+   * The findings of `rule` for `name` (say a context's prefix), computed by `compute` from the views of `model`
+   * and `context` it is handed, which record what it reads (see above). `compute` must read the model and the
+   * context only through those views.
    */
   trackedFindings(rule: string, name: string, model: ConfigModel, context: SslContext, compute: (model: ConfigModel, context: SslContext) => Finding[]): Finding[] {
     if (this.environment === undefined) return compute(model, context);

@@ -8,8 +8,8 @@ import { plainScalar, valueItems } from '../ssl/contexts';
 import type { RuleContext } from '../types';
 import { makeFinding, q } from '../support';
 
-/** The settings whose host names the certificate must cover (read by the host checks). */
-export const HOST_SETTINGS = ['network.host', 'network.publish_host', 'transport.host', 'transport.publish_host'];
+/** The settings whose host names the certificate must cover. */
+const HOST_SETTINGS = ['network.host', 'network.publish_host', 'transport.host', 'transport.publish_host'];
 
 /** Values no certificate check can judge: special names, wildcard binds, templates. */
 function checkableHost(value: string): boolean {
