@@ -53,11 +53,19 @@ export class FormSniff {
         return isBeatsName(fileName) ? ['beats'] : [];
       }
     }
-    const matched = new Map(PATTERNS.map((p) => [p, p.test(text)]));
-    this.last = { text, fileName, matched, none: ![...matched.values()].some(Boolean) };
-    const has = (pattern: RegExp) => matched.get(pattern) ?? pattern.test(text);
+    // Each pattern is tested at most once, and only as far as the verdict asks, as sniffForms does.
+    const matched = new Map<RegExp, boolean>();
+    const has = (pattern: RegExp) => {
+      let found = matched.get(pattern);
+      if (found === undefined) matched.set(pattern, (found = pattern.test(text)));
+      return found;
+    };
     const sniffed = formsWhere(has);
-    return sniffed.length === 0 && (isBeatsName(fileName) || beatsContentWhere(has)) ? ['beats'] : sniffed;
+    const forms: FormKind[] = sniffed.length === 0 && (isBeatsName(fileName) || beatsContentWhere(has)) ? ['beats'] : sniffed;
+    // Whether no pattern matches anywhere: those the verdict skipped are tested now, unless one already matched.
+    const none = ![...matched.values()].some(Boolean) && !PATTERNS.some(has);
+    this.last = { text, fileName, matched, none };
+    return forms;
   }
 }
 
