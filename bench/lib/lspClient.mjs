@@ -6,6 +6,16 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 export const uriOf = (file) => pathToFileURL(file).toString();
 
+/** The one range of `before` that differs from `after`, with the text that replaces it (an LSP content change). */
+export function rangeChange(before, after) {
+  let start = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shortest - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { range: { start: positionAt(before, start), end: positionAt(before, before.length - tail) }, text: after.slice(start, after.length - tail) };
+}
+
 /**
  * Starts `node <script> --stdio [args]` and initializes it.
  * `configuration` answers workspace/configuration items (default: null each).
@@ -47,6 +57,11 @@ export async function startLsp({ script, args = [], nodeArgs = [], initializatio
     initializationOptions,
   });
   connection.sendNotification('initialized', {});
+  // As VS Code does: a server that declares incremental sync gets each edit's range and text, others the whole
+  // text. The texts sent so far, per uri, to find what an edit changed.
+  const sync = init?.capabilities?.textDocumentSync;
+  const incremental = (typeof sync === 'number' ? sync : sync?.change) === 2;
+  const texts = new Map();
 
   return {
     connection,
@@ -69,11 +84,18 @@ export async function startLsp({ script, args = [], nodeArgs = [], initializatio
     },
     notify: (method, params) => connection.sendNotification(method, params),
     open(uri, text, version = 1, languageId = 'yaml') {
+      texts.set(uri, text);
       return connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     },
+    /** Sends the new text of `uri`: as the one range it changed when the server syncs incrementally. */
     change(uri, text, version) {
-      return connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      const before = texts.get(uri);
+      texts.set(uri, text);
+      const contentChanges = incremental && before !== undefined ? [rangeChange(before, text)] : [{ text }];
+      return connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     },
+    /** Whether the server asked for incremental changes. */
+    incremental,
     hover(uri, position) {
       return connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
     },

@@ -89,6 +89,10 @@ export async function startServer({ initializationOptions = {}, workspaceFolder,
     change(uri, text, version) {
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
+    /** Sends ranged changes ({ range, text }), as an editor does when the server syncs incrementally. */
+    edit(uri, contentChanges, version) {
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+    },
     close(uri) {
       connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     },

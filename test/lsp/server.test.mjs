@@ -212,6 +212,39 @@ describe('changes', () => {
     }
   });
 
+  test('incremental changes: ranged edits give the diagnostics the same text sent whole gives', async () => {
+    const dir = tempWorkspace();
+    const [edited, whole] = ['elasticsearch.yml', 'other/elasticsearch.yml'].map((f) => path.join(dir, f));
+    fs.mkdirSync(path.dirname(whole));
+    const server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0 } });
+    try {
+      assert.equal(server.init.capabilities.textDocumentSync.change, 2, 'the server asks for incremental changes');
+      const [uri, other] = [uriOf(edited), uriOf(whole)];
+      server.open(uri, 'xpack.security.enabled: true\ncluster.name: one\n');
+      await server.waitForDiagnostics(uri, (p) => p.version === 1);
+      // Two changes in one notification, applied in order: a typo typed into a key on line 1, then a line
+      // added at the end (its position counts the first change).
+      server.edit(uri, [
+        { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } }, text: 'x' },
+        { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'xpack.security.http.ssl.enabled: maybe\n' },
+      ], 2);
+      const text = 'xpack.security.enabled: true\nclusxter.name: one\nxpack.security.http.ssl.enabled: maybe\n';
+      server.open(other, text);
+      const [a, b] = await Promise.all([server.waitForDiagnostics(uri, (p) => p.version === 2), server.waitForDiagnostics(other, (p) => p.version === 1)]);
+      const shape = (p) => p.diagnostics.map((d) => [d.code, d.range.start, d.range.end, d.message]);
+      assert.ok(a.diagnostics.some((d) => d.code === 'invalid-value' && d.range.start.line === 2), JSON.stringify(shape(a)));
+      assert.deepEqual(shape(a), shape(b));
+      // A deletion across a line end joins two lines; the result again equals the whole text's.
+      server.edit(uri, [{ range: { start: { line: 1, character: 17 }, end: { line: 2, character: 0 } }, text: '' }], 3);
+      server.change(other, 'xpack.security.enabled: true\nclusxter.name: onexpack.security.http.ssl.enabled: maybe\n', 2);
+      const [c, d] = await Promise.all([server.waitForDiagnostics(uri, (p) => p.version === 3), server.waitForDiagnostics(other, (p) => p.version === 2)]);
+      assert.deepEqual(shape(c), shape(d));
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a duplicate points at the first occurrence, and a deprecated setting carries the deprecated tag', async () => {
     const dir = tempWorkspace();
     const uri = uriOf(path.join(dir, 'elasticsearch.yml'));

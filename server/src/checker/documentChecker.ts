@@ -17,7 +17,7 @@ import { QuietMemo } from '../rules/quietMemo';
 import { ContextMemo } from '../rules/contextMemo';
 import type { CheckEnvironment, CheckInput, CheckResult } from '../rules/types';
 import { CURRENT_STACK_VERSION, type StackVersion } from '../catalog/version';
-import { recognizeForms } from '../config/forms';
+import { FormSniff, recognizeForms } from '../config/forms';
 import type { EmbeddedCheck } from '../rules/forms';
 import { checkForms, type FormsCheck } from '../rules/forms';
 import type { FormKind, FormsResult } from '../config/forms';
@@ -62,6 +62,8 @@ class DocumentMemo {
   rules = new AnswerMemo();
   quiet = new QuietMemo();
   contexts = new ContextMemo();
+  /** The content sniff of the last version, so that a new one tests only what the edit changed. */
+  sniff = new FormSniff();
   /** A deployment file's embedded settings documents, parsed, by text. */
   embedded = new AnswerMemo<ConfigModel>();
   /** The parse of the latest version, reused when only the environment changed. */
@@ -109,9 +111,9 @@ export class DocumentChecker {
    */
   checkDeployment(doc: DocumentVersion, fileName: string, filePath?: string): CheckedDocument | undefined {
     return this.derive(doc, 'deployment', () => {
-      const forms = recognizeForms(doc.text, undefined, fileName);
-      if (!forms) return undefined;
       const memo = this.versions.stateOf(doc.uri, () => new DocumentMemo());
+      const forms = recognizeForms(doc.text, undefined, fileName, memo.sniff);
+      if (!forms) return undefined;
       const check = checkDeployment(doc.text, forms, this.environment(), filePath, memo.embedded);
       const first = check.parts[0];
       const product = first?.document.product ?? 'elasticsearch';

@@ -94,17 +94,29 @@ export type KeyPart = Setting['keyParts'][number];
 export function shiftSettings(settings: Setting[], by: number, parents: KeyPart[] = []): Setting[] {
   if (by === 0 && parents.length === 0) return settings;
   const prefix = parents.length === 0 ? '' : parents.map((p) => `${p.text}.`).join('');
+  // The settings of a section share their parents' key parts: each is moved once, and shared again.
+  const moved = new Map<KeyPart, KeyPart>();
   // map, not a pre-sized array: V8 fills `new Array(n)` of objects far more slowly.
-  return settings.map((s) => shiftSetting(s, by, prefix, parents));
+  return settings.map((s) => shiftSetting(s, by, prefix, parents, moved));
 }
 
 // Written out field by field, in the order walk.ts builds them: these run for every setting after an edit, and
-// objects of one shape keep the rules' property reads fast.
-function shiftSetting(s: Setting, by: number, prefix: string, parents: KeyPart[]): Setting {
+// objects of one shape keep the rules' property reads fast. As walk.ts does, the key's range is its last key
+// part's range, one object, which saves the collector one object per setting moved.
+function shiftSetting(s: Setting, by: number, prefix: string, parents: KeyPart[], moved: Map<KeyPart, KeyPart>): Setting {
   const keyParts: KeyPart[] = [];
   for (const parent of parents) keyParts.push(parent);
-  for (const part of s.keyParts) keyParts.push({ text: part.text, range: shift(part.range, by) });
-  return { key: prefix + s.key, keyRange: shift(s.keyRange, by), keyParts, value: shiftValue(s.value, by), pairRange: shift(s.pairRange, by), document: s.document };
+  const parts = s.keyParts;
+  // The parts before the last are the keys of maps that hold the setting, shared with its neighbours.
+  for (let i = 0; i < parts.length - 1; i++) {
+    let next = moved.get(parts[i]);
+    if (!next) moved.set(parts[i], (next = { text: parts[i].text, range: shift(parts[i].range, by) }));
+    keyParts.push(next);
+  }
+  const own = parts[parts.length - 1];
+  const keyRange = shift(s.keyRange, by);
+  if (own) keyParts.push({ text: own.text, range: own.range === s.keyRange ? keyRange : shift(own.range, by) });
+  return { key: prefix + s.key, keyRange, keyParts, value: shiftValue(s.value, by), pairRange: shift(s.pairRange, by), document: s.document };
 }
 
 function shiftValue(value: SettingValue, by: number): SettingValue {

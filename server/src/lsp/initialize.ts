@@ -19,7 +19,9 @@ export interface ClientAbilities {
 
 function capabilities(): InitializeResult['capabilities'] {
   return {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+    // Incremental: the client sends each edit's range and text, not the whole document on every keystroke
+    // (TextDocuments applies them), which on a 5,000-line file saves encoding and decoding 200 KB an edit.
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     completionProvider: { triggerCharacters: ['.', '/', ':'], resolveProvider: true },
     codeActionProvider: { codeActionKinds: ['quickfix'] },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { catalogFor } from '../../../server/src/catalog';
+import { KeyAnswers } from '../../../server/src/checker/catalogMemo';
 import { CountingCatalogMemo as CatalogMemo } from '../helpers/counting';
 
 describe('catalog memo of one document', () => {
@@ -55,5 +56,21 @@ describe('catalog memo of one document', () => {
     assert.ok(first.length > 0);
     first.length = 0;
     assert.deepEqual(memo.view(catalog).suggest(cases[0]), catalog.suggest(cases[0]));
+  });
+
+  test('lookups by key: one computation per key while asked, and bounded when the keys change on every check', () => {
+    const answers = new KeyAnswers<string>();
+    let computed = 0;
+    const ask = (key: string) => answers.remember(key, () => (computed++, `${key}!`));
+    answers.startCheck();
+    assert.deepEqual(['a', 'b', 'a'].map(ask), ['a!', 'b!', 'a!']);
+    assert.equal(computed, 2);
+    for (let check = 0; check < 50; check++) {
+      answers.startCheck();
+      // 100 keys a check: 90 the same every time, 10 new ones (as typing in keys makes).
+      for (let i = 0; i < 100; i++) assert.equal(ask(i < 90 ? `same${i}` : `new${check}.${i}`), i < 90 ? `same${i}!` : `new${check}.${i}!`);
+      assert.ok(answers.size <= 2 * 100 + 64 + 100, `holds ${answers.size} answers`);
+    }
+    assert.equal(computed, 2 + 90 + 50 * 10);
   });
 });

@@ -7,9 +7,22 @@ const BEAT_CONTENT = /^(?:output\.(?:elasticsearch|logstash|kafka|redis)\b|(?:fi
 /** A standalone Agent policy: `outputs:` whose entries have a `type`, beside `inputs:` or `agent:`. */
 const AGENT_CONTENT = /^outputs:\s*$/m;
 const AGENT_TYPE = /^\s+type:\s*["']?(?:elasticsearch|logstash|kafka)\b/m;
+const AGENT_SECTION = /^(?:inputs|agent):/m;
+
+/** Every pattern `beatsContentWhere` asks about (shaped as sniff.ts's SNIFF_PATTERNS say). */
+export const BEATS_PATTERNS: readonly RegExp[] = [BEAT_CONTENT, AGENT_CONTENT, AGENT_TYPE, AGENT_SECTION];
+
+/** True when a file name is a Beat's or a standalone Agent's configuration file. */
+export function isBeatsName(fileName?: string): boolean {
+  return fileName !== undefined && BEAT_FILE.test(fileName);
+}
+
+/** True when the content is a Beat's or a standalone Agent's, given which patterns match it (BEATS_PATTERNS). */
+export function beatsContentWhere(has: (pattern: RegExp) => boolean): boolean {
+  return has(BEAT_CONTENT) || (has(AGENT_CONTENT) && has(AGENT_TYPE) && has(AGENT_SECTION));
+}
 
 /** True when a file is a Beat's or a standalone Agent's configuration, by name or content. */
 export function isBeatsFile(text: string, fileName?: string): boolean {
-  if (fileName && BEAT_FILE.test(fileName)) return true;
-  return BEAT_CONTENT.test(text) || (AGENT_CONTENT.test(text) && AGENT_TYPE.test(text) && /^(?:inputs|agent):/m.test(text));
+  return isBeatsName(fileName) || beatsContentWhere((pattern) => pattern.test(text));
 }

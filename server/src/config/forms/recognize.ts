@@ -7,7 +7,7 @@ import { readEck } from './eck';
 import { readHelm, isHelmValues } from './helm';
 import { MAX_HOST_TOKENS, parseHost } from './hostYaml';
 import { emptyObjects, readKubernetesObject } from './kubernetes';
-import { isBeatsFile } from './beats';
+import { candidateForms, type FormSniff } from './formSniff';
 import { sniffForms } from './sniff';
 import type { FormKind, FormsResult } from './types';
 import type { Document } from 'yaml';
@@ -16,13 +16,13 @@ import type { Document } from 'yaml';
  * The settings documents of a host file (ECK manifest, Helm values, compose file, ConfigMap), or undefined
  * when the text is none of these forms (a plain settings file, or YAML of another kind). `form` forces one
  * form instead of the content sniff; `plain` always answers undefined. A Beats or Agent file (by `fileName` or
- * content) answers the form `beats` with no document.
+ * content) answers the form `beats` with no document. `sniff`, an open document's FormSniff, makes the
+ * content sniff of a new version cost what the edit changed; the answer is the same.
  */
-export function recognizeForms(text: string, form?: FormKind, fileName?: string): FormsResult | undefined {
+export function recognizeForms(text: string, form?: FormKind, fileName?: string, sniff?: FormSniff): FormsResult | undefined {
   if (form === 'plain') return undefined;
-  const sniffed = form ? [form] : sniffForms(text);
   // A Beats file is checked as a whole (rules/beats.ts); it holds no settings document of its own.
-  const candidates = sniffed.length === 0 && isBeatsFile(text, fileName) ? ['beats' as const] : sniffed;
+  const candidates = form ? [form] : sniff ? sniff.candidates(text, fileName) : candidateForms(text, fileName);
   if (candidates.length === 0) return undefined;
   const result: FormsResult = { form: candidates[0], documents: [], findings: [], kubernetes: emptyObjects() };
   const limit = checkLimits(text);

@@ -13,14 +13,25 @@ const CONFIG_MAP = /^\s*kind:\s*["']?(?:ConfigMap|Secret)\b/m;
 const SETTINGS_FILE_KEY = /^\s+["']?(?:elasticsearch|kibana)\.ya?ml["']?:/m;
 
 /**
+ * Every pattern `formsWhere` asks about. The incremental sniff (formSniff.ts) relies on their shape: each is
+ * anchored with `^` under the `m` flag, and `\s` is the only part that crosses a line end; keep new ones so.
+ */
+export const SNIFF_PATTERNS: readonly RegExp[] = [ECK, HELM, COMPOSE, ELASTIC_IMAGE, CONFIG_MAP, SETTINGS_FILE_KEY];
+
+/** The host forms, given which patterns match the text (`has` is asked only about SNIFF_PATTERNS). */
+export function formsWhere(has: (pattern: RegExp) => boolean): FormKind[] {
+  const out: FormKind[] = [];
+  if (has(ECK)) out.push('eck');
+  if (has(HELM)) out.push('helm');
+  if (has(COMPOSE) && has(ELASTIC_IMAGE)) out.push('compose');
+  if (has(CONFIG_MAP) && has(SETTINGS_FILE_KEY)) out.push('configmap');
+  return out;
+}
+
+/**
  * The host forms a text may hold, by content alone: each test is one linear regular-expression scan, so a
  * large YAML file of another kind costs a few milliseconds and is never parsed. Empty when none fits.
  */
 export function sniffForms(text: string): FormKind[] {
-  const out: FormKind[] = [];
-  if (ECK.test(text)) out.push('eck');
-  if (HELM.test(text)) out.push('helm');
-  if (COMPOSE.test(text) && ELASTIC_IMAGE.test(text)) out.push('compose');
-  if (CONFIG_MAP.test(text) && SETTINGS_FILE_KEY.test(text)) out.push('configmap');
-  return out;
+  return formsWhere((pattern) => pattern.test(text));
 }
