@@ -43,8 +43,9 @@ describe('context memo', () => {
 
     test(`a walk of the context makes its key list an input, and each setting looked into (${how})`, () => {
       const read = (_: ConfigModel, c: SslContext): Finding[] => [...c.settings.values()].filter((s) => s.key.endsWith('certificate')).map((s) => ({ ruleId: 'x', severity: 'hint', message: String(s.value.kind === 'scalar' && s.value.text), range: s.pairRange }) as Finding);
-      const texts = [base, base.replace('[ X ]', '[ Y ]'), base.replace('a.crt', 'b.crt'), `${base}${P}key: k\n`, `${base}${P}key: k\n`];
-      assert.deepEqual(runs(texts, read, chunks), [1, 0, 1, 1, 0]);
+      const other = base.replace('a.crt', 'b.crt');
+      const texts = [base, base.replace('[ X ]', '[ Y ]'), other, `${other}${P}key: k\n`, `${other}${P}key: k\n`, `${other}${P}key: j\n`];
+      assert.deepEqual(runs(texts, read, chunks), [1, 0, 1, 1, 0, 0]);
     });
 
     test(`a lookup in the model is an input (${how})`, () => {
