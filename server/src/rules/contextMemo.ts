@@ -16,6 +16,9 @@
 // text. The settings may have moved in the file: every range of a kept finding lies inside one of them, and
 // moves with it. A finding with a range outside them (say a fix that inserts a line elsewhere) makes its answer
 // computed afresh each time.
+//
+// The workspace model records what reading a component's TLS contexts read through the same views
+// (`trackReads`), so that typing into a setting no one reads keeps its part (workspace/component.ts).
 import { settingOrigin } from '../config/chunkCache';
 import type { ConfigModel, Setting } from '../config/types';
 import type { Finding, OffsetRange } from '../core/finding';
@@ -347,4 +350,32 @@ function copyFinding(f: Finding, move: (r: OffsetRange) => OffsetRange): Finding
   if (f.tags) copy.tags = [...f.tags];
   if (f.data) copy.data = { ...f.data };
   return copy;
+}
+
+/**
+ * What a computation read of a model and of some of its SSL contexts, as `trackReads` saw it through the same
+ * views `trackedFindings` hands out: the full key of every lookup (found or not, in the model or in a context),
+ * the contexts whose list of keys it walked, and whether it read what no lookup records (then all is an input).
+ */
+export interface SettingReads {
+  keys: string[];
+  /** The prefixes of the contexts walked. */
+  walked: string[];
+  opaque: boolean;
+}
+
+/**
+ * Runs `compute` on views of `model` and `contexts` that record what it reads (see `trackedFindings`), and says
+ * what it read. Reads made after `compute` returns (through settings it kept) are not recorded.
+ */
+export function trackReads<T>(model: ConfigModel, contexts: readonly SslContext[], compute: (model: ConfigModel, contexts: SslContext[]) => T): { result: T; reads: SettingReads } {
+  const modelLog = new ReadLog(model.text);
+  const logs = contexts.map(() => new ReadLog(model.text));
+  const result = compute(trackedModel(model, modelLog), contexts.map((c, i) => ({ prefix: c.prefix, settings: new TrackedContext(c.settings, logs[i]) })));
+  const keys = [...modelLog.reads.values()].map((r) => r.key);
+  contexts.forEach((c, i) => {
+    for (const r of logs[i].reads.values()) keys.push(c.prefix + r.key);
+  });
+  const walked = contexts.filter((_, i) => logs[i].keys !== undefined).map((c) => c.prefix);
+  return { result, reads: { keys: [...new Set(keys)], walked, opaque: modelLog.opaque } };
 }
