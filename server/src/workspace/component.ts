@@ -11,6 +11,7 @@ import type { ParsedCertificate } from '../pki/parsed';
 import { anchorsOf, presented } from '../rules/certificates/checks';
 import type { ContextFiles } from '../rules/certificates/files';
 import { loadContextFiles } from '../rules/certificates/load';
+import { trackReads, type SettingReads } from '../rules/contextMemo';
 import { isFalse, isTrue, plainScalar, valueItems, type SslContext } from '../rules/ssl/contexts';
 import type { CheckEnvironment, RuleContext } from '../rules/types';
 import { PKI_REALMS, pkiRealmsOfKeys, startsWithKey } from './pkiRealms';
@@ -34,6 +35,35 @@ export interface LoadedContext {
   presentedFile?: string;
   /** The file the trusted certificates were read from, when no setting of `files` names it (an ECK Secret). */
   trustFile?: string;
+  /** What the keystore checks read of an Elasticsearch context's settings (undefined for other products). */
+  yml?: ContextYml;
+}
+
+/**
+ * The plain password settings Elasticsearch refuses beside their secure twin in elasticsearch.keystore, as
+ * [secure suffix, plain suffix] (SslConfigurationLoader.resolvePasswordSetting: "cannot specify both").
+ */
+export const PASSWORD_PAIRS: ReadonlyArray<[string, string]> = [
+  ['keystore.secure_password', 'keystore.password'],
+  ['keystore.secure_key_password', 'keystore.key_password'],
+  ['truststore.secure_password', 'truststore.password'],
+  ['secure_key_passphrase', 'key_passphrase'],
+];
+
+/**
+ * What the keystore checks (keystoreChecks.ts) read of one Elasticsearch context's settings. It is read here,
+ * with the rest of the part and through the same recording views, so that it is among the part's inputs; the
+ * checks read the context's settings only through it.
+ */
+export interface ContextYml {
+  /** Every key of the context written in the file, in order (full keys). */
+  keys: string[];
+  /** The first one's key range. */
+  firstKey?: OffsetRange;
+  /** Each plain password setting of PASSWORD_PAIRS written, in that order, with its key range. */
+  plainPasswords: Array<{ secure: string; plain: string; keyRange: OffsetRange }>;
+  /** `keystore.path` and `truststore.path` when written as a plain value, and whether `<store>.password` is. */
+  stores: Array<{ store: 'keystore' | 'truststore'; path: ScalarValue; password: boolean }>;
 }
 
 /** One component read from one settings document of one file. */
@@ -43,6 +73,11 @@ export interface ComponentPart {
   file: string;
   lines: LineIndex;
   contexts: LoadedContext[];
+  /**
+   * What reading the contexts read of the model (rules/contextMemo.ts trackReads): with the fixed inputs it is
+   * what `componentInputs` compares. Undefined for a part not read by readComponent (a Beat).
+   */
+  reads?: SettingReads;
   /** The range of each of `data.hosts`, in the same order. */
   hostRanges: OffsetRange[];
   /**
@@ -89,33 +124,55 @@ const INPUT_KEYS = {
 
 /**
  * Everything `readComponent` and the cross-file checks read from a settings model, with where it stands (line
- * and column): the product, the first setting's place, and each name, host and TLS-context setting's key, text
- * and place; and of the PKI realms (pkiRealms.ts) whether any is written and the role mapping file each names,
- * which no finding points at. Two models with the same inputs give the same component, and each offset in it
- * stands at the same line and column in both. One pass over the keys; other realms and settings are not inputs.
+ * and column): the product, the first setting's place, each name and host setting's (and Kibana's credentials')
+ * key, text and place; of the two TLS contexts what reading them read (`reads`, recorded by readComponent: each
+ * setting looked up, or that it is absent, and the list of keys of a context walked; without `reads`, or when
+ * they are opaque, every setting of the contexts); and of the PKI realms (pkiRealms.ts) whether any is written
+ * and the role mapping file each names, which no finding points at. Two models with the same inputs give the
+ * same component, and each offset in it stands at the same line and column in both (every offset of a part lies
+ * in a setting read, or is 0). One pass over the keys; other realms and settings are not inputs.
  */
-export function componentInputs(model: ConfigModel, lines: LineIndex): string {
+export function componentInputs(model: ConfigModel, lines: LineIndex, reads?: SettingReads): string {
   const product = model.product;
   const keys = INPUT_KEYS[product];
   const [{ prefix: first }, { prefix: second }] = CONTEXTS[product];
+  const whole = !reads || reads.opaque;
+  const walkFirst = whole || reads.walked.includes(first);
+  const walkSecond = whole || reads.walked.includes(second);
   const at = (offset: number) => {
     const p = lines.positionAt(offset);
     return `${p.line}:${p.character}`;
   };
   const out = [product, model.settings[0] ? at(model.settings[0].keyRange.start) : '-'];
+  const setting = (key: string, s: Setting | undefined) => {
+    if (!s) return out.push(key, '-');
+    const { start, end } = s.pairRange;
+    // The text's length first, so that no text can pass for the fields after it.
+    return out.push(key, at(start), at(end), `${end - start}:${model.text.slice(start, end)}`);
+  };
   const pki: string[] = [];
   for (const key of model.byKey.keys()) {
     if (startsWithKey(key, PKI_REALMS)) {
       pki.push(key);
       continue;
     }
-    if (!keys.has(key) && !startsWithKey(key, first) && !startsWithKey(key, second)) continue;
-    const { start, end } = model.byKey.get(key)!.pairRange;
-    out.push(key, at(start), at(end), model.text.slice(start, end));
+    if (keys.has(key)) setting(key, model.byKey.get(key));
+    else if (startsWithKey(key, first) ? walkFirst : startsWithKey(key, second) && walkSecond) {
+      // A walked context's list of keys; the settings themselves when every one is an input.
+      if (whole) setting(key, model.byKey.get(key));
+      else out.push(`\u0001${key}`);
+    }
   }
+  if (!whole) for (const key of reads.keys) setting(key, model.byKey.get(key));
   const realms = pkiRealmsOfKeys(model, pki);
   out.push(`pki ${realms.defined}`, JSON.stringify(realms.roleMappings));
   return out.join('\n');
+}
+
+/** Whether two parts' reads are the same lookups (their inputs are then computed alike). */
+export function sameReads(a: SettingReads | undefined, b: SettingReads | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.opaque === b.opaque && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]) && a.walked.join('\n') === b.walked.join('\n');
 }
 
 /**
@@ -143,9 +200,10 @@ export function readComponent(model: ConfigModel, file: string, form: SettingsFo
   const ctx: RuleContext = { ...env, model, catalog: catalogFor(product) };
   const specs = CONTEXTS[product];
   const settings = contextSettings(model, specs.map((s) => s.prefix));
-  const contexts = specs.map((spec, i) => loadContext(ctx, id, spec, settings[i], place));
+  // The contexts are read through views that record what is read of them (componentInputs).
+  const { result: contexts, reads } = trackReads(model, settings, (tracked, views) => specs.map((spec, i) => loadContext({ ...ctx, model: tracked }, id, spec, views[i], place)));
   const first = model.settings[0]?.keyRange?.start ?? 0;
-  return { data: { id, kind, name, cluster, form, place: place(first), names, hosts, contexts: contexts.map((c) => c.data) }, model, file, lines, contexts, hostRanges: hostItems.map((i) => i.range) };
+  return { data: { id, kind, name, cluster, form, place: place(first), names, hosts, contexts: contexts.map((c) => c.data) }, model, file, lines, contexts, reads, hostRanges: hostItems.map((i) => i.range) };
 }
 
 /**
@@ -189,7 +247,23 @@ function loadContext(ctx: RuleContext, componentId: string, spec: ContextSpec, c
     trusts: (anchors ?? []).map((c) => c.summary.fingerprints.sha256),
     place: place(firstSetting?.keyRange?.start ?? 0),
   };
-  return { start: firstSetting?.keyRange?.start ?? 0, data, files, leaf: p?.leaf, extra: p?.extra ?? [], anchors, presentedAt: p?.source.item.range, trustAt: trustFile?.item.range };
+  const yml = ctx.model.product === 'elasticsearch' ? contextYml(context, firstSetting) : undefined;
+  return { start: firstSetting?.keyRange?.start ?? 0, data, files, leaf: p?.leaf, extra: p?.extra ?? [], anchors, presentedAt: p?.source.item.range, trustAt: trustFile?.item.range, yml };
+}
+
+/** What the keystore checks read of an Elasticsearch context (see ContextYml); `first` is its first setting. */
+function contextYml(context: SslContext, first: Setting | undefined): ContextYml {
+  const plainPasswords: ContextYml['plainPasswords'] = [];
+  for (const [secure, plain] of PASSWORD_PAIRS) {
+    const s = context.settings.get(plain);
+    if (s) plainPasswords.push({ secure, plain, keyRange: s.keyRange });
+  }
+  const stores: ContextYml['stores'] = [];
+  for (const store of ['keystore', 'truststore'] as const) {
+    const value = plainScalar(context.settings.get(`${store}.path`));
+    if (value) stores.push({ store, path: value, password: context.settings.has(`${store}.password`) });
+  }
+  return { keys: [...context.settings.keys()].map((k) => context.prefix + k), firstKey: first?.keyRange, plainPasswords, stores };
 }
 
 /** The scalar items of a setting (exported for the checks that point at one list entry). */

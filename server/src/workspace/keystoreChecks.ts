@@ -2,7 +2,9 @@
 // start: a password-protected PKCS#12 store with no password anywhere, a secure_password that does not open
 // its store, a secure setting given twice (SslConfigurationLoader.resolvePasswordSetting: "cannot specify
 // both"), and SSL settings of a context whose `enabled` is unset (SSLService.validateServerConfiguration).
-// Names only: the one place a value is used is the attempt to open a store, inside attemptWithSetting.
+// Names only: the one place a value is used is the attempt to open a store, inside attemptWithSetting. What they
+// read of a context's settings comes from the part (component.ts ContextYml), read with it, so it is among the
+// part's inputs.
 import * as path from 'node:path';
 import { readBounded } from '../core/fileGate';
 import type { Finding, OffsetRange } from '../core/finding';
@@ -10,19 +12,11 @@ import { attemptWithSetting, readElasticsearchKeystore } from '../pki/esKeystore
 import { PkiError } from '../pki/errors';
 import { WorkBudget } from '../pki/pkcs12/crypto';
 import { readPkcs12 } from '../pki/pkcs12/read';
-import { plainScalar } from '../rules/ssl/contexts';
 import type { CheckEnvironment } from '../rules/types';
 import type { ComponentPart } from './component';
 import type { CrossResult } from './trust';
 import type { StackKeystore } from './types';
 
-/** The secure password settings and the plain ones they exclude, per SSL context (libs/ssl-config). */
-const PASSWORD_PAIRS: ReadonlyArray<[string, string]> = [
-  ['keystore.secure_password', 'keystore.password'],
-  ['keystore.secure_key_password', 'keystore.key_password'],
-  ['truststore.secure_password', 'truststore.password'],
-  ['secure_key_passphrase', 'key_passphrase'],
-];
 /** The two server contexts SSLService validates. */
 const SERVER_PREFIXES = ['xpack.security.transport.ssl.', 'xpack.security.http.ssl.'];
 
@@ -70,11 +64,10 @@ export function keystoreChecks(nodes: ComponentPart[], env: CheckEnvironment, ou
 function duplicates(part: ComponentPart, names: Set<string>, related: Finding['related']): Finding[] {
   const out: Finding[] = [];
   for (const context of part.contexts) {
-    for (const [secure, legacy] of PASSWORD_PAIRS) {
-      const plain = part.model.byKey.get(context.data.prefix + legacy);
-      if (!plain || !names.has(context.data.prefix + secure)) continue;
+    for (const { secure, plain: legacy, keyRange } of context.yml?.plainPasswords ?? []) {
+      if (!names.has(context.data.prefix + secure)) continue;
       const message = `cannot specify both [${context.data.prefix}${secure}] and [${context.data.prefix}${legacy}]: the first is in elasticsearch.keystore, the second here; Elasticsearch refuses to start. Remove this line.`;
-      out.push({ ruleId: 'secure-setting-duplicate', severity: 'error', message, range: plain.keyRange, related });
+      out.push({ ruleId: 'secure-setting-duplicate', severity: 'error', message, range: keyRange, related });
     }
   }
   return out;
@@ -86,11 +79,11 @@ function notEnabled(part: ComponentPart, names: string[], related: Finding['rela
     const context = part.contexts.find((c) => c.data.prefix === prefix);
     const inKeystore = names.filter((n) => n.startsWith(prefix));
     if (!context || context.data.enabled !== undefined || inKeystore.length === 0) continue;
-    const inYml = [...part.model.byKey.keys()].filter((k) => k.startsWith(prefix));
+    const inYml = context.yml?.keys ?? [];
     const all = [...new Set([...inYml, ...inKeystore])].sort();
     const enabled = `${prefix}enabled`;
     const message = `invalid configuration for ${prefix.slice(0, -1)} - [${enabled}] is not set, but the following settings have been configured: [${all.join(',')}] (${inKeystore.join(', ')} from elasticsearch.keystore). Set ${enabled} explicitly, or remove those keystore entries.`;
-    out.push({ ruleId: 'ssl-secure-without-enabled', severity: 'error', message, range: context.start > 0 || inYml.length > 0 ? part.model.byKey.get(inYml[0])!.keyRange : { start: 0, end: 0 }, related });
+    out.push({ ruleId: 'ssl-secure-without-enabled', severity: 'error', message, range: context.yml?.firstKey ?? { start: 0, end: 0 }, related });
   }
   return out;
 }
@@ -99,20 +92,18 @@ function notEnabled(part: ComponentPart, names: string[], related: Finding['rela
 function storePasswords(part: ComponentPart, names: Set<string>, ks: StackKeystore, env: CheckEnvironment, related: Finding['related']): Finding[] {
   const out: Finding[] = [];
   for (const context of part.contexts) {
-    for (const store of ['keystore', 'truststore'] as const) {
-      const setting = part.model.byKey.get(`${context.data.prefix}${store}.path`);
-      const value = plainScalar(setting);
-      if (!setting || !value || /\.jks$/i.test(value.text)) continue;
+    for (const { store, path: value, password } of context.yml?.stores ?? []) {
+      if (/\.jks$/i.test(value.text)) continue;
       const file = part.locate ? part.locate(value.text.trim()) : path.resolve(path.dirname(part.file), value.text.trim());
       if (!file) continue;
-      const problem = storeProblem(file, `${context.data.prefix}${store}`, names, ks, part, env);
+      const problem = storeProblem(file, `${context.data.prefix}${store}`, names, ks, password, env);
       if (problem) out.push({ ruleId: problem.ruleId, severity: 'error', message: problem.message, range: value.range as OffsetRange, related });
     }
   }
   return out;
 }
 
-function storeProblem(file: string, prefix: string, names: Set<string>, ks: StackKeystore, part: ComponentPart, env: CheckEnvironment): { ruleId: 'keystore-password-missing' | 'keystore-password-wrong'; message: string } | undefined {
+function storeProblem(file: string, prefix: string, names: Set<string>, ks: StackKeystore, plainPassword: boolean, env: CheckEnvironment): { ruleId: 'keystore-password-missing' | 'keystore-password-wrong'; message: string } | undefined {
   let bytes: Uint8Array | undefined;
   try {
     bytes = readBounded(env.fs, file, 'pki');
@@ -122,7 +113,7 @@ function storeProblem(file: string, prefix: string, names: Set<string>, ks: Stac
   if (!bytes || opens(bytes, '') !== false) return undefined;
   const secure = `${prefix}.secure_password`;
   if (!names.has(secure)) {
-    if (part.model.byKey.has(`${prefix}.password`)) return undefined;
+    if (plainPassword) return undefined;
     return { ruleId: 'keystore-password-missing', message: `${path.basename(file)} is password-protected, but elasticsearch.keystore holds no ${secure}, so Elasticsearch opens it with the empty password and fails ("keystore password was incorrect"). Add it with: bin/elasticsearch-keystore add ${secure}` };
   }
   const ksBytes = readBounded(env.fs, ks.file, 'pki');

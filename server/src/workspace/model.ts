@@ -10,7 +10,7 @@ import type { Finding } from '../core/finding';
 import { readBoundedText } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
 import { readBeat } from './beat';
-import { componentInputs, readComponent, type ComponentPart } from './component';
+import { componentInputs, readComponent, sameReads, type ComponentPart } from './component';
 import { applyEckSecrets, applyKibanaAssociation, composeEnvironment, composeLocate, composeServices, hostNames, kibanaAssociations, kubernetesObjects, sameNamespace, secretsOf, settingsLessResources, type SecretLookup } from './deployment';
 import type { SecretObject } from '../config/forms/kubernetes';
 import type { LineIndex } from '../core/lineIndex';
@@ -81,7 +81,10 @@ export class WorkspaceModel {
   private readonly parts = new Map<string, ComponentPart[]>();
   /** The text each part was read from, so an unchanged text is not read again. */
   private readonly texts = new Map<string, string>();
-  /** For a file read as one plain component: what the component was read from (component.ts componentInputs). */
+  /**
+   * For a file read as one plain component: what the component was read from (component.ts componentInputs,
+   * given what reading the part read of its TLS contexts).
+   */
   private readonly inputs = new Map<string, string>();
   /**
    * Files whose text changed since their part was read, but not in anything the part reads nor in the line and
@@ -134,7 +137,9 @@ export class WorkspaceModel {
     // kept for the part read from it below.
     const given = body !== undefined && parsed?.text === body && lines?.text === body ? { parsed, lines } : undefined;
     const plainFile = given && (this.inputs.has(file) || detectProduct(file) === given.parsed.product);
-    const inputs = plainFile ? componentInputs(given.parsed, given.lines) : undefined;
+    // What the part read of its contexts when it was read (a file with inputs has one plain part).
+    const reads = this.inputs.has(file) ? this.parts.get(file)?.[0]?.reads : undefined;
+    const inputs = plainFile ? componentInputs(given.parsed, given.lines, reads) : undefined;
     if (given && !secretsChanged && inputs === this.inputs.get(file)) {
       this.texts.set(file, body!);
       this.moved.set(file, given.lines);
@@ -147,7 +152,7 @@ export class WorkspaceModel {
     const reread = secretsChanged && !this.scanning && this.rereadEck(file);
     this.moved.delete(file);
     const plain = parts.length === 1 && parts[0].data.form === 'plain' && parts[0].model.text === body ? parts[0] : undefined;
-    if (plain) this.inputs.set(file, inputs !== undefined && plain.model === given?.parsed ? inputs : componentInputs(plain.model, plain.lines));
+    if (plain) this.inputs.set(file, inputs !== undefined && plain.model === given?.parsed && sameReads(reads, plain.reads) ? inputs : componentInputs(plain.model, plain.lines, plain.reads));
     else this.inputs.delete(file);
     if (parts.length === 0) {
       if (had) this.cross = undefined;

@@ -9,13 +9,14 @@ import { runCli } from '../../../server/src/cli';
 import { nodeIo } from '../../../server/src/cli/io';
 import type { CheckReportEntry } from '../../../server/src/cli/check';
 import { nodeFileSystem } from '../../../server/src/core/nodeFileSystem';
+import type { FileSystem } from '../../../server/src/core/environment';
 import { CertificateFileCache } from '../../../server/src/pki/fileCache';
 import type { CheckEnvironment } from '../../../server/src/rules/types';
 import { WorkspaceModel } from '../../../server/src/workspace/model';
 import { parseConfig } from '../../../server/src/config/parse';
 import { LineIndex } from '../../../server/src/core/lineIndex';
 import type { ComponentPart, LoadedContext } from '../../../server/src/workspace/component';
-import { ca, leaf, tempWorkspace } from './fixtures';
+import { ca, esKeystore, leaf, p12, tempWorkspace } from './fixtures';
 import { handshake } from './handshake';
 
 type Ca = Awaited<ReturnType<typeof ca>>;
@@ -28,9 +29,21 @@ before(async () => {
 });
 after(() => cleanups.forEach((c) => c()));
 
-function env(root: string): CheckEnvironment {
+function env(root: string, fs: FileSystem = nodeFileSystem): CheckEnvironment {
   const clock = { now: () => new Date() };
-  return { fs: nodeFileSystem, clock, passwords: { get: () => undefined }, certificates: new CertificateFileCache(nodeFileSystem, clock), options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [root] } };
+  return { fs, clock, passwords: { get: () => undefined }, certificates: new CertificateFileCache(fs, clock), options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [root] } };
+}
+
+/** The node file system, counting each stat or read of a file under a `certs` folder (a context's files). */
+function countingFs(): { fs: FileSystem; count: () => number } {
+  let n = 0;
+  const seen = (p: string) => void (p.includes('/certs/') && n++);
+  const fs: FileSystem = {
+    stat: (p) => (seen(p), nodeFileSystem.stat(p)),
+    readFile: (p, kind) => (seen(p), nodeFileSystem.readFile(p, kind)),
+    listDir: (p, max) => nodeFileSystem.listDir?.(p, max),
+  };
+  return { fs, count: () => n };
 }
 
 interface NodeSpec {
@@ -310,6 +323,96 @@ describe('workspace: cross-file checks', () => {
       for (const f of files) assert.deepEqual(model.findingsOf(f), fresh.findingsByFile().get(f) ?? []);
       assert.deepEqual(model.data(), fresh.data());
       assert.deepEqual(model.crossResult().findings.map((f) => f.finding.ruleId), rules, texts[i]);
+    }
+  });
+  it('TLS context settings: typing into ones no check reads (algorithm, cipher suites) keeps the part and reads no file; paths, passwords, modes, a file setting added, names and hosts re-read it; findings on and beside the edited line move as a fresh read gives them', async () => {
+    const w = workspace();
+    await writeNode(w, { name: 'node-c', transportCa: lab, trusts: [prod, lab], seeds: ['node-a'] });
+    const t = await leaf(prod, 'node-a', ['node-a']);
+    w.write('node-a/certs/transport.crt', t.cert);
+    w.write('node-a/certs/transport.key', t.key);
+    w.write('node-a/certs/ca.crt', prod.pem);
+    w.write('node-a/certs/http.p12', await p12(prod, 'node-a', 'Store-pw-4711'));
+    // Secure passwords beside plain ones, and a transport context whose `enabled` is unset: keystore findings in
+    // node-a's file on key_passphrase, on keystore.key_password (which only the keystore checks read) and on the
+    // context's first key; the HTTP store's missing secure_password one more, on its path, written in a flow map
+    // with the store's algorithm after it.
+    w.write('node-a/elasticsearch.keystore', esKeystore(5, { 'xpack.security.transport.ssl.secure_key_passphrase': 'not-needed', 'xpack.security.transport.ssl.keystore.secure_key_password': 'not-needed' }));
+    w.write('node-a/elasticsearch.yml', [
+      'cluster.name: prod',
+      'node.name: node-a',
+      'discovery.seed_hosts: ["node-a", "node-c"]',
+      'xpack.security.transport.ssl.verification_mode: full',
+      'xpack.security.transport.ssl.keystore.algorithm: SunX509',
+      'xpack.security.transport.ssl.certificate: certs/transport.crt',
+      'xpack.security.transport.ssl.key: certs/transport.key',
+      'xpack.security.transport.ssl.key_passphrase: not-needed',
+      'xpack.security.transport.ssl.certificate_authorities: [ "certs/ca.crt" ] # the nodes\' CA',
+      'xpack.security.transport.ssl.cipher_suites: [ "TLS_AES_256_GCM_SHA384" ]',
+      'xpack.security.http.ssl.enabled: true',
+      'xpack.security.http.ssl: { keystore.path: certs/http.p12, keystore.algorithm: SunX509 }',
+      'xpack.security.http.ssl.cipher_suites: [ "TLS_AES_256_GCM_SHA384" ]',
+      'xpack.security.http.ssl.client_authentication: optional',
+      'xpack.security.transport.ssl.keystore.key_password: not-needed',
+      '',
+    ].join('\n'));
+    const counting = countingFs();
+    const model = new WorkspaceModel(w.root, () => env(w.root, counting.fs)).scan();
+    const files = ['node-a', 'node-c'].map((n) => `${w.root}/${n}/elasticsearch.yml`);
+    const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+    const partOf = (file: string) => model.allParts().find((p) => p.file === file);
+    const rules = () => model.crossResult().findings.map((f) => f.finding.ruleId).sort();
+    const all = ['keystore-password-missing', 'secure-setting-duplicate', 'secure-setting-duplicate', 'ssl-secure-without-enabled', 'transport-peer-untrusted'];
+    assert.deepEqual(rules(), all);
+    const ciphers = (prefix: string) => (x: string) => x.replace(`${prefix}.cipher_suites: [ "TLS_AES_256_GCM_SHA384"`, `${prefix}.cipher_suites: [ "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"`);
+    // Each step: the edit to node-a's file (file 1: node-c's), and whether the part may be kept (no file read).
+    const steps: Array<[(t: string) => string, boolean, number?]> = [
+      [(x) => x.replace('keystore.algorithm: SunX509\n', 'keystore.algorithm: SunX5091\n'), true],
+      [(x) => x.replace('keystore.algorithm: SunX5091\n', 'keystore.algorithm: PKIX\n'), true],
+      [ciphers('xpack.security.transport.ssl'), true],
+      [ciphers('xpack.security.http.ssl'), true],
+      // On the line of a finding (the HTTP store's path), after it; and in the comment after a related place.
+      [(x) => x.replace('keystore.algorithm: SunX509 }', 'keystore.algorithm: SunX509x }'), true],
+      [(x) => x.replace("# the nodes' CA", "# the nodes' CAs, both"), true],
+      // Lines added below everything read.
+      [(x) => `${x}node.attr.rack: r1\nnode.attr.zone: z1\n`, true],
+      [(x) => x.replace('node.attr.zone: z1\n', ''), true],
+      // A line added above the one setting only the keystore checks read (and below all others).
+      [(x) => x.replace('xpack.security.transport.ssl.keystore.key_password', '# the plain one\nxpack.security.transport.ssl.keystore.key_password'), false],
+      // Lines added above: every place moves.
+      [(x) => `# node a\n${x}`, false],
+      [(x) => x.replace('keystore.algorithm: PKIX\n', 'keystore.algorithm: PKIX2\n'), true],
+      // Before the store's path on its line: the path moves within the line.
+      [(x) => x.replace('{ keystore.path: certs/http.p12, keystore.algorithm: SunX509x }', '{ keystore.algorithm: SunX509x, keystore.path: certs/http.p12 }'), false],
+      [(x) => x.replace('keystore.algorithm: SunX509x,', 'keystore.algorithm: SunX509,'), false],
+      [(x) => x.replace('certs/transport.crt', 'certs/./transport.crt'), false],
+      [(x) => x.replace('key_passphrase: not-needed', 'key_passphrase: not-needed2'), false],
+      [(x) => x.replace('transport.ssl.verification_mode: full', 'transport.ssl.verification_mode: certificate'), false],
+      [(x) => x.replace('client_authentication: optional', 'client_authentication: required'), false],
+      // A file setting added at the end: no setting read moves, the context's list of keys changes.
+      [(x) => `${x}xpack.security.http.ssl.certificate_authorities: [ "certs/ca.crt" ]\n`, false],
+      [(x) => x.replace('xpack.security.http.ssl.cipher_suites', 'xpack.security.http.ssl.keystore.password: Store-pw-4711\nxpack.security.http.ssl.cipher_suites'), false],
+      [(x) => x.replace('discovery.seed_hosts: ["node-a", "node-c"]', 'discovery.seed_hosts: ["node-c"]'), false],
+      [(x) => x.replace('node.name: node-a', 'node.name: node-a\nnetwork.host: node-a.example'), false],
+      [(x) => x.replace('cipher_suites: [ "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256" ]', 'cipher_suites: [ "TLS_AES_128_GCM_SHA256" ]'), true],
+      [(x) => x.replace('seed_hosts: ["node-a"]', 'seed_hosts: ["node-a", "node-b"]'), false, 1],
+      [(x) => x.replace('xpack.security.http.ssl.enabled: true', 'xpack.security.http.ssl.enabled: true\nxpack.security.http.ssl.keystore.algorithm: SunX509'), false, 1],
+      [(x) => x.replace('http.ssl.keystore.algorithm: SunX509', 'http.ssl.keystore.algorithm: PKIX'), true, 1],
+    ];
+    for (const [change, keep, i = 0] of steps) {
+      const before = partOf(files[i]);
+      const read = counting.count();
+      texts[i] = change(texts[i]);
+      const parsed = parseConfig(texts[i], { product: 'elasticsearch', filePath: files[i] });
+      model.update(files[i], texts[i], parsed, new LineIndex(texts[i]));
+      assert.equal(partOf(files[i]) === before, keep, `part of ${files[i]} kept after: ${texts[i]}`);
+      assert.equal(counting.count() === read, keep, `context files read (${counting.count() - read}) after: ${texts[i]}`);
+      const fresh = new WorkspaceModel(w.root, () => env(w.root)).scan();
+      files.forEach((f, j) => fresh.update(f, texts[j]));
+      assert.deepEqual([...model.findingsByFile()], [...fresh.findingsByFile()], texts[i]);
+      for (const f of files) assert.deepEqual(model.findingsOf(f), fresh.findingsByFile().get(f) ?? []);
+      assert.deepEqual(model.data(), fresh.data());
+      assert.ok(rules().includes('ssl-secure-without-enabled'), texts[i]);
     }
   });
 });
