@@ -150,12 +150,35 @@ class ReadLog {
   keys: string[] | undefined;
   /** It read something no lookup records: its answer is not kept. */
   opaque = false;
+  /** Once closed (trackReads): where reads not recorded before go, by full key (`<prefix>*` for a walk). */
+  private late: Set<string> | undefined;
+  private prefix = '';
 
   constructor(private readonly text: string) {}
 
   read(map: number, key: string, setting: Setting | undefined): void {
     const id = `${map}\n${key}`;
-    if (!this.reads.has(id)) this.reads.set(id, readOf(map, key, setting, this.text));
+    if (this.reads.has(id)) return;
+    if (this.late) this.late.add(this.prefix + key);
+    else this.reads.set(id, readOf(map, key, setting, this.text));
+  }
+
+  /** A walk of the keys (`keys` lists them); after closing, a first walk is a late read. */
+  walk(keys: () => string[]): void {
+    if (this.keys !== undefined) return;
+    if (this.late) this.late.add(`${this.prefix}*`);
+    else this.keys = keys();
+  }
+
+  /** A read nothing records (the model's text, its settings); after closing, a late read. */
+  blind(): void {
+    if (this.late) this.late.add(`${this.prefix}*`);
+    else this.opaque = true;
+  }
+
+  /** Records nothing more; what is read from now on and was not before goes to `late`. */
+  close(late: Set<string>, prefix: string): void {
+    [this.late, this.prefix] = [late, prefix];
   }
 }
 
@@ -226,7 +249,7 @@ class TrackedContext extends Map<string, Setting> {
   }
 
   private walked(): void {
-    this.log.keys ??= [...super.keys()];
+    this.log.walk(() => [...super.keys()]);
   }
 }
 
@@ -310,7 +333,7 @@ class TrackedKeys extends Map<string, Setting> {
   }
 
   private walk(): ReadonlyMap<string, Setting> {
-    this.log.opaque = true;
+    this.log.blind();
     return this.source;
   }
 }
@@ -321,7 +344,7 @@ function trackedModel(model: ConfigModel, log: ReadLog): ConfigModel {
   return new Proxy(model, {
     get(target, property, receiver) {
       if (property === 'byKey') return byKey;
-      if (property === 'text' || property === 'settings' || property === 'findings') log.opaque = true;
+      if (property === 'text' || property === 'settings' || property === 'findings') log.blind();
       return Reflect.get(target, property, receiver);
     },
   });
@@ -362,11 +385,18 @@ export interface SettingReads {
   /** The prefixes of the contexts walked. */
   walked: string[];
   opaque: boolean;
+  /**
+   * What was read through the views after `compute` returned (through settings or views it kept) and not
+   * before, by full key (`<prefix>*`: a walk, or a read no lookup records). Such a read is in none of the above,
+   * so a holder of the views must treat the record as incomplete once this is not empty.
+   */
+  late: ReadonlySet<string>;
 }
 
 /**
  * Runs `compute` on views of `model` and `contexts` that record what it reads (see `trackedFindings`), and says
- * what it read. Reads made after `compute` returns (through settings it kept) are not recorded.
+ * what it read. Reads made after `compute` returns (through settings or views it kept) are not recorded but
+ * noted in `late`.
  */
 export function trackReads<T>(model: ConfigModel, contexts: readonly SslContext[], compute: (model: ConfigModel, contexts: SslContext[]) => T): { result: T; reads: SettingReads } {
   const modelLog = new ReadLog(model.text);
@@ -377,5 +407,8 @@ export function trackReads<T>(model: ConfigModel, contexts: readonly SslContext[
     for (const r of logs[i].reads.values()) keys.push(c.prefix + r.key);
   });
   const walked = contexts.filter((_, i) => logs[i].keys !== undefined).map((c) => c.prefix);
-  return { result, reads: { keys: [...new Set(keys)], walked, opaque: modelLog.opaque } };
+  const late = new Set<string>();
+  modelLog.close(late, '');
+  contexts.forEach((c, i) => logs[i].close(late, c.prefix));
+  return { result, reads: { keys: [...new Set(keys)], walked, opaque: modelLog.opaque, late } };
 }

@@ -122,6 +122,11 @@ const INPUT_KEYS = {
   kibana: new Set(['server.name', 'elasticsearch.hosts', 'elasticsearch.username', 'elasticsearch.password', 'elasticsearch.serviceAccountToken']),
 };
 
+/** Whether `componentInputs` compares `key` whatever was read: a name, host or credential setting of `product`. */
+export function namedInput(product: ConfigModel['product'], key: string): boolean {
+  return INPUT_KEYS[product].has(key);
+}
+
 /**
  * Everything `readComponent` and the cross-file checks read from a settings model, with where it stands (line
  * and column): the product, the first setting's place, each name and host setting's (and Kibana's credentials')
@@ -136,7 +141,9 @@ export function componentInputs(model: ConfigModel, lines: LineIndex, reads?: Se
   const product = model.product;
   const keys = INPUT_KEYS[product];
   const [{ prefix: first }, { prefix: second }] = CONTEXTS[product];
-  const whole = !reads || reads.opaque;
+  // A read of the contexts after the part was read (`late`: a check reading through a setting it kept) is in no
+  // record: every setting is then an input, which differs from the inputs kept, so the part is read again.
+  const whole = !reads || reads.opaque || reads.late.size > 0;
   const walkFirst = whole || reads.walked.includes(first);
   const walkSecond = whole || reads.walked.includes(second);
   const at = (offset: number) => {
@@ -172,7 +179,7 @@ export function componentInputs(model: ConfigModel, lines: LineIndex, reads?: Se
 /** Whether two parts' reads are the same lookups (their inputs are then computed alike). */
 export function sameReads(a: SettingReads | undefined, b: SettingReads | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.opaque === b.opaque && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]) && a.walked.join('\n') === b.walked.join('\n');
+  return a.opaque === b.opaque && a.late.size === 0 && b.late.size === 0 && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]) && a.walked.join('\n') === b.walked.join('\n');
 }
 
 /**

@@ -15,7 +15,12 @@ import type { CheckEnvironment } from '../../../server/src/rules/types';
 import { WorkspaceModel } from '../../../server/src/workspace/model';
 import { parseConfig } from '../../../server/src/config/parse';
 import { LineIndex } from '../../../server/src/core/lineIndex';
-import type { ComponentPart, LoadedContext } from '../../../server/src/workspace/component';
+import { namedInput, type ComponentPart, type LoadedContext } from '../../../server/src/workspace/component';
+import { httpChecks } from '../../../server/src/workspace/httpTrust';
+import { keystoreChecks } from '../../../server/src/workspace/keystoreChecks';
+import { PKI_REALMS, pkiRealms } from '../../../server/src/workspace/pkiRealms';
+import { transportChecks, type CrossResult } from '../../../server/src/workspace/trust';
+import type { ConfigModel } from '../../../server/src/config/types';
 import { ca, esKeystore, leaf, p12, tempWorkspace } from './fixtures';
 import { handshake } from './handshake';
 
@@ -29,9 +34,9 @@ before(async () => {
 });
 after(() => cleanups.forEach((c) => c()));
 
-function env(root: string, fs: FileSystem = nodeFileSystem): CheckEnvironment {
+function env(root: string, fs: FileSystem = nodeFileSystem, passwords: Record<string, string> = {}): CheckEnvironment {
   const clock = { now: () => new Date() };
-  return { fs, clock, passwords: { get: () => undefined }, certificates: new CertificateFileCache(fs, clock), options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [root] } };
+  return { fs, clock, passwords: { get: (p: string) => passwords[p] }, certificates: new CertificateFileCache(fs, clock), options: { expiryWarningDays: 30, readOutsideWorkspace: true, workspaceRoots: [root] } };
 }
 
 /** The node file system, counting each stat or read of a file under a `certs` folder (a context's files). */
@@ -44,6 +49,45 @@ function countingFs(): { fs: FileSystem; count: () => number } {
     listDir: (p, max) => nodeFileSystem.listDir?.(p, max),
   };
   return { fs, count: () => n };
+}
+
+/**
+ * The settings the cross-file checks look up in the parts' models themselves (not through what a part read)
+ * that are no input of the part: each as `<component> <key>`, `*` for a walk of the keys. Empty when the
+ * checks read nothing a kept part could hold stale.
+ */
+function crossReadsOutsideInputs(parts: ComponentPart[], e: CheckEnvironment): string[] {
+  const out: string[] = [];
+  const recording = (p: ComponentPart): ComponentPart => {
+    const source = p.model.byKey;
+    const note = (key: string) => {
+      const input = namedInput(p.model.product, key) || key.startsWith(PKI_REALMS) || (p.reads?.keys.includes(key) ?? false);
+      if (!input) out.push(`${p.data.id} ${key}`);
+    };
+    const byKey = new Proxy(source, {
+      get(target, property) {
+        if (property === 'get') return (key: string) => (note(key), target.get(key));
+        if (property === 'has') return (key: string) => (note(key), target.has(key));
+        const walk = () => (out.push(`${p.data.id} *`), target);
+        const value = Reflect.get(walk(), property, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const model = new Proxy(p.model, { get: (target, property) => (property === 'byKey' ? byKey : property === 'text' || property === 'settings' ? (out.push(`${p.data.id} ${String(property)}`), Reflect.get(target, property)) : Reflect.get(target, property)) }) as ConfigModel;
+    // The PKI realms are inputs whole (componentInputs); their walk of the keys is theirs, done here first.
+    pkiRealms(model);
+    out.length = 0;
+    return { ...p, model };
+  };
+  const all = parts.map(recording);
+  out.length = 0;
+  const nodes = all.filter((p) => p.data.kind === 'elasticsearch');
+  const result: CrossResult = { findings: [], edges: [] };
+  const label = () => '';
+  transportChecks(nodes, e.clock.now(), label, result);
+  httpChecks(all.filter((p) => p.data.kind === 'kibana'), nodes, e.clock.now(), label, result, e);
+  keystoreChecks(nodes, e, result);
+  return out;
 }
 
 interface NodeSpec {
@@ -356,14 +400,18 @@ describe('workspace: cross-file checks', () => {
       'xpack.security.transport.ssl.keystore.key_password: not-needed',
       '',
     ].join('\n'));
+    // Kibana dials node-a's HTTP layer (opened with the store's password) with a client certificate.
+    await writeKibana(w, { trusts: [prod], hosts: ['https://node-a:9200'], client: prod });
+    const passwords = { [`${w.root}/node-a/certs/http.p12`]: 'Store-pw-4711' };
     const counting = countingFs();
-    const model = new WorkspaceModel(w.root, () => env(w.root, counting.fs)).scan();
+    const model = new WorkspaceModel(w.root, () => env(w.root, counting.fs, passwords)).scan();
     const files = ['node-a', 'node-c'].map((n) => `${w.root}/${n}/elasticsearch.yml`);
     const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
     const partOf = (file: string) => model.allParts().find((p) => p.file === file);
     const rules = () => model.crossResult().findings.map((f) => f.finding.ruleId).sort();
-    const all = ['keystore-password-missing', 'secure-setting-duplicate', 'secure-setting-duplicate', 'ssl-secure-without-enabled', 'transport-peer-untrusted'];
+    const all = ['client-certificate-unused', 'keystore-password-missing', 'secure-setting-duplicate', 'secure-setting-duplicate', 'ssl-secure-without-enabled', 'transport-peer-untrusted'];
     assert.deepEqual(rules(), all);
+    assert.deepEqual(crossReadsOutsideInputs(model.allParts(), env(w.root, nodeFileSystem, passwords)), []);
     const ciphers = (prefix: string) => (x: string) => x.replace(`${prefix}.cipher_suites: [ "TLS_AES_256_GCM_SHA384"`, `${prefix}.cipher_suites: [ "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"`);
     // Each step: the edit to node-a's file (file 1: node-c's), and whether the part may be kept (no file read).
     const steps: Array<[(t: string) => string, boolean, number?]> = [
@@ -407,12 +455,15 @@ describe('workspace: cross-file checks', () => {
       model.update(files[i], texts[i], parsed, new LineIndex(texts[i]));
       assert.equal(partOf(files[i]) === before, keep, `part of ${files[i]} kept after: ${texts[i]}`);
       assert.equal(counting.count() === read, keep, `context files read (${counting.count() - read}) after: ${texts[i]}`);
-      const fresh = new WorkspaceModel(w.root, () => env(w.root)).scan();
+      const fresh = new WorkspaceModel(w.root, () => env(w.root, nodeFileSystem, passwords)).scan();
       files.forEach((f, j) => fresh.update(f, texts[j]));
       assert.deepEqual([...model.findingsByFile()], [...fresh.findingsByFile()], texts[i]);
       for (const f of files) assert.deepEqual(model.findingsOf(f), fresh.findingsByFile().get(f) ?? []);
       assert.deepEqual(model.data(), fresh.data());
       assert.ok(rules().includes('ssl-secure-without-enabled'), texts[i]);
+      // Nothing was read of the contexts after the parts were read, nor of a model outside what they read.
+      for (const p of model.allParts()) assert.deepEqual([...(p.reads?.late ?? [])], [], p.file);
+      assert.deepEqual(crossReadsOutsideInputs(model.allParts(), env(w.root, nodeFileSystem, passwords)), []);
     }
   });
 });
