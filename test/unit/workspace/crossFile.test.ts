@@ -261,7 +261,7 @@ describe('workspace: cross-file checks', () => {
   it('mutual TLS: a client certificate the node never asks for, and no PKI realm to read it', async () => {
     const w = workspace();
     await writeNode(w, { name: 'node-a' });
-    await writeKibana(w, { trusts: [prod], hosts: ['https://node-a:9200'], client: prod });
+    await writeKibana(w, { trusts: [prod], hosts: ['https://node-a:9200'], client: prod, extra: 'server.ssl.supportedProtocols: [ "TLSv1.3" ]\nserver.ssl.cipherSuites: [ "ECDHE-RSA-AES256-GCM-SHA384" ]' });
     const rows = await checkFolder(w.root);
     assert.deepEqual(rows.map((r) => [r.ruleId, r.file, r.line]), [['client-certificate-unused', 'kibana/config/kibana.yml', 5]]);
     assert.match(rows[0].message, /client_authentication none/);
@@ -401,11 +401,11 @@ describe('workspace: cross-file checks', () => {
       '',
     ].join('\n'));
     // Kibana dials node-a's HTTP layer (opened with the store's password) with a client certificate.
-    await writeKibana(w, { trusts: [prod], hosts: ['https://node-a:9200'], client: prod });
+    await writeKibana(w, { trusts: [prod], hosts: ['https://node-a:9200'], client: prod, extra: 'server.ssl.supportedProtocols: [ "TLSv1.3" ]\nserver.ssl.cipherSuites: [ "ECDHE-RSA-AES256-GCM-SHA384" ]' });
     const passwords = { [`${w.root}/node-a/certs/http.p12`]: 'Store-pw-4711' };
     const counting = countingFs();
     const model = new WorkspaceModel(w.root, () => env(w.root, counting.fs, passwords)).scan();
-    const files = ['node-a', 'node-c'].map((n) => `${w.root}/${n}/elasticsearch.yml`);
+    const files = [...['node-a', 'node-c'].map((n) => `${w.root}/${n}/elasticsearch.yml`), `${w.root}/kibana/config/kibana.yml`];
     const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
     const partOf = (file: string) => model.allParts().find((p) => p.file === file);
     const rules = () => model.crossResult().findings.map((f) => f.finding.ruleId).sort();
@@ -413,7 +413,7 @@ describe('workspace: cross-file checks', () => {
     assert.deepEqual(rules(), all);
     assert.deepEqual(crossReadsOutsideInputs(model.allParts(), env(w.root, nodeFileSystem, passwords)), []);
     const ciphers = (prefix: string) => (x: string) => x.replace(`${prefix}.cipher_suites: [ "TLS_AES_256_GCM_SHA384"`, `${prefix}.cipher_suites: [ "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"`);
-    // Each step: the edit to node-a's file (file 1: node-c's), and whether the part may be kept (no file read).
+    // Each step: the edit to node-a's file (file 1: node-c's, 2: Kibana's), and whether the part may be kept (no file read).
     const steps: Array<[(t: string) => string, boolean, number?]> = [
       [(x) => x.replace('keystore.algorithm: SunX509\n', 'keystore.algorithm: SunX5091\n'), true],
       [(x) => x.replace('keystore.algorithm: SunX5091\n', 'keystore.algorithm: PKIX\n'), true],
@@ -446,12 +446,17 @@ describe('workspace: cross-file checks', () => {
       [(x) => x.replace('seed_hosts: ["node-a"]', 'seed_hosts: ["node-a", "node-b"]'), false, 1],
       [(x) => x.replace('xpack.security.http.ssl.enabled: true', 'xpack.security.http.ssl.enabled: true\nxpack.security.http.ssl.keystore.algorithm: SunX509'), false, 1],
       [(x) => x.replace('http.ssl.keystore.algorithm: SunX509', 'http.ssl.keystore.algorithm: PKIX'), true, 1],
+      [(x) => x.replace('AES256-GCM-SHA384" ]', 'AES256-GCM-SHA384", "ECDHE-RSA-AES128-GCM-SHA256" ]'), true, 2],
+      // A context's first setting is an input whatever it is: the part keeps its place.
+      [(x) => x.replace('[ "TLSv1.3" ]', '[ "TLSv1.2", "TLSv1.3" ]'), false, 2],
+      [(x) => x.replace('elasticsearch.ssl.verificationMode: full', 'elasticsearch.ssl.verificationMode: certificate'), false, 2],
+      [(x) => x.replace('certs/client.key', 'certs/./client.key'), false, 2],
     ];
     for (const [change, keep, i = 0] of steps) {
       const before = partOf(files[i]);
       const read = counting.count();
       texts[i] = change(texts[i]);
-      const parsed = parseConfig(texts[i], { product: 'elasticsearch', filePath: files[i] });
+      const parsed = parseConfig(texts[i], { product: i === 2 ? 'kibana' : 'elasticsearch', filePath: files[i] });
       model.update(files[i], texts[i], parsed, new LineIndex(texts[i]));
       assert.equal(partOf(files[i]) === before, keep, `part of ${files[i]} kept after: ${texts[i]}`);
       assert.equal(counting.count() === read, keep, `context files read (${counting.count() - read}) after: ${texts[i]}`);
