@@ -183,73 +183,84 @@ class ReadLog {
 }
 
 /**
- * A context's settings that record each lookup, and, on a walk, the list of keys; a setting met on a walk is
- * recorded when anything but its key is read. Holds the context's settings, wrapped, and cannot be changed.
+ * Settings by key that record each lookup in a ReadLog (found, or absent), and cannot be changed. What a walk
+ * of them (keys, values, entries, size, forEach) records, and what it yields, is the subclass's `walk`.
  */
-class TrackedContext extends Map<string, Setting> {
-  private readonly source: ReadonlyMap<string, Setting>;
-  private readonly log: ReadLog;
-
-  constructor(source: ReadonlyMap<string, Setting>, log: ReadLog) {
+abstract class RecordingMap extends Map<string, Setting> {
+  constructor(
+    protected readonly source: ReadonlyMap<string, Setting>,
+    protected readonly log: ReadLog,
+    private readonly map: number,
+    private readonly what: string,
+  ) {
     super();
-    for (const [suffix, setting] of source) super.set(suffix, watched(suffix, setting, log));
-    [this.source, this.log] = [source, log];
   }
 
-  override get(suffix: string): Setting | undefined {
-    const setting = this.source.get(suffix);
-    this.log.read(CONTEXT, suffix, setting);
+  /** Records a walk and gives what it walks. */
+  protected abstract walk(): ReadonlyMap<string, Setting>;
+
+  override get(key: string): Setting | undefined {
+    const setting = this.source.get(key);
+    this.log.read(this.map, key, setting);
     return setting;
   }
 
-  override has(suffix: string): boolean {
-    return this.get(suffix) !== undefined;
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
   }
 
   override get size(): number {
-    this.walked();
-    return super.size;
+    return this.walk().size;
   }
 
   override keys(): MapIterator<string> {
-    this.walked();
-    return super.keys();
+    return this.walk().keys() as MapIterator<string>;
   }
 
   override values(): MapIterator<Setting> {
-    this.walked();
-    return super.values();
+    return this.walk().values() as MapIterator<Setting>;
   }
 
   override entries(): MapIterator<[string, Setting]> {
-    this.walked();
-    return super.entries();
+    return this.walk().entries() as MapIterator<[string, Setting]>;
   }
 
   override [Symbol.iterator](): MapIterator<[string, Setting]> {
     return this.entries();
   }
 
-  override forEach(f: (setting: Setting, suffix: string, map: Map<string, Setting>) => void, self?: unknown): void {
-    this.walked();
-    super.forEach((setting, suffix) => f.call(self, setting, suffix, this));
+  override forEach(f: (setting: Setting, key: string, map: Map<string, Setting>) => void, self?: unknown): void {
+    this.walk().forEach((setting, key) => f.call(self, setting, key, this));
   }
 
   override set(): this {
-    // Map's constructor, called with nothing to add, does not come here; the one above fills the map with super.set.
-    throw new Error('the settings of a tracked SSL context cannot be changed');
+    throw new Error(`the settings of a tracked ${this.what} cannot be changed`);
   }
 
   override delete(): boolean {
-    throw new Error('the settings of a tracked SSL context cannot be changed');
+    throw new Error(`the settings of a tracked ${this.what} cannot be changed`);
   }
 
   override clear(): void {
-    throw new Error('the settings of a tracked SSL context cannot be changed');
+    throw new Error(`the settings of a tracked ${this.what} cannot be changed`);
+  }
+}
+
+/**
+ * A context's settings: a walk records the list of keys and yields each setting wrapped, so that reading
+ * anything of it but its key records it as read.
+ */
+class TrackedContext extends RecordingMap {
+  private readonly wrapped = new Map<string, Setting>();
+
+  constructor(source: ReadonlyMap<string, Setting>, log: ReadLog) {
+    super(source, log, CONTEXT, 'SSL context');
+    for (const [suffix, setting] of source) this.wrapped.set(suffix, watched(suffix, setting, log));
   }
 
-  private walked(): void {
-    this.log.walk(() => [...super.keys()]);
+  protected walk(): ReadonlyMap<string, Setting> {
+    this.log.walk(() => [...this.source.keys()]);
+    return this.wrapped;
   }
 }
 
@@ -276,63 +287,13 @@ function watched(suffix: string, setting: Setting, log: ReadLog): Setting {
   });
 }
 
-/** The model's settings by full key, recording each lookup; a walk of them makes the answer opaque. */
-class TrackedKeys extends Map<string, Setting> {
-  private readonly source: ReadonlyMap<string, Setting>;
-  private readonly log: ReadLog;
-
+/** The model's settings by full key: a walk of them makes the answer opaque. */
+class TrackedKeys extends RecordingMap {
   constructor(source: ReadonlyMap<string, Setting>, log: ReadLog) {
-    super();
-    [this.source, this.log] = [source, log];
+    super(source, log, MODEL, 'model');
   }
 
-  override get(key: string): Setting | undefined {
-    const setting = this.source.get(key);
-    this.log.read(MODEL, key, setting);
-    return setting;
-  }
-
-  override has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  override get size(): number {
-    return this.walk().size;
-  }
-
-  override keys(): MapIterator<string> {
-    return this.walk().keys();
-  }
-
-  override values(): MapIterator<Setting> {
-    return this.walk().values();
-  }
-
-  override entries(): MapIterator<[string, Setting]> {
-    return this.walk().entries();
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, Setting]> {
-    return this.entries();
-  }
-
-  override forEach(f: (setting: Setting, key: string, map: Map<string, Setting>) => void, self?: unknown): void {
-    this.walk().forEach((setting, key) => f.call(self, setting, key, this));
-  }
-
-  override set(): this {
-    throw new Error('the settings of a tracked model cannot be changed');
-  }
-
-  override delete(): boolean {
-    throw new Error('the settings of a tracked model cannot be changed');
-  }
-
-  override clear(): void {
-    throw new Error('the settings of a tracked model cannot be changed');
-  }
-
-  private walk(): ReadonlyMap<string, Setting> {
+  protected walk(): ReadonlyMap<string, Setting> {
     this.log.blind();
     return this.source;
   }
