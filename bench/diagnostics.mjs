@@ -1,5 +1,6 @@
-// Diagnostics latency through the protocol: open an elasticsearch.yml, type 100 single characters (full sync,
-// a new version each), time each didChange to the publishDiagnostics that answers it. Baseline:
+// Diagnostics latency through the protocol: open an elasticsearch.yml, type 100 single characters (a new version
+// each, sent as VS Code sends it: the changed range to a server that asks for incremental sync), time each
+// didChange to the publishDiagnostics that answers it. Baseline:
 // yaml-language-server validating the same file against a JSON schema of the same keys, same client code.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -22,6 +23,8 @@ const SIZES = [
 ];
 const EDITS = 100;
 const WARMUP_EDITS = 10;
+/** Untimed edits before the long-session row: by then V8 has compiled both servers' hot code. */
+const LONG_SESSION_EDITS = 1000;
 const PASSWORD = 'bench-pass';
 
 /** The text after edit `i`: one more `x` at the end of one string value, spread over the file. */
@@ -219,6 +222,17 @@ export async function run({ tmp }) {
       note: 'ratio below 0.5 misses; the floor is what the protocol alone costs, same client, edits interleaved' }),
     row({ name: `diagnostics, ${small[0].actualLines} lines, server CPU per edit beside the floor`, unit: 'ms', ours: floor.ours.cpuPerEdit, baseline: floor.base.cpuPerEdit, baselineName: floorName }),
   );
+
+  // The rows above time the first edits after a server starts, V8 compiling its hot code among them; this one
+  // times the same file after a long session, both servers fresh and warmed alike.
+  const [long] = await measurePair(() => startOurs(dir, 0), () => startYamlLs(dir, schemaFile, true), small,
+    { edits: EDITS, warmup: LONG_SESSION_EDITS, versioned: true }, { edits: EDITS, warmup: LONG_SESSION_EDITS, versioned: false, settleMs: 500 },
+    `after ${LONG_SESSION_EDITS} edits, ours and yaml-language-server`);
+  rows.push(row({
+    name: `diagnostics, ${small[0].actualLines} lines, server CPU per edit after ${LONG_SESSION_EDITS} edits`, unit: 'ms',
+    ours: long.ours.cpuPerEdit, baseline: long.base.cpuPerEdit, baselineName: 'yaml-language-server 1.25.0 + JSON schema, debounce removed',
+    note: `${EDITS} timed edits after ${LONG_SESSION_EDITS} untimed ones, each server started for this row; informational, beside the ${WARMUP_EDITS}-edit rows that carry the targets`,
+  }));
 
   rows.push(await cliStartRow(dir));
 
