@@ -12,7 +12,7 @@ import { anchorsOf, presented } from '../rules/certificates/checks';
 import type { ContextFiles } from '../rules/certificates/files';
 import { loadContextFiles } from '../rules/certificates/load';
 import { trackReads, type SettingReads } from '../rules/contextMemo';
-import { isFalse, isTrue, plainScalar, valueItems, type SslContext } from '../rules/ssl/contexts';
+import { isFalse, isTrue, plainScalar, sslContexts, valueItems, type SslContext } from '../rules/ssl/contexts';
 import type { CheckEnvironment, RuleContext } from '../rules/types';
 import { PKI_REALMS, pkiRealmsOfKeys, startsWithKey } from './pkiRealms';
 import type { HostTarget, ReachName, SettingsForm, StackComponent, StackContext, StackPlace } from './types';
@@ -206,24 +206,12 @@ export function readComponent(model: ConfigModel, file: string, form: SettingsFo
   const id = `${kind}:${name}`;
   const ctx: RuleContext = { ...env, model, catalog: catalogFor(product) };
   const specs = CONTEXTS[product];
-  const settings = contextSettings(model, specs.map((s) => s.prefix));
+  const grouped = sslContexts(model);
+  const settings = specs.map((spec) => grouped.find((c) => c.prefix === spec.prefix) ?? { prefix: spec.prefix, settings: new Map<string, Setting>() });
   // The contexts are read through views that record what is read of them (componentInputs).
   const { result: contexts, reads } = trackReads(model, settings, (tracked, views) => specs.map((spec, i) => loadContext({ ...ctx, model: tracked }, id, spec, views[i], place)));
   const first = model.settings[0]?.keyRange?.start ?? 0;
   return { data: { id, kind, name, cluster, form, place: place(first), names, hosts, contexts: contexts.map((c) => c.data) }, model, file, lines, contexts, reads, hostRanges: hostItems.map((i) => i.range) };
-}
-
-/**
- * The SSL contexts of `prefixes` in one pass over the keys, as `sslContexts` groups them: each prefix ends in
- * `.ssl.` and holds no other `.ssl.`, so a key's first `.ssl.` segment is the prefix's exactly when it starts with it.
- */
-function contextSettings(model: ConfigModel, prefixes: readonly string[]): SslContext[] {
-  const out: SslContext[] = prefixes.map((prefix) => ({ prefix, settings: new Map<string, Setting>() }));
-  for (const [key, setting] of model.byKey) {
-    const c = out.find((x) => key.startsWith(x.prefix));
-    if (c) c.settings.set(key.slice(c.prefix.length), setting);
-  }
-  return out;
 }
 
 function addName(names: ReachName[], name: string, source: string, place: StackPlace): void {
