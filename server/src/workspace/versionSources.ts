@@ -6,6 +6,7 @@ import type { Product } from '../catalog/types';
 import type { FileSystem } from '../core/environment';
 import { readBounded } from '../core/fileGate';
 import { parseDotEnv } from '../config/paths/composeMounts';
+import { flavourVersion } from '../config/forms/version';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
 const HELM_VALUES = ['values.yaml', 'values.yml'];
@@ -23,10 +24,10 @@ const ANSIBLE_KEYS: Record<Product, readonly string[]> = {
   kibana: ['kibana_version', 'elastic_version', 'elastic_stack_version', 'elk_version', 'stack_version', 'es_version'],
 };
 
-/** Official image names (docker.elastic.co and Docker Hub) of each product. */
+/** Image names of each product (docker.elastic.co, Docker Hub, mirrors), with Elastic's flavours and their tag. */
 const IMAGES: Record<Product, RegExp> = {
-  elasticsearch: /(?:^|\/)elasticsearch(?:-oss)?:([^@\s]+)$/,
-  kibana: /(?:^|\/)kibana(?:-oss)?:([^@\s]+)$/,
+  elasticsearch: /(?:^|\/)elasticsearch(?:-(?:oss|platinum|wolfi|ubi\d*|fips))?:([^@\s]+)$/,
+  kibana: /(?:^|\/)kibana(?:-(?:oss|wolfi|ubi\d*|fips))?:([^@\s]+)$/,
 };
 
 /** The version one deployment file states for a product, or undefined. */
@@ -56,6 +57,9 @@ function composeVersion(fs: FileSystem, file: string, doc: Record<string, unknow
       const resolved = resolveVariable(fs, file, tag);
       const found = literal(resolved?.value, `image: ${image.trim()} in ${shown}${resolved?.from ? ` (${resolved.from})` : ''}`);
       if (found) return found;
+      // A tag that names no version still dates an image Elastic published for one release line only.
+      const line = flavourVersion(image);
+      if (line) return { version: line, source: `image: ${image.trim()} in ${shown} (published for ${line} only)` };
     }
   }
   return undefined;

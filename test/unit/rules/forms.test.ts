@@ -116,6 +116,20 @@ describe('checkForms: compose and Helm', () => {
     assert.ok(later.findings.some((f) => f.ruleId === 'ssl-missing-companion' && f.severity === 'error'));
   });
 
+  test("a service whose image names no version runs at the version the file's other Elastic images agree on", () => {
+    const kibana = '  kb:\n    image: docker.elastic.co/kibana/kibana:${TAG}\n    environment:\n      - ELASTICSEARCH_USERNAME=elastic\n';
+    const es = (image: string) => `  es:\n    image: ${image}\n    environment:\n      - cluster.name=c\n`;
+    const versionOf = (text: string) => check(text).parts.find((p) => p.document.product === 'kibana')?.document.version;
+    const six = `services:\n${es('docker.elastic.co/elasticsearch/elasticsearch-platinum:${TAG}')}${kibana}`;
+    assert.equal(versionOf(six)?.version, '6.x');
+    assert.match(versionOf(six)?.source ?? '', /service es\b.*one compose file runs Kibana and Elasticsearch at one version/);
+    const credentials = check(six).findings.find((f) => f.ruleId === 'kibana-credentials');
+    assert.notEqual(credentials?.severity, 'error', 'Kibana 6.x accepts the elastic user');
+    assert.equal(check(`services:\n${kibana}${es('elasticsearch:8.11.0')}`).findings.find((f) => f.ruleId === 'kibana-credentials')?.severity, 'error', 'the order of the services does not matter');
+    const disagree = `services:\n${es('elasticsearch:7.17.0')}${es('elasticsearch:8.11.0').replace('es:', 'es2:')}${kibana}`;
+    assert.equal(versionOf(disagree), undefined, 'images that disagree give no version');
+  });
+
   test("Helm protocol against the settings' HTTP TLS", () => {
     const text = 'protocol: https\nesConfig:\n  elasticsearch.yml: |\n    xpack.security.http.ssl.enabled: false\n';
     const [mismatch] = check(text).findings.filter((f) => f.ruleId === 'helm-protocol-mismatch');

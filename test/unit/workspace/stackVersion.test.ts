@@ -55,6 +55,15 @@ describe('inferStackVersion', () => {
     assert.equal(infer({ '/ws/compose.yaml': unresolved }, '/ws/elasticsearch.yml'), CURRENT_STACK_VERSION);
   });
 
+  test('a flavour published for one release line dates an image whose tag names no version', () => {
+    const compose = 'services:\n  es01:\n    image: docker.elastic.co/elasticsearch/elasticsearch-platinum:${TAG}\n  kibana:\n    image: docker.elastic.co/kibana/kibana:${TAG}\n';
+    const kibana = infer({ '/ws/docker-compose.yml': compose }, '/ws/kibana/kibana.yml', { product: 'kibana' });
+    assert.equal(kibana.version, '6.x');
+    assert.match(kibana.source, /elasticsearch-platinum:\$\{TAG\} in ws\/docker-compose\.yml \(published for 6\.x only\)/);
+    const resolved = infer({ '/ws/docker-compose.yml': compose, '/ws/.env': 'TAG=6.8.23\n' }, '/ws/kibana/kibana.yml', { product: 'kibana' });
+    assert.equal(resolved.version, '6.8.23', 'a tag .env resolves is more precise than the flavour');
+  });
+
   test('Helm imageTag keeps its text (7.10 is not 7.1)', () => {
     assert.equal(infer({ '/ws/chart/values.yaml': 'image: docker.elastic.co/elasticsearch/elasticsearch\nimageTag: 7.10\n' }, '/ws/chart/elasticsearch.yml').version, '7.10');
   });

@@ -24,6 +24,8 @@ export function imageProduct(image: string): Product | undefined {
 export function readCompose(text: string, doc: Document.Parsed, out: { documents: EmbeddedDocument[]; findings: Finding[] }): void {
   const services = valueAt(doc.contents, 'services');
   if (!services || !isMap(services)) return;
+  const stated: VersionHint[] = [];
+  const unstated: EmbeddedDocument[] = [];
   for (const pair of services.items) {
     const name = stringOf(pair.key);
     const service = pair.value as Node | null;
@@ -31,13 +33,30 @@ export function readCompose(text: string, doc: Document.Parsed, out: { documents
     const image = stringOf(imageNode);
     const product = image ? imageProduct(image) : undefined;
     if (!product || !name || !imageNode) continue;
+    const version = imageVersion(image ?? '', name, rangeOf(imageNode));
+    if (version) stated.push(version);
     const entries = environmentEntries(text, valueAt(service, 'environment'));
     const env = envSettings(entries, product);
     out.findings.push(...env.findings, ...duplicateEnvFindings(entries));
     if (env.settings.length === 0) continue;
-    const version = imageVersion(image ?? '', name, rangeOf(imageNode));
-    out.documents.push({ product, form: 'compose', source: 'settings', settings: env.settings, version, host: { name, place: `services.${name}.environment` }, names: env.names });
+    const document: EmbeddedDocument = { product, form: 'compose', source: 'settings', settings: env.settings, version, host: { name, place: `services.${name}.environment` }, names: env.names };
+    if (!version) unstated.push(document);
+    out.documents.push(document);
   }
+  const shared = sharedVersion(stated);
+  if (shared) for (const document of unstated) document.version = shared;
+}
+
+/**
+ * The version a service whose image states none (`kibana:${TAG}` without its `.env`) runs at: the one every other
+ * Elastic image of the file states, when they agree. Kibana runs only beside Elasticsearch of its own major version
+ * and no older minor (Kibana's `esVersionCompatibleWithKibana`, core-elasticsearch-server-internal), and Elastic
+ * releases the two together, so one compose file runs them at one version. Images that disagree give none.
+ */
+function sharedVersion(stated: readonly VersionHint[]): VersionHint | undefined {
+  const [first] = stated;
+  if (!first || stated.some((v) => v.version !== first.version)) return undefined;
+  return { ...first, source: `${first.source}; one compose file runs Kibana and Elasticsearch at one version` };
 }
 
 /** The version an image reference states: its literal tag, else the release line its flavour implies. */
