@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SetPasswordsNotification, type SetPasswordsParams } from '../../server/src/protocol';
 import { settingDefaults } from '../../server/src/core/settingDefaults';
+import { SETTINGS_TEMPLATE_GLOB } from '../../server/src/config/settingsFileNames';
 import { mergeFolderPathSettings } from './folderSettings';
 import type { Log } from './log';
 import type { PasswordStore } from './passwordStore';
@@ -59,19 +60,22 @@ function readPathSettings(config: vscode.WorkspaceConfiguration): Pick<ClientSet
 /**
  * The documents the server handles: every YAML file (the server decides by name and content whether it is a
  * settings file or a deployment file that holds settings, and leaves any other YAML alone), compose files
- * (VS Code gives `*docker*compose*.yml` and `compose.yml` the `dockercompose` language), the user's globs,
- * and PEM files.
+ * (VS Code gives `*docker*compose*.yml` and `compose.yml` the `dockercompose` language), templates of settings
+ * files, the user's globs, and PEM files.
  */
 export function documentSelector(files: Record<string, string>): DocumentSelector {
   const selector: DocumentSelector = [
     { scheme: 'file', language: 'yaml' },
     { scheme: 'file', language: 'dockercompose' },
     { scheme: 'file', language: 'pem' },
+    // Templates of a settings file (`elasticsearch.yml.j2`), whatever language another extension gives them.
+    { scheme: 'file', pattern: SETTINGS_TEMPLATE_GLOB },
   ];
   for (const glob of Object.keys(files)) {
     // The client matches patterns against absolute paths: a workspace-relative glob gets a leading `**/`.
+    // No language: a mapped template (`*.yml.j2`) is plain text or Jinja to the editor, not YAML.
     const pattern = glob.startsWith('**') || path.isAbsolute(glob) ? glob : `**/${glob.replace(/^\.?\//, '')}`;
-    selector.push({ scheme: 'file', language: 'yaml', pattern });
+    selector.push({ scheme: 'file', pattern });
   }
   return selector;
 }

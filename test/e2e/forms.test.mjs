@@ -1,5 +1,6 @@
 // Deployment files in real VS Code: a typo in an ECK manifest's nodeSets[].config and a wrong Kibana variable
-// in a compose file appear in the Problems panel on their lines, and the quick fix repairs each.
+// in a compose file appear in the Problems panel on their lines, and the quick fix repairs each. So does a typo in
+// an Ansible template (`elasticsearch.yml.j2`), a file VS Code gives no YAML language.
 /* global document */
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +34,13 @@ const COMPOSE = `services:
       - ELASTICSEARCH_SSL_VERIFICATIONMODE=fulll
 `;
 
+const TEMPLATE = `# {{ ansible_managed }}
+cluster.name: {{ es_cluster_name }}
+{% if es_tls %}
+xpack.security.http.ssl.verfication_mode: full
+{% endif %}
+`;
+
 let session;
 let page;
 
@@ -41,6 +49,7 @@ before(async () => {
   page = session.page;
   fs.writeFileSync(path.join(session.folder, 'eck-cluster.yaml'), ECK);
   fs.writeFileSync(path.join(session.folder, 'docker-compose.yml'), COMPOSE);
+  fs.writeFileSync(path.join(session.folder, 'elasticsearch.yml.j2'), TEMPLATE);
   await waitForWorkbench(page);
 });
 
@@ -136,4 +145,18 @@ uiTest('a wrong Kibana variable value in a compose file is listed on its line, a
   const saved = await quickFix('fulll', 'full', '      - ELASTICSEARCH_SSL_VERIFICATIONMODE=full', file);
   assert.match(saved, /ELASTICSEARCH_SSL_VERIFICATIONMODE=full\n/);
   await shot(page, 'forms-04-compose-fixed');
+});
+
+uiTest('a typo in an Ansible template elasticsearch.yml.j2 is listed on its line, and the quick fix renames it', async () => {
+  const file = path.join(session.folder, 'elasticsearch.yml.j2');
+  const [oracle] = cliFindings(file).filter((f) => f.ruleId === 'unknown-setting');
+  assert.equal(oracle.line, 4);
+  await openFromExplorer('elasticsearch.yml.j2');
+  const marker = await waitForMarker('elasticsearch.yml.j2', 'unknown-setting', 4);
+  assert.equal(marker.column, oracle.column);
+  await shot(page, 'forms-05-template-problem');
+  const saved = await quickFix('verfication_mode', 'verification_mode', 'xpack.security.http.ssl.verification_mode: full', file);
+  assert.match(saved, /^\{% if es_tls %\}\nxpack\.security\.http\.ssl\.verification_mode: full\n\{% endif %\}$/m);
+  await waitForFileProblems(page, 'elasticsearch.yml.j2', (markers) => !markers.some((m) => m.code === 'unknown-setting'));
+  await shot(page, 'forms-06-template-fixed');
 });

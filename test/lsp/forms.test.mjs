@@ -153,6 +153,39 @@ describe('deployment files', () => {
   });
 });
 
+describe('templates of a settings file, over stdio', () => {
+  // An Ansible role's template: the editor gives `.j2` no YAML language, and the name is not `elasticsearch*.yml`.
+  const TEMPLATE = `# {{ ansible_managed }}
+cluster.name: {{ es_cluster_name }}
+{% if es_tls %}
+xpack.security.http.ssl.verfication_mode: full
+{% endif %}
+`;
+
+  test('elasticsearch.yml.j2 opened as Jinja is checked as elasticsearch.yml: the typo gets its diagnostic and fix', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-template-'));
+    const server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0 } });
+    try {
+      const file = path.join(dir, 'elasticsearch.yml.j2');
+      fs.writeFileSync(file, TEMPLATE);
+      const uri = uriOf(file);
+      server.open(uri, TEMPLATE, 1, 'jinja-yaml');
+      const { diagnostics } = await server.waitForDiagnostics(uri);
+      const typo = diagnostics.find((d) => d.code === 'unknown-setting');
+      assert.ok(typo, JSON.stringify(diagnostics.map((d) => [d.code, d.range.start])));
+      assert.equal(typo.range.start.line, 3);
+      // The template's own syntax is not the product's business: nothing on the Jinja lines.
+      assert.ok(diagnostics.every((d) => ![0, 1, 2, 4].includes(d.range.start.line) || d.severity === 4), JSON.stringify(diagnostics));
+      const actions = await server.codeActions(uri, typo.range, [typo]);
+      const fix = actions.find((a) => a.edit && a.isPreferred) ?? actions.find((a) => a.edit);
+      assert.equal(applyTextEdits(TEMPLATE, fix.edit.changes[uri]).split('\n')[3], 'xpack.security.http.ssl.verification_mode: full');
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('large deployment files in the server', () => {
   let server;
   let dir;

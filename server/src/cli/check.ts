@@ -27,7 +27,7 @@ A folder is checked as one stack: each of its settings files, then across files 
 each other's transport certificates, Kibana's CAs and hosts against the nodes' HTTP certificates,
 elasticsearch.keystore against elasticsearch.yml).
 A deployment file is recognised by its content; a settings file's product comes from its name
-(elasticsearch*.yml, kibana*.yml). Beats and standalone Elastic Agent files (filebeat.yml, ...,
+(elasticsearch*.yml, kibana*.yml, or a template of one: elasticsearch.yml.j2, kibana.yml.tpl). Beats and standalone Elastic Agent files (filebeat.yml, ...,
 elastic-agent.yml) get their outputs' TLS checked. --product checks the file as that product's
 settings file; --form (plain, eck, helm, compose, configmap, beats) reads it as that form.
 Verdicts that depend on the release follow --stack-version, else the version a deployment file

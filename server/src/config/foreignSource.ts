@@ -2,11 +2,14 @@
 // string literal, say). The product never reads that file: it reads the YAML the program writes out. So the
 // file's own syntax is not something Elasticsearch or Kibana would refuse, and YAML syntax errors there are hints.
 import * as path from 'node:path';
+import { TEMPLATE_EXTENSIONS } from './settingsFileNames';
 
-/** Extensions of YAML and of the template languages that render YAML (the product reads their output). */
+/**
+ * Extensions of YAML, of the template languages that render YAML (the product reads their output), of Salt
+ * states, and of copies kept beside a file.
+ */
 const YAML_LIKE = new Set([
-  '', '.yml', '.yaml', '.j2', '.jinja', '.jinja2', '.tpl', '.tmpl', '.gotmpl', '.tftpl', '.erb', '.ctmpl', '.mustache',
-  '.hbs', '.liquid', '.sls', '.template', '.example', '.sample', '.orig', '.bak', '.dist',
+  '', '.yml', '.yaml', ...TEMPLATE_EXTENSIONS.map((e) => `.${e}`), '.sls', '.example', '.sample', '.orig', '.bak', '.dist',
 ]);
 
 /** True when `filePath` names a source file of another language, judged by its last extension. */

@@ -1,18 +1,15 @@
 import type { Product } from '../catalog/types';
-
-const DEFAULT_PATTERNS: Array<[RegExp, Product]> = [
-  [/^elasticsearch[^/]*\.ya?ml$/i, 'elasticsearch'],
-  [/^kibana[^/]*\.ya?ml$/i, 'kibana'],
-];
+import { SETTINGS_FILE_PATTERNS } from './settingsFileNames';
 
 /**
  * Which product reads a settings file, from its name. A user mapping (glob -> product) wins over the
- * built-in `elasticsearch*.yml` / `kibana*.yml` (or `.yaml`) names; undefined when nothing matches.
+ * built-in `elasticsearch*.yml` / `kibana*.yml` (or `.yaml`) names and their templates (`elasticsearch.yml.j2`,
+ * settingsFileNames.ts); undefined when nothing matches.
  * Globs support `**`, `*`, `?` and `{a,b}`; a glob without `/` matches the file's base name.
  */
 export function detectProduct(fileName: string, mapping?: Record<string, Product>): Product | undefined {
   const base = fileName.replace(/\\/g, '/').slice(fileName.replace(/\\/g, '/').lastIndexOf('/') + 1);
-  return mappedProduct(fileName, mapping) ?? DEFAULT_PATTERNS.find(([re]) => re.test(base))?.[1];
+  return mappedProduct(fileName, mapping) ?? SETTINGS_FILE_PATTERNS.find(([re]) => re.test(base))?.[1];
 }
 
 /** The product a user mapping (glob -> product) gives a file, ignoring the built-in names. */

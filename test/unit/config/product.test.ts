@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { detectProduct, globToRegExp } from '../../../server/src/config/product';
+import { SETTINGS_TEMPLATE_GLOB } from '../../../server/src/config/settingsFileNames';
 
 describe('detectProduct', () => {
   const cases: Array<[string, Record<string, 'elasticsearch' | 'kibana'> | undefined, string | undefined]> = [
@@ -11,6 +14,16 @@ describe('detectProduct', () => {
     ['/x/docker-compose.yml', undefined, undefined],
     ['/x/my-elasticsearch.yml', undefined, undefined],
     ['/x/elasticsearch.json', undefined, undefined],
+    // Templates that render a settings file: the names Ansible roles, Terraform and Helm set-ups give them.
+    ['/role/templates/elasticsearch.yml.j2', undefined, 'elasticsearch'],
+    ['/role/templates/kibana.yml.J2', undefined, 'kibana'],
+    ['/tf/elasticsearch.yml.tpl', undefined, 'elasticsearch'],
+    ['/tf/kibana-node1.yaml.tftpl', undefined, 'kibana'],
+    ['/role/templates/elasticsearch-config.j2', undefined, 'elasticsearch'],
+    ['/role/templates/elasticsearch.json.j2', undefined, undefined],
+    ['/role/templates/elasticsearch.service.j2', undefined, undefined],
+    ['/role/templates/my-elasticsearch.yml.j2', undefined, undefined],
+    ['/x/elasticsearch.yml.bak', undefined, undefined],
     ['/work/deploy/es-node-1.yaml', { '**/es-node-*.yaml': 'elasticsearch' }, 'elasticsearch'],
     ['/work/deploy/kb.yml', { 'kb.yml': 'kibana' }, 'kibana'],
     ['/work/deploy/kibana.yml', { 'deploy/kibana.yml': 'elasticsearch' }, 'elasticsearch'],
@@ -20,6 +33,17 @@ describe('detectProduct', () => {
   for (const [file, mapping, want] of cases) {
     test(`${file} with ${JSON.stringify(mapping ?? {})}`, () => assert.equal(detectProduct(file, mapping), want));
   }
+
+  test('the editor\'s template glob takes every name the template patterns take', () => {
+    const glob = globToRegExp(SETTINGS_TEMPLATE_GLOB);
+    for (const name of ['elasticsearch.yml.j2', 'kibana.yaml.tpl', 'elasticsearch-config.j2', 'kibana.yml.template']) {
+      assert.ok(detectProduct(`/a/${name}`), name);
+      assert.ok(glob.test(`a/${name}`), name);
+    }
+    // A workspace holding only templates (an Ansible role) starts the extension too.
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
+    assert.ok(manifest.activationEvents.includes(`workspaceContains:${SETTINGS_TEMPLATE_GLOB}`), 'package.json activates on the template glob');
+  });
 
   test('globs', () => {
     assert.ok(globToRegExp('**/*.yml').test('a/b/c.yml'));
