@@ -367,3 +367,32 @@ describe('bad input', () => {
     assert.deepEqual(server.logs.filter((l) => l.type === 1), []);
   });
 });
+
+describe('fix all of one rule', () => {
+  // A 6.x node's global TLS settings, checked as 7.17: three removed keys that must move together.
+  const OLD = 'xpack.security.transport.ssl.enabled: true\nxpack.ssl.key: certs/node.key\nxpack.ssl.certificate: certs/node.crt\nxpack.ssl.certificate_authorities: [ certs/ca.crt ]\n';
+
+  test('beside each rename, one action renames all three, and the text it gives has no error left', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-fixall-'));
+    const server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0, stackVersion: '7.17.0' } });
+    try {
+      const uri = uriOf(path.join(dir, 'elasticsearch.yml'));
+      server.open(uri, OLD, 1);
+      const removed = byCode(await server.waitForDiagnostics(uri, (p) => p.version === 1), 'removed-setting');
+      assert.equal(removed.length, 3);
+      const actions = await server.codeActions(uri, removed[1].range, [removed[1]]);
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [
+        ['Rename to `xpack.security.transport.ssl.certificate`', true],
+        ['Fix all 3 removed-setting problems in this file', false],
+      ]);
+      const fixed = applyTextEdits(OLD, actions[1].edit.changes[uri]);
+      assert.equal(fixed, OLD.replace(/xpack\.ssl\./g, 'xpack.security.transport.ssl.'));
+      server.change(uri, fixed, 2);
+      const after = await server.waitForDiagnostics(uri, (p) => p.version === 2);
+      assert.deepEqual(after.diagnostics.filter((d) => d.severity === 1).map((d) => d.code), []);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

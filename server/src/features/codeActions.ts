@@ -96,6 +96,38 @@ export function planCodeActions(payload: FindingPayload, textLength: number): Ac
   return plans;
 }
 
+/**
+ * One action that applies the preferred fix of every finding of `ruleId` in a document (as ESLint's "Fix all"
+ * does), when at least two findings have one. A fix whose edits would overlap those already taken is left for
+ * later (its finding stays, and the next check offers it again); the same edit made by two findings is made once.
+ */
+export function planFixAll(ruleId: string, findings: readonly Finding[], textLength: number): ActionPlan | undefined {
+  let edits: TextEdit[] = [];
+  const seen = new Set<string>();
+  let fixed = 0;
+  for (const finding of findings) {
+    if (finding.ruleId !== ruleId) continue;
+    const fix = finding.fixes?.find((f) => f.isPreferred && f.edits.length > 0);
+    if (!fix) continue;
+    const fresh = fix.edits.filter((e) => !seen.has(editKey(e)));
+    if (fresh.length === 0) {
+      fixed++;
+      continue;
+    }
+    const merged = orderedEdits([...edits, ...fresh], textLength);
+    // Two insertions at one offset would land in an order no single fix chose: keep only one of them.
+    if (!merged || merged.some((e, i) => i > 0 && e.range.start === merged[i - 1].range.start && e.range.start === e.range.end)) continue;
+    edits = merged;
+    for (const e of fresh) seen.add(editKey(e));
+    fixed++;
+  }
+  return fixed >= 2 ? { title: `Fix all ${fixed} ${ruleId} problems in this file`, kind: 'quickfix', edits } : undefined;
+}
+
+function editKey(e: TextEdit): string {
+  return `${e.range.start}:${e.range.end}:${e.newText}`;
+}
+
 function baseName(p: string): string {
   const parts = p.split(/[\\/]/);
   return parts[parts.length - 1] || p;

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { asFindingPayload, payloadOf, planCodeActions } from '../../../server/src/features/codeActions';
+import { asFindingPayload, payloadOf, planCodeActions, planFixAll } from '../../../server/src/features/codeActions';
+import { checkText } from '../../../server/src/checker/documentChecker';
+import { defaultCheckOptions, type CheckEnvironment } from '../../../server/src/rules/types';
+import { fixedClock, memoryFs } from '../rules/helpers';
 import { applyEdits } from '../helpers/edits';
 import type { Finding } from '../../../server/src/core/finding';
 
@@ -80,5 +83,34 @@ describe('code actions from finding data', () => {
   test('well-formed data round-trips', () => {
     const payload = payloadOf(finding, 7);
     assert.deepEqual(asFindingPayload(JSON.parse(JSON.stringify(payload))), payload);
+  });
+});
+
+describe('fix all of one rule in a document', () => {
+  const env: CheckEnvironment = { fs: memoryFs({}), clock: fixedClock, options: { ...defaultCheckOptions, stackVersion: { version: '7.17.0', source: 'test' } }, passwords: { get: () => undefined } };
+  const check = (text: string) => checkText({ text, product: 'elasticsearch' }, env).findings;
+
+  test('the 6.x global xpack.ssl settings are renamed in one step, which leaves no half-renamed pair behind', () => {
+    const text = 'xpack.security.transport.ssl.enabled: true\nxpack.ssl.key: certs/node.key\nxpack.ssl.certificate: certs/node.crt\nxpack.ssl.certificate_authorities: [ certs/ca.crt ]\n';
+    const before = check(text);
+    assert.equal(before.filter((f) => f.ruleId === 'removed-setting').length, 3);
+    const plan = planFixAll('removed-setting', before, text.length);
+    assert.equal(plan?.title, 'Fix all 3 removed-setting problems in this file');
+    const fixed = applyEdits(text, plan!.edits!);
+    assert.equal(fixed, text.replace(/xpack\.ssl\./g, 'xpack.security.transport.ssl.'));
+    const after = check(fixed);
+    assert.deepEqual(after.filter((f) => f.severity === 'error').map((f) => f.ruleId), []);
+    // One fix at a time would first give a key without its certificate: the state the whole step avoids.
+    const one = applyEdits(text, planCodeActions(payloadOf(before.find((f) => f.ruleId === 'removed-setting')!, 1), text.length)[0].edits!);
+    assert.ok(check(one).some((f) => f.ruleId === 'ssl-missing-companion' && f.severity === 'error'));
+  });
+
+  test('offered only for two or more preferred fixes; a colliding or repeated edit is made once', () => {
+    const at = (start: number, end: number, newText: string, isPreferred = true): Finding => ({ ruleId: 'r', severity: 'error', message: 'm', range: { start, end }, fixes: [{ title: 't', edits: [{ range: { start, end }, newText }], isPreferred }] });
+    assert.equal(planFixAll('r', [at(0, 2, 'a'), at(5, 6, 'b', false)], 10), undefined, 'one preferred fix: the single quick fix is enough');
+    assert.equal(planFixAll('other', [at(0, 2, 'a'), at(5, 6, 'b')], 10), undefined);
+    const plan = planFixAll('r', [at(0, 2, 'a'), at(1, 3, 'x'), at(5, 6, 'b'), at(5, 6, 'b'), at(8, 8, 'i'), at(8, 8, 'j')], 10);
+    assert.deepEqual(plan?.edits?.map((e) => [e.range.start, e.range.end, e.newText]), [[0, 2, 'a'], [5, 6, 'b'], [8, 8, 'i']]);
+    assert.equal(plan?.title, 'Fix all 4 r problems in this file', 'the repeated edit fixes its finding too');
   });
 });
