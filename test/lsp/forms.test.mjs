@@ -186,6 +186,32 @@ xpack.security.http.ssl.verfication_mode: full
   });
 });
 
+describe('a settings file known by where compose mounts it, over stdio', () => {
+  test('es01.yml, mounted as a node\'s elasticsearch.yml, is checked as one; a file nothing mounts is left alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estls-mounted-'));
+    fs.mkdirSync(path.join(dir, 'etc', 'es'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'docker-compose.yml'), 'services:\n  es01:\n    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0\n    volumes:\n      - ./etc/es/es01.yml:/usr/share/elasticsearch/config/elasticsearch.yml:ro\n');
+    const text = 'cluster.name: logs\nxpack.security.transport.ssl.enabled: true\n';
+    const server = await startServer({ workspaceFolder: dir, initializationOptions: { validationDelay: 0 } });
+    try {
+      const mounted = path.join(dir, 'etc', 'es', 'es01.yml');
+      const loose = path.join(dir, 'etc', 'es', 'es02.yml');
+      for (const file of [mounted, loose]) fs.writeFileSync(file, text);
+      server.open(uriOf(loose), text, 1);
+      server.open(uriOf(mounted), text, 1);
+      const { diagnostics } = await server.waitForDiagnostics(uriOf(mounted));
+      assert.ok(diagnostics.some((d) => d.code === 'ssl-missing-companion' && d.range.start.line === 1), JSON.stringify(diagnostics.map((d) => d.code)));
+      const hover = await server.hover(uriOf(mounted), { line: 1, character: 20 });
+      assert.match(hover.contents.value, /xpack\.security\.transport\.ssl\.enabled/);
+      // Handled in order: the file opened first has had its turn, and nothing was published for it.
+      assert.equal(server.diagnostics.filter((p) => p.uri === uriOf(loose) && p.diagnostics.length > 0).length, 0);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('large deployment files in the server', () => {
   let server;
   let dir;

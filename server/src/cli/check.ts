@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { Product } from '../catalog/types';
 import { parseMapArgument, type PathMapping } from '../config/paths/mappings';
-import { detectProduct } from '../config/product';
+import { settingsProductOf } from '../config/product';
 import { FORM_KINDS, recognizeForms, type FormKind } from '../config/forms';
 import { LineIndex } from '../core/lineIndex';
 import { settingDefaults } from '../core/settingDefaults';
@@ -27,7 +27,8 @@ A folder is checked as one stack: each of its settings files, then across files 
 each other's transport certificates, Kibana's CAs and hosts against the nodes' HTTP certificates,
 elasticsearch.keystore against elasticsearch.yml).
 A deployment file is recognised by its content; a settings file's product comes from its name
-(elasticsearch*.yml, kibana*.yml, or a template of one: elasticsearch.yml.j2, kibana.yml.tpl). Beats and standalone Elastic Agent files (filebeat.yml, ...,
+(elasticsearch*.yml, kibana*.yml, or a template of one: elasticsearch.yml.j2, kibana.yml.tpl), or from
+where a docker-compose file in its folder or above mounts it (es01.yml as .../config/elasticsearch.yml). Beats and standalone Elastic Agent files (filebeat.yml, ...,
 elastic-agent.yml) get their outputs' TLS checked. --product checks the file as that product's
 settings file; --form (plain, eck, helm, compose, configmap, beats) reads it as that form.
 Verdicts that depend on the release follow --stack-version, else the version a deployment file
@@ -120,7 +121,7 @@ export function checkFile(io: CliIo, file: string, args: { product?: Product; fo
   // A deployment file is known by its content, whatever its name; --product reads the file as settings.
   const forms = args.product && !args.form ? undefined : recognizeForms(read.text, args.form, absolute);
   if (forms) return checkDeployment(read.text, forms, env, absolute).findings.map((f) => toEntry(file, f, lines));
-  const product = args.product ?? detectProduct(absolute);
+  const product = args.product ?? settingsProductOf(absolute, env.fs, env.options.workspaceRoots);
   if (!product) return args.form === 'plain' || args.form === undefined ? unknownProduct : [];
   const result = checkText({ text: read.text, product, filePath: absolute }, env);
   hooks.onModel?.(result.model);

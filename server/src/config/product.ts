@@ -1,4 +1,6 @@
 import type { Product } from '../catalog/types';
+import type { FileSystem } from '../core/environment';
+import { mountedSettingsProduct } from './paths/composeFiles';
 import { SETTINGS_FILE_PATTERNS } from './settingsFileNames';
 
 /**
@@ -10,6 +12,14 @@ import { SETTINGS_FILE_PATTERNS } from './settingsFileNames';
 export function detectProduct(fileName: string, mapping?: Record<string, Product>): Product | undefined {
   const base = fileName.replace(/\\/g, '/').slice(fileName.replace(/\\/g, '/').lastIndexOf('/') + 1);
   return mappedProduct(fileName, mapping) ?? SETTINGS_FILE_PATTERNS.find(([re]) => re.test(base))?.[1];
+}
+
+/**
+ * Which product reads a settings file on disk: by its name (`detectProduct`), else by where a compose file in its
+ * folder or above, up to the root that holds it, mounts it (`es01.yml` mounted as a node's elasticsearch.yml).
+ */
+export function settingsProductOf(filePath: string, fs: FileSystem, roots: readonly string[], mapping?: Record<string, Product>): Product | undefined {
+  return detectProduct(filePath, mapping) ?? mountedSettingsProduct(fs, filePath, roots);
 }
 
 /** The product a user mapping (glob -> product) gives a file, ignoring the built-in names. */

@@ -5,7 +5,7 @@ import type { CheckedDocument, DocumentVersion } from '../checker/documentChecke
 import { configuredStackVersion } from '../catalog/version';
 import type { Product } from '../catalog/types';
 import { foldersFromSetting, mappingsFromSetting } from '../config/paths/mappings';
-import { detectProduct, mappedProduct } from '../config/product';
+import { detectProduct, mappedProduct, settingsProductOf } from '../config/product';
 import type { ConfigModel } from '../config/types';
 import type { PathLocator } from '../config/paths/locator';
 import type { LineIndex } from '../core/lineIndex';
@@ -58,7 +58,9 @@ export function analysisOf(ctx: ServerContext, doc: TextDocument): CheckedDocume
     const deployment = ctx.checker.checkDeployment(versionOf(doc), name, filePath);
     if (deployment) return deployment;
   }
-  return ctx.checker.checkIfSettings(versionOf(doc), () => ({ product: detectProduct(name, ctx.settings.files), filePath }));
+  // A file on disk is also a settings file where a compose file mounts it as one (once a version, when asked).
+  const productOf = () => (filePath ? settingsProductOf(filePath, ctx.checkFs, ctx.workspaceRoots, ctx.settings.files) : detectProduct(name, ctx.settings.files));
+  return ctx.checker.checkIfSettings(versionOf(doc), () => ({ product: productOf(), filePath }));
 }
 
 /**

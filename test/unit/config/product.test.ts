@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { detectProduct, globToRegExp } from '../../../server/src/config/product';
+import { detectProduct, globToRegExp, settingsProductOf } from '../../../server/src/config/product';
+import { memoryFs } from '../rules/helpers';
 import { SETTINGS_TEMPLATE_GLOB } from '../../../server/src/config/settingsFileNames';
 
 describe('detectProduct', () => {
@@ -50,5 +51,36 @@ describe('detectProduct', () => {
     assert.ok(globToRegExp('**/*.yml').test('c.yml'));
     assert.ok(!globToRegExp('*.yml').test('a/c.yml'));
     assert.ok(globToRegExp('conf?.yml').test('conf1.yml'));
+  });
+});
+
+describe('settingsProductOf: a file a compose file mounts as a settings file', () => {
+  const compose = [
+    'services:',
+    '  es01:',
+    '    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0',
+    '    volumes:',
+    '      - ./etc/es/es01.yml:/usr/share/elasticsearch/config/elasticsearch.yml:ro',
+    '      - type: bind',
+    '        source: ./etc/kb/kb.yml',
+    '        target: /usr/share/kibana/config/kibana.yml',
+    '      - ./etc/es/jvm.options:/usr/share/elasticsearch/config/jvm.options',
+    '',
+  ].join('\n');
+  const fs = memoryFs({ '/p/docker-compose.yml': compose, '/p/etc/es/es01.yml': 'cluster.name: c\n', '/p/etc/kb/kb.yml': 'server.name: k\n', '/p/etc/es/jvm.options': '-Xms1g\n', '/p/etc/es/other.yml': 'a: b\n' });
+
+  test('the name of the place it is mounted at decides, in short and long volume syntax', () => {
+    assert.equal(settingsProductOf('/p/etc/es/es01.yml', fs, ['/p']), 'elasticsearch');
+    assert.equal(settingsProductOf('/p/etc/kb/kb.yml', fs, ['/p']), 'kibana');
+  });
+
+  test('a file mounted as something else, or not mounted, stays unknown; a settings name needs no compose file', () => {
+    assert.equal(settingsProductOf('/p/etc/es/jvm.options', fs, ['/p']), undefined);
+    assert.equal(settingsProductOf('/p/etc/es/other.yml', fs, ['/p']), undefined);
+    assert.equal(settingsProductOf('/q/elasticsearch.yml', memoryFs({}), []), 'elasticsearch');
+  });
+
+  test('the compose file is searched only up to the root that holds the file', () => {
+    assert.equal(settingsProductOf('/p/etc/es/es01.yml', fs, ['/p/etc']), undefined);
   });
 });
