@@ -84,3 +84,31 @@ describe('settingsProductOf: a file a compose file mounts as a settings file', (
     assert.equal(settingsProductOf('/p/etc/es/es01.yml', fs, ['/p/etc']), undefined);
   });
 });
+
+describe('compose files read for many files', () => {
+  test('each is parsed once while its stat and its .env stay, and again when either changes', () => {
+    const files = new Map<string, { text: string; mtimeMs: number }>([
+      ['/p/docker-compose.yml', { text: 'services:\n  es:\n    volumes:\n      - ./a.yml:/usr/share/elasticsearch/config/elasticsearch.yml\n', mtimeMs: 1 }],
+      ['/p/a.yml', { text: 'cluster.name: c\n', mtimeMs: 1 }],
+    ]);
+    let reads = 0;
+    const fs = {
+      stat: (p: string) => {
+        const f = files.get(p);
+        return f && { size: f.text.length, mtimeMs: f.mtimeMs, isFile: true, isDirectory: false };
+      },
+      readFile: (p: string) => {
+        if (p.endsWith('docker-compose.yml')) reads++;
+        const f = files.get(p);
+        return f && new TextEncoder().encode(f.text);
+      },
+    };
+    for (let i = 0; i < 5; i++) assert.equal(settingsProductOf('/p/a.yml', fs, ['/p']), 'elasticsearch');
+    assert.equal(reads, 1);
+    files.set('/p/docker-compose.yml', { text: files.get('/p/docker-compose.yml')!.text.replace('elasticsearch/config/elasticsearch', 'kibana/config/kibana'), mtimeMs: 2 });
+    assert.equal(settingsProductOf('/p/a.yml', fs, ['/p']), 'kibana');
+    files.set('/p/.env', { text: 'X=1\n', mtimeMs: 3 });
+    settingsProductOf('/p/a.yml', fs, ['/p']);
+    assert.equal(reads, 3, 'a new .env can change what the file interpolates');
+  });
+});
