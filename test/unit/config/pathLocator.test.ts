@@ -222,3 +222,33 @@ describe('user mappings', () => {
     assert.deepEqual(mappingsFromSetting({ 'relative/x': '/a', '/ok': 5 }, ['/r']), []);
   });
 });
+
+describe('a settings file in a copy of a machine\'s /etc', () => {
+  const copy = (files: Record<string, string | 'dir'>, filePath: string) => new PathLocator({ product: 'elasticsearch', filePath, workspaceRoots: ['/repo'], fs: memoryFs(files) });
+  const node = '/repo/etc/elasticsearch/elasticsearch.yml';
+  // A package install's folder, copied whole: its keystore and JVM options came along, which says nothing about this machine.
+  const copied = { [node]: 'x', '/repo/etc/elasticsearch/jvm.options': '-Xms1g', '/repo/etc/elasticsearch/elasticsearch.keystore': 'k' };
+
+  test('an absolute /etc path is read from the copy when the copy has the file', () => {
+    const at = copy({ ...copied, '/repo/etc/elasticsearch/certs/node.p12': 'p' }, node).locate('/etc/elasticsearch/certs/node.p12');
+    assert.equal(at.kind, 'mapped');
+    assert.equal(at.kind === 'mapped' && at.localPath, '/repo/etc/elasticsearch/certs/node.p12');
+    assert.match(at.kind === 'mapped' ? at.via : '', /copy of the machine's \/etc at `\/repo\/etc`/);
+  });
+
+  test('a file the copy lacks is unmapped with the reason, never missing on this machine', () => {
+    const l = copy(copied, node);
+    assert.equal(l.liveDir(), undefined, 'the copied markers do not make the copy live');
+    const at = l.locate('/etc/elasticsearch/certs/node.p12');
+    assert.equal(at.kind, 'unmapped');
+    assert.match(at.kind === 'unmapped' ? at.reason ?? '' : '', /left out of such a copy/);
+    // Another Beat's or product's folder of the same copy counts too.
+    assert.equal(copy({ ...copied, '/repo/etc/kibana/ca.crt': 'c' }, node).locate('/etc/kibana/ca.crt').kind, 'mapped');
+  });
+
+  test("the machine's own /etc is live as before, and a path outside /etc is not read from the copy", () => {
+    const own = copy({ '/etc/elasticsearch/elasticsearch.yml': 'x', '/etc/elasticsearch/jvm.options': 'j' }, '/etc/elasticsearch/elasticsearch.yml');
+    assert.equal(own.locate('/etc/elasticsearch/certs/node.p12').kind, 'live');
+    assert.notEqual(copy(copied, node).locate('/opt/certs/node.p12').kind, 'mapped');
+  });
+});

@@ -146,8 +146,9 @@ export class PathLocator {
     if (!filePath) return undefined;
     const dir = path.dirname(filePath);
     if ((this.input.liveConfigDirs ?? []).some((d) => path.resolve(d) === dir)) return { dir, via: 'elasticTls.liveConfigDirs' };
-    // A compose service that mounts this file says it describes a container, whatever sits beside it.
-    if (this.mountingServices().length > 0) return undefined;
+    // A compose service that mounts this file says it describes a container, whatever sits beside it; so does a
+    // copy of a machine's /etc, whose keystore and JVM options were copied along with it.
+    if (this.mountingServices().length > 0 || this.copiedRoot() !== undefined) return undefined;
     const marker = (this.input.liveMarkers ?? LIVE_MARKERS[product]).find((name) => this.exists(path.join(dir, name)));
     return marker ? { dir, via: `${marker} beside it` } : undefined;
   }
@@ -164,7 +165,35 @@ export class PathLocator {
     return { kind: 'live', localPath: candidates[0], candidates, via };
   }
 
+  /**
+   * Where the machine's root is copied when the settings file sits in a copy of a machine's /etc kept in a
+   * repository (`<repo>/etc/elasticsearch/elasticsearch.yml`, as backups of a package install and Ansible
+   * `files/` folders keep them): the folder above that `etc`. Undefined for the machine's own /etc.
+   */
+  copiedRoot(): string | undefined {
+    const { filePath } = this.input;
+    if (!filePath) return undefined;
+    const parts = path.resolve(path.dirname(filePath)).split(path.sep);
+    const at = parts.lastIndexOf('etc');
+    // parts[0] is '' for a POSIX path (or the drive on Windows): an `etc` right below it is the machine's own.
+    if (at <= 1) return at === 1 && parts[0] !== '' ? parts[0] + path.sep : undefined;
+    return parts.slice(0, at).join(path.sep) || path.sep;
+  }
+
+  /** An absolute /etc path of a settings file kept in a copy of a machine's /etc: its copy, when the copy has it. */
+  private copiedLocation(p: string): PathLocation | undefined {
+    const root = this.copiedRoot();
+    const containerPath = isAbsolutePath(p) ? normalizeContainerPath(p) : undefined;
+    if (root === undefined || containerPath === undefined || !containerPath.startsWith('/etc/')) return undefined;
+    const localPath = path.join(root, ...containerPath.split('/').filter(Boolean));
+    const copy = `the repository keeps a copy of the machine's /etc at ${q(path.join(root, 'etc'))}`;
+    if (this.exists(localPath)) return { kind: 'mapped', localPath, containerPath, via: copy };
+    return { kind: 'unmapped', containerPath, reason: `${copy}, without this file: certificates and keys are often left out of such a copy` };
+  }
+
   private remoteLocation(p: string): PathLocation {
+    const copied = this.copiedLocation(p);
+    if (copied) return copied;
     const services = this.mountingServices();
     const containerPaths = this.containerPaths(p, services);
     for (const containerPath of containerPaths) {
