@@ -121,7 +121,7 @@ export function checkFile(io: CliIo, file: string, args: { product?: Product; fo
   // A deployment file is known by its content, whatever its name; --product reads the file as settings.
   const forms = args.product && !args.form ? undefined : recognizeForms(read.text, args.form, absolute);
   if (forms) return checkDeployment(read.text, forms, env, absolute).findings.map((f) => toEntry(file, f, lines));
-  const product = args.product ?? settingsProductOf(absolute, env.fs, env.options.workspaceRoots);
+  const product = args.product ?? settingsProductOf(absolute, env.fs, env.options.workspaceRoots, undefined, read.text);
   if (!product) return args.form === 'plain' || args.form === undefined ? unknownProduct : [];
   const result = checkText({ text: read.text, product, filePath: absolute }, env);
   hooks.onModel?.(result.model);
@@ -166,11 +166,15 @@ export async function runCheck(args: string[], cliIo: CliIo): Promise<number> {
   };
   const entries: CheckReportEntry[] = [];
   let checked = 0;
+  // Files checked, a folder's settings and deployment files each (a folder of other YAML adds none).
+  const tally = { files: 0 };
   for (const file of parsed.files) {
-    const result = io.fs.stat(path.resolve(io.cwd, file))?.isDirectory ? loadCheckFolder()(io, file, env, checkFile) : checkFile(io, file, parsed, env);
+    const folder = io.fs.stat(path.resolve(io.cwd, file))?.isDirectory;
+    const result = folder ? loadCheckFolder()(io, file, env, checkFile, tally) : checkFile(io, file, parsed, env);
     if (typeof result === 'string') io.err(`estls check: ${file}: ${result}\n`);
     else {
       checked++;
+      if (!folder) tally.files++;
       entries.push(...result);
     }
   }
@@ -179,7 +183,7 @@ export async function runCheck(args: string[], cliIo: CliIo): Promise<number> {
   else {
     io.out(formatText(entries));
     // The summary counts the files that were checked; with none there is nothing to sum up.
-    if (checked > 0) io.err(summary(entries, checked));
+    if (checked > 0) io.err(summary(entries, tally.files));
   }
   if (failed) return ExitCode.usage;
   return entries.some((e) => e.severity === 'error') ? ExitCode.findings : ExitCode.ok;

@@ -19,7 +19,7 @@ export interface FileCheckHooks {
 }
 
 /** Checks a folder; a string return is why it could not be checked. */
-export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment, checkFile: FileCheck): CheckReportEntry[] | string {
+export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment, checkFile: FileCheck, tally: { files: number } = { files: 0 }): CheckReportEntry[] | string {
   if (!io.fs.listDir) return 'folders cannot be listed here';
   const root = path.resolve(io.cwd, dir);
   const folderEnv = { ...env, options: { ...env.options, workspaceRoots: [root] } };
@@ -39,7 +39,10 @@ export function checkFolder(io: CliIo, dir: string, env: CheckEnvironment, check
     // parsing them again.
     let parsed: ConfigModel | undefined;
     const own = checkFile(io, file, {}, folderEnv, { read, onModel: (m) => (parsed = m) });
-    if (typeof own !== 'string') entries.push(...own.map((e) => ({ ...e, file: display(file) })));
+    if (typeof own !== 'string') {
+      tally.files++;
+      entries.push(...own.map((e) => ({ ...e, file: display(file) })));
+    }
     if (!read.finding) model.update(file, read.text, parsed);
   }
   for (const [file, findings] of model.findingsByFile()) {

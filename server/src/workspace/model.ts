@@ -54,7 +54,7 @@ function readText(env: CheckEnvironment, file: string): string | undefined {
  * Secrets); a Beat's file gives its Elasticsearch output; else a settings file named for its product is one.
  */
 function readParts(file: string, text: string, env: CheckEnvironment, parsed?: ConfigModel, secrets?: SecretLookup, lines?: LineIndex): ComponentPart[] {
-  const product = settingsProductOf(file, env.fs, env.options.workspaceRoots);
+  const product = settingsProductOf(file, env.fs, env.options.workspaceRoots, undefined, text);
   // The checker's model of the same text and product is what parseConfig would give (chunked parse or not).
   if (parsed && product && parsed.text === text && parsed.product === product) return [readComponent(parsed, file, 'plain', env, [], lines)];
   // A deployment file is known by its content, whatever its name (as estls check FILE reads it).
@@ -136,7 +136,7 @@ export class WorkspaceModel {
     // The checker's model and line index of this very text: what the part reads of it, computed once here and
     // kept for the part read from it below.
     const given = body !== undefined && parsed?.text === body && lines?.text === body ? { parsed, lines } : undefined;
-    const plainFile = given && (this.inputs.has(file) || settingsProductOf(file, env.fs, env.options.workspaceRoots) === given.parsed.product);
+    const plainFile = given && (this.inputs.has(file) || settingsProductOf(file, env.fs, env.options.workspaceRoots, undefined, body) === given.parsed.product);
     // What the part read of its contexts when it was read (a file with inputs has one plain part).
     const reads = this.inputs.has(file) ? this.parts.get(file)?.[0]?.reads : undefined;
     const inputs = plainFile ? componentInputs(given.parsed, given.lines, reads) : undefined;

@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runCheck, type CheckReportEntry } from '../../../server/src/cli/check';
-import { memoryIo } from '../../../server/src/cli/io';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { memoryIo, nodeIo } from '../../../server/src/cli/io';
 import { generate } from '../../../server/src/pki/generate';
 
 const TYPO = 'xpack.security.transport.ssl.verfication_mode';
@@ -113,6 +116,31 @@ describe('estls check', () => {
     assert.match(err, /0 errors, 0 warnings in 1 file\n$/);
     const both = await check('clean/elasticsearch.yml', 'elasticsearch.yml');
     assert.match(both.err, / in 2 files\n$/);
+  });
+
+  test('a folder counts as the settings files it held, not as one; its Ansible task list and Beats module config are not settings', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'estls-site-'));
+    try {
+      const files: Record<string, string> = {
+        'es/elasticsearch.yml': 'xpack.security.enabled: true\n',
+        'kb/kibana.yml': 'server.name: kb\n',
+        'tasks/elasticsearch.yml': '---\n# installs the node\n- name: install\n  apt: { name: elasticsearch }\n',
+        'filebeat/modules.d/elasticsearch.yml': 'server:\n  enabled: true\n',
+        'notes.yml': 'a: b\n',
+      };
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+        writeFileSync(path.join(root, name), text);
+      }
+      let out = '';
+      let err = '';
+      const code = await runCheck(['.'], { ...nodeIo(), cwd: root, out: (t: string) => void (out += t), err: (t: string) => void (err += t) });
+      assert.equal(code, 0, out + err);
+      assert.equal(out, '');
+      assert.equal(err, '0 errors, 0 warnings in 2 files\n');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   test('--help prints usage and exits 0', async () => {

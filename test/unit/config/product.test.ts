@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { detectProduct, globToRegExp, settingsProductOf } from '../../../server/src/config/product';
+import { detectProduct, globToRegExp, isYamlList, settingsProductOf } from '../../../server/src/config/product';
 import { memoryFs } from '../rules/helpers';
 import { SETTINGS_TEMPLATE_GLOB } from '../../../server/src/config/settingsFileNames';
 
@@ -25,6 +25,11 @@ describe('detectProduct', () => {
     ['/role/templates/elasticsearch.service.j2', undefined, undefined],
     ['/role/templates/my-elasticsearch.yml.j2', undefined, undefined],
     ['/x/elasticsearch.yml.bak', undefined, undefined],
+    // Beats module and input configs carry the names of the products they read.
+    ['/etc/filebeat/modules.d/elasticsearch.yml', undefined, undefined],
+    ['/etc/metricbeat/modules.d/kibana-xpack.yml', undefined, undefined],
+    ['/etc/filebeat/inputs.d/kibana.yml', undefined, undefined],
+    ['/etc/filebeat/modules.d/elasticsearch.yml', { '**/modules.d/*.yml': 'elasticsearch' }, 'elasticsearch'],
     ['/work/deploy/es-node-1.yaml', { '**/es-node-*.yaml': 'elasticsearch' }, 'elasticsearch'],
     ['/work/deploy/kb.yml', { 'kb.yml': 'kibana' }, 'kibana'],
     ['/work/deploy/kibana.yml', { 'deploy/kibana.yml': 'elasticsearch' }, 'elasticsearch'],
@@ -110,5 +115,22 @@ describe('compose files read for many files', () => {
     files.set('/p/.env', { text: 'X=1\n', mtimeMs: 3 });
     settingsProductOf('/p/a.yml', fs, ['/p']);
     assert.equal(reads, 3, 'a new .env can change what the file interpolates');
+  });
+});
+
+describe('a YAML list is not a settings file', () => {
+  test('the first line of content decides; comments, directives and document markers before it do not count', () => {
+    assert.ok(isYamlList('- name: install\n'));
+    assert.ok(isYamlList('%YAML 1.2\n---\n# tasks\n\n-\n  name: x\n'));
+    assert.ok(!isYamlList('cluster.name: c\n- stray\n'));
+    assert.ok(!isYamlList('# only a comment\n'));
+    assert.ok(!isYamlList('"- quoted": x\n'));
+  });
+
+  test('a list named elasticsearch.yml is no settings file, unless the user maps it as one', () => {
+    const fs = memoryFs({});
+    assert.equal(settingsProductOf('/r/tasks/elasticsearch.yml', fs, ['/r'], undefined, '- name: install\n'), undefined);
+    assert.equal(settingsProductOf('/r/tasks/elasticsearch.yml', fs, ['/r'], { '**/tasks/*.yml': 'elasticsearch' }, '- x\n'), 'elasticsearch');
+    assert.equal(settingsProductOf('/r/elasticsearch.yml', fs, ['/r'], undefined, 'cluster.name: c\n'), 'elasticsearch');
   });
 });
