@@ -40,7 +40,8 @@ Where paths are checked: a file whose folder holds what an installed product kee
 file when --config-dir DIR is given, is this machine's config: a missing file is an error. Any other
 file describes another machine: its paths are checked only where a docker-compose file (in its folder
 or above, up to the current directory) mounts them, or a --map says where they are; a missing mounted
-file is a warning, and paths nothing maps are not checked.
+file is a warning, and paths nothing maps are not checked. A file kept in a copy of a machine's /etc
+(repo/etc/elasticsearch/elasticsearch.yml) is never live: its /etc paths are read from that copy.
 Exit status: 0 no errors, 1 at least one error, 2 could not run (bad usage, unreadable file).
 `;
 
