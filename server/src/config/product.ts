@@ -2,6 +2,7 @@ import type { Product } from '../catalog/types';
 import type { FileSystem } from '../core/environment';
 import { mountedSettingsProduct } from './paths/composeFiles';
 import { SETTINGS_FILE_PATTERNS } from './settingsFileNames';
+import { cannotBeSettings, startsLikeMapping } from './settingsText';
 
 /** Folders of Beats module and input configs, whose files carry the names of the products they read. */
 const BEATS_CONFIG_FOLDERS = new Set(['modules.d', 'inputs.d']);
@@ -9,43 +10,44 @@ const BEATS_CONFIG_FOLDERS = new Set(['modules.d', 'inputs.d']);
 /**
  * Which product reads a settings file, from its name. A user mapping (glob -> product) wins over the
  * built-in `elasticsearch*.yml` / `kibana*.yml` (or `.yaml`) names and their templates (`elasticsearch.yml.j2`,
- * settingsFileNames.ts); undefined when nothing matches.
+ * settingsFileNames.ts); undefined when nothing matches. With the file's `text`, a built-in name counts only when
+ * the text can be settings (settingsText.ts: not a YAML list nor a vault; a loose template name such as
+ * `elasticsearch-config.j2` must start with a `key:`); without it, a loose name does not count.
  * Globs support `**`, `*`, `?` and `{a,b}`; a glob without `/` matches the file's base name.
  */
-export function detectProduct(fileName: string, mapping?: Record<string, Product>): Product | undefined {
+export function detectProduct(fileName: string, mapping?: Record<string, Product>, text?: string): Product | undefined {
+  const mapped = mappedProduct(fileName, mapping);
+  if (mapped) return mapped;
+  const hit = namedPattern(fileName);
+  if (!hit) return undefined;
+  const [, product, loose] = hit;
+  if (text === undefined) return loose ? undefined : product;
+  return (loose ? startsLikeMapping(text) : !cannotBeSettings(text)) ? product : undefined;
+}
+
+/** True when a file's name says it may be a settings file or a template of one (its text decides the rest). */
+export function namedLikeSettings(fileName: string): boolean {
+  return namedPattern(fileName) !== undefined;
+}
+
+function namedPattern(fileName: string): (typeof SETTINGS_FILE_PATTERNS)[number] | undefined {
   const parts = fileName.replace(/\\/g, '/').split('/');
-  const base = parts[parts.length - 1];
   // Beats read a module's or an input's settings from these folders (`filebeat.config.modules.path:
   // ${path.config}/modules.d/*.yml`): `modules.d/elasticsearch.yml` configures the module that reads Elasticsearch.
-  if (BEATS_CONFIG_FOLDERS.has(parts[parts.length - 2] ?? '')) return mappedProduct(fileName, mapping);
-  return mappedProduct(fileName, mapping) ?? SETTINGS_FILE_PATTERNS.find(([re]) => re.test(base))?.[1];
+  if (BEATS_CONFIG_FOLDERS.has(parts[parts.length - 2] ?? '')) return undefined;
+  const base = parts[parts.length - 1];
+  return SETTINGS_FILE_PATTERNS.find(([re]) => re.test(base));
 }
 
 /**
- * True when a text is a YAML list at its top level (its first line of content starts with `- `): an Ansible task
- * file or playbook named `elasticsearch.yml`, a Beats module config. Neither product reads a list as its settings,
- * and no typo turns a settings file into one, so such a file is not taken for a settings file by its name.
- */
-export function isYamlList(text: string): boolean {
-  const head = text.length > 8192 ? text.slice(0, 8192) : text;
-  for (const raw of head.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line === '---' || line.startsWith('%')) continue;
-    return line === '-' || line.startsWith('- ');
-  }
-  return false;
-}
-
-/**
- * Which product reads a settings file on disk: the user's mapping; else, unless its `text` is a YAML list, by its
- * name (`detectProduct`), or by where a compose file in its folder or above, up to the root that holds it, mounts
- * it (`es01.yml` mounted as a node's elasticsearch.yml).
+ * Which product reads a settings file on disk: the user's mapping; else by its name (`detectProduct`, with its
+ * `text` when known), or by where a compose file in its folder or above, up to the root that holds it, mounts it
+ * (`es01.yml` mounted as a node's elasticsearch.yml) when its text can be settings.
  */
 export function settingsProductOf(filePath: string, fs: FileSystem, roots: readonly string[], mapping?: Record<string, Product>, text?: string): Product | undefined {
-  const mapped = mappedProduct(filePath, mapping);
-  if (mapped) return mapped;
-  if (text !== undefined && isYamlList(text)) return undefined;
-  return detectProduct(filePath) ?? mountedSettingsProduct(fs, filePath, roots);
+  const named = detectProduct(filePath, mapping, text);
+  if (named || namedLikeSettings(filePath) || (text !== undefined && cannotBeSettings(text))) return named;
+  return mountedSettingsProduct(fs, filePath, roots);
 }
 
 /** The product a user mapping (glob -> product) gives a file, ignoring the built-in names. */

@@ -15,14 +15,15 @@ const templates = TEMPLATE_EXTENSIONS.join('|');
 
 /**
  * Base-name patterns, first match wins: `elasticsearch*.yml` / `.yaml`; a template of one
- * (`elasticsearch.yml.j2`, `kibana-node1.yaml.tpl`); and a template named after the product with no YAML extension
- * (`elasticsearch-config.j2`), where a dot before the template's extension would name another format
- * (`elasticsearch.json.j2`, `elasticsearch.service.j2`).
+ * (`elasticsearch.yml.j2`, `kibana-node1.yaml.tpl`); and, `loose`, a template named after the product with no YAML
+ * extension (`elasticsearch-config.j2`), where a dot before the template's extension would name another format
+ * (`elasticsearch.json.j2`, `elasticsearch.service.j2`). A loose name is a settings file only when its text starts
+ * like one (`elasticsearch-repo.j2` is a yum repository file).
  */
-export const SETTINGS_FILE_PATTERNS: ReadonlyArray<readonly [RegExp, (typeof PRODUCTS)[number]]> = PRODUCTS.flatMap((p) => [
-  [new RegExp(`^${p}[^/]*\\.ya?ml$`, 'i'), p] as const,
-  [new RegExp(`^${p}[^/]*\\.ya?ml\\.(?:${templates})$`, 'i'), p] as const,
-  [new RegExp(`^${p}[^/.]*\\.(?:${templates})$`, 'i'), p] as const,
+export const SETTINGS_FILE_PATTERNS: ReadonlyArray<readonly [RegExp, (typeof PRODUCTS)[number], boolean]> = PRODUCTS.flatMap((p) => [
+  [new RegExp(`^${p}[^/]*\\.ya?ml$`, 'i'), p, false] as const,
+  [new RegExp(`^${p}[^/]*\\.ya?ml\\.(?:${templates})$`, 'i'), p, false] as const,
+  [new RegExp(`^${p}[^/.]*\\.(?:${templates})$`, 'i'), p, true] as const,
 ]);
 
 /**

@@ -5,7 +5,7 @@ import type { CheckedDocument, DocumentVersion } from '../checker/documentChecke
 import { configuredStackVersion } from '../catalog/version';
 import type { Product } from '../catalog/types';
 import { foldersFromSetting, mappingsFromSetting } from '../config/paths/mappings';
-import { detectProduct, isYamlList, mappedProduct, settingsProductOf } from '../config/product';
+import { detectProduct, mappedProduct, settingsProductOf } from '../config/product';
 import type { ConfigModel } from '../config/types';
 import type { PathLocator } from '../config/paths/locator';
 import type { LineIndex } from '../core/lineIndex';
@@ -61,7 +61,7 @@ export function analysisOf(ctx: ServerContext, doc: TextDocument): CheckedDocume
   // A file on disk is also a settings file where a compose file mounts it as one (once a version, when asked).
   const productOf = () => filePath
     ? settingsProductOf(filePath, ctx.checkFs, ctx.workspaceRoots, ctx.settings.files, doc.getText())
-    : (mappedProduct(name, ctx.settings.files) ?? (isYamlList(doc.getText()) ? undefined : detectProduct(name)));
+    : detectProduct(name, ctx.settings.files, doc.getText());
   return ctx.checker.checkIfSettings(versionOf(doc), () => ({ product: productOf(), filePath }));
 }
 

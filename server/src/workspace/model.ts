@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { embeddedModel, recognizeForms } from '../config/forms';
 import { parseConfig } from '../config/parse';
 import type { ConfigModel } from '../config/types';
-import { detectProduct, settingsProductOf } from '../config/product';
+import { namedLikeSettings, settingsProductOf } from '../config/product';
 import type { Finding } from '../core/finding';
 import { readBoundedText } from '../core/fileGate';
 import type { CheckEnvironment } from '../rules/types';
@@ -36,7 +36,7 @@ export function listSettingsFiles(env: CheckEnvironment, root: string): string[]
       const full = path.join(dir, e.name);
       if (e.isDirectory) {
         if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full, depth + 1);
-      } else if (detectProduct(full) || /\.ya?ml$/i.test(e.name)) out.push(full);
+      } else if (namedLikeSettings(full) || /\.ya?ml$/i.test(e.name)) out.push(full);
     }
   };
   walk(root, 0);

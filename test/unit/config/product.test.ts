@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { detectProduct, globToRegExp, isYamlList, settingsProductOf } from '../../../server/src/config/product';
+import { detectProduct, globToRegExp, settingsProductOf } from '../../../server/src/config/product';
+import { isYamlList } from '../../../server/src/config/settingsText';
+import { isBeatsFile } from '../../../server/src/config/forms/beats';
 import { memoryFs } from '../rules/helpers';
 import { SETTINGS_TEMPLATE_GLOB } from '../../../server/src/config/settingsFileNames';
 
@@ -20,7 +22,8 @@ describe('detectProduct', () => {
     ['/role/templates/kibana.yml.J2', undefined, 'kibana'],
     ['/tf/elasticsearch.yml.tpl', undefined, 'elasticsearch'],
     ['/tf/kibana-node1.yaml.tftpl', undefined, 'kibana'],
-    ['/role/templates/elasticsearch-config.j2', undefined, 'elasticsearch'],
+    // A template named after the product with no YAML extension counts only by its text (see below).
+    ['/role/templates/elasticsearch-config.j2', undefined, undefined],
     ['/role/templates/elasticsearch.json.j2', undefined, undefined],
     ['/role/templates/elasticsearch.service.j2', undefined, undefined],
     ['/role/templates/my-elasticsearch.yml.j2', undefined, undefined],
@@ -43,7 +46,7 @@ describe('detectProduct', () => {
   test('the editor\'s template glob takes every name the template patterns take', () => {
     const glob = globToRegExp(SETTINGS_TEMPLATE_GLOB);
     for (const name of ['elasticsearch.yml.j2', 'kibana.yaml.tpl', 'elasticsearch-config.j2', 'kibana.yml.template']) {
-      assert.ok(detectProduct(`/a/${name}`), name);
+      assert.ok(detectProduct(`/a/${name}`, undefined, 'cluster.name: c\n'), name);
       assert.ok(glob.test(`a/${name}`), name);
     }
     // A workspace holding only templates (an Ansible role) starts the extension too.
@@ -118,6 +121,22 @@ describe('compose files read for many files', () => {
   });
 });
 
+describe('the text decides what a name only suggests', () => {
+  test('a template named after the product with no YAML extension is settings when it starts with a key', () => {
+    assert.equal(detectProduct('/r/templates/elasticsearch-config.j2', undefined, '# {{ ansible_managed }}\n{% if x %}\ncluster.name: {{ name }}\n'), 'elasticsearch');
+    assert.equal(detectProduct('/r/templates/kibana-config.j2', undefined, 'server.host: "0.0.0.0"\n'), 'kibana');
+    // A yum repository file of the same role: an INI section, then key=value lines.
+    assert.equal(detectProduct('/r/templates/elasticsearch-repo.j2', undefined, '[elasticsearch]\nname=Elasticsearch repository\n'), undefined);
+    assert.equal(detectProduct('/r/templates/elasticsearch-repo.j2', undefined, 'name=Elasticsearch repository\n'), undefined);
+  });
+
+  test('an Ansible vault is never read as settings, whatever its name', () => {
+    const vault = '$ANSIBLE_VAULT;1.1;AES256\n3133626538306266\n';
+    assert.equal(detectProduct('/r/vars/kibana_credentials.yml', undefined, vault), undefined);
+    assert.equal(detectProduct('/r/vars/kibana_credentials.yml', undefined, 'server.name: k\n'), 'kibana');
+  });
+});
+
 describe('a YAML list is not a settings file', () => {
   test('the first line of content decides; comments, directives and document markers before it do not count', () => {
     assert.ok(isYamlList('- name: install\n'));
@@ -132,5 +151,13 @@ describe('a YAML list is not a settings file', () => {
     assert.equal(settingsProductOf('/r/tasks/elasticsearch.yml', fs, ['/r'], undefined, '- name: install\n'), undefined);
     assert.equal(settingsProductOf('/r/tasks/elasticsearch.yml', fs, ['/r'], { '**/tasks/*.yml': 'elasticsearch' }, '- x\n'), 'elasticsearch');
     assert.equal(settingsProductOf('/r/elasticsearch.yml', fs, ['/r'], undefined, 'cluster.name: c\n'), 'elasticsearch');
+  });
+});
+
+describe('a Beat named file that cannot be a Beat', () => {
+  test('an Ansible vault or task list named filebeat_*.yml is no Beats file; one with the content still is', () => {
+    assert.equal(isBeatsFile('$ANSIBLE_VAULT;1.1;AES256\n6563\n', '/r/vars/filebeat_credentials.yml'), false);
+    assert.equal(isBeatsFile('- name: install filebeat\n', '/r/tasks/filebeat.yml'), false);
+    assert.equal(isBeatsFile('output.elasticsearch:\n  hosts: ["es:9200"]\n', '/r/filebeat.yml'), true);
   });
 });

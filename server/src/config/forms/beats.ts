@@ -1,5 +1,6 @@
 // Beats (filebeat.yml, metricbeat.yml, heartbeat.yml, auditbeat.yml, packetbeat.yml, winlogbeat.yml) and
 // standalone Elastic Agent (elastic-agent.yml) configuration files.
+import { cannotBeSettings } from '../settingsText';
 
 const BEAT_FILE = /(?:^|[\\/])(?:filebeat|metricbeat|heartbeat|auditbeat|packetbeat|winlogbeat|functionbeat|elastic-agent)[^\\/]*\.ya?ml$/i;
 /** Keys only a Beat's configuration has at its top level. */
@@ -22,7 +23,15 @@ export function beatsContentWhere(has: (pattern: RegExp) => boolean): boolean {
   return has(BEAT_CONTENT) || (has(AGENT_CONTENT) && has(AGENT_TYPE) && has(AGENT_SECTION));
 }
 
+/**
+ * True when a file's name makes it a Beat's or an Agent's configuration and its text can be one: an Ansible vault
+ * or task list named `filebeat_credentials.yml` is neither.
+ */
+export function isBeatsNamedText(text: string, fileName?: string): boolean {
+  return isBeatsName(fileName) && !cannotBeSettings(text);
+}
+
 /** True when a file is a Beat's or a standalone Agent's configuration, by name or content. */
 export function isBeatsFile(text: string, fileName?: string): boolean {
-  return isBeatsName(fileName) || beatsContentWhere((pattern) => pattern.test(text));
+  return isBeatsNamedText(text, fileName) || beatsContentWhere((pattern) => pattern.test(text));
 }

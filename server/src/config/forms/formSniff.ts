@@ -1,7 +1,7 @@
 // The content sniff of one open document across its versions: when the last text matched none of the
 // patterns, a new version is tested only around what the edit changed.
 import { commonPrefix, commonSuffix } from '../../core/commonText';
-import { BEATS_PATTERNS, beatsContentWhere, isBeatsFile, isBeatsName } from './beats';
+import { BEATS_PATTERNS, beatsContentWhere, isBeatsFile, isBeatsNamedText } from './beats';
 import { formsWhere, SNIFF_PATTERNS, sniffForms } from './sniff';
 import type { FormKind } from './types';
 
@@ -50,7 +50,7 @@ export class FormSniff {
       const slice = changedSlice(last.text, text);
       if (!PATTERNS.some((p) => p.test(slice))) {
         last.text = text;
-        return isBeatsName(fileName) ? ['beats'] : [];
+        return isBeatsNamedText(text, fileName) ? ['beats'] : [];
       }
     }
     // Each pattern is tested at most once, and only as far as the verdict asks, as sniffForms does.
@@ -61,7 +61,7 @@ export class FormSniff {
       return found;
     };
     const sniffed = formsWhere(has);
-    const forms: FormKind[] = sniffed.length === 0 && (isBeatsName(fileName) || beatsContentWhere(has)) ? ['beats'] : sniffed;
+    const forms: FormKind[] = sniffed.length === 0 && (isBeatsNamedText(text, fileName) || beatsContentWhere(has)) ? ['beats'] : sniffed;
     // Whether no pattern matches anywhere: those the verdict skipped are tested now, unless one already matched.
     const none = ![...matched.values()].some(Boolean) && !PATTERNS.some(has);
     this.last = { text, fileName, matched, none };
