@@ -118,15 +118,24 @@ async function quickFix(needle, title, fixedLine, file) {
   return pollFile(file, new RegExp(`^${fixedLine.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
 }
 
-uiTest('a typo in an ECK nodeSet config is listed on its line, and the quick fix renames it', async () => {
-  const file = path.join(session.folder, 'eck-cluster.yaml');
-  const [oracle] = cliFindings(file).filter((f) => f.ruleId === 'unknown-setting');
-  assert.equal(oracle.line, 12);
-  await openFromExplorer('eck-cluster.yaml');
-  const marker = await waitForMarker('eck-cluster.yaml', 'unknown-setting', 12);
+/**
+ * Opens `name`, checks that the Problems panel lists `ruleId` where the CLI inside the .vsix puts it (line and
+ * column), takes the screenshot `shot`, applies the quick fix titled `title` on `needle`, and returns the saved text.
+ */
+async function listedThenFixed({ name, ruleId, line, shot: problemShot, needle, title, fixedLine }) {
+  const file = path.join(session.folder, name);
+  const [oracle] = cliFindings(file).filter((f) => f.ruleId === ruleId);
+  assert.equal(oracle.line, line);
+  await openFromExplorer(name);
+  const marker = await waitForMarker(name, ruleId, line);
   assert.equal(marker.column, oracle.column);
-  await shot(page, 'forms-01-eck-problem');
-  const saved = await quickFix('verfication_mode', 'verification_mode', '      xpack.security.http.ssl.verification_mode: full', file);
+  await shot(page, problemShot);
+  return quickFix(needle, title, fixedLine, file);
+}
+
+uiTest('a typo in an ECK nodeSet config is listed on its line, and the quick fix renames it', async () => {
+  const saved = await listedThenFixed({ name: 'eck-cluster.yaml', ruleId: 'unknown-setting', line: 12, shot: 'forms-01-eck-problem',
+    needle: 'verfication_mode', title: 'verification_mode', fixedLine: '      xpack.security.http.ssl.verification_mode: full' });
   assert.doesNotMatch(saved, /verfication/);
   assert.doesNotMatch(await editorText(page), /verfication/);
   // The repaired setting is a valid one the operator leaves to the user: the manifest has no problem now.
@@ -135,27 +144,15 @@ uiTest('a typo in an ECK nodeSet config is listed on its line, and the quick fix
 });
 
 uiTest('a wrong Kibana variable value in a compose file is listed on its line, and the quick fix repairs it', async () => {
-  const file = path.join(session.folder, 'docker-compose.yml');
-  const [oracle] = cliFindings(file).filter((f) => f.ruleId === 'invalid-value');
-  assert.equal(oracle.line, 6);
-  await openFromExplorer('docker-compose.yml');
-  const marker = await waitForMarker('docker-compose.yml', 'invalid-value', 6);
-  assert.equal(marker.column, oracle.column);
-  await shot(page, 'forms-03-compose-problem');
-  const saved = await quickFix('fulll', 'full', '      - ELASTICSEARCH_SSL_VERIFICATIONMODE=full', file);
+  const saved = await listedThenFixed({ name: 'docker-compose.yml', ruleId: 'invalid-value', line: 6, shot: 'forms-03-compose-problem',
+    needle: 'fulll', title: 'full', fixedLine: '      - ELASTICSEARCH_SSL_VERIFICATIONMODE=full' });
   assert.match(saved, /ELASTICSEARCH_SSL_VERIFICATIONMODE=full\n/);
   await shot(page, 'forms-04-compose-fixed');
 });
 
 uiTest('a typo in an Ansible template elasticsearch.yml.j2 is listed on its line, and the quick fix renames it', async () => {
-  const file = path.join(session.folder, 'elasticsearch.yml.j2');
-  const [oracle] = cliFindings(file).filter((f) => f.ruleId === 'unknown-setting');
-  assert.equal(oracle.line, 4);
-  await openFromExplorer('elasticsearch.yml.j2');
-  const marker = await waitForMarker('elasticsearch.yml.j2', 'unknown-setting', 4);
-  assert.equal(marker.column, oracle.column);
-  await shot(page, 'forms-05-template-problem');
-  const saved = await quickFix('verfication_mode', 'verification_mode', 'xpack.security.http.ssl.verification_mode: full', file);
+  const saved = await listedThenFixed({ name: 'elasticsearch.yml.j2', ruleId: 'unknown-setting', line: 4, shot: 'forms-05-template-problem',
+    needle: 'verfication_mode', title: 'verification_mode', fixedLine: 'xpack.security.http.ssl.verification_mode: full' });
   assert.match(saved, /^\{% if es_tls %\}\nxpack\.security\.http\.ssl\.verification_mode: full\n\{% endif %\}$/m);
   await waitForFileProblems(page, 'elasticsearch.yml.j2', (markers) => !markers.some((m) => m.code === 'unknown-setting'));
   await shot(page, 'forms-06-template-fixed');
