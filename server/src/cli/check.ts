@@ -30,8 +30,8 @@ A deployment file is recognised by its content; a settings file's product comes 
 (elasticsearch*.yml, kibana*.yml, or a template of one: elasticsearch.yml.j2, kibana.yml.tpl), or from
 where a docker-compose file in its folder or above mounts it (es01.yml as .../config/elasticsearch.yml);
 a YAML list or an Ansible vault is never a settings file. Beats and standalone Elastic Agent files
-(filebeat.yml, ..., elastic-agent.yml) get their outputs' TLS checked. --product checks the file as that product's
-settings file; --form (plain, eck, helm, compose, configmap, beats) reads it as that form.
+(filebeat.yml, ..., elastic-agent.yml) get their outputs' TLS checked. --product checks the file as
+that product's settings file; --form (plain, eck, helm, compose, configmap, beats) reads it as that form.
 Verdicts that depend on the release follow --stack-version, else the version a deployment file
 states for its settings (ECK spec.version, an image tag, Helm imageTag), else a version found
 beside the file (compose image tags, Helm imageTag, Ansible es_version), else the current 9.x.
