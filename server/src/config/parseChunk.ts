@@ -3,6 +3,7 @@ import type { Finding, OffsetRange } from '../core/finding';
 import { MAX_ALIAS_COUNT, MAX_SYNTAX_FINDINGS, MAX_YAML_TOKENS } from './limits';
 import type { ScalarValue, Setting, SettingValue } from './types';
 import { walkDocument, type WalkState } from './walk';
+import { withoutStackTraces } from './quietYaml';
 
 /** A yaml error as the parser gave it: its first message line and range. */
 export interface RawError {
@@ -70,19 +71,6 @@ function composeCounted(source: string, result: ChunkResult): Document.Parsed[] 
   return Array.from(composer.compose(tokens())) as Document.Parsed[];
 }
 
-/**
- * Runs the parser with stack capture off: yaml builds an Error object for every problem, and garbage such as a
- * long run of quotes yields one per character, where capturing stacks would double the time. Restored at once.
- */
-function withoutStackTraces<T>(run: () => T): T {
-  const saved = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return run();
-  } finally {
-    Error.stackTraceLimit = saved;
-  }
-}
 
 /** A YAML key that spells part of a setting's full key, with its range. */
 export type KeyPart = Setting['keyParts'][number];

@@ -7,7 +7,8 @@
 // list of DNs (`kibana_system: [ "CN=kibana,OU=example,O=com" ]`). DNs compare as LDAP names: attribute types
 // and values without regard to case or the spaces around separators.
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parseDocumentQuietly } from '../config/quietYaml';
 import { readBounded } from '../core/fileGate';
 import type { OffsetRange, RelatedInfo } from '../core/finding';
 import type { CheckEnvironment } from '../rules/types';
@@ -69,7 +70,7 @@ function readMappings(env: CheckEnvironment, file: string): { text: string; mapp
   }
   let root: unknown;
   try {
-    root = parseDocument(text, { uniqueKeys: false }).contents;
+    root = parseDocumentQuietly(text, { uniqueKeys: false }).contents;
   } catch {
     return undefined;
   }

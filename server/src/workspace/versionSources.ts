@@ -6,6 +6,7 @@ import type { Product } from '../catalog/types';
 import type { FileSystem } from '../core/environment';
 import { readBounded } from '../core/fileGate';
 import { parseDotEnv } from '../config/paths/composeMounts';
+import { withoutStackTraces } from '../config/quietYaml';
 import { flavourVersion } from '../config/forms/version';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
@@ -91,7 +92,8 @@ function readYaml(fs: FileSystem, file: string): unknown {
   if (!bytes) return undefined;
   // Templated values (Helm, Jinja) may not parse; such a file just names no version.
   // The failsafe schema keeps every scalar a string, so `imageTag: 7.10` stays `7.10` instead of the number 7.1.
-  return parse(new TextDecoder().decode(bytes), { schema: 'failsafe', uniqueKeys: false, maxAliasCount: 20, logLevel: 'silent' });
+  // Without pretty errors and stacks (config/quietYaml.ts): a long garbage line would cost seconds.
+  return withoutStackTraces(() => parse(new TextDecoder().decode(bytes), { schema: 'failsafe', uniqueKeys: false, maxAliasCount: 20, logLevel: 'silent', prettyErrors: false }));
 }
 
 function smallFile(fs: FileSystem, file: string): Uint8Array | undefined {

@@ -179,7 +179,11 @@ export async function runLspTarget(opts: LspRunOptions): Promise<void> {
         const logged = server.errors.splice(0);
         const crash = failure ?? server.exited ?? (logged.length ? logged[0] : undefined);
         opts.log.record('lsp', step.input, performance.now() - started, undefined, crash ? { name: failure ? 'NoAnswer' : server.exited ? 'ServerDied' : 'HandlerFailure', message: crash.split('\n')[0], stack: crash } : undefined);
-        if (failure || server.exited) break;
+        if (failure || server.exited) {
+          // The loop's own count is skipped by the break: a replayed input must not be taken again.
+          remaining--;
+          break;
+        }
       }
       const alive = !server.exited && (await withTimeout(server.conn.sendRequest('textDocument/hover', { textDocument: { uri: last?.doc.uri ?? '' }, position: { line: 0, character: 0 } }), 'liveness hover', server.proc.pid).then(() => true, () => false));
       if (!alive) {

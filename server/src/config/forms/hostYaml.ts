@@ -1,6 +1,7 @@
 // Reading a host file (a manifest, values or compose file) as YAML nodes, within a token budget.
 import { Composer, isMap, isScalar, isSeq, Lexer, Parser, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../../core/finding';
+import { withoutStackTraces } from '../quietYaml';
 
 /**
  * yaml tokens read from one host file before recognition gives up. A 5,000-document manifest has about
@@ -39,15 +40,9 @@ export function parseHost(text: string, keep?: (source: string) => boolean): Doc
       if (keep(text.slice(start, end))) yield* lexemes(start, end);
     }
   }
-  const saved = Error.stackTraceLimit;
   // yaml builds an Error for every problem; stacks would only cost time here.
-  Error.stackTraceLimit = 0;
-  try {
-    const docs = Array.from(composer.compose(pieces())) as Document.Parsed[];
-    return over ? undefined : docs;
-  } finally {
-    Error.stackTraceLimit = saved;
-  }
+  const docs = withoutStackTraces(() => Array.from(composer.compose(pieces())) as Document.Parsed[]);
+  return over ? undefined : docs;
 }
 
 /** `[start, end)` of each piece of a text cut before every `---` document marker line. */

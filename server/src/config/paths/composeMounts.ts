@@ -8,7 +8,8 @@
 // a config is mounted at `/<source>` unless `target` says otherwise; a secret at `/run/secrets/<source>`, and a
 // relative secret `target` is a name inside `/run/secrets/`.
 import * as path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { parseDocumentQuietly } from '../quietYaml';
 
 /** The names Compose looks for, in its order of preference, then the override files it merges. */
 export const COMPOSE_FILE_NAMES = [
@@ -68,7 +69,7 @@ export function parseComposeMounts(text: string, composePath: string, env: Reado
   let root: unknown;
   let doc: Document;
   try {
-    doc = parseDocument(text, { uniqueKeys: false });
+    doc = parseDocumentQuietly(text, { uniqueKeys: false });
     root = doc.contents;
   } catch {
     return out;
