@@ -90,6 +90,15 @@ describe('recognizeForms: ECK', () => {
     ]);
   });
 
+  test('pods set up for a service mesh turn plain HTTP into information that names the mesh; opting out of injection does not', () => {
+    const manifest = (podMeta: string) => `apiVersion: kibana.k8s.elastic.co/v1\nkind: Kibana\nmetadata:\n  name: kb\nspec:\n  http:\n    tls:\n      selfSignedCertificate:\n        disabled: true\n  podTemplate:\n    metadata:\n${podMeta}`;
+    const severity = (text: string) => recognizeForms(text)!.findings.filter((f) => f.ruleId === 'eck-http-tls-disabled').map((f) => [f.severity, /Istio|Linkerd/.exec(f.message)?.[0]]);
+    assert.deepEqual(severity(manifest('      annotations:\n        sidecar.istio.io/rewriteAppHTTPProbers: "true"\n')), [['information', 'Istio']]);
+    assert.deepEqual(severity(manifest('      annotations:\n        linkerd.io/inject: enabled\n')), [['information', 'Linkerd']]);
+    assert.deepEqual(severity(manifest('      labels:\n        sidecar.istio.io/inject: "false"\n')), [['warning', undefined]]);
+    assert.deepEqual(severity(manifest('      labels:\n        app: kb\n')), [['warning', undefined]]);
+  });
+
   test('a custom certificate makes a disabled self-signed one no finding', () => {
     const text = 'apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nspec:\n  http:\n    tls:\n      certificate:\n        secretName: my-cert\n      selfSignedCertificate:\n        disabled: true\n';
     assert.deepEqual(recognizeForms(text)!.findings, []);

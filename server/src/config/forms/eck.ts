@@ -46,24 +46,51 @@ export function readEck(text: string, doc: Document.Parsed, out: { documents: Em
     if (refNode && host.elasticsearchRef) out.kubernetes.elasticsearchRefs.push({ name: host.elasticsearchRef, namespace: refNamespace, range: rangeOf(refNode) });
     add(valueAt(spec, 'config'), 'spec.config');
   }
-  out.findings.push(...httpTlsFindings(spec, kind.product));
+  out.findings.push(...httpTlsFindings(spec, kind.product, serviceMesh(root, spec)));
   out.kubernetes.references.push(...tlsReferences(kind.product, host.name, host.namespace, spec));
 }
 
+/** Annotation and label prefixes by which a pod joins a service mesh whose sidecars encrypt pod-to-pod traffic. */
+const MESHES: ReadonlyArray<{ name: string; prefixes: readonly string[]; inject: string }> = [
+  { name: 'Istio', prefixes: ['sidecar.istio.io/', 'traffic.sidecar.istio.io/', 'proxy.istio.io/'], inject: 'sidecar.istio.io/inject' },
+  { name: 'Linkerd', prefixes: ['linkerd.io/inject', 'config.linkerd.io/'], inject: 'linkerd.io/inject' },
+];
+
+/**
+ * The service mesh the resource's pods are configured for, by the annotations and labels of the resource and of
+ * its pod templates (`spec.podTemplate`, `spec.nodeSets[].podTemplate`); an `inject` key set to false opts out.
+ * A namespace-wide injection label is not in the manifest, so it is not seen.
+ */
+function serviceMesh(root: unknown, spec: unknown): string | undefined {
+  const metas = [valueAt(root, 'metadata'), valueAt(spec, 'podTemplate', 'metadata'), ...itemsOf(valueAt(spec, 'nodeSets')).map((set) => valueAt(set, 'podTemplate', 'metadata'))];
+  const keys = new Map<string, string>();
+  for (const meta of metas) {
+    for (const field of ['annotations', 'labels']) {
+      const map = valueAt(meta, field);
+      if (!isMap(map)) continue;
+      for (const pair of map.items) {
+        const key = stringOf(pair.key as Node);
+        if (key) keys.set(key, stringOf(pair.value as Node) ?? '');
+      }
+    }
+  }
+  return MESHES.find((m) => keys.get(m.inject) !== 'false' && keys.get(m.inject) !== 'disabled' && [...keys.keys()].some((k) => m.prefixes.some((p) => k.startsWith(p))))?.name;
+}
+
 /** `spec.http.tls`: a disabled self-signed certificate and the subject alternative names ECK will issue. */
-function httpTlsFindings(spec: unknown, product: Product): Finding[] {
+function httpTlsFindings(spec: unknown, product: Product, mesh?: string): Finding[] {
   const out: Finding[] = [];
   const selfSigned = valueAt(spec, 'http', 'tls', 'selfSignedCertificate');
   const disabled = valueAt(selfSigned, 'disabled');
   const custom = stringOf(valueAt(spec, 'http', 'tls', 'certificate', 'secretName'));
   if (disabled && stringOf(disabled) === 'true' && !custom) {
     const who = product === 'elasticsearch' ? 'Elasticsearch' : 'Kibana';
-    out.push({
-      ruleId: 'eck-http-tls-disabled',
-      severity: 'warning',
-      message: `\`selfSignedCertificate.disabled: true\` without a custom certificate makes ECK serve ${who} over plain HTTP: credentials and data cross the network unencrypted.`,
-      range: rangeOf(disabled),
-    });
+    const plain = `\`selfSignedCertificate.disabled: true\` without a custom certificate makes ECK serve ${who} over plain HTTP`;
+    // ECK's service-mesh guide describes this set-up: the mesh's mutual TLS encrypts the traffic between pods.
+    // Features that need TLS on the HTTP layer itself (API keys, and Kibana alerting with them) then stay off.
+    out.push(mesh
+      ? { ruleId: 'eck-http-tls-disabled', severity: 'information', message: `${plain}; the ${mesh} sidecars these pods are set up for encrypt it between pods only where the mesh enforces mutual TLS, and Elasticsearch API keys (which Kibana alerting uses) need TLS on the HTTP layer itself.`, range: rangeOf(disabled) }
+      : { ruleId: 'eck-http-tls-disabled', severity: 'warning', message: `${plain}: credentials and data cross the network unencrypted.`, range: rangeOf(disabled) });
   }
   for (const san of itemsOf(valueAt(selfSigned, 'subjectAltNames'))) {
     const finding = sanFinding(san);
