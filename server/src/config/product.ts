@@ -1,6 +1,7 @@
 import type { Product } from '../catalog/types';
 import type { FileSystem } from '../core/environment';
-import { mountedSettingsProduct } from './paths/composeFiles';
+import * as path from 'node:path';
+import { findComposeFiles } from './paths/composeFiles';
 import { SETTINGS_FILE_PATTERNS } from './settingsFileNames';
 import { cannotBeSettings, startsLikeMapping } from './settingsText';
 
@@ -47,7 +48,26 @@ function namedPattern(fileName: string): (typeof SETTINGS_FILE_PATTERNS)[number]
 export function settingsProductOf(filePath: string, fs: FileSystem, roots: readonly string[], mapping?: Record<string, Product>, text?: string): Product | undefined {
   const named = detectProduct(filePath, mapping, text);
   if (named || namedLikeSettings(filePath) || (text !== undefined && cannotBeSettings(text))) return named;
-  return mountedSettingsProduct(fs, filePath, roots);
+  return mountedProduct(fs, filePath, roots);
+}
+
+/**
+ * The product that runs a file as its settings file because a compose file in the file's folder or above
+ * bind-mounts it there: `./etc/es/es01.yml:/usr/share/elasticsearch/config/elasticsearch.yml` makes es01.yml an
+ * elasticsearch.yml (the way one compose project gives each node its own settings). The name of the place it is
+ * mounted at decides, as a file's own name does; undefined when no compose file mounts it so.
+ */
+function mountedProduct(fs: FileSystem, filePath: string, roots: readonly string[]): Product | undefined {
+  const file = path.resolve(filePath);
+  for (const compose of findComposeFiles(fs, file, roots)) {
+    for (const service of compose.services) {
+      for (const mount of service.mounts) {
+        const product = mount.kind !== 'secret' && mount.source === file ? detectProduct(mount.target) : undefined;
+        if (product) return product;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The product a user mapping (glob -> product) gives a file, ignoring the built-in names. */

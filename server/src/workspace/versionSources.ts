@@ -7,6 +7,7 @@ import type { FileSystem } from '../core/environment';
 import { readBounded } from '../core/fileGate';
 import { parseDotEnv } from '../config/paths/composeMounts';
 import { withoutStackTraces } from '../config/quietYaml';
+import { IMAGE_FLAVOUR } from '../config/forms/compose';
 import { flavourVersion } from '../config/forms/version';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
@@ -27,8 +28,8 @@ const ANSIBLE_KEYS: Record<Product, readonly string[]> = {
 
 /** Image names of each product (docker.elastic.co, Docker Hub, mirrors), with Elastic's flavours and their tag. */
 const IMAGES: Record<Product, RegExp> = {
-  elasticsearch: /(?:^|\/)elasticsearch(?:-(?:oss|platinum|wolfi|ubi\d*|fips))?:([^@\s]+)$/,
-  kibana: /(?:^|\/)kibana(?:-(?:oss|wolfi|ubi\d*|fips))?:([^@\s]+)$/,
+  elasticsearch: new RegExp(`(?:^|/)elasticsearch${IMAGE_FLAVOUR}:([^@\\s]+)$`),
+  kibana: new RegExp(`(?:^|/)kibana${IMAGE_FLAVOUR}:([^@\\s]+)$`),
 };
 
 /** The version one deployment file states for a product, or undefined. */

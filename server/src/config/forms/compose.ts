@@ -13,7 +13,9 @@ import { flavourVersion, tagVersion } from './version';
  * Elastic's images: `docker.elastic.co/elasticsearch/elasticsearch[-oss|-platinum|-wolfi|-ubi...]:TAG`,
  * `docker.elastic.co/kibana/kibana...`, and the Docker Hub `elasticsearch:TAG` / `kibana:TAG` (library) images.
  */
-const IMAGE = /^(?:docker\.elastic\.co\/(?:elasticsearch|kibana)\/|(?:docker\.io\/)?(?:library\/)?)(elasticsearch|kibana)(?:-(?:oss|platinum|wolfi|ubi\d*|fips))?(?::[^@\s]+)?(?:@\S+)?$/;
+/** The suffixes of Elastic's image flavours (`elasticsearch-oss`, `-platinum` for 6.x, `-wolfi`, `-ubi8`, `-fips`). */
+export const IMAGE_FLAVOUR = '(?:-(?:oss|platinum|wolfi|ubi\\d*|fips))?';
+const IMAGE = new RegExp(`^(?:docker\\.elastic\\.co\\/(?:elasticsearch|kibana)\\/|(?:docker\\.io\\/)?(?:library\\/)?)(elasticsearch|kibana)${IMAGE_FLAVOUR}(?::[^@\\s]+)?(?:@\\S+)?$`);
 
 /** The product an image reference runs, if it is one of Elastic's Elasticsearch or Kibana images. */
 export function imageProduct(image: string): Product | undefined {

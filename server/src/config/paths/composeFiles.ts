@@ -3,8 +3,6 @@
 import * as path from 'node:path';
 import type { FileSystem } from '../../core/environment';
 import { readBoundedText } from '../../core/fileGate';
-import type { Product } from '../../catalog/types';
-import { SETTINGS_FILE_PATTERNS } from '../settingsFileNames';
 import { COMPOSE_FILE_NAMES, MAX_COMPOSE_BYTES, parseComposeMounts, parseDotEnv, type ComposeFile } from './composeMounts';
 
 /** Folders above a file are searched at most this deep, whatever the roots say. */
@@ -81,27 +79,6 @@ function safeStat(fs: FileSystem, file: string): ReturnType<FileSystem['stat']> 
   } catch {
     return undefined;
   }
-}
-
-/**
- * The product that runs a file as its settings file because a compose file in the file's folder or above
- * bind-mounts it there: `./etc/es/es01.yml:/usr/share/elasticsearch/config/elasticsearch.yml` makes es01.yml an
- * elasticsearch.yml (the way one compose project gives each node its own settings). The name of the place it is
- * mounted at decides, as a file's own name does; undefined when no compose file mounts it so.
- */
-export function mountedSettingsProduct(fs: FileSystem, filePath: string, roots: readonly string[]): Product | undefined {
-  const file = path.resolve(filePath);
-  for (const compose of findComposeFiles(fs, file, roots)) {
-    for (const service of compose.services) {
-      for (const mount of service.mounts) {
-        if (mount.kind === 'secret' || mount.source !== file) continue;
-        const target = path.posix.basename(mount.target);
-        const product = SETTINGS_FILE_PATTERNS.find(([re]) => re.test(target))?.[1];
-        if (product) return product;
-      }
-    }
-  }
-  return undefined;
 }
 
 function readSmallText(fs: FileSystem, file: string): string | undefined {
